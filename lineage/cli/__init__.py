@@ -1,0 +1,1 @@
+"""The command line: argument parsing only; every command calls one library function."""

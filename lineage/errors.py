@@ -1,0 +1,74 @@
+"""Typed errors. Each carries the file it concerns and the reason, so the CLI can print one
+line (``lineage: FILE: REASON``) and exit with code 2 instead of a traceback."""
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = [
+    "LineageError",
+    "InputError",
+    "FileMissingError",
+    "EncodingError",
+    "EmptyDocumentError",
+    "UnknownFormatError",
+    "SymbolError",
+    "PdfError",
+    "CorpusError",
+    "FetchError",
+    "UsageError",
+]
+
+
+class LineageError(Exception):
+    """Base of every error the toolkit raises on purpose."""
+
+    exit_code = 2
+
+    def __init__(self, reason: str, path: str | Path | None = None) -> None:
+        self.reason = reason
+        self.path = str(path) if path is not None else None
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return f"{self.path}: {self.reason}" if self.path else self.reason
+
+
+class InputError(LineageError):
+    """An input file cannot be read as a document."""
+
+
+class FileMissingError(InputError):
+    """The file does not exist or is not a regular file."""
+
+
+class EncodingError(InputError):
+    """A text file is not valid UTF-8."""
+
+
+class EmptyDocumentError(InputError):
+    """The file was read but holds no paragraph."""
+
+
+class UnknownFormatError(InputError):
+    """The file's format is not one the readers know."""
+
+
+class SymbolError(LineageError):
+    """A UN document symbol cannot be parsed."""
+
+
+class PdfError(InputError):
+    """A PDF cannot be extracted (corrupt, encrypted, no text layer, unusable font map)."""
+
+
+class CorpusError(LineageError):
+    """The corpus directory, its manifest or one of its texts is invalid."""
+
+
+class FetchError(LineageError):
+    """Downloading a document failed."""
+
+
+class UsageError(LineageError):
+    """The command was called with arguments that do not fit together."""
