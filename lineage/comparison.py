@@ -11,11 +11,22 @@ from typing import Any
 
 from .model import dumps
 
-__all__ = ["DIFF_SCHEMA", "PAIR_KINDS", "OP_KINDS", "Op", "Pair", "DocRef", "Comparison"]
+__all__ = [
+    "DIFF_SCHEMA",
+    "PAIR_KINDS",
+    "OP_KINDS",
+    "HEADING_KINDS",
+    "Op",
+    "Pair",
+    "HeadingPair",
+    "DocRef",
+    "Comparison",
+]
 
 DIFF_SCHEMA = "lineage.diff/1"
 PAIR_KINDS = ("unchanged", "modified", "moved", "split", "merged", "inserted", "deleted")
 OP_KINDS = ("equal", "insert", "delete")
+HEADING_KINDS = ("unchanged", "modified", "inserted", "deleted")
 
 
 @dataclass(frozen=True)
@@ -70,6 +81,52 @@ class Pair:
 
 
 @dataclass
+class HeadingPair:
+    """A section heading of the old version matched to one of the new version (added to the
+    contract as the ``headings`` list; paragraphs stay in ``pairs``). ``old``/``new`` are the
+    printed heading texts (None for inserted/deleted); ``*_before`` the id of the paragraph
+    that follows the heading on each side; ``modified`` means renamed, with ``ops`` on the
+    printed texts. ``similarity`` and ``ops`` are None for inserted and deleted headings."""
+
+    old: str | None
+    new: str | None
+    kind: str
+    old_before: str | None = None
+    new_before: str | None = None
+    similarity: float | None = None
+    ops: list[Op] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "old": self.old,
+            "new": self.new,
+            "kind": self.kind,
+            "old_before": self.old_before,
+            "new_before": self.new_before,
+        }
+        if self.similarity is not None:
+            d["similarity"] = round(self.similarity, 4)
+        if self.ops is not None:
+            d["ops"] = [o.to_dict() for o in self.ops]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "HeadingPair":
+        if d["kind"] not in HEADING_KINDS:
+            raise ValueError(f"unknown heading pair kind {d['kind']!r}")
+        ops = d.get("ops")
+        return cls(
+            old=d.get("old"),
+            new=d.get("new"),
+            kind=d["kind"],
+            old_before=d.get("old_before"),
+            new_before=d.get("new_before"),
+            similarity=d.get("similarity"),
+            ops=None if ops is None else [Op.from_dict(o) for o in ops],
+        )
+
+
+@dataclass
 class DocRef:
     symbol: str | None
     source: str
@@ -87,6 +144,7 @@ class Comparison:
     old: DocRef
     new: DocRef
     pairs: list[Pair] = field(default_factory=list)
+    headings: list[HeadingPair] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
         counts = {k: 0 for k in PAIR_KINDS}
@@ -97,7 +155,9 @@ class Comparison:
     @property
     def changed(self) -> bool:
         """True when anything substantive differs (what ``--fail-on-change`` tests)."""
-        return any(p.kind != "unchanged" for p in self.pairs)
+        return any(p.kind != "unchanged" for p in self.pairs) or any(
+            h.kind != "unchanged" for h in self.headings
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -106,6 +166,7 @@ class Comparison:
             "new": self.new.to_dict(),
             "pairs": [p.to_dict() for p in self.pairs],
             "summary": self.summary(),
+            "headings": [h.to_dict() for h in self.headings],
         }
 
     def to_json(self) -> str:
@@ -119,6 +180,7 @@ class Comparison:
             old=DocRef.from_dict(d["old"]),
             new=DocRef.from_dict(d["new"]),
             pairs=[Pair.from_dict(p) for p in d.get("pairs", [])],
+            headings=[HeadingPair.from_dict(h) for h in d.get("headings", [])],
         )
 
     @classmethod

@@ -29,3 +29,23 @@ def test_sha256_file(tmp_path):
     p = tmp_path / "x"
     p.write_bytes(b"abc")
     assert sha256_file(p) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+
+
+def test_atomic_write_gives_new_files_the_umask_mode(tmp_path):
+    import os
+
+    p = tmp_path / "m.txt"
+    old = os.umask(0o022)
+    try:
+        atomic_write_text(p, "x")
+    finally:
+        os.umask(old)
+    assert p.stat().st_mode & 0o777 == 0o644
+
+
+def test_atomic_write_keeps_an_existing_files_mode(tmp_path):
+    p = tmp_path / "m.txt"
+    p.write_text("x", encoding="utf-8")
+    p.chmod(0o640)
+    atomic_write_text(p, "y")
+    assert p.stat().st_mode & 0o777 == 0o640

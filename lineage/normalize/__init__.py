@@ -1,4 +1,5 @@
-"""Normalisation (STUB: interface only; the normalisation work replaces the body).
+"""Normalisation: rewrite text so that differences of presentation (script slips, width,
+layout spaces, line breaks) do not show as changes, keeping a map back to the original.
 
 Public interface other stages rely on:
 
@@ -10,18 +11,153 @@ Public interface other stages rely on:
 - ``Normalized.changes``: list of ``Change(step, start, end, before, after)``, spans in the
   original text, one per place a step changed something.
 - ``Normalized.original_span(i, j) -> tuple[int, int]``.
+
+Added here: ``Normalized.plan`` (the names of the steps that changed something, in order),
+``Normalized.explain()`` (one line per change), ``apply_plan(text, plan)`` (replay a plan),
+``STEPS`` (name -> :class:`Step`) and ``PROFILE_STEPS`` (profile -> step names).
+
+Each step is a small function ``text -> list[Edit]`` (see ``lineage.normalize.edits``); the
+driver applies a step's edits, keeps them in a log, and derives from the log the changes
+(located in the original text) and the offset map when they are first asked for.
+``docs/normalisation.md`` describes every step with an example.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
+from typing import Callable, Iterable, Sequence
 
-__all__ = ["Change", "Normalized", "normalize", "PROFILES"]
+from .chinese import simplify_edits
+from .edits import Edit, StepMap, apply_edits, compose_offsets
+from .punctuation import (
+    DASHES,
+    DOUBLE_QUOTES,
+    MIDDLE_DOTS,
+    SINGLE_QUOTES,
+    dashes,
+    ellipses,
+    middle_dots,
+    quotes,
+)
+from .unicode_steps import (
+    INVISIBLE,
+    LOOKALIKE_BLOCKS,
+    WIDE_FORMS,
+    cjk_punctuation,
+    invisible,
+    lookalikes,
+    nfc,
+    width,
+)
+from .whitespace import (
+    OTHER_SPACES,
+    cjk_spaces,
+    collapse_spaces,
+    join_all_lines,
+    join_lines,
+    may_collapse,
+    mixed_spaces,
+)
 
-PROFILES = ("display", "compare")
+__all__ = [
+    "Change",
+    "Edit",
+    "Normalized",
+    "normalize",
+    "apply_plan",
+    "PROFILES",
+    "PROFILE_STEPS",
+    "STEPS",
+    "Step",
+]
+
+
+def simplify(text: str) -> list[Edit]:
+    """Traditional to simplified Chinese with OpenCC, on Han characters only:
+    ``中小微型企業`` -> ``中小微型企业``."""
+    return simplify_edits(text)
+
+
+# Multi-character triggers, compiled: the regex engine finds a literal of two or three
+# characters several times faster than the `in` operator does.
+_DOUBLE_HYPHEN = re.compile("--")
+_DOTS = re.compile("\\.\\.\\.|\u3002\u3002\u3002")
+
+
+@dataclass(frozen=True)
+class Step:
+    """A named step. ``triggers`` is a regex character-class body: the step cannot change a
+    text that holds none of these characters (None: it may change any text). ``also`` is a
+    cheap test of the current text for triggers a class cannot express (``--``, ``...``);
+    the step runs when either says it may apply. With ``by_chars`` the function takes the
+    trigger characters that may occur as a second argument and searches only for those."""
+
+    name: str
+    func: Callable[..., list[Edit]]
+    triggers: str | None = None
+    also: Callable[[str], object] | None = None
+    by_chars: bool = False
+
+
+_STEP_LIST = [
+    Step("invisible", invisible, INVISIBLE),
+    Step("lookalikes", lookalikes, LOOKALIKE_BLOCKS),
+    Step("nfc", nfc),
+    Step("simplify", simplify),
+    Step("width", width, WIDE_FORMS),
+    Step("cjk_punctuation", cjk_punctuation, ",:;!?", by_chars=True),
+    Step("quotes", quotes, DOUBLE_QUOTES + SINGLE_QUOTES, by_chars=True),
+    Step("dashes", dashes, DASHES, _DOUBLE_HYPHEN.search, by_chars=True),
+    Step("ellipses", ellipses, "\u2026\u22ef", _DOTS.search),
+    Step("middle_dots", middle_dots, MIDDLE_DOTS, by_chars=True),
+    Step("join_lines", join_lines),
+    Step("join_all_lines", join_all_lines),
+    Step("collapse_spaces", collapse_spaces, OTHER_SPACES, may_collapse),
+    Step("cjk_spaces", cjk_spaces),
+    Step("mixed_spaces", mixed_spaces),
+]
+
+#: Every step by name; the name is also the key in explanations and plans.
+STEPS: dict[str, Step] = {step.name: step for step in _STEP_LIST}
+
+#: The steps of each profile, in the order they run. `display` only repairs what the
+#: extraction or encoding broke; `compare` also folds every difference of presentation.
+#: In `compare` the line and space steps run before the punctuation folds, on the same
+#: characters `display` sees, so that both profiles make the same spacing decisions; and
+#: `cjk_punctuation` (which makes ASCII ``,`` next to Chinese full width, a CJK character)
+#: runs before them so that a second pass finds no new space to remove.
+PROFILE_STEPS: dict[str, tuple[str, ...]] = {
+    "display": ("invisible", "lookalikes", "nfc", "join_lines", "collapse_spaces", "cjk_spaces"),
+    "compare": (
+        "invisible",
+        "lookalikes",
+        "nfc",
+        "simplify",
+        "cjk_punctuation",
+        "join_all_lines",
+        "collapse_spaces",
+        "mixed_spaces",
+        "width",
+        "quotes",
+        "dashes",
+        "ellipses",
+        "middle_dots",
+    ),
+}
+
+PROFILES = tuple(PROFILE_STEPS)
+
+# Languages whose Han characters must not be converted to simplified Chinese.
+_NO_SIMPLIFY = ("ja", "ko")
 
 
 @dataclass(frozen=True)
 class Change:
+    """One place a step changed: ``before`` (the step's input there) became ``after``;
+    ``[start, end)`` is the span in the ORIGINAL text it comes from."""
+
     step: str
     start: int
     end: int
@@ -29,16 +165,149 @@ class Change:
     after: str
 
 
-@dataclass
 class Normalized:
-    original: str
-    text: str
-    offsets: list[int]
-    changes: list[Change] = field(default_factory=list)
+    """The result of a normalisation. ``offsets`` and ``changes`` are derived from the log
+    of edits on first use (building them costs more than normalising a long text, and most
+    callers only look up a few spans: ``original_span`` does not need them)."""
+
+    __slots__ = ("original", "text", "plan", "_log", "_offsets", "_changes")
+
+    def __init__(
+        self,
+        original: str,
+        text: str,
+        offsets: list[int] | None = None,
+        changes: list[Change] | None = None,
+        plan: tuple[str, ...] = (),
+        log: Sequence[tuple[str, str, Sequence[Edit]]] = (),
+    ) -> None:
+        self.original = original
+        self.text = text
+        self.plan = plan
+        # (step name, step input, edits) for every step that changed something, in order.
+        self._log = tuple(log)
+        self._offsets = offsets
+        self._changes = changes
+        if offsets is None and not self._log:
+            self._offsets = list(range(len(text) + 1))
+            self._changes = changes or []
+
+    @property
+    def offsets(self) -> list[int]:
+        if self._offsets is None:
+            self._derive()
+        return self._offsets  # type: ignore[return-value]
+
+    @property
+    def changes(self) -> list[Change]:
+        if self._changes is None:
+            self._derive()
+        return self._changes  # type: ignore[return-value]
+
+    def _derive(self) -> None:
+        offsets: Sequence[int] = range(len(self.original) + 1)
+        changes: list[Change] = []
+        for name, text, edits in self._log:
+            changes += [
+                Change(name, offsets[s], offsets[e], text[s:e], after) for s, e, after in edits
+            ]
+            offsets = compose_offsets(offsets, edits)
+        if self._offsets is None:
+            self._offsets = list(offsets)
+        if self._changes is None:
+            self._changes = changes
 
     def original_span(self, i: int, j: int) -> tuple[int, int]:
-        return self.offsets[i], self.offsets[j]
+        """The original span the normalised span ``[i, j)`` comes from."""
+        if self._offsets is not None:
+            return self._offsets[i], self._offsets[j]
+        return self._back(i), self._back(j)
+
+    def _back(self, p: int) -> int:
+        if not 0 <= p <= len(self.text):
+            raise IndexError(f"position {p} outside the normalised text (0..{len(self.text)})")
+        for _name, _text, edits in reversed(self._log):
+            p = StepMap(edits).back(p)
+        return p
+
+    def explain(self) -> list[str]:
+        """One line per change, in the order of the original text (changes at the same place
+        in the order the steps ran): ``step start-end: 'before' -> 'after'``."""
+        return [
+            f"{c.step} {c.start}-{c.end}: {c.before!r} -> {c.after!r}"
+            for c in sorted(self.changes, key=lambda c: c.start)
+        ]
+
+    def __repr__(self) -> str:
+        return f"Normalized(text={self.text!r}, plan={self.plan!r})"
+
+
+@lru_cache(maxsize=None)
+def _trigger_scan(steps: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for the trigger characters of all ``steps``: a single pass over the text
+    tells which steps can be skipped (one scan instead of one per step)."""
+    body = "".join(STEPS[name].triggers or "" for name in steps)
+    return re.compile(f"[{body}]") if body else None
+
+
+@lru_cache(maxsize=None)
+def _trigger_test(name: str) -> re.Pattern[str] | None:
+    triggers = STEPS[name].triggers
+    return re.compile(f"[{triggers}]") if triggers else None
+
+
+_AFTER = itemgetter(2)
+
+
+def _candidates(name: str, present: set[str]) -> str:
+    test = _trigger_test(name)
+    return "".join(sorted(c for c in present if test is not None and test.match(c)))
+
+
+def _run(text: str, steps: Sequence[str]) -> Normalized:
+    original = text
+    log: list[tuple[str, str, list[Edit]]] = []
+    scan = _trigger_scan(tuple(steps))
+    # Trigger characters of the current text: those of the original plus every character a
+    # step has written since (a superset, so a step is never skipped wrongly).
+    present = set(scan.findall(text)) if scan is not None else set()
+    for name in steps:
+        step = STEPS[name]
+        if step.triggers is None:
+            edits = step.func(text)
+        else:
+            chars = _candidates(name, present)
+            if not chars and not (step.also is not None and step.also(text)):
+                continue
+            edits = step.func(text, chars) if step.by_chars else step.func(text)
+        if edits:
+            log.append((name, text, edits))
+            text = apply_edits(text, edits)
+            present.update("".join(map(_AFTER, edits)))
+    return Normalized(original, text, plan=tuple(entry[0] for entry in log), log=log)
+
+
+def _steps_for(profile: str, language: str | None) -> tuple[str, ...]:
+    try:
+        steps = PROFILE_STEPS[profile]
+    except KeyError:
+        raise ValueError(f"unknown profile {profile!r}; expected one of {PROFILES}") from None
+    if language and language.lower().split("-")[0] in _NO_SIMPLIFY:
+        steps = tuple(s for s in steps if s != "simplify")
+    return steps
 
 
 def normalize(text: str, profile: str = "display", language: str | None = None) -> Normalized:
-    return Normalized(original=text, text=text, offsets=list(range(len(text) + 1)))
+    """Normalise ``text`` with ``profile`` (``display`` or ``compare``). ``language`` (a BCP 47
+    tag such as ``zh`` or ``en``; None: unknown) only matters for Japanese and Korean, whose
+    Han characters are not converted to simplified Chinese."""
+    return _run(text, _steps_for(profile, language))
+
+
+def apply_plan(text: str, plan: Iterable[str]) -> Normalized:
+    """Run only the named steps, in order (replays ``Normalized.plan``)."""
+    plan = tuple(plan)
+    unknown = [name for name in plan if name not in STEPS]
+    if unknown:
+        raise ValueError(f"unknown step(s): {', '.join(unknown)}")
+    return _run(text, plan)

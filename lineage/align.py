@@ -1,0 +1,468 @@
+"""Paragraph alignment: which paragraph of one version became which of another.
+
+Works on ``compare``-normalised paragraph texts (pure functions over lists of strings), so the
+caller decides what a paragraph is. The method, in five steps:
+
+1. **Scores.** A paragraph is a sequence of units, characters for Chinese (and other CJK
+   languages) and lower-cased words otherwise; the similarity of two paragraphs is the Indel
+   normalised similarity of their unit sequences, ``2 * LCS / (len_a + len_b)``, computed
+   with rapidfuzz. Containment of ``a`` in ``b`` is the share of ``a``'s n-grams (character
+   bigrams / word bigrams) found in ``b``: it finds the pieces of a split or merge, whose
+   plain similarity to the whole is low.
+2. **Candidates.** Identical texts pair up without scoring. For the rest, an inverted index of
+   the old paragraphs' n-grams gives each new paragraph its :data:`CANDIDATES` old
+   paragraphs sharing most n-grams; only those pairs are scored,
+   so the work grows with the number of paragraphs times a constant, not with the square of
+   the document's characters. N-grams found in many old paragraphs (boilerplate such as
+   ``信息社会``; see :data:`STOP_FACTOR`) are not indexed.
+3. **Splits and merges.** For each old paragraph, the consecutive new paragraphs that are each
+   mostly contained in it (:data:`CONTAINMENT`) form a split when their joined text is more
+   similar to it than any one of them is, by :data:`GROUP_MARGIN`, and at least
+   :data:`MATCH_THRESHOLD` similar; merges are the same with the sides swapped.
+4. **One-to-one matches.** Remaining pairs scoring at least :data:`MATCH_THRESHOLD` are taken
+   greedily from the best score down (ties: the pair closer to the diagonal, then document
+   order). A paragraph whose best counterpart scores lower stays inserted or deleted: an
+   unrelated paragraph is never forced into a match.
+5. **Spine.** The longest chain of matches that keeps the order on both sides (dynamic
+   programming over the matches; ties broken by total similarity, so an edited paragraph
+   leaves the chain before an unchanged one) is the spine. Matches off it are ``moved``.
+6. **Gaps.** An old and a new paragraph still unmatched between the same two spine matches
+   stand at the same place; they are matched if they score at least :data:`GAP_THRESHOLD`
+   (a heavily rewritten paragraph). The spine is then recomputed.
+
+The thresholds are measured, not guessed: ``benchmarks/alignment_bench.py --thresholds``
+prints the similarity of true edited pairs against the best score of paragraphs with no
+counterpart; ``docs/alignment.md`` records the figures.
+"""
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from itertools import chain
+from dataclasses import dataclass
+from typing import Sequence
+
+from rapidfuzz.distance import Indel
+
+from .textdiff import is_cjk_language
+
+__all__ = [
+    "MATCH_THRESHOLD",
+    "GAP_THRESHOLD",
+    "CONTAINMENT",
+    "GROUP_MARGIN",
+    "CANDIDATES",
+    "STOP_FACTOR",
+    "HEADING_THRESHOLD",
+    "Match",
+    "HeadingMatch",
+    "similarity",
+    "align_texts",
+    "align_headings",
+]
+
+MATCH_THRESHOLD = 0.5
+"""Least similarity of a one-to-one match (see the module docstring and docs/alignment.md)."""
+GAP_THRESHOLD = 0.4
+"""Least similarity of a one-to-one match between an old and a new paragraph left over in the
+same gap of the spine (between the same two kept paragraphs): their place is evidence too."""
+CONTAINMENT = 0.8
+"""Least share of a piece's n-grams found in the whole, for the pieces of a split or merge."""
+GROUP_MARGIN = 0.02
+"""How much better the joined pieces must match the whole than the best single piece."""
+CANDIDATES = 8
+"""Old paragraphs scored per new paragraph (those sharing most indexed n-grams)."""
+STOP_FACTOR = 2
+"""N-grams found in more than ``STOP_FACTOR * sqrt(n)`` of the ``n`` old paragraphs (and more
+than ``2 * CANDIDATES``) are not indexed: boilerplate says nothing about which paragraph is
+which, and the cap keeps candidate search below quadratic on long documents."""
+HEADING_THRESHOLD = 0.5
+"""Least similarity of two headings matched without a structural anchor."""
+_MAX_GROUP = 6  # pieces of one split or merge considered at most
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One aligned group: indices into the old and new text lists, the contract's kind, and
+    the similarity that decided it (None for inserted and deleted)."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    kind: str
+    similarity: float | None = None
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    """Heading ``old`` (index into the old headings, None if inserted) matched to ``new``."""
+
+    old: int | None
+    new: int | None
+    kind: str
+    similarity: float | None = None
+
+
+class _Units:
+    """Units (for scoring) and n-grams (for indexing and containment) of one text."""
+
+    __slots__ = ("units", "grams")
+
+    def __init__(self, text: str, cjk: bool) -> None:
+        if cjk:
+            units: Sequence = "".join(text.split())
+            grams = {units[k:k + 2] for k in range(len(units) - 1)} or {units}
+        else:
+            words = _WORD.findall(text.lower())
+            units = words
+            grams = ({(words[k], words[k + 1]) for k in range(len(words) - 1)}
+                     if len(words) > 2 else {(w,) for w in words})
+        self.units = units
+        self.grams = grams - {"", ()}
+
+
+class _UnitCache:
+    """``_Units`` of a list of texts, built on first use: identical paragraphs (most of a
+    typical version pair) are never tokenised."""
+
+    def __init__(self, texts: Sequence[str], cjk: bool) -> None:
+        self.texts = texts
+        self.cjk = cjk
+        self._cache: dict[int, _Units] = {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, k: int) -> _Units:
+        units = self._cache.get(k)
+        if units is None:
+            units = self._cache[k] = _Units(self.texts[k], self.cjk)
+        return units
+
+
+def similarity(a: str, b: str, language: str | None) -> float:
+    """The alignment score of two (normalised) texts, 0..1."""
+    cjk = is_cjk_language(language)
+    return _sim(_Units(a, cjk), _Units(b, cjk))
+
+
+def _sim(a: _Units, b: _Units) -> float:
+    if not a.units and not b.units:
+        return 1.0
+    return Indel.normalized_similarity(a.units, b.units)
+
+
+def _containment(part: _Units, whole: _Units) -> float:
+    if not part.grams:
+        return 0.0
+    return len(part.grams & whole.grams) / len(part.grams)
+
+
+def _candidates(old: _UnitCache, new: _UnitCache, old_ids: list[int],
+                new_ids: list[int]) -> dict[int, list[int]]:
+    """For each new paragraph of ``new_ids``, the old paragraphs of ``old_ids`` sharing most
+    indexed n-grams."""
+    postings: dict = defaultdict(list)
+    for i in old_ids:
+        for g in old[i].grams:
+            postings[g].append(i)
+    cap = max(2 * CANDIDATES, int(STOP_FACTOR * math.sqrt(len(old))))
+    index = {g: ids for g, ids in postings.items() if len(ids) <= cap}
+    result: dict[int, list[int]] = {}
+    for j in new_ids:
+        shared = Counter(chain.from_iterable(index[g] for g in new[j].grams if g in index))
+        best = heapq.nsmallest(CANDIDATES, shared.items(), key=lambda kv: (-kv[1], kv[0]))
+        result[j] = [i for i, _ in best]
+    return result
+
+
+def _unresolved(old_texts: Sequence[str], new_texts: Sequence[str]) -> tuple[list[int], list[int]]:
+    """Indices whose text is not sure to find an identical partner: only these need fuzzy
+    candidates. When a text occurs ``a`` times in the old list and ``b`` in the new, the
+    side with fewer copies is resolved; the extra copies of the other side are not."""
+    count_old = Counter(old_texts)
+    count_new = Counter(new_texts)
+    old_ids = [i for i, t in enumerate(old_texts) if count_old[t] > count_new.get(t, 0)]
+    new_ids = [j for j, t in enumerate(new_texts) if count_new[t] > count_old.get(t, 0)]
+    return old_ids, new_ids
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    """Maximal runs of consecutive integers in a sorted list."""
+    runs: list[list[int]] = []
+    for k in indices:
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
+
+
+def _join(units: _UnitCache, idx: list[int], cjk: bool) -> _Units:
+    joined = _Units("", cjk)
+    if cjk:
+        joined.units = "".join(units[k].units for k in idx)
+    else:
+        joined.units = [w for k in idx for w in units[k].units]
+    joined.grams = set().union(*(units[k].grams for k in idx))
+    return joined
+
+
+def _groups(old: _UnitCache, new: _UnitCache, cand: dict[int, list[int]],
+            sims: dict[tuple[int, int], float], best_of: dict[int, float],
+            cjk: bool, swap: bool) -> list[tuple[float, int, tuple[int, ...]]]:
+    """Split proposals ``(score, whole, pieces)``: pieces of ``new`` cut from one ``old``
+    paragraph. With ``swap`` the caller passed the sides swapped (merges)."""
+    out: list[tuple[float, int, tuple[int, ...]]] = []
+    for i, js in cand.items():
+        pieces = sorted(j for j in js if len(new[j].grams) >= 4
+                        and _containment(new[j], old[i]) >= CONTAINMENT)
+        for run in _runs(pieces):
+            if len(run) < 2 or len(run) > _MAX_GROUP:
+                continue
+            score = _sim(old[i], _join(new, run, cjk))
+            key = (lambda j: (j, i)) if swap else (lambda j: (i, j))
+            single = max(sims.get(key(j), 0.0) for j in run)
+            # A piece that matches some other paragraph at least as well belongs there.
+            if (score >= MATCH_THRESHOLD and score >= single + GROUP_MARGIN
+                    and all(best_of.get(j, 0.0) <= score or sims.get(key(j), 0.0) >= best_of[j]
+                            for j in run)):
+                out.append((score, i, tuple(run)))
+    return out
+
+
+def _spine(units: list[tuple[int, int, float]]) -> set[int]:
+    """Indices (into ``units``) of the longest chain strictly increasing in both the new
+    and the old position, ties broken by the larger total similarity. ``units`` are
+    ``(new_pos, old_pos, similarity)``. Patience-style DP with a Fenwick tree of prefix
+    maxima over old positions: O(n log n)."""
+    if not units:
+        return set()
+    order = sorted(range(len(units)), key=lambda k: (units[k][0], units[k][1]))
+    olds = sorted({u[1] for u in units})
+    rank = {o: r + 1 for r, o in enumerate(olds)}
+    size = len(olds)
+    tree: list[tuple[int, float, int]] = [(0, 0.0, -1)] * (size + 1)
+    best: dict[int, tuple[int, float, int]] = {}
+    prev: dict[int, int] = {}
+    k = 0
+    while k < len(order):
+        # Units with the same new position cannot chain with each other: query them all
+        # before any of them is inserted.
+        same = [order[k]]
+        while k + len(same) < len(order) and units[order[k + len(same)]][0] == units[order[k]][0]:
+            same.append(order[k + len(same)])
+        found = []
+        for u in same:
+            r = rank[units[u][1]] - 1
+            top: tuple[int, float, int] = (0, 0.0, -1)
+            while r > 0:
+                if tree[r][:2] > top[:2]:
+                    top = tree[r]
+                r -= r & -r
+            found.append((u, (top[0] + 1, top[1] + units[u][2], u), top[2]))
+        for u, value, p in found:
+            best[u] = value
+            prev[u] = p
+            r = rank[units[u][1]]
+            while r <= size:
+                if value[:2] > tree[r][:2]:
+                    tree[r] = value
+                r += r & -r
+        k += len(same)
+    end = max(best, key=lambda u: (best[u][0], best[u][1], -u))
+    chain: set[int] = set()
+    while end != -1:
+        chain.add(end)
+        end = prev[end]
+    return chain
+
+
+def align_texts(old_texts: Sequence[str], new_texts: Sequence[str],
+                language: str | None) -> list[Match]:
+    """Align two lists of normalised paragraph texts.
+
+    Returns matches covering every index of both sides exactly once, in the order of the new
+    list, each deleted old paragraph placed right after the match holding the nearest old
+    paragraph before it that kept its place (or first, if there is none)."""
+    cjk = is_cjk_language(language)
+    old = _UnitCache(old_texts, cjk)
+    new = _UnitCache(new_texts, cjk)
+    n_old, n_new = len(old), len(new)
+
+    # Exact texts first: they need no scoring and anchor everything else.
+    sims: dict[tuple[int, int], float] = {}
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for i, t in enumerate(old_texts):
+        by_text[t].append(i)
+    for j, t in enumerate(new_texts):
+        for i in by_text.get(t, ()):
+            sims[(i, j)] = 1.0
+    # Pieces of splits and merges are looked for among the fuzzy candidates only: a
+    # paragraph with an identical partner is no piece.
+    old_cands: dict[int, list[int]] = defaultdict(list)
+    new_cands: dict[int, list[int]] = defaultdict(list)
+    for j, olds in _candidates(old, new, *_unresolved(old_texts, new_texts)).items():
+        for i in olds:
+            if (i, j) not in sims:
+                sims[(i, j)] = _sim(old[i], new[j])
+            old_cands[i].append(j)
+            new_cands[j].append(i)
+
+    best_old: dict[int, float] = defaultdict(float)
+    best_new: dict[int, float] = defaultdict(float)
+    for (i, j), s in sims.items():
+        best_old[i] = max(best_old[i], s)
+        best_new[j] = max(best_new[j], s)
+
+    proposals = [(s, (i,), pieces, "split")
+                 for s, i, pieces in _groups(old, new, old_cands, sims, best_new, cjk, False)]
+    proposals += [(s, pieces, (j,), "merged")
+                  for s, j, pieces in _groups(new, old, new_cands, sims, best_old, cjk, True)]
+    proposals.sort(key=lambda p: (-p[0], p[1], p[2]))
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    matched: list[Match] = []
+    for s, olds, news, kind in proposals:
+        if used_old.isdisjoint(olds) and used_new.isdisjoint(news):
+            matched.append(Match(olds, news, kind, s))
+            used_old.update(olds)
+            used_new.update(news)
+
+    def diagonal(i: int, j: int) -> float:
+        return abs(i / max(n_old, 1) - j / max(n_new, 1))
+
+    ranked = sorted(((s, i, j) for (i, j), s in sims.items() if s >= MATCH_THRESHOLD),
+                    key=lambda t: (-t[0], diagonal(t[1], t[2]), t[1], t[2]))
+    for s, i, j in ranked:
+        if i not in used_old and j not in used_new:
+            matched.append(Match((i,), (j,), "match", s))
+            used_old.add(i)
+            used_new.add(j)
+
+    chain = _spine([(min(m.new), min(m.old), m.similarity or 0.0) for m in matched])
+    gap_matches = _gap_matches([matched[k] for k in sorted(chain, key=lambda k: min(matched[k].new))],
+                               [i for i in range(n_old) if i not in used_old],
+                               [j for j in range(n_new) if j not in used_new], old, new)
+    if gap_matches:
+        for m in gap_matches:
+            used_old.update(m.old)
+            used_new.update(m.new)
+        matched += gap_matches
+        chain = _spine([(min(m.new), min(m.old), m.similarity or 0.0) for m in matched])
+    final: list[Match] = []
+    spine_of_old: dict[int, int] = {}
+    for k, m in enumerate(matched):
+        if m.kind == "match":
+            if k not in chain:
+                kind = "moved"
+            elif old_texts[m.old[0]] == new_texts[m.new[0]]:
+                kind = "unchanged"
+            else:
+                kind = "modified"
+            m = Match(m.old, m.new, kind, m.similarity)
+        final.append(m)
+        if k in chain:
+            for i in m.old:
+                spine_of_old[i] = k
+    for j in range(n_new):
+        if j not in used_new:
+            final.append(Match((), (j,), "inserted"))
+    return _order(final, n_old, used_old, spine_of_old)
+
+
+def _gap_matches(spine: list[Match], free_old: list[int], free_new: list[int],
+                 old: _UnitCache, new: _UnitCache) -> list[Match]:
+    """One-to-one matches between unmatched paragraphs in the same gap of the spine."""
+    old_starts = [min(m.old) for m in spine]
+    new_starts = [min(m.new) for m in spine]
+    by_gap: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for i in free_old:
+        by_gap[bisect_right(old_starts, i)][0].append(i)
+    for j in free_new:
+        by_gap[bisect_right(new_starts, j)][1].append(j)
+    out: list[Match] = []
+    for gap in sorted(by_gap):
+        olds, news = by_gap[gap]
+        scored = sorted(((_sim(old[i], new[j]), i, j) for i in olds for j in news),
+                        key=lambda t: (-t[0], t[1], t[2]))
+        used_o: set[int] = set()
+        used_n: set[int] = set()
+        for s, i, j in scored:
+            if s >= GAP_THRESHOLD and i not in used_o and j not in used_n:
+                out.append(Match((i,), (j,), "match", s))
+                used_o.add(i)
+                used_n.add(j)
+    return out
+
+
+def _order(matches: list[Match], n_old: int, used_old: set[int],
+           spine_of_old: dict[int, int]) -> list[Match]:
+    ordered = sorted(matches, key=lambda m: min(m.new))
+    position = {id(m): p for p, m in enumerate(ordered)}
+    # matches[k] for spine index k is the same object as in ordered
+    after: dict[int, list[Match]] = defaultdict(list)  # position -> deletions following it
+    for i in range(n_old):
+        if i in used_old:
+            continue
+        k = i - 1
+        while k >= 0 and k not in spine_of_old:
+            k -= 1
+        anchor = position[id(matches[spine_of_old[k]])] if k >= 0 else -1
+        after[anchor].append(Match((i,), (), "deleted"))
+    out = list(after[-1])
+    for p, m in enumerate(ordered):
+        out.append(m)
+        out.extend(after[p])
+    return out
+
+
+def align_headings(old: Sequence[str], new: Sequence[str], language: str | None,
+                   anchored: set[tuple[int, int]] = frozenset()) -> list[HeadingMatch]:
+    """Align two lists of normalised heading texts, keeping their order.
+
+    ``anchored`` holds the heading pairs that stand before paragraphs the paragraph alignment
+    matched: a heading at the same place of the structure is the same heading renamed, even
+    when few of its words survive. Others need :data:`HEADING_THRESHOLD`. Headings are few, so
+    a plain quadratic DP (weighted longest common subsequence) is fine here."""
+    cjk = is_cjk_language(language)
+    ou = [_Units(t, cjk) for t in old]
+    nu = [_Units(t, cjk) for t in new]
+    n, m = len(old), len(new)
+
+    def score(i: int, j: int) -> float | None:
+        s = _sim(ou[i], nu[j])
+        if (i, j) in anchored:
+            return 1.0 + s + (1.0 if old[i] == new[j] else 0.0)
+        if s >= HEADING_THRESHOLD:
+            return s + (1.0 if old[i] == new[j] else 0.0)
+        return None
+
+    table = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            best = max(table[i + 1][j], table[i][j + 1])
+            s = score(i, j)
+            if s is not None:
+                best = max(best, table[i + 1][j + 1] + s)
+            table[i][j] = best
+    out: list[HeadingMatch] = []
+    i = j = 0
+    while i < n or j < m:
+        if i < n and j < m:
+            s = score(i, j)
+            if s is not None and table[i][j] == table[i + 1][j + 1] + s:
+                sim = _sim(ou[i], nu[j])
+                out.append(HeadingMatch(i, j, "unchanged" if old[i] == new[j] else "modified", sim))
+                i, j = i + 1, j + 1
+                continue
+        if i < n and (j == m or table[i][j] == table[i + 1][j]):
+            out.append(HeadingMatch(i, None, "deleted"))
+            i += 1
+        else:
+            out.append(HeadingMatch(None, j, "inserted"))
+            j += 1
+    return out

@@ -1,0 +1,34 @@
+"""``lineage demo``: the main job on the bundled corpus (a reconstructed draft against the
+resolution it became): writes the HTML redline, prints the summary and the file's path."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from ...corpus.manifest import default_corpus_dir
+from ...report.demo import run_demo
+
+__all__ = ["register", "run"]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "demo",
+        help="compare the bundled draft with the adopted resolution; write the HTML redline",
+        description="Find the bundled comparison in the corpus (the entry of origin "
+        "'reconstructed' and the document it is linked to), write its HTML redline (default: "
+        "out/redline-OLD-vs-NEW.html), print what changed and the path of the HTML file.",
+    )
+    p.add_argument("--corpus", metavar="DIR", help="corpus folder (default: $LINEAGE_CORPUS or corpora/)")
+    p.add_argument("-o", "--output", metavar="FILE", help="where to write the HTML redline")
+    p.add_argument("--no-color", action="store_true", help="no ANSI colour even on a terminal")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    color = not args.no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+    result = run_demo(args.corpus or default_corpus_dir(), args.output, color=color)
+    sys.stdout.write(result.summary)
+    sys.stdout.write(f"\nHTML redline: {result.html_path}\n")
+    return 0

@@ -1,0 +1,56 @@
+"""``lineage diff OLD NEW``: what changed between two versions, paragraph by paragraph."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from ...fsutil import atomic_write_text
+from ...report.api import FORMATS, diff_files
+
+__all__ = ["register", "run"]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "diff",
+        help="compare two versions: renumbering, moves, splits, merges and word-level changes",
+        description="Compare OLD with NEW (PDF, corpus text, converter Markdown or plain text). "
+        "text: a terminal report; md: Markdown for a pull-request comment; html: a self-contained "
+        "redline (inline and side by side, printable); json: the lineage.diff/1 contract. "
+        "Exit status: 0, or 1 with --fail-on-change when the texts differ; 2 on bad input.",
+    )
+    p.add_argument("old", metavar="OLD", help="the earlier version")
+    p.add_argument("new", metavar="NEW", help="the later version")
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--fail-on-change", action="store_true",
+                   help="exit 1 when anything substantive differs (0 when only presentation differs)")
+    p.add_argument("--changed-only", action="store_true",
+                   help="show only changed paragraphs (text, md, html)")
+    p.add_argument("--paragraph", metavar="N", action="append", default=[],
+                   help="show only paragraph N (old or new id, e.g. 12 or pp3); repeatable")
+    p.add_argument("--topic", metavar="NAME",
+                   help="show only paragraphs on topic NAME (see `lineage topic`)")
+    p.add_argument("--no-color", action="store_true",
+                   help="mark changes with [-…-]{+…+} even on a terminal")
+    p.set_defaults(func=run)
+
+
+def _color(args: argparse.Namespace) -> bool:
+    """Colour only for the text format, on a terminal, unless turned off (--no-color or the
+    NO_COLOR convention)."""
+    return (args.format == "text" and not args.output and not args.no_color
+            and not os.environ.get("NO_COLOR") and sys.stdout.isatty())
+
+
+def run(args: argparse.Namespace) -> int:
+    result = diff_files(
+        args.old, args.new, fmt=args.format, color=_color(args), changed_only=args.changed_only,
+        paragraphs=frozenset(args.paragraph), topic=args.topic,
+    )
+    if args.output:
+        atomic_write_text(args.output, result.text)
+    else:
+        sys.stdout.write(result.text)
+    return 1 if args.fail_on_change and result.changed else 0

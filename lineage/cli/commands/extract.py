@@ -1,0 +1,34 @@
+"""``lineage extract FILE.pdf``: the document a UN PDF holds, as JSON, text or Markdown."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ...fsutil import atomic_write_text
+from ...pdf import EXTRACT_FORMATS, extract_to_string
+
+__all__ = ["register", "run"]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "extract",
+        help="extract the document of a UN PDF (paragraphs, footnotes, masthead)",
+        description="Extract FILE.pdf into the document model: masthead metadata, preambular and "
+        "operative paragraphs (whole across lines and pages), headings, footnotes linked to their "
+        "marks; running headers, footers and page marks removed. Prints the lineage.document/1 "
+        "JSON (default), text or Markdown.",
+    )
+    p.add_argument("file", metavar="FILE.pdf", help="the PDF to extract")
+    p.add_argument("--format", choices=EXTRACT_FORMATS, default="json", help="output format (default: json)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of stdout")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    out = extract_to_string(args.file, args.format)
+    if args.output:
+        atomic_write_text(args.output, out)
+    else:
+        sys.stdout.write(out)
+    return 0

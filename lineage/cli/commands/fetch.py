@@ -1,0 +1,60 @@
+"""``lineage fetch SYMBOL --lang zh``: download the official PDF and add it to the corpus."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ...corpus.manifest import default_corpus_dir
+from ...download import DownloadPolicy, stderr_if_tty
+from ...fetch import BASE_URL_ENV, DEFAULT_BASE_URL, LANGUAGES, fetch_document, plan_fetch
+
+__all__ = ["register", "run"]
+
+
+def _positive(kind):
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if value < 0:
+            raise argparse.ArgumentTypeError("must not be negative")
+        return value
+    return parse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    defaults = DownloadPolicy()
+    p = subparsers.add_parser(
+        "fetch",
+        help="download a document's official PDF by symbol and add it to the corpus",
+        description="Download SYMBOL in language LANG from the UN Official Document System, check "
+        "it is a PDF, store it under the corpus with its sha256, extract it, write its canonical "
+        "text and add or update its manifest entry. Nothing is written unless all of it succeeds.",
+    )
+    p.add_argument("symbol", metavar="SYMBOL", help="document symbol, e.g. A/RES/80/173")
+    p.add_argument("--lang", required=True, choices=LANGUAGES, help="language version to fetch")
+    p.add_argument("--corpus", metavar="DIR", default=None,
+                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+    p.add_argument("--base-url", metavar="URL", default=None,
+                   help=f"document access endpoint (default: ${BASE_URL_ENV}, else {DEFAULT_BASE_URL})")
+    p.add_argument("--dry-run", action="store_true", help="print what would be done, do nothing")
+    p.add_argument("--timeout", type=_positive(float), default=defaults.timeout,
+                   help=f"seconds to wait for the server, per connection and read (default: {defaults.timeout:g})")
+    p.add_argument("--retries", type=_positive(int), default=defaults.retries,
+                   help=f"extra attempts after a transient failure (default: {defaults.retries})")
+    p.add_argument("--max-size", type=_positive(int), default=defaults.max_bytes, metavar="BYTES",
+                   help=f"refuse bodies larger than this (default: {defaults.max_bytes})")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    corpus = args.corpus or default_corpus_dir()
+    if args.dry_run:
+        sys.stdout.write(plan_fetch(args.symbol, args.lang, corpus, args.base_url).describe())
+        return 0
+    policy = DownloadPolicy(timeout=args.timeout, retries=args.retries, max_bytes=args.max_size)
+    result = fetch_document(args.symbol, args.lang, corpus, base=args.base_url, policy=policy,
+                            progress=stderr_if_tty())
+    sys.stdout.write(result.describe())
+    return 0

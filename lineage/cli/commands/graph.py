@@ -1,0 +1,32 @@
+"""``lineage graph [SYMBOL]``: the lineage of a document as a tree, Mermaid, DOT or JSON."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ...corpus.manifest import default_corpus_dir
+from ...graph_render import GRAPH_FORMATS, show_graph
+
+__all__ = ["register", "run"]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "graph",
+        help="the lineage of a document: versions and earlier documents it builds on",
+        description="Print the lineage graph of the corpus manifest (revises, adopted_from, "
+        "builds_on; revisions inferred from symbols where the manifest is silent). With SYMBOL, "
+        "only the documents linked to it.",
+    )
+    p.add_argument("symbol", metavar="SYMBOL", nargs="?", help="document symbol, e.g. A/RES/80/173")
+    p.add_argument("--format", choices=GRAPH_FORMATS, default="text", help="output format (default: text)")
+    p.add_argument("--all-links", action="store_true",
+                   help="also show builds_on links that other links already imply")
+    p.add_argument("--corpus", metavar="DIR", default=None,
+                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    sys.stdout.write(show_graph(args.corpus or default_corpus_dir(), args.symbol, args.format, args.all_links))
+    return 0

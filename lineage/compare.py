@@ -1,0 +1,101 @@
+"""Compare two versions of a document: paragraph alignment plus a word-level diff per pair.
+
+``compare_documents(old, new)`` is the library function behind ``lineage diff``. It normalises
+every paragraph and heading with the ``compare`` profile, aligns them (:mod:`lineage.align`),
+and diffs each matched pair on the printed texts (:mod:`lineage.textdiff`). Split and merged
+pairs are diffed on the pieces joined in document order with a line break between them.
+"""
+from __future__ import annotations
+
+from .align import align_headings, align_texts
+from .comparison import Comparison, DocRef, HeadingPair, Pair
+from .model import Document, Paragraph
+from .normalize import normalize
+from .textdiff import detect_language, diff_ops
+
+__all__ = ["compare_documents", "document_language", "PIECE_SEPARATOR"]
+
+PIECE_SEPARATOR = "\n"
+"""Joins the pieces of a split or merge before diffing (each piece starts a new line)."""
+
+
+def document_language(old: Document, new: Document) -> str:
+    """The language both texts are compared in: the new side's declared language, else the
+    old side's, else guessed from the text."""
+    declared = new.language or old.language
+    if declared:
+        return declared
+    sample = "".join(p.text for p in [*old.all_paragraphs()[:20], *new.all_paragraphs()[:20]])
+    return detect_language(sample)
+
+
+def _docref(doc: Document) -> DocRef:
+    return DocRef(symbol=doc.symbol, source=doc.source.path)
+
+
+def _joined(paragraphs: list[Paragraph], idx: tuple[int, ...]) -> str:
+    return PIECE_SEPARATOR.join(paragraphs[k].text for k in idx)
+
+
+def compare_documents(old: Document, new: Document) -> Comparison:
+    """Align and diff ``old`` against ``new``; see ``docs/json-contract.md`` for the shape."""
+    language = document_language(old, new)
+    old_pars, new_pars = old.all_paragraphs(), new.all_paragraphs()
+
+    old_norm = [normalize(p.text, "compare", language) for p in old_pars]
+    new_norm = [normalize(p.text, "compare", language) for p in new_pars]
+    matches = align_texts([n.text for n in old_norm], [n.text for n in new_norm], language)
+    pairs: list[Pair] = []
+    old_to_new: dict[str, str] = {}
+    for m in matches:
+        old_ids = [old_pars[k].id for k in m.old]
+        new_ids = [new_pars[k].id for k in m.new]
+        if m.kind in ("inserted", "deleted"):
+            pairs.append(Pair(old=old_ids, new=new_ids, kind=m.kind))
+            continue
+        for o in old_ids:
+            old_to_new.setdefault(o, new_ids[0])
+        if m.kind == "unchanged":
+            ops = []
+        elif len(m.old) == 1 and len(m.new) == 1:
+            ops = diff_ops(old_norm[m.old[0]], new_norm[m.new[0]], language)
+        else:
+            ops = diff_ops(_joined(old_pars, m.old), _joined(new_pars, m.new), language)
+        pairs.append(Pair(old=old_ids, new=new_ids, kind=m.kind, similarity=m.similarity,
+                          ops=ops))
+
+    return Comparison(old=_docref(old), new=_docref(new), pairs=pairs,
+                      headings=_heading_pairs(old, new, old_to_new, language))
+
+
+def _heading_pairs(old: Document, new: Document, old_to_new: dict[str, str],
+                   language: str) -> list[HeadingPair]:
+    anchored = {
+        (i, j)
+        for i, ho in enumerate(old.headings)
+        for j, hn in enumerate(new.headings)
+        if ho.before is not None and old_to_new.get(ho.before) == hn.before
+    }
+    matches = align_headings(
+        [normalize(h.text, "compare", language).text for h in old.headings],
+        [normalize(h.text, "compare", language).text for h in new.headings],
+        language,
+        anchored,
+    )
+    out: list[HeadingPair] = []
+    for m in matches:
+        ho = old.headings[m.old] if m.old is not None else None
+        hn = new.headings[m.new] if m.new is not None else None
+        ops = None
+        if ho is not None and hn is not None:
+            ops = [] if m.kind == "unchanged" else diff_ops(ho.text, hn.text, language)
+        out.append(HeadingPair(
+            old=ho.text if ho else None,
+            new=hn.text if hn else None,
+            kind=m.kind,
+            old_before=ho.before if ho else None,
+            new_before=hn.before if hn else None,
+            similarity=m.similarity,
+            ops=ops,
+        ))
+    return out

@@ -1,0 +1,30 @@
+"""The corpus: canonical document texts under version control, and a manifest listing them.
+
+- :mod:`lineage.corpus.textformat`: the canonical text format (``format_document``,
+  ``parse_corpus_text``, ``looks_like_corpus_text``), with its value spelling in
+  :mod:`lineage.corpus.textcodec`;
+- :mod:`lineage.corpus.manifest`: ``corpora/manifest.toml`` (``Entry``, ``Manifest``,
+  ``load_manifest``, ``load_entry_document``, ``default_corpus_dir``);
+- :mod:`lineage.corpus.store`: atomic additions (``add_document``, ``add_file``,
+  ``register_entry``);
+- :mod:`lineage.corpus.listing`: what ``lineage corpus list|show`` print.
+"""
+from __future__ import annotations
+
+from .manifest import Entry, Manifest, default_corpus_dir, load_entry_document, load_manifest
+from .store import add_document, add_file, register_entry
+from .textformat import format_document, looks_like_corpus_text, parse_corpus_text
+
+__all__ = [
+    "Entry",
+    "Manifest",
+    "add_document",
+    "add_file",
+    "default_corpus_dir",
+    "format_document",
+    "load_entry_document",
+    "load_manifest",
+    "looks_like_corpus_text",
+    "parse_corpus_text",
+    "register_entry",
+]

@@ -1,0 +1,346 @@
+"""``corpora/manifest.toml``: what the corpus holds, where each text came from, how they link.
+
+One ``[[document]]`` table per entry, identified by ``symbol`` + ``language`` (an entry known
+only by its metadata, without a text yet, may have no language). Reading validates everything
+and fails with one :class:`CorpusError` naming the manifest and the entry; writing is
+deterministic (entries by date, then symbol, then language; fields in a fixed order).
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import tomli_w
+
+from ..errors import CorpusError, EncodingError
+from ..model import Document
+from .textformat import parse_corpus_text
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = [
+    "MANIFEST_NAME",
+    "MANIFEST_SCHEMA",
+    "KINDS",
+    "ORIGINS",
+    "LINK_FIELDS",
+    "Entry",
+    "Manifest",
+    "default_corpus_dir",
+    "entry_from_dict",
+    "parse_manifest",
+    "validate_entries",
+    "load_manifest",
+    "manifest_to_toml",
+    "load_entry_document",
+    "text_stem",
+]
+
+MANIFEST_NAME = "manifest.toml"
+MANIFEST_SCHEMA = "lineage.corpus-manifest/1"
+
+KINDS: dict[str, str] = {
+    "summit-outcome": "outcome document of a summit (WSIS Geneva, Tunis)",
+    "resolution": "adopted resolution (A/RES/…)",
+    "draft": "draft resolution with a symbol (A/80/L.41, …/Rev.1)",
+    "informal-draft": "negotiation draft without a symbol (zero draft, Rev.1, …)",
+    "decision": "adopted decision",
+    "report": "report or note",
+    "verbatim-record": "record of a meeting (A/80/PV.68)",
+    "other": "anything else",
+}
+ORIGINS: dict[str, str] = {
+    "official-pdf": "extracted from the official PDF, which is kept next to it",
+    "converted-text": "from a text another tool converted from the official document",
+    "reconstructed": "rebuilt by us (for example a draft from published change lists)",
+    "excerpt": "part of a document only",
+}
+LINK_FIELDS = ("adopted_from", "revises", "builds_on")
+
+# Field order of an entry in the TOML file (also the set of known fields).
+_FIELDS = ("symbol", "language", "date", "kind", "title", "origin", "text", "source",
+           "source_sha256", *LINK_FIELDS, "notes")
+_DATE_RE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\Z")
+_SHA_RE = re.compile(r"[0-9a-f]{64}\Z")
+_HEADER = ("# The corpus manifest (docs/corpus.md). `lineage add` writes it; hand edits are fine\n"
+           "# as long as `lineage corpus list` still reads it.\n")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One document of the corpus. Paths are relative to the corpus folder, with ``/``."""
+
+    symbol: str
+    kind: str
+    language: str | None = None
+    date: str | None = None
+    title: str | None = None
+    origin: str | None = None
+    text: str | None = None
+    source: str | None = None
+    source_sha256: str | None = None
+    adopted_from: tuple[str, ...] = ()
+    revises: tuple[str, ...] = ()
+    builds_on: tuple[str, ...] = ()
+    notes: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str | None]:
+        return (self.symbol, self.language)
+
+    @property
+    def label(self) -> str:
+        return self.symbol if self.language is None else f"{self.symbol} ({self.language})"
+
+    @property
+    def has_text(self) -> bool:
+        return self.text is not None
+
+    def links(self) -> dict[str, tuple[str, ...]]:
+        return {name: getattr(self, name) for name in LINK_FIELDS}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The TOML/JSON table: fields in a fixed order, empty ones left out."""
+        out: dict[str, Any] = {}
+        for name in _FIELDS:
+            value = getattr(self, name)
+            if value is None or value == ():
+                continue
+            out[name] = list(value) if isinstance(value, tuple) else value
+        return out
+
+
+def _sort_key(e: Entry) -> tuple[Any, ...]:
+    return (e.date is None, e.date or "", e.symbol, e.language or "")
+
+
+@dataclass(frozen=True)
+class Manifest:
+    entries: tuple[Entry, ...] = ()
+    path: Path | None = field(default=None, compare=False)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def find(self, symbol: str, language: str | None) -> Entry | None:
+        for e in self.entries:
+            if e.key == (symbol, language):
+                return e
+        return None
+
+    def by_symbol(self, symbol: str) -> list[Entry]:
+        return [e for e in self.entries if e.symbol == symbol]
+
+    def replacing(self, old: Entry | None, new: Entry) -> "Manifest":
+        """A manifest with ``old`` (if any) replaced by ``new``, in canonical order."""
+        kept = [e for e in self.entries if e is not old]
+        return Manifest(tuple(sorted([*kept, new], key=_sort_key)), self.path)
+
+
+def default_corpus_dir() -> Path:
+    """``$LINEAGE_CORPUS`` if set, else the repository's ``corpora/`` next to the package."""
+    env = os.environ.get("LINEAGE_CORPUS")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "corpora"
+
+
+def text_stem(symbol: str, language: str | None) -> str:
+    """File name stem for a symbol: ``A/RES/80/173`` + ``zh`` -> ``A-RES-80-173.zh``;
+    ``WSIS-05/TUNIS/DOC/6(Rev.1)`` -> ``WSIS-05-TUNIS-DOC-6-Rev.1``."""
+    stem = re.sub(r"\s*[/(]\s*", "-", symbol.strip())
+    stem = re.sub(r"[^A-Za-z0-9._+-]", "", stem.replace(" ", "_").replace(")", "")).strip("-.")
+    if not stem:
+        raise CorpusError(f"symbol {symbol!r} gives no usable file name")
+    if language is None:
+        return stem
+    lang = re.sub(r"[^A-Za-z0-9_-]", "", language)
+    if not lang:
+        raise CorpusError(f"language {language!r} gives no usable file name")
+    return f"{stem}.{lang}"
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _str(d: dict[str, Any], name: str, where: str, *, required: bool = False) -> str | None:
+    value = d.get(name)
+    if value is None:
+        if required:
+            raise CorpusError(f"{where}: missing field {name!r}")
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise CorpusError(f"{where}: field {name!r} must be a non-empty string")
+    return value
+
+
+def _links(d: dict[str, Any], name: str, where: str) -> tuple[str, ...]:
+    value = d.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise CorpusError(f"{where}: field {name!r} must be a list of symbols")
+    if len(set(value)) != len(value):
+        raise CorpusError(f"{where}: field {name!r} lists a symbol twice")
+    return tuple(value)
+
+
+def _rel_path(value: str | None, name: str, where: str) -> str | None:
+    if value is None:
+        return None
+    p = Path(value)
+    if p.is_absolute() or ".." in p.parts or "\\" in value:
+        raise CorpusError(f"{where}: {name} {value!r} must be a relative path inside the corpus, with '/'")
+    return value
+
+
+def entry_from_dict(d: Any, where: str) -> Entry:
+    """Validate one ``[[document]]`` table (``where`` names it in messages)."""
+    if not isinstance(d, dict):
+        raise CorpusError(f"{where}: must be a table")
+    unknown = sorted(set(d) - set(_FIELDS))
+    if unknown:
+        raise CorpusError(f"{where}: unknown field {unknown[0]!r} (known: {', '.join(_FIELDS)})")
+    symbol = _str(d, "symbol", where, required=True)
+    assert symbol is not None
+    where = f"{where} ({symbol})"
+    kind = _str(d, "kind", where, required=True)
+    if kind not in KINDS:
+        raise CorpusError(f"{where}: unknown kind {kind!r} (known: {', '.join(KINDS)})")
+    origin = _str(d, "origin", where)
+    if origin is not None and origin not in ORIGINS:
+        raise CorpusError(f"{where}: unknown origin {origin!r} (known: {', '.join(ORIGINS)})")
+    date = _str(d, "date", where)
+    if date is not None and not _DATE_RE.match(date):
+        raise CorpusError(f"{where}: date {date!r} must be YYYY-MM-DD (or YYYY-MM, YYYY)")
+    sha = _str(d, "source_sha256", where)
+    if sha is not None and not _SHA_RE.match(sha):
+        raise CorpusError(f"{where}: source_sha256 must be 64 lowercase hex digits")
+    entry = Entry(
+        symbol=symbol,
+        kind=kind,
+        language=_str(d, "language", where),
+        date=date,
+        title=_str(d, "title", where),
+        origin=origin,
+        text=_rel_path(_str(d, "text", where), "text", where),
+        source=_rel_path(_str(d, "source", where), "source", where),
+        source_sha256=sha,
+        adopted_from=_links(d, "adopted_from", where),
+        revises=_links(d, "revises", where),
+        builds_on=_links(d, "builds_on", where),
+        notes=_str(d, "notes", where),
+    )
+    if entry.text is not None and entry.language is None:
+        raise CorpusError(f"{where}: an entry with a text needs its 'language'")
+    if entry.text is not None and entry.origin is None:
+        raise CorpusError(f"{where}: an entry with a text needs its 'origin' (known: {', '.join(ORIGINS)})")
+    if (entry.source is None) != (entry.source_sha256 is None):
+        raise CorpusError(f"{where}: 'source' and 'source_sha256' go together")
+    for name, symbols in entry.links().items():
+        if symbol in symbols:
+            raise CorpusError(f"{where}: {name} links the document to itself")
+    return entry
+
+
+def validate_entries(entries: Iterable[Entry], corpus_dir: Path | None, manifest_path: str | Path) -> None:
+    """Whole-manifest checks: no duplicates, no shared text file, files present."""
+    seen: dict[tuple[str, str | None], Entry] = {}
+    texts: dict[str, Entry] = {}
+    for e in entries:
+        if e.key in seen:
+            raise CorpusError(f"duplicate entry {e.label}", manifest_path)
+        seen[e.key] = e
+        if e.text is not None:
+            if e.text in texts:
+                raise CorpusError(f"{e.label} and {texts[e.text].label} share the text {e.text}", manifest_path)
+            texts[e.text] = e
+        if corpus_dir is None:
+            continue
+        for name in ("text", "source"):
+            rel = getattr(e, name)
+            if rel is not None and not (corpus_dir / rel).is_file():
+                raise CorpusError(f"{e.label}: {name} file {rel} is missing", manifest_path)
+    # A placeholder (no language) next to a real entry of the same symbol is ambiguous.
+    for (symbol, language) in seen:
+        if language is None and any(s == symbol and l is not None for s, l in seen):
+            raise CorpusError(f"{symbol} has an entry without language next to one with a language", manifest_path)
+
+
+# --------------------------------------------------------------------------- reading, writing
+
+
+def parse_manifest(text: str, path: str | Path, corpus_dir: Path | None = None) -> Manifest:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CorpusError(f"not valid TOML: {exc}", path) from None
+    schema = data.get("schema", MANIFEST_SCHEMA)
+    if schema != MANIFEST_SCHEMA:
+        raise CorpusError(f"unsupported manifest schema {schema!r} (expected {MANIFEST_SCHEMA!r})", path)
+    unknown = sorted(set(data) - {"schema", "document"})
+    if unknown:
+        raise CorpusError(f"unknown top-level key {unknown[0]!r} (known: schema, document)", path)
+    tables = data.get("document", [])
+    if not isinstance(tables, list):
+        raise CorpusError("'document' must be an array of tables ([[document]])", path)
+    try:
+        entries = [entry_from_dict(t, f"document {i}") for i, t in enumerate(tables, start=1)]
+    except CorpusError as exc:
+        raise CorpusError(exc.reason, path) from None
+    validate_entries(entries, corpus_dir, path)
+    return Manifest(tuple(entries), Path(path))
+
+
+def load_manifest(corpus_dir: str | Path, *, missing_ok: bool = False) -> Manifest:
+    """Read and validate ``CORPUS_DIR/manifest.toml``, checking that every listed file exists.
+
+    With ``missing_ok``, a corpus folder without a manifest reads as an empty manifest (the
+    first ``lineage add`` into a new folder)."""
+    corpus_dir = Path(corpus_dir)
+    path = corpus_dir / MANIFEST_NAME
+    if not path.is_file():
+        if missing_ok and not path.exists():
+            return Manifest((), path)
+        raise CorpusError(f"no corpus manifest here (expected {MANIFEST_NAME}; set --corpus or LINEAGE_CORPUS)", path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise EncodingError(f"not UTF-8 (byte {exc.start})", path) from None
+    return parse_manifest(text, path, corpus_dir)
+
+
+def manifest_to_toml(manifest: Manifest) -> str:
+    """Deterministic TOML for ``manifest`` (entries in canonical order)."""
+    entries = sorted(manifest.entries, key=_sort_key)
+    body = tomli_w.dumps({"schema": MANIFEST_SCHEMA, "document": [e.to_dict() for e in entries]})
+    return _HEADER + "\n" + body
+
+
+def load_entry_document(corpus_dir: str | Path, entry: Entry) -> Document:
+    """The document of ``entry``'s canonical text; its symbol and language must match."""
+    if entry.text is None:
+        raise CorpusError(f"{entry.label} has no text in the corpus yet", Path(corpus_dir) / MANIFEST_NAME)
+    path = Path(corpus_dir) / entry.text
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CorpusError("text file listed in the manifest is missing", path) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise EncodingError(f"not UTF-8 (byte {exc.start})", path) from None
+    doc = parse_corpus_text(text, path)
+    if (doc.symbol, doc.language) != entry.key:
+        raise CorpusError(
+            f"the text is {doc.symbol} ({doc.language}) but the manifest lists it as {entry.label}", path)
+    return doc
+

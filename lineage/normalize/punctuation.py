@@ -1,0 +1,96 @@
+"""Steps folding punctuation variants (used by the `compare` profile only: `display` keeps
+punctuation as printed). Each step is ``text -> list[Edit]``; triggers are found with
+``str.find`` (see ``lineage.normalize.scan``)."""
+from __future__ import annotations
+
+import re
+
+from .edits import Edit
+from .scan import find_all
+
+__all__ = [
+    "quotes",
+    "dashes",
+    "ellipses",
+    "middle_dots",
+    "DOUBLE_QUOTES",
+    "SINGLE_QUOTES",
+    "DASHES",
+    "MIDDLE_DOTS",
+]
+
+DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u301d\u301e\u301f\u300c\u300d\uff02"
+SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u300e\u300f\uff07"
+_QUOTE = {**{c: '"' for c in DOUBLE_QUOTES}, **{c: "'" for c in SINGLE_QUOTES}}
+
+
+def quotes(text: str, chars: str | None = None) -> list[Edit]:
+    """Curly, low-9, prime and corner-bracket quotes to ASCII: ``“未来契约”`` ->
+    ``"未来契约"``, ``‘`` ``’`` -> ``'``, ``「」`` -> ``""``, ``『』`` -> ``''``.
+    ``chars``: the quote characters that may occur (default: all), to search for fewer."""
+    if chars is None:
+        chars = DOUBLE_QUOTES + SINGLE_QUOTES
+    return [(i, i + 1, _QUOTE[text[i]]) for i in find_all(text, chars)]
+
+
+# Hyphen, non-breaking hyphen, figure dash, en dash, em dash, horizontal bar, minus sign,
+# two- and three-em dashes, small and full-width hyphen-minus.
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
+_DASH_OR_HYPHEN = frozenset(DASHES + "-")
+
+
+def dashes(text: str, chars: str | None = None) -> list[Edit]:
+    """Every run of hyphens and dashes to one ASCII hyphen: the Chinese dash ``——``, the
+    English em dash ``—``, the en dash of ranges ``2021–2025`` and ``-`` all compare equal.
+    ``chars``: the dash characters that may occur (default: all)."""
+    seeds = find_all(text, DASHES if chars is None else chars)
+    i = text.find("--")
+    while i != -1:
+        seeds.append(i)
+        i = text.find("--", i + 2)
+    seeds.sort()
+    edits: list[Edit] = []
+    covered = -1
+    n = len(text)
+    for i in seeds:
+        if i < covered:
+            continue
+        start = i
+        while start > 0 and text[start - 1] in _DASH_OR_HYPHEN:
+            start -= 1
+        end = i + 1
+        while end < n and text[end] in _DASH_OR_HYPHEN:
+            end += 1
+        if text[start:end] != "-":
+            edits.append((start, end, "-"))
+        covered = end
+    return edits
+
+
+_ELLIPSIS_RE = re.compile("(?:[\u2026\u22ef]|\\.{3,}|\u3002{3,})+")
+# Runs of the characters an ellipsis is made of: found with a fast character-class scan,
+# then matched exactly with _ELLIPSIS_RE inside each run.
+_DOT_RUN_RE = re.compile("[\u2026\u22ef.\u3002]{2,}|[\u2026\u22ef]")
+
+
+def ellipses(text: str) -> list[Edit]:
+    """Runs of ``…``, ``⋯``, three or more ``.`` or ``。`` to one ``…``: the Chinese
+    ``在……基础上`` equals ``在…基础上`` and ``在...基础上``."""
+    edits: list[Edit] = []
+    for run in _DOT_RUN_RE.finditer(text):
+        edits += [
+            (m.start(), m.end(), "\u2026")
+            for m in _ELLIPSIS_RE.finditer(text, run.start(), run.end())
+            if m.group() != "\u2026"
+        ]
+    return edits
+
+
+MIDDLE_DOTS = "\u30fb\u2027\u2219\u22c5"
+
+
+def middle_dots(text: str, chars: str | None = None) -> list[Edit]:
+    """Katakana middle dot, hyphenation point and operator dots to ``·`` (U+00B7), the dot
+    that separates the parts of transliterated names: ``让・雅克`` -> ``让·雅克``.
+    ``chars``: the dot characters that may occur (default: all)."""
+    return [(i, i + 1, "\u00b7") for i in find_all(text, MIDDLE_DOTS if chars is None else chars)]

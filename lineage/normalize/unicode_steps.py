@@ -1,0 +1,206 @@
+"""Steps about code points: invisible characters, look-alike ideographs, NFC, full-width forms.
+
+Each step is ``text -> list[Edit]`` (positions in its input); see ``lineage.normalize.edits``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .charclass import CJK, HSPACE, HSPACE_CHARS, LINEBREAK
+from .edits import Edit, narrow_edit
+from .scan import find_all
+
+__all__ = [
+    "invisible",
+    "lookalikes",
+    "nfc",
+    "width",
+    "cjk_punctuation",
+    "INVISIBLE",
+    "LOOKALIKE_BLOCKS",
+    "WIDE_FORMS",
+]
+
+# --- invisible -----------------------------------------------------------------------------
+
+# Soft hyphen, zero-width space, word joiner, BOM / zero-width no-break space. Zero-width
+# joiner and non-joiner are kept: they carry meaning in Arabic, Indic scripts and emoji.
+INVISIBLE = "\u00ad\u200b\u2060\ufeff"
+# A soft hyphen at the end of a line marks where a word was split: the line break goes too.
+# (The pattern starts with a character class, which the regex engine scans fast.)
+_INVISIBLE_RE = re.compile(
+    f"[{INVISIBLE}]+(?:(?<=\u00ad)[{HSPACE}]*(?:\r\n|[{LINEBREAK}])[{HSPACE}]*)?"
+)
+
+
+def invisible(text: str) -> list[Edit]:
+    """Remove zero-width characters, BOMs and soft hyphens (a soft hyphen at a line end
+    takes the line break with it: ``infor\\u00ad\\nmation`` -> ``information``)."""
+    return [(m.start(), m.end(), "") for m in _INVISIBLE_RE.finditer(text)]
+
+
+# --- look-alike ideographs -----------------------------------------------------------------
+
+# CJK Radicals Supplement characters that a PDF font may emit for a whole ideograph, with the
+# unified ideograph they stand for (after Unicode's EquivalentUnifiedIdeograph.txt; only the
+# forms that also occur as stand-alone characters or components with their own code point).
+_RADICAL_SUPPLEMENT = {
+    0x2E81: "厂", 0x2E85: "亻", 0x2E86: "冂", 0x2E89: "刂", 0x2E8A: "卜", 0x2E8C: "小",
+    0x2E92: "巳", 0x2E93: "幺", 0x2E96: "忄", 0x2E97: "心", 0x2E98: "扌", 0x2E99: "攵",
+    0x2E9C: "日", 0x2E9D: "月", 0x2E9E: "歺", 0x2E9F: "母", 0x2EA0: "民", 0x2EA1: "氵",
+    0x2EA2: "氺", 0x2EA3: "灬", 0x2EA4: "爫", 0x2EA6: "丬", 0x2EA7: "牛", 0x2EA8: "犭",
+    0x2EA9: "王", 0x2EAA: "疋", 0x2EAB: "目", 0x2EAC: "示", 0x2EAD: "礻", 0x2EAF: "糹",
+    0x2EB0: "纟", 0x2EB2: "罒", 0x2EB7: "羊", 0x2EB9: "耂", 0x2EBA: "肀", 0x2EBE: "艹",
+    0x2EBF: "艹", 0x2EC0: "艹", 0x2EC1: "虎", 0x2EC2: "衤", 0x2EC3: "覀", 0x2EC4: "西",
+    0x2EC5: "见", 0x2EC6: "角", 0x2EC8: "讠", 0x2EC9: "贝", 0x2ECB: "车", 0x2ECC: "辶",
+    0x2ECD: "辶", 0x2ECE: "辶", 0x2ECF: "阝", 0x2ED0: "钅", 0x2ED1: "長", 0x2ED3: "长",
+    0x2ED4: "门", 0x2ED6: "阝", 0x2ED7: "雨", 0x2ED8: "青", 0x2ED9: "韦", 0x2EDA: "页",
+    0x2EDB: "风", 0x2EDC: "飞", 0x2EDD: "食", 0x2EDF: "飠", 0x2EE0: "饣", 0x2EE2: "马",
+    0x2EE3: "骨", 0x2EE4: "鬼", 0x2EE5: "鱼", 0x2EE6: "鸟", 0x2EE7: "卤", 0x2EE8: "麦",
+    0x2EE9: "黄", 0x2EEA: "黾", 0x2EEB: "斉", 0x2EEC: "齐", 0x2EED: "歯", 0x2EEE: "齿",
+    0x2EEF: "竜", 0x2EF0: "龙", 0x2EF1: "龜", 0x2EF2: "亀", 0x2EF3: "龟",
+}
+
+
+def _lookalike_table() -> dict[str, str]:
+    table = {chr(cp): ideograph for cp, ideograph in _RADICAL_SUPPLEMENT.items()}
+    # Kangxi radicals: Unicode gives each a compatibility decomposition to its ideograph.
+    for cp in range(0x2F00, 0x2FE0):
+        folded = unicodedata.normalize("NFKC", chr(cp))
+        if folded != chr(cp):
+            table[chr(cp)] = folded
+    # CJK compatibility ideographs: a canonical (singleton) decomposition to the unified one.
+    for cp in [*range(0xF900, 0xFB00), *range(0x2F800, 0x2FA20)]:
+        folded = unicodedata.normalize("NFD", chr(cp))
+        if folded != chr(cp) and len(folded) == 1:
+            table[chr(cp)] = folded
+    return table
+
+
+_LOOKALIKES = _lookalike_table()
+# The blocks as ranges (a class of ranges scans much faster than one of a thousand
+# characters); characters of the blocks without a mapping are left alone.
+LOOKALIKE_BLOCKS = "\u2e80-\u2fdf\uf900-\ufaff"
+_LOOKALIKE_RE = re.compile(f"[{LOOKALIKE_BLOCKS}]")
+
+
+def lookalikes(text: str) -> list[Edit]:
+    """Fold ideograph look-alikes from PDF fonts to the unified ideograph: Kangxi radicals
+    (``⼈`` U+2F08 -> ``人``), CJK Radicals Supplement forms (``⻅`` -> ``见``) and CJK
+    compatibility ideographs (``U+F9D1`` -> ``六``; NFC would fold these too, this step
+    names the cause). Compatibility ideographs of plane 2 (U+2F800-U+2FA1F) are left to
+    ``nfc``, which folds them the same way, so that this step scans only two BMP blocks."""
+    return [
+        (m.start(), m.end(), _LOOKALIKES[m.group()])
+        for m in _LOOKALIKE_RE.finditer(text)
+        if m.group() in _LOOKALIKES
+    ]
+
+
+# --- NFC -------------------------------------------------------------------------------------
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def _clusters(line: str) -> list[tuple[int, int]]:
+    """Spans of a starter and the characters that may compose with it."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(line)):
+        ch = line[i]
+        # Conjoining Hangul vowels and trailing consonants compose although they are starters.
+        if unicodedata.combining(ch) or "\u1160" <= ch <= "\u11ff" or "\ud7b0" <= ch <= "\ud7ff":
+            continue
+        spans.append((start, i))
+        start = i
+    spans.append((start, len(line)))
+    return spans
+
+
+def nfc(text: str) -> list[Edit]:
+    """Unicode canonical composition: ``e`` + U+0301 -> ``é``. Only lines that are not already
+    NFC are examined; each changed cluster (a starter and its combining marks) is one edit,
+    or the whole line when composition crosses cluster boundaries (some Indic vowel signs)."""
+    if unicodedata.is_normalized("NFC", text):
+        return []
+    edits: list[Edit] = []
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if unicodedata.is_normalized("NFC", line):
+            continue
+        target = unicodedata.normalize("NFC", line)
+        pieces = []
+        for i, j in _clusters(line):
+            composed = unicodedata.normalize("NFC", line[i:j])
+            pieces.append((i, j, composed))
+        if "".join(p[2] for p in pieces) != target:
+            edits.append(narrow_edit(m.start(), line, target))
+            continue
+        edits += [narrow_edit(m.start() + i, line[i:j], c) for i, j, c in pieces if c != line[i:j]]
+    return edits
+
+
+# --- width -----------------------------------------------------------------------------------
+
+# The Chinese punctuation kept full-width in `compare`: ASCII forms of these next to Chinese
+# text are web-copy slips (`我们认识到,考虑到`), while the ASCII forms are right in English.
+_KEEP_WIDE = "，：；！？"
+_TO_WIDE = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+
+
+def _width_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for cp in range(0xFF01, 0xFF5F):  # full-width ASCII: digits, letters, brackets, signs
+        ch = chr(cp)
+        if ch not in _KEEP_WIDE:
+            table[ch] = chr(cp - 0xFEE0)
+    for cp in [*range(0xFF5F, 0xFFDD), *range(0xFFE0, 0xFFE7)]:
+        # White parentheses, half-width CJK punctuation and katakana, full-width signs.
+        folded = unicodedata.normalize("NFKC", chr(cp))
+        if folded != chr(cp):
+            table[chr(cp)] = folded
+    return table
+
+
+_WIDTH = _width_table()
+# Full-width and half-width forms except the Chinese sentence punctuation kept full width.
+WIDE_FORMS = "\uff02-\uff0b\uff0d-\uff19\uff1c-\uff1e\uff20-\uffef"
+_WIDE_RE = re.compile(f"[{WIDE_FORMS}]")
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_SPACE = frozenset(HSPACE_CHARS + LINEBREAK)
+
+
+def _next_to_cjk(text: str, i: int) -> bool:
+    """Whether the nearest neighbour of ``text[i]`` on either side is CJK, looking past
+    whitespace and past other ASCII ``,:;!?`` (so ``和,,A`` folds both commas, and a second
+    pass finds nothing left to fold)."""
+    j = i - 1
+    while j >= 0 and (text[j] in _SPACE or text[j] in _TO_WIDE):
+        j -= 1
+    if j >= 0 and _CJK_CHAR.match(text, j):
+        return True
+    j = i + 1
+    while j < len(text) and (text[j] in _SPACE or text[j] in _TO_WIDE):
+        j += 1
+    return j < len(text) and _CJK_CHAR.match(text, j) is not None
+
+
+def width(text: str) -> list[Edit]:
+    """Fold the forms that vary between half and full width to one form: full-width digits,
+    letters, brackets and signs to ASCII (``（a）`` -> ``(a)``, ``１２`` -> ``12``), half-width
+    CJK punctuation and katakana to full width (``｡`` -> ``。``). The Chinese sentence
+    punctuation ``，：；！？`` stays full width (see :func:`cjk_punctuation`)."""
+    return [
+        (m.start(), m.end(), _WIDTH[m.group()])
+        for m in _WIDE_RE.finditer(text)
+        if m.group() in _WIDTH
+    ]
+
+
+def cjk_punctuation(text: str, chars: str = ",:;!?") -> list[Edit]:
+    """An ASCII ``,:;!?`` next to Chinese text becomes the full-width form Chinese uses
+    (``我们认识到,考虑到`` -> ``我们认识到，考虑到``, as in web copies of UN texts); one in
+    Latin text or between digits stays (``Distr.: General``, ``1,000``). ``chars``: those
+    of ``,:;!?`` that may occur."""
+    return [(i, i + 1, _TO_WIDE[text[i]]) for i in find_all(text, chars) if _next_to_cjk(text, i)]

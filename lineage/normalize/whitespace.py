@@ -1,0 +1,211 @@
+"""Steps about whitespace: joining broken lines, removing layout spaces around Chinese,
+collapsing runs. Each step is ``text -> list[Edit]``.
+
+Line breaks. A run of whitespace holding two or more line breaks is a paragraph break and
+becomes ``\\n\\n``; whitespace at the very start or end of the text goes. A single line break
+is a wrapped line and is joined:
+
+- with nothing when a CJK character is on either side (Chinese has no word spaces);
+- after a hyphen between two letters, as decided by :func:`keep_hyphen` (``infor-\\nmation``
+  -> ``information``, ``multi-\\nstakeholder`` -> ``multi-stakeholder``);
+- with nothing after ``-``, a dash or ``/`` that ends the line with no space before the
+  break (``2021-\\n2025``, ``A/CONF.157/24 (Part I)/\\nCorr.1``);
+- otherwise with one space (``the\\nInternet`` -> ``the Internet``).
+
+``join_lines`` (both profiles) keeps a single line break that starts a sub-item (``(a)``,
+``（b）``, ``a)``, ``(iv)``, ``一、``, a bullet): the model keeps sub-items on their own lines.
+``join_all_lines`` (`compare`) joins those too, since they are layout for comparison.
+"""
+from __future__ import annotations
+
+import re
+
+from .charclass import CJK, HSPACE, HSPACE_CHARS, LINEBREAK, NEUTRAL
+from .edits import Edit
+from .scan import contains_any
+
+__all__ = [
+    "join_lines",
+    "join_all_lines",
+    "cjk_spaces",
+    "mixed_spaces",
+    "collapse_spaces",
+    "keep_hyphen",
+    "COMPOUND_PREFIXES",
+    "OTHER_SPACES",
+    "may_collapse",
+]
+
+_BREAK = f"(?:\r\n|[{LINEBREAK}])"
+# Starts at the first break (a pattern that starts with a class of break characters scans
+# fast); the spaces before it are added in Python.
+_BREAK_RUN = re.compile(f"{_BREAK}(?:[{HSPACE}]*{_BREAK})*[{HSPACE}]*")
+# The same for texts whose only line break is "\n" (almost all): a pattern that starts with a
+# literal character is searched much faster than one that starts with an alternation.
+# It also skips the clean paragraph break (a non-space, exactly "\n\n", a non-space), which
+# needs no edit and is by far the most common run, without a Python-level look at it: the
+# first look-ahead rejects a clean break at its first "\n", the look-behind keeps the search
+# from starting over at its second "\n".
+_NL_RUN = re.compile(f"\n(?<!\n\n)(?!(?<=\\S\n)\n\\S)(?:[{HSPACE}]*\n)*[{HSPACE}]*")
+_OTHER_BREAKS = LINEBREAK.replace("\n", "")
+_HSPACE_SET = frozenset(HSPACE_CHARS)
+_BREAK_ONE = re.compile(_BREAK)
+_CJK_CHAR = re.compile(f"[{CJK}]")
+# A line that starts a sub-item: (a) （b） a) (iv) (1) 一、 （一） or a bullet and a space.
+_ITEM_START = re.compile(
+    r"(?:[(（](?:[a-z]{1,2}|[A-Z]|[ivxlc]{1,6}|[IVXLC]{1,6}|\d{1,3}|[一二三四五六七八九十]{1,3})[)）]"
+    r"|[a-z]\)|[一二三四五六七八九十]{1,3}、|[-•▪●◦*](?=[ \t]))"
+)
+_SPAN = re.Match.span
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD_BEFORE_HYPHEN = re.compile(r"([^\W\d_]+)-\Z")
+_WORD_AFTER = re.compile(r"[^\W\d_]+")
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+#: First parts of English compounds that keep their hyphen when the compound is split at a
+#: line end (``multi-\nstakeholder``); a hyphen after anything else is taken as a word split.
+COMPOUND_PREFIXES = frozenset(
+    """anti capacity co cross decision e evidence ex follow full gender high human long low
+    mid middle multi non north open people post pre rights self semi short small so south
+    top up well""".split()
+)
+
+
+def keep_hyphen(left: str, right: str, vocabulary: set[str]) -> bool:
+    """Whether ``left-`` at a line end followed by ``right`` is a compound (keep the hyphen)
+    rather than a word split by hyphenation (drop it). The text itself decides first: if it
+    elsewhere writes ``leftright`` the hyphen goes, if it writes ``left-right`` it stays.
+    Otherwise the hyphen stays after a known compound prefix (:data:`COMPOUND_PREFIXES`) or
+    before a capital, and goes in all other cases (``infor-\\nmation``)."""
+    joined = (left + right).lower()
+    if joined in vocabulary:
+        return False
+    if f"{left}-{right}".lower() in vocabulary:
+        return True
+    return left.lower() in COMPOUND_PREFIXES or not right[:1].islower()
+
+
+class _Joiner:
+    """Decides how one single line break at ``text[start:end]`` is joined."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._vocabulary: set[str] | None = None
+
+    def vocabulary(self) -> set[str]:
+        if self._vocabulary is None:
+            self._vocabulary = {w.lower() for w in _WORDS.findall(self.text)}
+        return self._vocabulary
+
+    def join(self, start: int, end: int) -> Edit:
+        text = self.text
+        left, right = text[start - 1], text[end]
+        if _CJK_CHAR.match(left) or _CJK_CHAR.match(right):
+            return (start, end, "")
+        bare = text[start] not in _HSPACE_SET  # nothing between the line's last character and the break
+        if bare and left == "-" and _LETTER.match(right):
+            word = _WORD_BEFORE_HYPHEN.search(text, max(0, start - 64), start)
+            after = _WORD_AFTER.match(text, end)
+            if word and after:
+                if keep_hyphen(word.group(1), after.group(), self.vocabulary()):
+                    return (start, end, "")
+                return (start - 1, end, "")
+        if bare and left in "-/\u2010\u2011\u2013\u2014\u2015":
+            return (start, end, "")
+        return (start, end, " ")
+
+
+def _join_lines(text: str, keep_items: bool) -> list[Edit]:
+    edits: list[Edit] = []
+    joiner: _Joiner | None = None
+    n = len(text)
+    pattern = _BREAK_RUN if contains_any(text, _OTHER_BREAKS) else _NL_RUN
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if edits and edits[-1][1] > start:  # the previous run took this break already
+            continue
+        while start > 0 and text[start - 1] in _HSPACE_SET:
+            start -= 1
+        run = text[start:end]
+        if start == 0 or end == n:
+            edits.append((start, end, ""))
+            continue
+        if run == "\n\n":
+            continue
+        if "\u2029" in run or len(_BREAK_ONE.findall(run)) > 1:
+            edits.append((start, end, "\n\n"))
+            continue
+        if keep_items and _ITEM_START.match(text, end):
+            if run != "\n":
+                edits.append((start, end, "\n"))
+            continue
+        if joiner is None:
+            joiner = _Joiner(text)
+        edit = joiner.join(start, end)
+        if text[edit[0]:edit[1]] != edit[2]:
+            edits.append(edit)
+    return edits
+
+
+def join_lines(text: str) -> list[Edit]:
+    """Join wrapped lines (see the module docstring), keep sub-item breaks, turn paragraph
+    breaks into ``\\n\\n`` and drop whitespace at both ends of the text."""
+    return _join_lines(text, keep_items=True)
+
+
+def join_all_lines(text: str) -> list[Edit]:
+    """As :func:`join_lines`, and join the breaks before sub-items as well."""
+    return _join_lines(text, keep_items=False)
+
+
+# The space steps run after collapse_spaces, so every space left is a single " ": patterns
+# that start with a literal space let the regex engine skip ahead fast.
+_CJK_SPACES = re.compile(
+    f" (?:(?<=[{CJK}] )(?=[{CJK}{NEUTRAL}])|(?<=[{CJK}{NEUTRAL}] )(?=[{CJK}]))"
+)
+
+
+def cjk_spaces(text: str) -> list[Edit]:
+    """Remove a space between two CJK characters (justified lines, letter-spaced titles:
+    ``大 会`` -> ``大会``), also next to punctuation shared with Chinese (``题为 “变革`` ->
+    ``题为“变革``). Spaces between CJK and digits or Latin are kept: `display` shows the gap
+    Word's automatic spacing prints (``2025 年``). Acts on single spaces: runs and other
+    space characters are ``collapse_spaces``' job, which runs first."""
+    return [(s, e, "") for s, e in map(_SPAN, _CJK_SPACES.finditer(text))]
+
+
+_MIXED_SPACES = re.compile(f" (?:(?<=[{CJK}] )|(?=[{CJK}]))")
+
+
+def mixed_spaces(text: str) -> list[Edit]:
+    """Remove every space next to a CJK character: ``2025 年 12 月`` -> ``2025年12月``,
+    ``第 70/125 号决议`` -> ``第70/125号决议``. Spaces between Latin words stay
+    (``A/CONF.157/24 (Part I)``). Acts on single spaces, after ``collapse_spaces``."""
+    return [(s, e, "") for s, e in map(_SPAN, _MIXED_SPACES.finditer(text))]
+
+
+OTHER_SPACES = "".join(sorted(_HSPACE_SET - {" "}))
+_COLLAPSE = re.compile(f"[{HSPACE}]{{2,}}|[{OTHER_SPACES}]")
+# A compiled literal: the regex engine finds "  " several times faster than `"  " in text`.
+_DOUBLE_SPACE = re.compile("  ")
+
+
+def may_collapse(text: str) -> bool:
+    """Cheap test: whether :func:`collapse_spaces` can change ``text`` when it holds no space
+    character other than " "."""
+    return text[:1] in _HSPACE_SET or text[-1:] in _HSPACE_SET or _DOUBLE_SPACE.search(text) is not None
+
+
+def collapse_spaces(text: str) -> list[Edit]:
+    """Runs of spaces, tabs, no-break and ideographic spaces to one space (``大\u3000会`` ->
+    ``大 会``, then ``cjk_spaces`` removes it); none at the ends of the text."""
+    n = len(text)
+    lead = n - len(text.lstrip(HSPACE_CHARS))
+    if lead == n:
+        return [(0, n, "")] if n else []
+    trail = n - len(text.rstrip(HSPACE_CHARS))
+    edits: list[Edit] = [(0, lead, "")] if lead else []
+    edits += [(m.start(), m.end(), " ") for m in _COLLAPSE.finditer(text, lead, n - trail)]
+    if trail:
+        edits.append((n - trail, n, ""))
+    return edits

@@ -1,0 +1,74 @@
+"""Character classes that decide spacing, and folding of PDF-font look-alike code points."""
+from __future__ import annotations
+
+import unicodedata
+
+__all__ = [
+    "is_cjk",
+    "is_wide_punct",
+    "is_space",
+    "is_garbage",
+    "fold_lookalike",
+]
+
+
+def is_cjk(ch: str) -> bool:
+    """Han ideographs, kana, hangul, CJK punctuation and full-width forms: characters between
+    which printed Chinese never has a word space."""
+    if not ch:
+        return False
+    cp = ord(ch[0])
+    return (
+        0x2E80 <= cp <= 0x2FDF  # radicals supplement, Kangxi radicals
+        or 0x3000 <= cp <= 0x303F  # CJK symbols and punctuation
+        or 0x3040 <= cp <= 0x30FF  # kana
+        or 0x3100 <= cp <= 0x31FF
+        or 0x3400 <= cp <= 0x4DBF  # extension A
+        or 0x4E00 <= cp <= 0x9FFF
+        or 0xAC00 <= cp <= 0xD7AF
+        or 0xF900 <= cp <= 0xFAFF  # compatibility ideographs
+        or 0xFE30 <= cp <= 0xFE4F  # vertical/compatibility forms
+        or 0xFF00 <= cp <= 0xFFEF  # full-width and half-width forms
+        or 0x20000 <= cp <= 0x3FFFF
+    )
+
+
+def is_wide_punct(ch: str) -> bool:
+    """Typographic punctuation that sits next to Chinese without a space even when the
+    font is a Latin one: curly quotes, dashes, the ellipsis, the middle dot."""
+    return ch in "“”‘’—–…·"
+
+
+def is_space(ch: str) -> bool:
+    return ch.isspace() or ch == "\u3000"
+
+
+def is_garbage(text: str) -> bool:
+    """A glyph whose font has no usable Unicode mapping: pdfminer's ``(cid:N)`` placeholder,
+    a private-use code point, or U+FFFD."""
+    if text.startswith("(cid:"):
+        return True
+    for ch in text:
+        cp = ord(ch)
+        if 0xE000 <= cp <= 0xF8FF or 0xF0000 <= cp <= 0x10FFFF or cp == 0xFFFD:
+            return True
+    return False
+
+
+def _needs_fold(cp: int) -> bool:
+    return (
+        0x2F00 <= cp <= 0x2FDF  # Kangxi radicals
+        or 0x2E80 <= cp <= 0x2EFF  # CJK radicals supplement (only some have a mapping)
+        or 0xF900 <= cp <= 0xFAFF  # CJK compatibility ideographs
+        or 0x2F800 <= cp <= 0x2FA1F  # supplement
+    )
+
+
+def fold_lookalike(text: str) -> str:
+    """Fold Kangxi radicals and compatibility ideographs (what some PDF fonts map their
+    glyphs to) to the unified ideograph a reader would type. NFKC holds exactly these
+    mappings; it is applied to those blocks only so that full-width punctuation and every
+    other printed character stay as printed."""
+    if all(not _needs_fold(ord(c)) for c in text):
+        return text
+    return "".join(unicodedata.normalize("NFKC", c) if _needs_fold(ord(c)) else c for c in text)

@@ -1,0 +1,18 @@
+"""Reports people read: one neutral model, three pure renderers.
+
+- :func:`build_report` (comparison + both documents -> :class:`Report`), built once;
+- :func:`filter_report` with a :class:`ReportFilter` (changed only, some paragraphs, or any
+  predicate such as a topic's paragraphs);
+- :func:`render_terminal`, :func:`render_markdown`, :func:`render_html` (Report -> str).
+"""
+from __future__ import annotations
+
+from .build import build_report
+from .model import Report, ReportFilter, filter_report
+
+__all__ = [
+    "Report",
+    "ReportFilter",
+    "build_report",
+    "filter_report",
+]

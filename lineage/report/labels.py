@@ -1,0 +1,119 @@
+"""Words the three renderers share, so that a terminal, a Markdown and an HTML report of the
+same comparison say the same thing."""
+from __future__ import annotations
+
+from .model import DocInfo, FootnoteChange, MovedFrom, PairView, Part, RenumberEntry, Report
+
+__all__ = [
+    "KIND_DESCRIPTIONS",
+    "SUMMARY_HEADERS",
+    "HEADING_CHANGES",
+    "summary_rows",
+    "pair_title",
+    "moved_note",
+    "moved_from_note",
+    "renumber_change",
+    "doc_facts",
+    "header_rows",
+    "footnote_title",
+    "part_label",
+]
+
+KIND_DESCRIPTIONS = {
+    "unchanged": "same text (renumbering and presentation-only differences ignored)",
+    "modified": "same paragraph, text changed",
+    "moved": "changed its place relative to its neighbours",
+    "split": "one old paragraph became several",
+    "merged": "several old paragraphs became one",
+    "inserted": "new paragraph",
+    "deleted": "paragraph removed",
+}
+
+SUMMARY_HEADERS = ("kind", "count", "meaning")
+
+HEADING_CHANGES = {"modified": "heading renamed", "inserted": "heading added",
+                   "deleted": "heading removed", "unchanged": ""}
+
+
+def summary_rows(report: Report) -> list[tuple[str, str, str]]:
+    """(kind, count, meaning) rows of the summary table: pair kinds, then footnotes and
+    headings."""
+    rows = [(kind, str(n), KIND_DESCRIPTIONS[kind]) for kind, n in report.summary]
+    rows.append(("footnotes", str(report.footnotes_changed), "footnotes added, removed or changed"))
+    rows.append(("headings", str(report.headings_changed), "section headings renamed, added or removed"))
+    return rows
+
+
+def pair_title(view: PairView) -> str:
+    """``¶ 4``, ``¶ 9 → 8``, ``¶ 5 → 5, 6``, ``¶ 3 (new)``, ``¶ 3 (old)``."""
+    if view.old and view.new:
+        if view.old_ids == view.new_ids:
+            return f"¶ {view.new_label}"
+        return f"¶ {view.old_label} → {view.new_label}"
+    if view.new:
+        return f"¶ {view.new_label} (new)"
+    return f"¶ {view.old_label} (old)"
+
+
+def moved_note(view: PairView) -> str:
+    """Where a moved paragraph came from, in words."""
+    where = (f"after old ¶ {view.moved_from_after}" if view.moved_from_after
+             else "at the start of the old version")
+    return f"moved here from old ¶ {view.old_label}, which stood {where}"
+
+
+def moved_from_note(marker: MovedFrom) -> str:
+    return f"old ¶ {marker.old_label} stood here; it moved to ¶ {marker.new_label}"
+
+
+def renumber_change(entry: RenumberEntry) -> str:
+    if entry.change == "renumbered" and entry.shift is not None:
+        sign = "+" if entry.shift > 0 else "−"
+        return f"renumbered ({sign}{abs(entry.shift)})"
+    return entry.change
+
+
+def part_label(part: Part) -> str:
+    """Label of one part of a split or merge: ``¶ 5`` (new side) or ``old ¶ 6``."""
+    return f"old ¶ {part.ref.id}" if part.ref.side == "old" else f"¶ {part.ref.id}"
+
+
+def footnote_title(change: FootnoteChange) -> str:
+    if change.change == "added":
+        return f"footnote {change.new_number} added"
+    if change.change == "removed":
+        return f"footnote {change.old_number} removed"
+    if change.old_number == change.new_number:
+        return f"footnote {change.new_number} changed"
+    return f"footnote {change.old_number} → {change.new_number} changed"
+
+
+def doc_facts(info: DocInfo, *, with_hash: bool = True) -> list[tuple[str, str]]:
+    """(label, value) rows describing a document, empty facts left out."""
+    rows = [
+        ("symbol", info.symbol or "—"),
+        ("title", info.title or ""),
+        ("date", info.date or ""),
+        ("distribution", info.distribution or ""),
+        ("session", info.session or ""),
+        ("agenda items", ", ".join(info.agenda_items)),
+        ("language", info.language or ""),
+        ("source", f"{info.source_path} ({info.source_kind})"),
+        ("sha256", (info.sha256 or "") if with_hash else ""),
+        ("note", info.note or ""),
+    ]
+    return [(k, v) for k, v in rows if v]
+
+
+def header_rows(report: Report, *, with_hash: bool = True) -> list[tuple[str, str, str]]:
+    """(label, old value, new value) for every fact either document has, in a fixed order."""
+    old = dict(doc_facts(report.old, with_hash=with_hash))
+    new = dict(doc_facts(report.new, with_hash=with_hash))
+    order = [k for k, _ in doc_facts(_EVERYTHING)]
+    return [(k, old.get(k, ""), new.get(k, "")) for k in order if k in old or k in new]
+
+
+# A document with every fact set, to read the fixed order of the facts from doc_facts itself.
+_EVERYTHING = DocInfo(symbol="x", title="x", date="x", distribution="x", session="x",
+                      agenda_items=("x",), language="x", source_path="x", source_kind="x",
+                      sha256="x", note="x")

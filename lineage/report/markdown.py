@@ -1,0 +1,156 @@
+"""The Markdown report: the terminal report's content for a forge (a pull-request comment).
+
+Deletions are ``<del>`` and insertions ``<ins>`` (both rendered by the common forges; Markdown
+itself has no underline). Every piece of document text is escaped twice over: HTML's
+``& < > "`` become entities and Markdown's punctuation gets a backslash, so a paragraph can
+neither open a tag nor start a list, a heading, a link, a table cell or an emphasis.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from .labels import (
+    HEADING_CHANGES,
+    SUMMARY_HEADERS,
+    header_rows,
+    footnote_title,
+    moved_from_note,
+    moved_note,
+    pair_title,
+    part_label,
+    renumber_change,
+    summary_rows,
+)
+from .model import MovedFrom, PairView, Report, SectionStart, Segment, format_ids
+
+__all__ = ["render_markdown", "escape_markdown"]
+
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that mean
+# something in CommonMark, GitHub Flavored Markdown (tables, strikethrough, autolinks) or
+# the forges' math extension ($).
+_MARKDOWN_PUNCT = set("\\`*_{}[]()#+-.!|~$:")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as inert Markdown inline content (newlines become ``<br>``)."""
+    out: list[str] = []
+    for ch in text:
+        if ch in _ENTITIES:
+            out.append(_ENTITIES[ch])
+        elif ch in _MARKDOWN_PUNCT:
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("<br>")
+        elif ch == "\r" or (ord(ch) < 32 and ch != "\t"):
+            out.append(f"&#{ord(ch)};" if ch not in "\r\x00" else " ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _segments(segments: Sequence[Segment]) -> str:
+    out = []
+    for s in segments:
+        text = escape_markdown(s.text)
+        if s.op == "delete":
+            out.append(f"<del>{text}</del>")
+        elif s.op == "insert":
+            out.append(f"<ins>{text}</ins>")
+        else:
+            out.append(text)
+    return "".join(out)
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], align: Sequence[str]) -> list[str]:
+    rule = {"left": "---", "right": "--:"}
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(rule[a] for a in align) + "|"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return lines
+
+
+def _header(report: Report) -> list[str]:
+    # No sha256 rows: a forge comment is read, not verified; the HTML and JSON keep them.
+    rows = [[k, escape_markdown(o), escape_markdown(n)] for k, o, n in header_rows(report, with_hash=False)]
+    return [
+        f"### lineage diff: {escape_markdown(report.old.label)} → {escape_markdown(report.new.label)}",
+        "",
+        *_table(("", "old", "new"), rows, ("left", "left", "left")),
+    ]
+
+
+def _summary(report: Report) -> list[str]:
+    rows = summary_rows(report)
+    return ["#### Summary", "", *_table(SUMMARY_HEADERS, rows, ("left", "right", "left"))]
+
+
+def _renumbering(report: Report) -> list[str]:
+    if not report.renumbering:
+        return ["#### Renumbering", "", "None: every paragraph kept its number and place."]
+    rows = [[escape_markdown(e.old), escape_markdown(e.new), renumber_change(e)] for e in report.renumbering]
+    return ["#### Renumbering (old → new)", "", *_table(("old", "new", "change"), rows, ("left",) * 3)]
+
+
+def _pair(view: PairView) -> list[str]:
+    facts = [view.kind]
+    if view.similarity is not None and view.kind != "unchanged":
+        facts.append(f"similarity {view.similarity:.2f}")
+    lines = [f"**{escape_markdown(pair_title(view))}** · {', '.join(facts)}", ""]
+    if view.moved_from:
+        lines += [f"*{escape_markdown(moved_note(view))}*", ""]
+    many = len(view.inline_parts) > 1
+    for part in view.inline_parts:
+        label = f"**\\[{escape_markdown(part_label(part))}\\]** " if many else ""
+        lines += [f"> {label}{_segments(part.segments)}", ""]
+    for change in view.footnote_changes:
+        if change.change == "modified":
+            text = _segments(change.segments)
+        elif change.change == "added":
+            text = _segments((Segment("insert", change.new_text),))
+        else:
+            text = _segments((Segment("delete", change.old_text),))
+        lines += [f"- {escape_markdown(footnote_title(change))}: {text}"]
+    if view.footnote_changes:
+        lines.append("")
+    return lines
+
+
+def _items(report: Report) -> list[str]:
+    lines: list[str] = []
+    run: list[PairView] = []
+
+    def flush() -> None:
+        if run:
+            ids = format_ids([i for v in run for i in v.new_ids])
+            lines.extend([f"*unchanged: ¶ {escape_markdown(ids)}*", ""])
+            run.clear()
+
+    for item in report.items:
+        if isinstance(item, PairView) and not item.changed:
+            run.append(item)
+            continue
+        flush()
+        if isinstance(item, SectionStart):
+            note = f" *({HEADING_CHANGES[item.kind]})*" if item.changed else ""
+            lines += [f"##### {_segments(item.segments)}{note}", ""]
+        elif isinstance(item, MovedFrom):
+            lines += [f"*↳ {escape_markdown(moved_from_note(item))}*", ""]
+        else:
+            lines += _pair(item)
+    flush()
+    return lines
+
+
+def render_markdown(report: Report) -> str:
+    """The report as Markdown for a forge comment (GitHub, GitLab, Gitea)."""
+    shown = report.selection or "all paragraphs"
+    lines = [
+        *_header(report), "",
+        *_summary(report), "",
+        *_renumbering(report), "",
+        f"#### Changes ({shown})", "",
+        "Deletions are shown as <del>deleted</del>, insertions as <ins>inserted</ins>; "
+        "presentation-only differences are not marked.", "",
+        *_items(report),
+    ]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,145 @@
+"""The terminal report: header, summary and renumbering tables, then the changed paragraphs.
+
+Deletions and insertions are marked with ANSI colour (red struck through, green underlined)
+when the caller says the output is a terminal, and with wdiff's plain markers
+``[-deleted-]{+inserted+}`` otherwise. Control characters of the document text are shown as
+escapes, so a text cannot drive the terminal.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+from .labels import (
+    HEADING_CHANGES,
+    SUMMARY_HEADERS,
+    doc_facts,
+    footnote_title,
+    moved_from_note,
+    moved_note,
+    pair_title,
+    part_label,
+    renumber_change,
+    summary_rows,
+)
+from .model import MovedFrom, PairView, Report, SectionStart, Segment, format_ids
+from .textwidth import format_table
+
+__all__ = ["render_terminal"]
+
+_RESET = "\x1b[0m"
+_STYLE = {"delete": "\x1b[31;9m", "insert": "\x1b[32;4m", "bold": "\x1b[1m", "dim": "\x1b[2m"}
+_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
+# C0/C1 controls (but the newline between sub-items), and the bidirectional overrides that
+# can make a line read differently from what it holds.
+_UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_INDENT = "    "
+
+
+def _safe(text: str) -> str:
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class _Style:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def wrap(self, style: str, text: str) -> str:
+        return f"{_STYLE[style]}{text}{_RESET}" if self.color and text else text
+
+    def segment(self, seg: Segment) -> str:
+        text = _safe(seg.text)
+        if seg.op == "equal":
+            return text
+        if self.color:
+            # Close the style at each line end so the indentation of the next line stays plain.
+            return "\n".join(self.wrap(seg.op, line) for line in text.split("\n"))
+        start, end = _MARKS[seg.op]
+        return f"{start}{text}{end}"
+
+
+def _body(segments: Sequence[Segment], style: _Style, prefix: str = "") -> list[str]:
+    text = prefix + "".join(style.segment(s) for s in segments)
+    return [_INDENT + line for line in text.split("\n")]
+
+
+def _header(report: Report, style: _Style) -> list[str]:
+    lines = [style.wrap("bold", f"lineage diff: {_safe(report.old.label)} → {_safe(report.new.label)}")]
+    for side, info in (("old", report.old), ("new", report.new)):
+        lines.append("")
+        for key, value in doc_facts(info, with_hash=False):
+            lines.append(f"{side + ' ' + key:<18}{_safe(value)}")
+    return lines
+
+
+def _summary(report: Report) -> list[str]:
+    return ["Summary", format_table(SUMMARY_HEADERS, summary_rows(report), ["left", "right", "left"])]
+
+
+def _renumbering(report: Report) -> list[str]:
+    if not report.renumbering:
+        return ["Renumbering: none (every paragraph kept its number and place)"]
+    rows = [[_safe(e.old), _safe(e.new), renumber_change(e)] for e in report.renumbering]
+    return ["Renumbering (old → new)", format_table(("old", "new", "change"), rows)]
+
+
+def _pair(view: PairView, style: _Style) -> list[str]:
+    facts = [view.kind]
+    if view.similarity is not None and view.kind != "unchanged":
+        facts.append(f"similarity {view.similarity:.2f}")
+    lines = [style.wrap("bold", _safe(pair_title(view))) + "  " + ", ".join(facts)]
+    if view.moved_from:
+        lines.append(_INDENT + f"({moved_note(view)})")
+    many = len(view.inline_parts) > 1
+    for part in view.inline_parts:
+        lines.extend(_body(part.segments, style, f"[{part_label(part)}] " if many else ""))
+    for change in view.footnote_changes:
+        if change.change == "modified":
+            segs: Sequence[Segment] = change.segments
+        else:
+            op = "insert" if change.change == "added" else "delete"
+            segs = (Segment(op, change.new_text or change.old_text),)
+        lines.extend(_body(segs, style, f"{footnote_title(change)}: "))
+    return lines
+
+
+def _unchanged_run(run: list[PairView], style: _Style) -> list[str]:
+    ids = format_ids([i for v in run for i in v.new_ids])
+    return [style.wrap("dim", f"= unchanged: ¶ {_safe(ids)}")]
+
+
+def _items(report: Report, style: _Style) -> Iterable[str]:
+    run: list[PairView] = []
+    for item in report.items:
+        if isinstance(item, PairView) and not item.changed:
+            run.append(item)
+            continue
+        if run:
+            yield from _unchanged_run(run, style)
+            run = []
+        if isinstance(item, SectionStart):
+            yield ""
+            if item.changed:  # bold would be cut by the colour resets of the segments
+                title = "".join(style.segment(s) for s in item.segments)
+                yield f"{style.wrap('bold', '§')} {title}  ({HEADING_CHANGES[item.kind]})"
+            else:
+                yield style.wrap("bold", f"§ {_safe(item.title)}")
+        elif isinstance(item, MovedFrom):
+            yield style.wrap("dim", f"↳ {moved_from_note(item)}")
+        else:
+            yield from _pair(item, style)
+    if run:
+        yield from _unchanged_run(run, style)
+
+
+def render_terminal(report: Report, *, color: bool = False) -> str:
+    """The report as terminal text. ``color``: mark changes with ANSI colour instead of
+    ``[-…-]{+…+}`` (the CLI decides: stdout is a terminal and colour was not turned off)."""
+    style = _Style(color)
+    lines = _header(report, style)
+    lines += ["", *_summary(report), "", *_renumbering(report), ""]
+    shown = _safe(report.selection or "all paragraphs")
+    lines.append(style.wrap("bold", f"Changes ({shown}; deletions [-…-], insertions {{+…+}})")
+                 if not color else style.wrap("bold", f"Changes ({shown})"))
+    lines.extend(_items(report, style))
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,187 @@
+"""The HTML redline in a real browser: headless Chromium driven by Playwright.
+
+Uses Debian's Chromium (``bash scripts/install-browser.sh``, run by ``make test``), never a
+browser downloaded by Playwright. Skipped, saying so, only when no Chromium can be found.
+Checks: insertions and deletions are visible and styled as a redline; the side-by-side switch
+works (with JavaScript disabled too); the hostile strings of the fixture show as text, no
+dialog opens, no element from them exists; the page requests nothing but its own file; the
+print view is the clean inline redline. Screenshots go to the test's tmp dir and to
+``test-output/browser/`` (paths printed; ``pytest -s`` shows them).
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lineage.report import build_report
+from lineage.report.html import render_html
+from report_fixture import IMG, SCRIPT, fixture
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+
+REPO = Path(__file__).parent.parent
+OUTPUT = REPO / "test-output" / "browser"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def _chromium() -> str | None:
+    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = _chromium()
+    if executable is None:
+        pytest.skip("no Chromium found (/usr/bin/chromium, chromium or chromium-browser on PATH); "
+                    "install it with `bash scripts/install-browser.sh`")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def redline(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("redline") / "fixture.redline.html"
+    path.write_text(render_html(build_report(*fixture())), encoding="utf-8")
+    return path
+
+
+class _Watched:
+    """A page with every request, dialog and console error recorded; only the file itself
+    may be loaded, anything else is aborted (and recorded)."""
+
+    def __init__(self, browser, url: str, *, javascript: bool = True, media: str | None = None) -> None:
+        self.context = browser.new_context(viewport={"width": 1200, "height": 900},
+                                           java_script_enabled=javascript)
+        self.page = self.context.new_page()
+        self.url = url
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("dialog", self._dialog)
+        self.page.route("**/*", self._route)
+        if media:
+            self.page.emulate_media(media=media)
+        self.page.goto(url)
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _route(self, route) -> None:
+        self.requests.append(route.request.url)
+        if route.request.url == self.url:
+            route.continue_()
+        else:
+            route.abort()
+
+    def style(self, selector: str, prop: str) -> str:
+        return self.page.eval_on_selector(selector, f"e => getComputedStyle(e).{prop}")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def _save(page, name: str, tmp_path: Path) -> Path:
+    path = tmp_path / name
+    page.screenshot(path=str(path), full_page=True)
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(path, OUTPUT / name)
+    print(f"screenshot: {path} (copy: {OUTPUT / name})")
+    return path
+
+
+def test_redline_is_visible_and_styled(browser, redline, tmp_path):
+    w = _Watched(browser, redline.as_uri())
+    try:
+        ins = w.page.locator(".inline ins", has_text="所有")
+        dele = w.page.locator(".inline del", has_text="我们注意到人工智能的迅速发展。")
+        assert ins.is_visible() and dele.is_visible()
+        assert "underline" in w.style(".inline ins", "textDecorationLine")
+        assert "line-through" in w.style(".inline del", "textDecorationLine")
+        assert w.style(".inline ins", "color") == "rgb(11, 79, 179)"   # blue
+        assert w.style(".inline del", "color") == "rgb(179, 20, 28)"   # red
+        assert not w.page.locator(".side").first.is_visible()           # inline by default
+        _save(w.page, "redline-inline.png", tmp_path)
+        assert w.dialogs == []
+        assert w.requests == [w.url]
+    finally:
+        w.close()
+
+
+def test_side_by_side_switch(browser, redline, tmp_path):
+    w = _Watched(browser, redline.as_uri())
+    try:
+        w.page.click("label[for=view-side]")
+        side = w.page.locator("#new-4 .side")
+        assert side.is_visible() and not w.page.locator("#new-4 .inline").is_visible()
+        cols = side.locator(".col")
+        assert cols.count() == 2
+        assert cols.nth(0).locator("del").count() == 1 and cols.nth(0).locator("ins").count() == 0
+        assert cols.nth(1).locator("ins").count() == 2 and cols.nth(1).locator("del").count() == 0
+        # the two columns sit next to each other
+        left, right = cols.nth(0).bounding_box(), cols.nth(1).bounding_box()
+        assert right["x"] > left["x"] + left["width"] - 1 and abs(right["y"] - left["y"]) < 2
+        _save(w.page, "redline-side-by-side.png", tmp_path)
+        w.page.click("label[for=view-inline]")
+        assert w.page.locator("#new-4 .inline").is_visible() and not side.is_visible()
+        assert w.requests == [w.url] and w.dialogs == []
+    finally:
+        w.close()
+
+
+def test_switch_works_without_javascript(browser, redline):
+    w = _Watched(browser, redline.as_uri(), javascript=False)
+    try:
+        assert w.page.locator("#new-2 .inline ins").first.is_visible()
+        w.page.click("label[for=view-side]")
+        assert w.page.locator("#new-2 .side").is_visible()
+    finally:
+        w.close()
+
+
+def test_hostile_text_is_shown_not_run(browser, redline):
+    w = _Watched(browser, redline.as_uri())
+    try:
+        body = w.page.inner_text("body")
+        assert SCRIPT in body and IMG in body
+        assert w.page.eval_on_selector_all("script", "els => els.length") == 0
+        assert w.page.eval_on_selector_all("img", "els => els.length") == 0
+        assert w.page.eval_on_selector_all("[onerror]", "els => els.length") == 0
+        assert w.page.locator(".inline del", has_text=SCRIPT).is_visible()
+        assert w.page.locator(".inline ins", has_text=IMG).is_visible()
+        assert w.dialogs == [] and w.requests == [w.url]
+    finally:
+        w.close()
+
+
+def test_moved_paragraph_links_work(browser, redline):
+    w = _Watched(browser, redline.as_uri())
+    try:
+        w.page.click("#new-10 a[href='#moved-from-8']")
+        assert w.page.evaluate("location.hash") == "#moved-from-8"
+        w.page.click("#moved-from-8 a")
+        assert w.page.evaluate("location.hash") == "#new-10"
+    finally:
+        w.close()
+
+
+def test_print_view_is_a_clean_inline_redline(browser, redline, tmp_path):
+    w = _Watched(browser, redline.as_uri(), media="print")
+    try:
+        assert not w.page.locator(".toolbar").is_visible()
+        assert not w.page.locator("nav.toc").is_visible()
+        assert w.page.locator("#new-4 .inline").is_visible()
+        assert not w.page.locator("#new-4 .side").is_visible()
+        assert w.page.locator("#new-4 .inline .num").inner_text().startswith("4.")
+        pdf = tmp_path / "redline.pdf"
+        w.page.pdf(path=str(pdf))
+        assert pdf.stat().st_size > 1000
+    finally:
+        w.close()

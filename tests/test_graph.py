@@ -1,0 +1,142 @@
+"""The lineage graph: links from the manifest, revisions inferred from symbols, rendering."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lineage.corpus.manifest import Entry, load_manifest
+from lineage.graph import build_graph
+from lineage.graph_render import render_graph
+
+CORPORA = Path(__file__).parent.parent / "corpora"
+FIXTURE = Path(__file__).parent / "data" / "lineage_corpus"
+
+
+def entry(symbol: str, date: str | None = None, kind: str = "draft", **links: tuple[str, ...]) -> Entry:
+    return Entry(symbol=symbol, kind=kind, date=date, **links)
+
+
+def edges(graph) -> set[tuple[str, str, str, bool]]:
+    return {(e.source, e.kind, e.target, e.inferred) for e in graph.edges}
+
+
+def test_revisions_inferred_from_symbols() -> None:
+    g = build_graph([
+        entry("A/80/L.41", "2025-12-01"),
+        entry("A/80/L.41/Rev.1", "2025-12-05"),
+        entry("A/80/L.41/Rev.2", "2025-12-09"),
+        entry("A/80/L.41/Rev.2/Corr.1", "2025-12-10"),
+        entry("A/RES/80/173", "2025-12-17", kind="resolution", adopted_from=("A/80/L.41/Rev.2",)),
+    ])
+    assert edges(g) == {
+        ("A/80/L.41/Rev.1", "revises", "A/80/L.41", True),
+        ("A/80/L.41/Rev.2", "revises", "A/80/L.41/Rev.1", True),
+        ("A/80/L.41/Rev.2/Corr.1", "modifies", "A/80/L.41/Rev.2", True),
+        ("A/RES/80/173", "adopted_from", "A/80/L.41/Rev.2", False),
+    }
+    assert g.versions("A/80/L.41/Rev.1") == [
+        "A/80/L.41", "A/80/L.41/Rev.1", "A/80/L.41/Rev.2", "A/80/L.41/Rev.2/Corr.1", "A/RES/80/173",
+    ]
+
+
+def test_inference_skips_missing_versions_and_yields_to_the_manifest() -> None:
+    g = build_graph([
+        entry("a/80/l.41"),  # spelled loosely: nodes are keyed by the canonical symbol
+        entry("A/80/L.41/Rev.3"),  # Rev.1 and Rev.2 are not in the corpus
+        entry("A/C.2/80/L.12/Rev.1", revises=("A/C.2/80/L.9",)),  # the manifest says otherwise
+        entry("A/C.2/80/L.12"),
+        entry("WSIS-05/TUNIS/DOC/6(Rev.1)", kind="summit-outcome"),  # its original is not listed
+    ])
+    assert edges(g) == {
+        ("A/80/L.41/Rev.3", "revises", "A/80/L.41", True),
+        ("A/C.2/80/L.12/Rev.1", "revises", "A/C.2/80/L.9", False),
+    }
+    assert not g.nodes["A/C.2/80/L.9"].listed  # a link target the manifest does not list
+    assert "WSIS-05/TUNIS/DOC/6" not in g.nodes
+
+
+def test_informal_drafts_without_symbols() -> None:
+    g = build_graph([
+        entry("WSIS+20 zero draft", "2025-08-29", kind="informal-draft"),
+        entry("WSIS+20 Rev.1", "2025-10-07", kind="informal-draft", revises=("WSIS+20 zero draft",)),
+        entry("A/80/L.41", "2025-12-01", revises=("WSIS+20 Rev.1",)),
+    ])
+    assert g.versions("A/80/L.41") == ["WSIS+20 zero draft", "WSIS+20 Rev.1", "A/80/L.41"]
+
+
+def test_reduced_drops_implied_builds_on_but_keeps_versions() -> None:
+    g = build_graph([
+        entry("A/RES/60/252", "2006-03-27", kind="resolution"),
+        entry("A/RES/70/125", "2015-12-16", kind="resolution", builds_on=("A/RES/60/252",)),
+        entry("A/80/L.41", "2025-12-01", builds_on=("A/RES/70/125", "A/RES/60/252")),
+        entry("A/RES/80/173", "2025-12-17", kind="resolution", adopted_from=("A/80/L.41",),
+              builds_on=("A/RES/70/125",)),
+    ])
+    assert edges(g.reduced()) == {
+        ("A/RES/70/125", "builds_on", "A/RES/60/252", False),
+        ("A/80/L.41", "builds_on", "A/RES/70/125", False),
+        ("A/RES/80/173", "adopted_from", "A/80/L.41", False),
+    }
+    assert len(g.edges) == 5
+
+
+def test_graph_of_the_bundled_manifest_shows_the_wsis_chain(run_cli) -> None:
+    code, out, err = run_cli("graph", "A/RES/80/173")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].startswith("A/RES/80/173  2025-12-17  resolution  [zh]")
+    assert "└─ adopted from: A/80/L.41  2025-12  draft" in lines[1]
+    # every document of the manifest's WSIS chain appears
+    for entry_ in load_manifest(CORPORA):
+        assert entry_.symbol in out
+    chronology = lines[-1].removeprefix("in date order: ").split(" → ")
+    assert chronology[0] == "WSIS-03/GENEVA/DOC/4" and chronology[-1] == "A/RES/80/173"
+
+
+def test_graph_formats(run_cli) -> None:
+    code, out, _ = run_cli("graph", "A/RES/80/173", "--format", "mermaid", "--corpus", str(FIXTURE))
+    assert code == 0
+    assert out.startswith("flowchart RL\n")
+    assert '-.->|revises|' in out  # the inferred revision is drawn dashed
+    assert out.count("-->|") + out.count("-.->|") == 4
+
+    code, out, _ = run_cli("graph", "A/RES/80/173", "--format", "dot", "--corpus", str(FIXTURE))
+    assert out.startswith("digraph lineage {") and out.rstrip().endswith("}")
+    assert '"A/80/L.41/Rev.1" -> "A/80/L.41" [label="revises", style=dashed];' in out
+    assert '"A/RES/80/173" -> "A/80/L.41/Rev.1" [label="adopted from"];' in out
+
+    code, out, _ = run_cli("graph", "--format", "json", "--corpus", str(FIXTURE), "--all-links")
+    data = json.loads(out)
+    assert data["schema"] == "lineage.graph/1"
+    assert [n["symbol"] for n in data["nodes"]] == [
+        "A/RES/60/252", "A/RES/70/125", "A/80/L.41", "A/80/L.41/Rev.1", "A/RES/80/173",
+    ]
+    assert {"source": "A/RES/80/173", "target": "A/RES/70/125", "kind": "builds_on", "inferred": False} in data["edges"]
+
+
+def test_graph_text_tree_of_fixture(run_cli) -> None:
+    code, out, _ = run_cli("graph", "A/80/L.41", "--corpus", str(FIXTURE))
+    assert code == 0
+    # checked by eye: newest first, each link labelled, the inferred one marked
+    assert out.splitlines()[:5] == [
+        "A/RES/80/173  2025-12-17  resolution  [zh]",
+        "└─ adopted from: A/80/L.41/Rev.1  2025-12-10  draft  [zh]",
+        "   └─ revises (inferred): A/80/L.41  2025-12-01  draft  [zh] *",
+        "      └─ builds on: A/RES/70/125  2015-12-16  resolution  [zh]",
+        "         └─ builds on: A/RES/60/252  2006-03-27  resolution  (listed, no text)",
+    ]
+
+
+@pytest.mark.parametrize("symbol, message", [
+    ("A/RES/1/1", "not in the corpus manifest"),
+    ("A//1", "invalid document symbol"),
+])
+def test_graph_errors(run_cli, symbol: str, message: str) -> None:
+    code, out, err = run_cli("graph", symbol)
+    assert code == 2 and out == "" and message in err
+
+
+def test_render_graph_of_empty_manifest() -> None:
+    assert "no documents" in render_graph(build_graph([]), "text")

@@ -1,0 +1,173 @@
+"""Plain-text reader: real excerpts (tests/data/reference) and PDF-text-layer-like samples.
+
+Expected texts were checked by eye against the input lines.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lineage.model import Document
+from lineage.readers import read_document
+from lineage.readers.plaintext import parse_plaintext, plaintext_blocks
+
+REFERENCE = Path(__file__).parent / "data" / "reference"
+
+
+@pytest.fixture(scope="module")
+def res70() -> Document:
+    return read_document(REFERENCE / "a_res_70_125_en_pdfpage4_excerpt.txt")
+
+
+@pytest.fixture(scope="module")
+def tunis() -> Document:
+    return read_document(REFERENCE / "tunis_agenda_zh_excerpt.txt")
+
+
+def test_pdf_text_layer_page(res70: Document) -> None:
+    assert res70.source.kind == "text"
+    assert res70.symbol == "A/RES/70/125"
+    assert res70.session == "70"
+    assert res70.language == "en"
+    # The running header's title, joined across its two lines.
+    assert res70.title == (
+        "Outcome document of the high-level meeting of the General Assembly on the overall review "
+        "of the implementation of the outcomes of the World Summit on the Information Society"
+    )
+    assert res70.preamble == []
+    assert [p.id for p in res70.paragraphs] == ["8", "9", "10", "11", "12"]
+
+
+def test_number_alone_on_its_line_joins_its_text(res70: Document) -> None:
+    p8 = res70.paragraph("8")
+    assert p8.text == (
+        "We reaffirm that Internet governance should continue to follow the provisions set forth "
+        "in the outcomes of the summits held in Geneva and Tunis."
+    )
+    assert [(s.line_start, s.line_end) for s in p8.spans] == [(7, 9)]  # "8." is line 7
+
+
+def test_english_lines_joined_with_a_space(res70: Document) -> None:
+    p9 = res70.paragraph("9").text
+    assert p9.startswith("We reaffirm, moreover, that the same rights that people have offline must also be protected online.")
+    assert "the spreading of information and communications technologies but also" in p9
+    assert p9.endswith("realization of human rights and fundamental freedoms.")
+    assert "\n" not in p9 and "  " not in p9
+
+
+def test_section_number_and_heading(res70: Document) -> None:
+    # "1." alone (out of sequence after 11) is the number of the section whose heading follows.
+    assert [(h.text, h.before) for h in res70.headings] == [
+        ("1. Information and communications technology for development", "12")]
+    assert res70.paragraph("12").section == "1. Information and communications technology for development"
+    assert res70.paragraph("11").section is None
+    assert res70.paragraph("12").text.endswith("and other internationa")  # the excerpt stops there
+
+
+def test_excerpt_warnings(res70: Document) -> None:
+    codes = [w.code for w in res70.warnings]
+    assert codes == ["leading-fragment", "paragraph-sequence"]
+    assert all("refugees" not in p.text for p in res70.all_paragraphs())
+
+
+def test_web_page_text_in_chinese(tunis: Document) -> None:
+    assert tunis.language == "zh"
+    assert tunis.title == "信息社会突尼斯议程"
+    assert tunis.preamble == []
+    assert [p.id for p in tunis.paragraphs] == [str(i) for i in range(1, 9)]
+    assert [(h.text, h.before) for h in tunis.headings] == [
+        ("引言", "1"), ("应对信息通信技术促发展挑战的融资机制", "3")]
+    # Kept as printed: the ASCII commas and brackets of the web page.
+    assert tunis.paragraph("1").text.startswith("我们认识到,考虑到落实《日内瓦行动计划》中已完成的工作,")
+    assert "(TFFM)" in tunis.paragraph("3").text
+    assert tunis.paragraph("8").text.endswith("提供充足和持续的投资。")
+    # The provenance comment is not content.
+    assert all("source" not in p.text for p in tunis.all_paragraphs())
+
+
+PDF_LIKE_ZH = """联合国
+A/RES/79/888
+大 会
+Distr.: General
+3 January 2025
+第七十九届会议
+议程项目 20
+2024 年 12 月 19 日大会决议
+79/888. 测试决议：关于信息和通信技术促进
+可持续发展的决议
+大会，
+回顾其第 70/125 号决议，
+又回顾《全球数字契约》，其中确认
+需要弥合数字鸿沟，
+1.
+决定加强数字合作，并请秘书长就此提出
+报告。
+2. 请秘书长在第八十届会议上提
+24-12345 (C)
+2/3
+A/RES/79/888
+交报告。
+信息和通信技术
+3. 强调需要弥合数字鸿沟：
+(a) 在国家之间；
+(b) 在国家内部。
+2024 年 12 月 19 日
+第 50 次全体会议
+"""
+
+
+def test_chinese_text_layer_with_page_furniture() -> None:
+    doc = parse_plaintext(PDF_LIKE_ZH, "mem.txt")
+    assert (doc.symbol, doc.date, doc.session, doc.agenda_items, doc.distribution, doc.language) == (
+        "A/RES/79/888", "2024-12-19", "79", ["20"], "General", "zh")
+    assert doc.title == "测试决议：关于信息和通信技术促进可持续发展的决议"  # wrapped title joined
+    assert [p.text for p in doc.preamble] == ["回顾其第 70/125 号决议，", "又回顾《全球数字契约》，其中确认需要弥合数字鸿沟，"]
+    assert [p.text for p in doc.paragraphs] == [
+        "决定加强数字合作，并请秘书长就此提出报告。",  # Chinese lines join with nothing between
+        "请秘书长在第八十届会议上提交报告。",  # job number, page mark and running header dropped
+        "强调需要弥合数字鸿沟：\n(a) 在国家之间；\n(b) 在国家内部。",  # sub-items on their own lines
+    ]
+    assert [(h.text, h.before) for h in doc.headings] == [("信息和通信技术", "3")]
+    assert doc.warnings == []
+
+
+PDF_LIKE_EN = """A/80/L.99
+General Assembly
+Distr.: Limited
+2 December 2025
+Eightieth session
+Agenda item 15
+Information and communications technologies for sustainable development
+Draft resolution submitted by the President of the General Assembly
+Test outcome document
+The General Assembly,
+Recalling its resolution 70/125 of 16 December 2015, in which it decided to hold a
+high-level meeting in 2025,
+Reaffirming the importance of multi-
+stakeholder cooperation,
+1. Decides to convene a meeting in 2035, with the participation of all stake-
+holders;
+2. Requests the Secretary-General to report on progress.
+"""
+
+
+def test_english_text_layer_draft() -> None:
+    doc = parse_plaintext(PDF_LIKE_EN, "mem.txt")
+    assert (doc.symbol, doc.date, doc.session, doc.agenda_items, doc.distribution, doc.language) == (
+        "A/80/L.99", "2025-12-02", "80", ["15"], "Limited", "en")
+    assert doc.title == "Test outcome document"
+    assert [p.text for p in doc.preamble] == [
+        "Recalling its resolution 70/125 of 16 December 2015, in which it decided to hold a high-level meeting in 2025,",
+        "Reaffirming the importance of multistakeholder cooperation,",  # de-hyphenated at the line end
+    ]
+    assert doc.paragraph("1").text == (
+        "Decides to convene a meeting in 2035, with the participation of all stakeholders;")
+    assert doc.paragraph("2").text == "Requests the Secretary-General to report on progress."
+
+
+def test_blocks_keep_line_numbers() -> None:
+    blocks, footnotes = plaintext_blocks("# comment\n\nTitle\n\n1. First.\n\n2. Second\ncontinued.\n")
+    assert footnotes == set()
+    assert [(b.kind, b.line_start, b.line_end) for b in blocks] == [
+        ("heading", 3, 3), ("text", 5, 5), ("text", 7, 8)]  # a short line before "1." heads it

@@ -1,0 +1,72 @@
+"""A long PDF for the extraction benchmark (memory and speed), generated when the benchmark
+runs, never committed.
+
+    from tools.pdffixtures.long import make_long_pdf
+    pdf, gold = make_long_pdf(tmp_dir, pages=300)
+
+The A/RES/80/173 text is repeated (paragraph numbers continue, footnotes renumbered) until the
+layout reaches ``pages`` pages; the gold Document is returned too, so a benchmark can check the
+extraction while it times it.
+"""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from lineage.model import Document, FootnoteRef, Heading, Source
+
+__all__ = ["make_long_pdf"]
+
+
+def _repeat(doc: Document, times: int) -> Document:
+    out = copy.deepcopy(doc)
+    out.paragraphs, out.headings, out.footnotes = [], [], []
+    heads = {h.before: h for h in doc.headings}
+    n = 0
+    for t in range(times):
+        fn_map = {}
+        for f in doc.footnotes:
+            g = copy.deepcopy(f)
+            g.number = str(len(out.footnotes) + 1)
+            fn_map[f.number] = g.number
+            out.footnotes.append(g)
+        for p in doc.paragraphs:
+            n += 1
+            q = copy.deepcopy(p)
+            q.id = q.number = str(n)
+            q.footnote_refs = [FootnoteRef(fn_map[r.number], r.offset) for r in p.footnote_refs]
+            if p.id in heads:
+                out.headings.append(Heading(heads[p.id].text, q.id, heads[p.id].level))
+            out.paragraphs.append(q)
+        if t == 0:
+            for p in out.preamble:
+                p.footnote_refs = [FootnoteRef(fn_map[r.number], r.offset) for r in p.footnote_refs]
+    return out
+
+
+def make_long_pdf(out_dir: str | Path, pages: int = 300, fonts: str = "embedded") -> tuple[Path, Document]:
+    """Write ``long-<pages>.pdf`` (about ``pages`` pages, at least that many) into ``out_dir``."""
+    from .documents import resolution_spec
+    from .layout import FootnoteSpec, layout_document
+    from .render import draw_pdf, font_setup, measure
+    from .documents import blocks_for, with_pages
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    spec = resolution_spec(f"long-{pages}", fonts)
+    base = spec.doc
+    fonts_rec = font_setup(spec.fonts)
+    times = max(1, round(pages / 20))
+    while True:
+        spec.doc = _repeat(base, times)
+        laid = layout_document(blocks_for(spec), [FootnoteSpec(f.number, f.text) for f in spec.doc.footnotes],
+                               fonts_rec, measure, spec.furniture)
+        if len(laid.pages) >= pages:
+            break
+        times += max(1, (pages - len(laid.pages)) // 19)
+    pdf = out_dir / f"long-{pages}.pdf"
+    draw_pdf(laid, pdf, title=spec.doc.title or "", subject=spec.doc.symbol or "",
+             initial_font=fonts_rec.latin)
+    gold = with_pages(spec.doc, laid.para_pages, laid.footnote_pages,
+                      Source(str(pdf), "pdf", None, len(laid.pages)))
+    return pdf, gold
