@@ -11,6 +11,7 @@ offset list and the change list, which `normalize` derives on first use.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import sys
 import timeit
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = list(timings.items())
     base = rows[0][1]
     print(f"file: {args.file.name} ({len(text)} characters)")
-    print(f"python {platform.python_version()} on {platform.machine()}, {platform.processor() or '?'}")
+    print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs")
     print(f"{'':28s} {'ms/call':>9s} {'Mchar/s':>9s} {'x OpenCC':>9s}")
     for name, seconds in rows:
         rate = len(text) / seconds / 1e6

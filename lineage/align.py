@@ -60,6 +60,7 @@ __all__ = [
     "Match",
     "HeadingMatch",
     "similarity",
+    "longest_chain",
     "align_texts",
     "align_headings",
 ]
@@ -234,7 +235,7 @@ def _groups(old: _UnitCache, new: _UnitCache, cand: dict[int, list[int]],
     return out
 
 
-def _spine(units: list[tuple[int, int, float]]) -> set[int]:
+def longest_chain(units: list[tuple[int, int, float]]) -> set[int]:
     """Indices (into ``units``) of the longest chain strictly increasing in both the new
     and the old position, ties broken by the larger total similarity. ``units`` are
     ``(new_pos, old_pos, similarity)``. Patience-style DP with a Fenwick tree of prefix
@@ -343,16 +344,16 @@ def align_texts(old_texts: Sequence[str], new_texts: Sequence[str],
             used_old.add(i)
             used_new.add(j)
 
-    chain = _spine([(min(m.new), min(m.old), m.similarity or 0.0) for m in matched])
-    gap_matches = _gap_matches([matched[k] for k in sorted(chain, key=lambda k: min(matched[k].new))],
-                               [i for i in range(n_old) if i not in used_old],
+    chain = longest_chain([(min(m.new), min(m.old), m.similarity or 0.0) for m in matched])
+    spine = sorted((matched[k] for k in chain), key=lambda m: min(m.new))
+    gap_matches = _gap_matches(spine, [i for i in range(n_old) if i not in used_old],
                                [j for j in range(n_new) if j not in used_new], old, new)
     if gap_matches:
         for m in gap_matches:
             used_old.update(m.old)
             used_new.update(m.new)
         matched += gap_matches
-        chain = _spine([(min(m.new), min(m.old), m.similarity or 0.0) for m in matched])
+        chain = longest_chain([(min(m.new), min(m.old), m.similarity or 0.0) for m in matched])
     final: list[Match] = []
     spine_of_old: dict[int, int] = {}
     for k, m in enumerate(matched):

@@ -7,10 +7,13 @@ pairs are diffed on the pieces joined in document order with a line break betwee
 """
 from __future__ import annotations
 
+from collections import Counter
+from typing import Callable
+
 from .align import align_headings, align_texts
 from .comparison import Comparison, DocRef, HeadingPair, Pair
 from .model import Document, Paragraph
-from .normalize import normalize
+from .normalize import Normalized, normalize
 from .textdiff import detect_language, diff_ops
 
 __all__ = ["compare_documents", "document_language", "PIECE_SEPARATOR"]
@@ -42,9 +45,24 @@ def compare_documents(old: Document, new: Document) -> Comparison:
     language = document_language(old, new)
     old_pars, new_pars = old.all_paragraphs(), new.all_paragraphs()
 
-    old_norm = [normalize(p.text, "compare", language) for p in old_pars]
-    new_norm = [normalize(p.text, "compare", language) for p in new_pars]
-    matches = align_texts([n.text for n in old_norm], [n.text for n in new_norm], language)
+    # A printed text found as often on both sides needs no normalising to be paired: it is
+    # its own key (identical printed texts have identical normal forms, and the aligner pairs
+    # such texts without scoring them). Only the others are normalised; in a typical pair of
+    # versions that is a fraction of the paragraphs.
+    old_count = Counter(p.text for p in old_pars)
+    new_count = Counter(p.text for p in new_pars)
+    cache: dict[str, Normalized] = {}
+
+    def norm(text: str) -> Normalized:
+        if text not in cache:
+            cache[text] = normalize(text, "compare", language)
+        return cache[text]
+
+    def key(text: str) -> str:
+        return text if old_count[text] == new_count[text] else norm(text).text
+
+    matches = align_texts([key(p.text) for p in old_pars], [key(p.text) for p in new_pars],
+                          language)
     pairs: list[Pair] = []
     old_to_new: dict[str, str] = {}
     for m in matches:
@@ -58,30 +76,44 @@ def compare_documents(old: Document, new: Document) -> Comparison:
         if m.kind == "unchanged":
             ops = []
         elif len(m.old) == 1 and len(m.new) == 1:
-            ops = diff_ops(old_norm[m.old[0]], new_norm[m.new[0]], language)
+            ops = diff_ops(norm(old_pars[m.old[0]].text), norm(new_pars[m.new[0]].text),
+                           language)
         else:
             ops = diff_ops(_joined(old_pars, m.old), _joined(new_pars, m.new), language)
         pairs.append(Pair(old=old_ids, new=new_ids, kind=m.kind, similarity=m.similarity,
                           ops=ops))
 
     return Comparison(old=_docref(old), new=_docref(new), pairs=pairs,
-                      headings=_heading_pairs(old, new, old_to_new, language))
+                      headings=_heading_pairs(old, new, old_to_new, language, norm))
+
+
+def _previous_ids(doc: Document) -> dict[str | None, str | None]:
+    """For each paragraph id (and None, the end), the id of the paragraph before it."""
+    ids: list[str | None] = [p.id for p in doc.all_paragraphs()]
+    return dict(zip(ids + [None], [None] + ids))
 
 
 def _heading_pairs(old: Document, new: Document, old_to_new: dict[str, str],
-                   language: str) -> list[HeadingPair]:
+                   language: str, norm: Callable[[str], Normalized]) -> list[HeadingPair]:
+    # A heading is anchored to a heading of the other side when the paragraph right after it,
+    # or the one right before it, is matched to the paragraph at the same place there: then
+    # they stand at the same place of the structure (either neighbour may have moved away).
+    old_prev, new_prev = _previous_ids(old), _previous_ids(new)
     anchored = {
         (i, j)
         for i, ho in enumerate(old.headings)
         for j, hn in enumerate(new.headings)
-        if ho.before is not None and old_to_new.get(ho.before) == hn.before
+        if (ho.before is not None and old_to_new.get(ho.before) == hn.before)
+        or (old_to_new.get(old_prev.get(ho.before)) is not None
+            and old_to_new.get(old_prev.get(ho.before)) == new_prev.get(hn.before))
     }
-    matches = align_headings(
-        [normalize(h.text, "compare", language).text for h in old.headings],
-        [normalize(h.text, "compare", language).text for h in new.headings],
-        language,
-        anchored,
-    )
+    shared = {h.text for h in old.headings} & {h.text for h in new.headings}
+
+    def key(text: str) -> str:
+        return text if text in shared else norm(text).text
+
+    matches = align_headings([key(h.text) for h in old.headings],
+                             [key(h.text) for h in new.headings], language, anchored)
     out: list[HeadingPair] = []
     for m in matches:
         ho = old.headings[m.old] if m.old is not None else None

@@ -161,12 +161,13 @@ class LineageGraph:
         return self.topological(keys, VERSION_EDGES)
 
     def topological(self, keys: Iterable[str], kinds: Iterable[str] = EDGE_KINDS) -> list[str]:
-        """``keys`` with every document after those it derives from; among documents free to
-        go next, the chronologically first."""
+        """``keys`` with every document after those it derives from (directly or through
+        documents not among ``keys``, such as a draft the corpus has no text of); among
+        documents free to go next, the chronologically first."""
         kinds = tuple(kinds)
-        keys = list(keys)
+        keys = list(dict.fromkeys(keys))
         inside = set(keys)
-        waiting = {k: {e.target for e in self.out_edges(k, kinds) if e.target in inside} for k in keys}
+        waiting = {k: set(self.ancestors(k, kinds)) & inside for k in keys}
         order: list[str] = []
         while waiting:
             ready = [k for k, deps in waiting.items() if not deps]

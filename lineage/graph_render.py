@@ -62,9 +62,11 @@ def graph_text(graph: LineageGraph, focus: str | None = None) -> str:
         expanded.add(root)
         lines.append(_describe(graph.nodes[root]) + mark(root))
         walk(root, "")
-    chronology = graph.ordered_keys()
+    # Every document after those it derives from, dates deciding the rest (undated and
+    # unlinked documents come last: nothing says where they belong).
+    chronology = graph.topological(graph.nodes)
     lines.append("")
-    lines.append("in date order: " + " → ".join(chronology))
+    lines.append("oldest to newest: " + " → ".join(chronology))
     return "\n".join(lines) + "\n"
 
 

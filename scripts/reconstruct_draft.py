@@ -33,7 +33,7 @@ sys.path.insert(0, str(REPO))
 
 from lineage.corpus import default_corpus_dir, load_entry_document  # noqa: E402
 from lineage.corpus.manifest import load_manifest  # noqa: E402
-from lineage.corpus.store import add_document  # noqa: E402
+from lineage.corpus.store import add_document, register_entry  # noqa: E402
 from lineage.model import Document, FootnoteRef, Heading, Paragraph, Source  # noqa: E402
 
 FINAL_SYMBOL = "A/RES/80/173"
@@ -42,6 +42,10 @@ DRAFT_TITLE = "关于信息社会世界首脑会议成果文件执行情况全�
 NOTES = ("RECONSTRUCTED, NOT AN OFFICIAL TEXT: an earlier draft of A/RES/80/173 rebuilt by "
          "scripts/reconstruct_draft.py, which reverts a reviewed list of plausible negotiated "
          "edits; the draft-only wording is invented. Used for the bundled comparison.")
+# Informal WSIS+20 drafts circulated from August to December 2025; a month is all we claim.
+DRAFT_DATE = "2025-11"
+# The draft stands before the L-document in the chain, so the L-document revises it.
+NEXT_SYMBOL = "A/80/L.41"
 
 
 @dataclass(frozen=True)
@@ -200,7 +204,7 @@ def _renumber(final: Document, slots: list[_Slot], trailing: list[Heading]) -> D
     return dataclasses.replace(
         final,
         symbol=DRAFT_NAME,
-        date=None,
+        date=DRAFT_DATE,
         distribution=None,
         title=DRAFT_TITLE,
         source=Source(path="scripts/reconstruct_draft.py", kind="reconstructed"),
@@ -209,6 +213,16 @@ def _renumber(final: Document, slots: list[_Slot], trailing: list[Heading]) -> D
         headings=headings,
         warnings=[],
     )
+
+
+def link_next_version(corpus: Path, draft_symbol: str) -> None:
+    """Make the L-document (an entry without text) revise the draft, so that graph, history,
+    blame and the demo see draft -> A/80/L.41 -> A/RES/80/173."""
+    for entry in load_manifest(corpus).by_symbol(NEXT_SYMBOL):
+        if entry.has_text or draft_symbol in entry.revises:
+            continue
+        register_entry(corpus, dataclasses.replace(entry, revises=(*entry.revises, draft_symbol)),
+                       force=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -233,7 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(draft.to_json(), encoding="utf-8")
     added = add_document(corpus, draft, kind="informal-draft", origin="reconstructed",
-                         title=DRAFT_TITLE, notes=NOTES, force=args.force)
+                         title=DRAFT_TITLE, date=DRAFT_DATE, notes=NOTES, force=args.force)
+    link_next_version(corpus, added.symbol)
     print(f"{added.label}: {corpus / added.text}")
     return 0
 

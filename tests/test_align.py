@@ -9,7 +9,7 @@ from lineage.align import (
     MATCH_THRESHOLD,
     HeadingMatch,
     Match,
-    _spine,
+    longest_chain,
     align_headings,
     align_texts,
     similarity,
@@ -136,10 +136,10 @@ def test_english_word_scores():
 def test_spine_prefers_longest_chain_then_similarity():
     # (new, old, similarity): the chain 0-0, 2-1, 3-3 beats anything using 1-2.
     units = [(0, 0, 1.0), (1, 2, 1.0), (2, 1, 0.9), (3, 3, 1.0)]
-    chain = _spine(units)
+    chain = longest_chain(units)
     assert len(chain) == 3 and 0 in chain and 3 in chain
     # Swapped neighbours: the edited one (lower similarity) leaves the chain.
-    assert _spine([(0, 1, 0.8), (1, 0, 1.0)]) == {1}
+    assert longest_chain([(0, 1, 0.8), (1, 0, 1.0)]) == {1}
 
 
 def test_headings_renamed_in_place():

@@ -47,11 +47,10 @@ def test_same_document_is_unchanged(seed_doc):
     assert len(c.headings) == len(seed_doc.headings)
 
 
-def test_renumbering_and_presentation_only_is_not_a_change():
+def test_presentation_only_is_not_a_change():
     old = doc(OPS, preamble=["回顾其2015年12月16日第70/125号决议，"])
-    # A paragraph inserted at the top would renumber everything; here we renumber by
-    # deleting nothing but printing in another form: full-width digits, a traditional
-    # character, a layout space and ASCII punctuation.
+    # Same words printed in another form: full-width digits, a traditional character, a
+    # layout space and ASCII punctuation.
     new = doc([OPS[0].replace("信息", "信 息"), OPS[1].replace("发展", "發展"),
                OPS[2].replace("，", ","), OPS[3]],
               preamble=["回顾其２０１５年12月16日第70/125号决议，"])
@@ -105,6 +104,16 @@ def test_heading_rename_is_a_change_with_ops():
         "modified", "弥合所有数字鸿沟", "缩小所有数字鸿沟", "3", "3")
     assert [(o.op, o.text) for o in h.ops] == [
         ("delete", "弥合"), ("insert", "缩小"), ("equal", "所有数字鸿沟")]
+
+
+def test_heading_renamed_while_its_paragraph_moved_away():
+    # 监测与衡量 -> 监测和评估 scores only 0.4, and the paragraph after the heading moved to the
+    # front; the paragraph before it still anchors the heading to its place.
+    old = doc(OPS, headings=[("导言", "1"), ("监测与衡量", "4")])
+    new = doc([OPS[3]] + OPS[:3], headings=[("导言", "2"), ("监测和评估", None)])
+    c = compare_documents(old, new)
+    assert [(h.kind, h.old, h.new) for h in c.headings] == [
+        ("unchanged", "导言", "导言"), ("modified", "监测与衡量", "监测和评估")]
 
 
 def test_json_round_trip_keeps_headings(seed_doc):

@@ -335,3 +335,68 @@ def test_empty_text() -> None:
     for profile in PROFILE_STEPS:
         n = normalize("", profile)
         assert n.text == "" and n.offsets == [0] and n.changes == [] and n.original_span(0, 0) == (0, 0)
+
+
+def test_fullwidth_letter_and_accent_compose_in_one_pass() -> None:
+    # Found by hypothesis: `width` must run before `nfc` for this to be idempotent.
+    assert compare("ａ\u0301") == "\u00e1"
+
+
+def test_simplify_finds_slips_across_the_text() -> None:
+    # Differences are located by halving the text; slips at the ends, in the middle, next to
+    # each other and across halving boundaries must all be found.
+    body = list("业" * 300)
+    for i in (0, 63, 64, 65, 127, 128, 150, 151, 299):
+        body[i] = "業"
+    text = "".join(body)
+    n = normalize(text, "compare")
+    assert n.text == "业" * 300
+    assert [(c.start, c.end) for c in n.changes] == [
+        (0, 1), (63, 66), (127, 129), (150, 152), (299, 300),
+    ]
+
+
+def test_simplify_keeps_the_map_when_a_conversion_changes_length(monkeypatch) -> None:
+    # OpenCC's t2s keeps lengths in practice; the step must still work if a phrase does not.
+    from lineage.normalize import chinese
+
+    def fake(text: str) -> str:
+        return text.replace("乾隆", "乾").replace("發", "发")
+
+    monkeypatch.setattr(chinese, "to_simplified", fake)
+    n = normalize("甲乾隆乙 A 發", "compare")
+    assert n.text == "甲乾乙A发"
+    i = n.text.index("乙")
+    assert n.text[i] == "乙" and n.original[n.offsets[i]] == "乙"
+    assert [(c.before, c.after) for c in n.changes if c.step == "simplify"] == [("隆", ""), ("發", "发")]
+
+
+def test_only_the_chinese_module_imports_opencc() -> None:
+    # Within normalisation; other stages should use lineage.normalize.chinese as well.
+    package = TESTS.parent / "lineage" / "normalize"
+    importers = sorted(
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if any(
+            line.strip().startswith(("import opencc", "from opencc"))
+            for line in path.read_text(encoding="utf-8").splitlines()
+        )
+    )
+    assert importers == ["chinese.py"]
+
+
+def test_to_traditional_round_trips_through_compare() -> None:
+    from lineage.normalize.chinese import to_traditional
+
+    assert to_traditional("中小微型企业") == "中小微型企業"
+    assert compare(to_traditional("促进中小微型企业参与数字经济")) == "促进中小微型企业参与数字经济"
+
+
+def test_normalized_built_directly() -> None:
+    from lineage.normalize import Normalized
+
+    same = Normalized("ab", "ab")
+    assert same.offsets == [0, 1, 2] and same.changes == [] and same.original_span(0, 2) == (0, 2)
+    assert Normalized("ab", "a", offsets=[0, 2]).original_span(0, 1) == (0, 2)
+    with pytest.raises(ValueError):
+        Normalized("ab", "a")

@@ -13,6 +13,7 @@ import pytest
 
 from lineage.corpus.textformat import format_document
 from lineage.corpus.store import add_document
+from conftest import CORPORA
 from report_fixture import SCRIPT, new_document, old_document
 
 
@@ -120,3 +121,52 @@ def test_demo_without_a_bundled_pair_says_why(run_cli, tmp_path):
     add_document(corpus, new_document(), kind="resolution", origin="converted-text")
     code, _, err = run_cli("demo", "--corpus", str(corpus))
     assert code == 2 and "reconstructed" in err
+
+
+def test_topic_filter(run_cli, pair_files):
+    code, out, _ = run_cli("diff", *pair_files, "--topic", "igf")
+    assert code == 0 and "paragraphs on topic igf" in out
+    assert "互联网治理论坛成为常设论坛" in out and "我们承诺弥合" not in out
+    code, _, err = run_cli("diff", *pair_files, "--topic", "no-such-topic")
+    assert code == 2 and "no-such-topic" in err
+
+
+def test_demo_finds_the_bundled_pair_in_the_default_corpus(run_cli, tmp_path):
+    """The repository's corpus holds the reconstructed draft of A/RES/80/173 (see
+    scripts/reconstruct_draft.py); the demo compares it with the adopted text."""
+    target = tmp_path / "demo.html"
+    code, out, err = run_cli("demo", "--corpus", str(CORPORA), "-o", str(target))
+    assert code == 0, err
+    assert "→ A/RES/80/173" in out and "not an official text" in out
+    assert out.rstrip().endswith(f"HTML redline: {target}")
+    page = target.read_text(encoding="utf-8")
+    assert "<del>" in page and "<ins>" in page and "not an official text" in page
+
+
+def test_colour_only_on_a_terminal(monkeypatch):
+    import argparse
+    import sys
+
+    from lineage.cli.commands import diff
+
+    def args(**kw):
+        base = dict(format="text", output=None, no_color=False)
+        return argparse.Namespace(**{**base, **kw})
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    assert diff._color(args())
+    assert not diff._color(args(no_color=True))
+    assert not diff._color(args(format="md"))
+    assert not diff._color(args(output="x.txt"))
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not diff._color(args())
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False, raising=False)
+    assert not diff._color(args())
+
+
+def test_nothing_to_show(run_cli, pair_files):
+    old = pair_files[0]
+    code, out, _ = run_cli("diff", old, old, "--changed-only", "--fail-on-change")
+    assert code == 0 and "(no paragraph to show)" in out

@@ -83,7 +83,13 @@ def simplify(text: str) -> list[Edit]:
 # Multi-character triggers, compiled: the regex engine finds a literal of two or three
 # characters several times faster than the `in` operator does.
 _DOUBLE_HYPHEN = re.compile("--")
-_DOTS = re.compile("\\.\\.\\.|\u3002\u3002\u3002")
+_THREE_DOTS = re.compile("\\.\\.\\.")
+_THREE_STOPS = re.compile("\u3002\u3002\u3002")
+
+
+def _dots(text: str) -> bool:
+    # Two literal searches: an alternation of the two would defeat the engine's fast scan.
+    return _THREE_DOTS.search(text) is not None or _THREE_STOPS.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -110,7 +116,7 @@ _STEP_LIST = [
     Step("cjk_punctuation", cjk_punctuation, ",:;!?", by_chars=True),
     Step("quotes", quotes, DOUBLE_QUOTES + SINGLE_QUOTES, by_chars=True),
     Step("dashes", dashes, DASHES, _DOUBLE_HYPHEN.search, by_chars=True),
-    Step("ellipses", ellipses, "\u2026\u22ef", _DOTS.search),
+    Step("ellipses", ellipses, "\u2026\u22ef", _dots),
     Step("middle_dots", middle_dots, MIDDLE_DOTS, by_chars=True),
     Step("join_lines", join_lines),
     Step("join_all_lines", join_all_lines),
@@ -124,22 +130,23 @@ STEPS: dict[str, Step] = {step.name: step for step in _STEP_LIST}
 
 #: The steps of each profile, in the order they run. `display` only repairs what the
 #: extraction or encoding broke; `compare` also folds every difference of presentation.
-#: In `compare` the line and space steps run before the punctuation folds, on the same
-#: characters `display` sees, so that both profiles make the same spacing decisions; and
-#: `cjk_punctuation` (which makes ASCII ``,`` next to Chinese full width, a CJK character)
-#: runs before them so that a second pass finds no new space to remove.
+#: In `compare`, `width` runs before `nfc` (a full-width ``ａ`` and a combining accent
+#: compose once folded); the line and space steps run before the punctuation folds, on the
+#: same characters `display` sees, so that both profiles make the same spacing decisions;
+#: and `cjk_punctuation` (which makes an ASCII ``,`` next to Chinese full width, a CJK
+#: character) runs before them so that a second pass finds no new space to remove.
 PROFILE_STEPS: dict[str, tuple[str, ...]] = {
     "display": ("invisible", "lookalikes", "nfc", "join_lines", "collapse_spaces", "cjk_spaces"),
     "compare": (
         "invisible",
         "lookalikes",
+        "width",
         "nfc",
         "simplify",
         "cjk_punctuation",
         "join_all_lines",
         "collapse_spaces",
         "mixed_spaces",
-        "width",
         "quotes",
         "dashes",
         "ellipses",
@@ -189,8 +196,8 @@ class Normalized:
         self._offsets = offsets
         self._changes = changes
         if offsets is None and not self._log:
-            self._offsets = list(range(len(text) + 1))
-            self._changes = changes or []
+            if text != original:
+                raise ValueError("a changed text needs its offsets or its log of edits")
 
     @property
     def offsets(self) -> list[int]:
@@ -250,18 +257,32 @@ def _trigger_scan(steps: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(f"[{body}]") if body else None
 
 
-@lru_cache(maxsize=None)
-def _trigger_test(name: str) -> re.Pattern[str] | None:
-    triggers = STEPS[name].triggers
-    return re.compile(f"[{triggers}]") if triggers else None
-
-
 _AFTER = itemgetter(2)
 
 
+def _expand(body: str) -> frozenset[str]:
+    """The characters of a character-class body made of single characters and ``a-b``
+    ranges (trigger bodies hold no literal hyphen)."""
+    chars: set[str] = set()
+    i = 0
+    while i < len(body):
+        if i + 2 < len(body) and body[i + 1] == "-":
+            chars.update(map(chr, range(ord(body[i]), ord(body[i + 2]) + 1)))
+            i += 3
+        else:
+            chars.add(body[i])
+            i += 1
+    return frozenset(chars)
+
+
+@lru_cache(maxsize=None)
+def _trigger_set(name: str) -> frozenset[str]:
+    return _expand(STEPS[name].triggers or "")
+
+
 def _candidates(name: str, present: set[str]) -> str:
-    test = _trigger_test(name)
-    return "".join(sorted(c for c in present if test is not None and test.match(c)))
+    """The trigger characters of step ``name`` that may occur in the current text."""
+    return "".join(sorted(present.intersection(_trigger_set(name))))
 
 
 def _run(text: str, steps: Sequence[str]) -> Normalized:

@@ -19,7 +19,7 @@ import opencc
 from .charclass import HAN
 from .edits import Edit
 
-__all__ = ["OPENCC_CONFIG", "to_simplified", "simplify_edits"]
+__all__ = ["OPENCC_CONFIG", "to_simplified", "to_traditional", "simplify_edits"]
 
 #: OpenCC configuration: generic traditional to simplified (characters and phrases), no
 #: regional idioms; the goal is to undo script slips, not to localise.
@@ -27,14 +27,13 @@ OPENCC_CONFIG = "t2s"
 
 _HAN_RUN = re.compile(f"[{HAN}]+")
 _HAN_CHAR = re.compile(f"[{HAN}]")
-# Chunk size for locating differences between two equal-length strings: slices are compared
-# in C, and only a chunk that differs is walked character by character.
-_CHUNK = 256
+# Below this length, two differing stretches are compared character by character.
+_SMALL = 64
 
 
 @functools.lru_cache(maxsize=None)
-def _converter() -> "opencc.OpenCC":
-    return opencc.OpenCC(OPENCC_CONFIG)
+def _converter(config: str = OPENCC_CONFIG) -> "opencc.OpenCC":
+    return opencc.OpenCC(config)
 
 
 def to_simplified(text: str) -> str:
@@ -42,15 +41,28 @@ def to_simplified(text: str) -> str:
     return _converter().convert(text)
 
 
+def to_traditional(text: str) -> str:
+    """OpenCC's simplified to traditional conversion (``s2t``) of ``text``: for tools that
+    make script slips on purpose (test data), so that they need not import OpenCC."""
+    return _converter("s2t").convert(text)
+
+
 def _differences(a: str, b: str) -> list[tuple[int, int]]:
-    """Maximal spans ``[i, j)`` where equal-length strings ``a`` and ``b`` differ."""
+    """Maximal spans ``[i, j)`` where equal-length strings ``a`` and ``b`` differ. Halves
+    that are equal are dropped whole (string comparison runs in C), so a long text with a
+    few slips costs a few dozen comparisons, not one Python step per character."""
     spans: list[tuple[int, int]] = []
-    n = len(a)
-    for base in range(0, n, _CHUNK):
-        top = min(base + _CHUNK, n)
-        if a[base:top] == b[base:top]:
+    stack = [(0, len(a))]
+    while stack:
+        lo, hi = stack.pop()
+        if a[lo:hi] == b[lo:hi]:
             continue
-        for i in range(base, top):
+        if hi - lo > _SMALL:
+            mid = (lo + hi) // 2
+            stack.append((mid, hi))  # popped after the lower half: spans come out in order
+            stack.append((lo, mid))
+            continue
+        for i in range(lo, hi):
             if a[i] != b[i]:
                 if spans and spans[-1][1] == i:
                     spans[-1] = (spans[-1][0], i + 1)

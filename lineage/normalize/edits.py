@@ -39,17 +39,14 @@ def narrow_edit(start: int, before: str, after: str) -> Edit:
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     """The text with every edit applied (edits sorted, non-overlapping)."""
-    if len(edits) == 1:
-        start, end, after = edits[0]
-        return text[:start] + after + text[end:]
-    # Interleave the kept stretches with the replacements; comprehensions over the edits
-    # keep the per-edit work in C as far as possible (a step may report hundreds).
-    kept_starts = [0, *[end for _, end, _ in edits]]
-    kept_ends = [*[start for start, _, _ in edits], len(text)]
-    kept = [text[a:b] for a, b in zip(kept_starts, kept_ends)]
-    afters = [after for _, _, after in edits]
-    afters.append("")
-    return "".join([piece for pair in zip(kept, afters) for piece in pair])
+    parts: list[str] = []
+    pos = 0
+    for start, end, after in edits:
+        parts.append(text[pos:start])
+        parts.append(after)
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def compose_offsets(previous: Sequence[int], edits: Sequence[Edit]) -> list[int]:

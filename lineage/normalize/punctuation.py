@@ -37,6 +37,8 @@ def quotes(text: str, chars: str | None = None) -> list[Edit]:
 # two- and three-em dashes, small and full-width hyphen-minus.
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
 _DASH_OR_HYPHEN = frozenset(DASHES + "-")
+# A compiled literal: found much faster than with str.find("--").
+_DOUBLE_HYPHEN = re.compile("--")
 
 
 def dashes(text: str, chars: str | None = None) -> list[Edit]:
@@ -44,11 +46,9 @@ def dashes(text: str, chars: str | None = None) -> list[Edit]:
     English em dash ``—``, the en dash of ranges ``2021–2025`` and ``-`` all compare equal.
     ``chars``: the dash characters that may occur (default: all)."""
     seeds = find_all(text, DASHES if chars is None else chars)
-    i = text.find("--")
-    while i != -1:
-        seeds.append(i)
-        i = text.find("--", i + 2)
-    seeds.sort()
+    if "-" in text:
+        seeds += [m.start() for m in _DOUBLE_HYPHEN.finditer(text)]
+        seeds.sort()
     edits: list[Edit] = []
     covered = -1
     n = len(text)
@@ -70,7 +70,8 @@ def dashes(text: str, chars: str | None = None) -> list[Edit]:
 _ELLIPSIS_RE = re.compile("(?:[\u2026\u22ef]|\\.{3,}|\u3002{3,})+")
 # Runs of the characters an ellipsis is made of: found with a fast character-class scan,
 # then matched exactly with _ELLIPSIS_RE inside each run.
-_DOT_RUN_RE = re.compile("[\u2026\u22ef.\u3002]{2,}|[\u2026\u22ef]")
+# (Written to start with a plain class, which the regex engine scans fast.)
+_DOT_RUN_RE = re.compile("[\u2026\u22ef.\u3002](?:[\u2026\u22ef.\u3002]+|(?<=[\u2026\u22ef]))")
 
 
 def ellipses(text: str) -> list[Edit]:

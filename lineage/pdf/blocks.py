@@ -16,7 +16,7 @@ from .records import Line
 
 __all__ = ["Column", "LayoutBlock", "measure_column", "NUMBER_RE", "SUBITEM_RE", "segment"]
 
-NUMBER_RE = re.compile(r"^(\d{1,3}(?:\s?(?:bis|ter|quater|quinquies|alt))?)\s*[.．](?!\d)\s*")
+NUMBER_RE = re.compile(r"^(\d{1,4}(?:\s?(?:bis|ter|quater|quinquies|alt))?)\s*[.．](?!\d)\s*")
 SUBITEM_RE = re.compile(r"^(?:\(|（)(?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})(?:\)|）)")
 SECTION_HEAD_RE = re.compile(r"^(?:[A-Z]|[IVXL]{1,5}|\d{1,2})[.．]$")
 

@@ -8,11 +8,17 @@
 from __future__ import annotations
 
 from .build import build_report
+from .html import render_html
+from .markdown import render_markdown
 from .model import Report, ReportFilter, filter_report
+from .terminal import render_terminal
 
 __all__ = [
     "Report",
     "ReportFilter",
     "build_report",
     "filter_report",
+    "render_html",
+    "render_markdown",
+    "render_terminal",
 ]

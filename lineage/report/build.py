@@ -24,7 +24,6 @@ from .model import (
     Report,
     SectionStart,
     Segment,
-    format_ids,
 )
 
 __all__ = ["build_report"]
@@ -52,7 +51,6 @@ class _Anchors:
             anchor, n = f"{base}-{n}", n + 1
         self._used.add(anchor)
         return anchor
-
 
 
 def _doc_info(doc: Document, note: str | None) -> DocInfo:
@@ -343,7 +341,9 @@ def _renumbering(views: Sequence[PairView]) -> tuple[RenumberEntry, ...]:
         flush()
         if v.kind in ("moved", "split", "merged", "inserted", "deleted"):
             rows.append(RenumberEntry(old=v.old_label, new=v.new_label, change=v.kind, anchor=v.anchor))
-        elif v.renumbered:  # a preambular or "bis" paragraph that changed id
+        elif v.renumbered and not all(r.preambular for r in (*v.old, *v.new)):
+            # a "5 bis" that changed id; preambular paragraphs are unnumbered in print, so a
+            # shift of their ids is not a renumbering anyone sees
             rows.append(RenumberEntry(old=v.old_label, new=v.new_label, change="renumbered", anchor=v.anchor))
     flush()
     return tuple(rows)

@@ -299,7 +299,7 @@ def render_html(report: Report) -> str:
         # Column titles of the side-by-side view, once; sticky under the view switch.
         f'<div class="side side-head"><div class="col-label">old: {_e(report.old.label)}</div>'
         f'<div class="col-label">new: {_e(report.new.label)}</div></div>',
-        *_items(report),
+        *(list(_items(report)) or ['<p class="empty">No paragraph to show.</p>']),
         "</main>",
         "</div>",
         "</body>",

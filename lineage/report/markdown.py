@@ -151,6 +151,6 @@ def render_markdown(report: Report) -> str:
         f"#### Changes ({shown})", "",
         "Deletions are shown as <del>deleted</del>, insertions as <ins>inserted</ins>; "
         "presentation-only differences are not marked.", "",
-        *_items(report),
+        *(_items(report) or ["*No paragraph to show.*"]),
     ]
     return "\n".join(lines).rstrip() + "\n"

@@ -141,5 +141,6 @@ def render_terminal(report: Report, *, color: bool = False) -> str:
     shown = _safe(report.selection or "all paragraphs")
     lines.append(style.wrap("bold", f"Changes ({shown}; deletions [-…-], insertions {{+…+}})")
                  if not color else style.wrap("bold", f"Changes ({shown})"))
-    lines.extend(_items(report, style))
+    body = list(_items(report, style))
+    lines.extend(body or ["(no paragraph to show)"])
     return "\n".join(lines).rstrip() + "\n"
