@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Document, Heading, Paragraph, Source
+from .normalize.chinese import to_traditional
 from .textdiff import is_cjk_language
 
 if sys.version_info >= (3, 11):
@@ -222,13 +223,6 @@ def _cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff"
 
 
-@lru_cache(maxsize=1)
-def _s2t():
-    import opencc
-
-    return opencc.OpenCC("s2t")
-
-
 def add_noise(text: str, rng: random.Random, language: str | None,
               kinds: tuple[str, ...] = NOISE_KINDS) -> tuple[str, list[str]]:
     """Presentation-only changes to ``text``: one or two of ``kinds``, where they apply.
@@ -239,9 +233,9 @@ def add_noise(text: str, rng: random.Random, language: str | None,
     for kind in chosen:
         new = text
         if kind == "traditional" and cjk:
-            convertible = [k for k, c in enumerate(text) if _cjk(c) and _s2t().convert(c) != c]
+            convertible = [k for k, c in enumerate(text) if _cjk(c) and to_traditional(c) != c]
             for k in sorted(rng.sample(convertible, k=min(2, len(convertible)))):
-                new = new[:k] + _s2t().convert(new[k]) + new[k + 1:]
+                new = new[:k] + to_traditional(new[k]) + new[k + 1:]
         elif kind == "width":
             runs = [k for k, c in enumerate(text) if c.isascii() and c.isalnum()]
             if runs:
