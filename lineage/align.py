@@ -36,12 +36,13 @@ counterpart; ``docs/alignment.md`` records the figures.
 """
 from __future__ import annotations
 
-import heapq
 import math
+import operator
 import re
+import sys
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from itertools import chain
+from itertools import chain, compress
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -83,6 +84,7 @@ which, and the cap keeps candidate search below quadratic on long documents."""
 HEADING_THRESHOLD = 0.5
 """Least similarity of two headings matched without a structural anchor."""
 _MAX_GROUP = 6  # pieces of one split or merge considered at most
+_DIGITS = ((1, "B"), (2, "H"), (4, "I"), (8, "Q"))  # counter widths in bytes, memoryview codes
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -113,34 +115,34 @@ class _Units:
     __slots__ = ("units", "grams")
 
     def __init__(self, text: str, cjk: bool) -> None:
+        grams: set
         if cjk:
             units: Sequence = "".join(text.split())
-            grams = {units[k:k + 2] for k in range(len(units) - 1)} or {units}
+            if len(units) > 1:
+                grams = {units[k:k + 2] for k in range(len(units) - 1)}
+            else:
+                grams = {units} if units else set()
         else:
             words = _WORD.findall(text.lower())
             units = words
             grams = ({(words[k], words[k + 1]) for k in range(len(words) - 1)}
                      if len(words) > 2 else {(w,) for w in words})
         self.units = units
-        self.grams = grams - {"", ()}
+        self.grams = grams
 
 
-class _UnitCache:
-    """``_Units`` of a list of texts, built on first use: identical paragraphs (most of a
-    typical version pair) are never tokenised."""
+class _UnitCache(dict):
+    """``_Units`` of a list of texts by index, built on first use: identical paragraphs
+    (most of a typical version pair) are never tokenised. A dict, so that a lookup of units
+    already built costs no Python call."""
 
     def __init__(self, texts: Sequence[str], cjk: bool) -> None:
+        super().__init__()
         self.texts = texts
         self.cjk = cjk
-        self._cache: dict[int, _Units] = {}
 
-    def __len__(self) -> int:
-        return len(self.texts)
-
-    def __getitem__(self, k: int) -> _Units:
-        units = self._cache.get(k)
-        if units is None:
-            units = self._cache[k] = _Units(self.texts[k], self.cjk)
+    def __missing__(self, k: int) -> _Units:
+        units = self[k] = _Units(self.texts[k], self.cjk)
         return units
 
 
@@ -164,19 +166,36 @@ def _containment(part: _Units, whole: _Units) -> float:
 
 def _candidates(old: _UnitCache, new: _UnitCache, old_ids: list[int],
                 new_ids: list[int]) -> dict[int, list[int]]:
-    """For each new paragraph of ``new_ids``, the old paragraphs of ``old_ids`` sharing most
-    indexed n-grams."""
-    postings: dict = defaultdict(list)
-    for i in old_ids:
+    """For each new paragraph of ``new_ids``, the :data:`CANDIDATES` old paragraphs of
+    ``old_ids`` sharing most indexed n-grams (ties: document order); only old paragraphs
+    sharing at least one."""
+    if not old_ids or not new_ids:
+        return {j: [] for j in new_ids}
+    # The inverted index holds, for each n-gram, one integer with a fixed-width counter
+    # ("digit") per old paragraph, set to 1 where the paragraph has the n-gram. Adding up
+    # the integers of a new paragraph's n-grams (in C, by sum) counts the n-grams it shares
+    # with every old paragraph at once; a digit is wide enough for the largest count.
+    most = max(len(new[j].grams) for j in new_ids)
+    width, code = next((w, c) for w, c in _DIGITS if most < 1 << (8 * w))
+    index: dict = {}
+    get = index.get
+    for r, i in enumerate(old_ids):
+        digit = 1 << (8 * width * r)
         for g in old[i].grams:
-            postings[g].append(i)
-    cap = max(2 * CANDIDATES, int(STOP_FACTOR * math.sqrt(len(old))))
-    index = {g: ids for g, ids in postings.items() if len(ids) <= cap}
+            index[g] = get(g, 0) + digit
+    cap = max(2 * CANDIDATES, int(STOP_FACTOR * math.sqrt(len(old.texts))))
+    for g, count in Counter(chain.from_iterable(old[i].grams for i in old_ids)).items():
+        if count > cap:
+            del index[g]
+    indexed = index.keys()
+    size = width * len(old_ids)
     result: dict[int, list[int]] = {}
     for j in new_ids:
-        shared = Counter(chain.from_iterable(index[g] for g in new[j].grams if g in index))
-        best = heapq.nsmallest(CANDIDATES, shared.items(), key=lambda kv: (-kv[1], kv[0]))
-        result[j] = [i for i, _ in best]
+        total = sum(map(index.__getitem__, indexed & new[j].grams))
+        shared = memoryview(total.to_bytes(size, sys.byteorder)).cast(code)
+        # (-count, i) for the old paragraphs sharing any: most shared first, then order.
+        ranked = sorted(compress(zip(map(operator.neg, shared), old_ids), shared))
+        result[j] = [i for _, i in ranked[:CANDIDATES]]
     return result
 
 
@@ -219,7 +238,11 @@ def _groups(old: _UnitCache, new: _UnitCache, cand: dict[int, list[int]],
     paragraph. With ``swap`` the caller passed the sides swapped (merges)."""
     out: list[tuple[float, int, tuple[int, ...]]] = []
     for i, js in cand.items():
-        pieces = sorted(j for j in js if len(new[j].grams) >= 4
+        # Only a candidate with a candidate neighbour can be part of a run of two or more;
+        # the others need no containment.
+        near = set(js)
+        pieces = sorted(j for j in js if (j - 1 in near or j + 1 in near)
+                        and len(new[j].grams) >= 4
                         and _containment(new[j], old[i]) >= CONTAINMENT)
         for run in _runs(pieces):
             if len(run) < 2 or len(run) > _MAX_GROUP:
@@ -246,39 +269,44 @@ def longest_chain(units: list[tuple[int, int, float]]) -> set[int]:
     olds = sorted({u[1] for u in units})
     rank = {o: r + 1 for r, o in enumerate(olds)}
     size = len(olds)
-    tree: list[tuple[int, float, int]] = [(0, 0.0, -1)] * (size + 1)
-    best: dict[int, tuple[int, float, int]] = {}
-    prev: dict[int, int] = {}
+    # Node r of the tree holds the best (length, total) of a chain ending in its range of
+    # old positions, and the unit that ends it.
+    tree_key: list[tuple[int, float]] = [(0, 0.0)] * (size + 1)
+    tree_unit: list[int] = [-1] * (size + 1)
+    best: list[tuple[int, float]] = [(0, 0.0)] * len(units)
+    prev: list[int] = [-1] * len(units)
     k = 0
     while k < len(order):
         # Units with the same new position cannot chain with each other: query them all
         # before any of them is inserted.
-        same = [order[k]]
-        while k + len(same) < len(order) and units[order[k + len(same)]][0] == units[order[k]][0]:
-            same.append(order[k + len(same)])
-        found = []
+        first = units[order[k]][0]
+        end = k + 1
+        while end < len(order) and units[order[end]][0] == first:
+            end += 1
+        same = order[k:end]
         for u in same:
             r = rank[units[u][1]] - 1
-            top: tuple[int, float, int] = (0, 0.0, -1)
+            top, top_unit = (0, 0.0), -1
             while r > 0:
-                if tree[r][:2] > top[:2]:
-                    top = tree[r]
+                if tree_key[r] > top:
+                    top, top_unit = tree_key[r], tree_unit[r]
                 r -= r & -r
-            found.append((u, (top[0] + 1, top[1] + units[u][2], u), top[2]))
-        for u, value, p in found:
-            best[u] = value
-            prev[u] = p
+            best[u] = (top[0] + 1, top[1] + units[u][2])
+            prev[u] = top_unit
+        for u in same:
+            value = best[u]
             r = rank[units[u][1]]
             while r <= size:
-                if value[:2] > tree[r][:2]:
-                    tree[r] = value
+                if value > tree_key[r]:
+                    tree_key[r] = value
+                    tree_unit[r] = u
                 r += r & -r
-        k += len(same)
-    end = max(best, key=lambda u: (best[u][0], best[u][1], -u))
+        k = end
+    last = max(order, key=lambda u: (best[u][0], best[u][1], -u))
     chain: set[int] = set()
-    while end != -1:
-        chain.add(end)
-        end = prev[end]
+    while last != -1:
+        chain.add(last)
+        last = prev[last]
     return chain
 
 
@@ -292,7 +320,7 @@ def align_texts(old_texts: Sequence[str], new_texts: Sequence[str],
     cjk = is_cjk_language(language)
     old = _UnitCache(old_texts, cjk)
     new = _UnitCache(new_texts, cjk)
-    n_old, n_new = len(old), len(new)
+    n_old, n_new = len(old_texts), len(new_texts)
 
     # Exact texts first: they need no scoring and anchor everything else.
     sims: dict[tuple[int, int], float] = {}
@@ -307,17 +335,21 @@ def align_texts(old_texts: Sequence[str], new_texts: Sequence[str],
     old_cands: dict[int, list[int]] = defaultdict(list)
     new_cands: dict[int, list[int]] = defaultdict(list)
     for j, olds in _candidates(old, new, *_unresolved(old_texts, new_texts)).items():
+        units = new[j].units
         for i in olds:
             if (i, j) not in sims:
-                sims[(i, j)] = _sim(old[i], new[j])
+                sims[(i, j)] = _sim(old[i], new[j]) if not units else \
+                    Indel.normalized_similarity(old[i].units, units)  # _sim, inlined
             old_cands[i].append(j)
             new_cands[j].append(i)
 
     best_old: dict[int, float] = defaultdict(float)
     best_new: dict[int, float] = defaultdict(float)
     for (i, j), s in sims.items():
-        best_old[i] = max(best_old[i], s)
-        best_new[j] = max(best_new[j], s)
+        if s > best_old[i]:
+            best_old[i] = s
+        if s > best_new[j]:
+            best_new[j] = s
 
     proposals = [(s, (i,), pieces, "split")
                  for s, i, pieces in _groups(old, new, old_cands, sims, best_new, cjk, False)]
@@ -333,14 +365,14 @@ def align_texts(old_texts: Sequence[str], new_texts: Sequence[str],
             used_old.update(olds)
             used_new.update(news)
 
-    def diagonal(i: int, j: int) -> float:
-        return abs(i / max(n_old, 1) - j / max(n_new, 1))
-
-    ranked = sorted(((s, i, j) for (i, j), s in sims.items() if s >= MATCH_THRESHOLD),
-                    key=lambda t: (-t[0], diagonal(t[1], t[2]), t[1], t[2]))
-    for s, i, j in ranked:
+    # Best score first, then nearer the diagonal, then document order: the sort key is the
+    # tuple itself (each (i, j) occurs once, so no two keys tie).
+    size_old, size_new = max(n_old, 1), max(n_new, 1)
+    ranked = sorted((-s, abs(i / size_old - j / size_new), i, j)
+                    for (i, j), s in sims.items() if s >= MATCH_THRESHOLD)
+    for neg, _, i, j in ranked:
         if i not in used_old and j not in used_new:
-            matched.append(Match((i,), (j,), "match", s))
+            matched.append(Match((i,), (j,), "match", -neg))
             used_old.add(i)
             used_new.add(j)
 

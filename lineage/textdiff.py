@@ -36,6 +36,11 @@ from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 
+try:  # the C++ port of the same library: an optional accelerator, see _diff_main
+    import fast_diff_match_patch as _fast_dmp
+except ImportError:  # pragma: no cover - depends on the installation
+    _fast_dmp = None
+
 from .comparison import Op
 from .normalize import Normalized, normalize
 
@@ -94,7 +99,11 @@ def _jieba():
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
-    return tokenizer, jieba.re_han_default
+    longest = max(map(len, tokenizer.FREQ))  # no dictionary word (nor prefix) is longer
+    return tokenizer, jieba.re_han_default, longest
+
+
+_ASCII_ALNUM = re.compile("[a-zA-Z0-9]")
 
 
 class _Boundaries:
@@ -104,16 +113,23 @@ class _Boundaries:
     across unknown character runs, which would make hunks larger for no reason). jieba cuts
     each run of Han/alphanumeric characters on its own and makes every other character a
     word, so segmenting only the runs a question touches gives the same answer as segmenting
-    the whole text, at a fraction of the cost (a diff only asks near its changes). Other
-    languages: runs of word characters, whitespace, and single punctuation marks."""
+    the whole text, at a fraction of the cost (a diff only asks near its changes).
+
+    Most questions need no segmenting at all: jieba's words are dictionary words or single
+    characters (and runs of single ASCII letters and digits, which it glues together), so a
+    position inside a run that no dictionary word of the run straddles is a boundary whatever
+    path jieba's dynamic programming picks. Only a straddled position needs the run cut.
+
+    Other languages: runs of word characters, whitespace, and single punctuation marks."""
 
     def __init__(self, text: str, language: str | None) -> None:
         self.text = text
         self.cjk = is_cjk_language(language)
         self._known: set[int] = {0, len(text)}
         if self.cjk:
-            tokenizer, block = _jieba()
+            tokenizer, block, self._longest = _jieba()
             self._tokenizer = tokenizer
+            self._freq = tokenizer.FREQ
             self._blocks = [m.span() for m in block.finditer(text)]
             self._starts = [a for a, _ in self._blocks]
             self._done: set[int] = set()
@@ -128,15 +144,38 @@ class _Boundaries:
         k = bisect_right(self._starts, pos) - 1
         if k < 0 or pos >= self._blocks[k][1]:
             return True  # outside every Han/alphanumeric run: each character is a word
-        if k not in self._done:
-            self._done.add(k)
-            start, end = self._blocks[k]
-            at = start
-            for word in self._tokenizer.cut(self.text[start:end], HMM=False):
-                self._known.add(at)
-                at += len(word)
+        if k in self._done:
+            return False  # the run is cut and pos is not among its boundaries
+        start, end = self._blocks[k]
+        if not self._straddled(pos, start, end):
+            return True
+        self._done.add(k)
+        at = start
+        for word in self._tokenizer.cut(self.text[start:end], HMM=False):
             self._known.add(at)
+            at += len(word)
         return pos in self._known
+
+    def _straddled(self, pos: int, start: int, end: int) -> bool:
+        """Whether jieba might put ``pos`` (strictly inside run ``[start, end)``) inside a
+        word: some dictionary word of the run covers both ``pos - 1`` and ``pos``, or both are
+        ASCII letters or digits (which jieba may glue into one word)."""
+        text, freq = self.text, self._freq
+        if _ASCII_ALNUM.match(text, pos - 1) and _ASCII_ALNUM.match(text, pos):
+            return True
+        # FREQ holds every prefix of every word (with count 0 when the prefix is no word):
+        # when text[i:pos + 1] is none, no word starting at i reaches past pos.
+        for i in range(pos - 1, max(start, pos - self._longest) - 1, -1):
+            j = pos + 1
+            frag = text[i:j]
+            while frag in freq:
+                if freq[frag]:
+                    return True
+                if j == end:
+                    break
+                j += 1
+                frag = text[i:j]
+        return False
 
 
 def word_boundaries(text: str, language: str | None) -> set[int]:
@@ -145,10 +184,29 @@ def word_boundaries(text: str, language: str | None) -> set[int]:
     return {k for k in range(len(text) + 1) if k in bounds}
 
 
+@lru_cache(maxsize=1)
 def _dmp() -> diff_match_patch:
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0  # no time limit: same input, same diff on every machine
     return dmp
+
+
+_FAST_OP = {"=": 0, "-": -1, "+": 1}
+
+
+def _diff_main(a: str, b: str) -> list[tuple[int, str]]:
+    """diff-match-patch's ``diff_main(a, b, checklines=False)`` with no time limit.
+
+    The character diff is the costly part of a comparison, and diff-match-patch's Python port
+    runs it in Python; when ``fast_diff_match_patch`` (the same library's C++ port) is
+    installed it computes the diff instead, several times faster. Both ports run the same
+    algorithm (Myers' bisection, no half-match without a time limit, the same merge pass) and
+    give the same diff: ``tests/test_textdiff.py`` checks it on generated texts, and the
+    benchmark's pairs were compared diff by diff. The cleanups stay in Python."""
+    if _fast_dmp is None:
+        return _dmp().diff_main(a, b, False)
+    return [(_FAST_OP[op], text) for op, text in
+            _fast_dmp.diff(a, b, timelimit=0, checklines=False, cleanup="No", counts_only=False)]
 
 
 def _dissolve_chaff(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -175,7 +233,7 @@ def _equal_blocks(a: str, b: str, cjk: bool) -> list[tuple[int, int, int]]:
     its lossless pass (which slides edits onto natural boundaries) and dissolve only
     one-character coincidences; word snapping does the rest."""
     dmp = _dmp()
-    diffs = dmp.diff_main(a, b, False)
+    diffs = _diff_main(a, b)
     if cjk:
         dmp.diff_cleanupSemanticLossless(diffs)
         diffs = _dissolve_chaff(diffs)

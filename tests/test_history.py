@@ -119,7 +119,7 @@ def test_history_on_the_bundled_corpus(run_cli) -> None:
 
 @pytest.mark.parametrize("args, message", [
     (["A/RES/80/173", "999"], "has no paragraph '999'"),
-    (["A/RES/70/125", "1"], "holds no text"),
+    (["A/RES/65/141", "1"], "holds no text"),
     (["A/RES/80/173", "1", "--lang", "fr"], "not in 'fr'"),
 ])
 def test_history_errors(run_cli, args: list[str], message: str) -> None:

@@ -16,11 +16,12 @@ PDFS = Path(__file__).parent / "pdfs"
 WORDS = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu".split()
 
 
-def make_pdf(path: Path, blank_page: bool = False) -> Path:
+def make_pdf(path: Path, blank_page: bool = False, drop_footnote: int | None = None) -> Path:
     """Three A4 pages in a UN layout: running header (symbol, alternating sides), footer with
     job number and page mark, one numbered paragraph per page with a superscript footnote mark,
     a footnote under a short rule; paragraph 3 carries on over the next page (or over an
-    empty page when ``blank_page``), with a word hyphenated at a line end."""
+    empty page when ``blank_page``), with a word hyphenated at a line end. ``drop_footnote``
+    leaves that page's footnote text out (its mark stays)."""
     pdf = fpdf.FPDF(format="A4", unit="pt")
     pdf.set_auto_page_break(False)
     n_pages = 4
@@ -47,12 +48,14 @@ def make_pdf(path: Path, blank_page: bool = False) -> Path:
         pdf.text(108, 134, "to the multi-stakeholder approach and to develop-")
         last = f"ment of {WORDS[p + 3]}." if p < 3 else f"ment of {WORDS[p + 3]} and the"
         pdf.text(108, 148, last)
+        if p == drop_footnote:
+            continue
         pdf.line(72, 740, 216, 740)
         pdf.set_font("Times", size=7)
         pdf.text(72, 752, str(p))
         pdf.set_font("Times", size=9)
         pdf.text(78, 755, f"See {WORDS[p + 5]} report A/60/{p}87.")
-    out = path / ("blank.pdf" if blank_page else "small.pdf")
+    out = path / f"small-{int(blank_page)}-{drop_footnote}.pdf"
     pdf.output(str(out))
     return out
 
@@ -91,7 +94,14 @@ def test_page_without_text_is_a_warning(tmp_path):
     assert any(w.code == "page-without-text" and w.page == 4 for w in doc.warnings)
 
 
-def test_unreferenced_footnote_and_missing_footnote_are_warnings():
+def test_mark_without_footnote_text_is_a_warning(tmp_path):
+    doc = extract_pdf(make_pdf(tmp_path, drop_footnote=2))
+    assert [f.number for f in doc.footnotes] == ["1", "3"]
+    assert [w.code for w in doc.warnings] == ["footnote-missing"]
+    assert "2" in doc.warnings[0].message
+
+
+def test_fixture_warnings():
     doc = extract_pdf(PDFS / "a-res-70-125-en.pdf")
     codes = {w.code for w in doc.warnings}
     assert "footnote-missing" not in codes and "footnote-unreferenced" not in codes

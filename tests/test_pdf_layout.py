@@ -1,6 +1,9 @@
 """The pure layout stages of the PDF extractor, on hand-made glyph and line records (no PDF)."""
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from lineage.pdf.blocks import Column, segment
 from lineage.pdf.footnotes import parse_footnotes, split_footnote_area
 from lineage.pdf.furniture import find_furniture, piece_shape
@@ -42,9 +45,10 @@ def test_letter_spaced_title_reads_as_a_word():
 
 
 def test_autospacing_gap_between_chinese_and_digits_is_one_space_and_no_gap_is_none():
-    # "2025 年" drawn with a quarter-em gap, "2030年" drawn tight, on a stretched line.
-    chars = run("在2025年和2030年", 72, gap=1.0, gaps={0: 4.0, 4: 4.0})
-    assert line_of(chars).text == "在 2025 年和2030年"
+    # "2025 年" drawn with a quarter-em gap, "2030年" drawn tight, on a line whose CJK glyphs
+    # are stretched by 1 pt; the stretch after a CJK glyph is not a space (：2030).
+    chars = run("在2025年和2030年：2030", 72, gap=1.0, gaps={0: 4.0, 4: 4.0})
+    assert line_of(chars).text == "在 2025 年和2030年：2030"
 
 
 def test_english_words_split_at_gaps_without_space_glyphs():
@@ -223,3 +227,37 @@ def test_a_short_unpunctuated_line_before_a_numbered_paragraph_is_a_heading():
         mk(1, "4. 我们重申。", 128, x0=72, x1=250, pieces=("4.", "我们重申。")),
     ]
     assert [b.kind for b in segment(lines, COL)] == ["text", "heading", "text"]
+
+
+def test_a_number_alone_on_its_line_joins_the_text_after_it():
+    # The A/RES/70/125 text layer has "8." alone on a line, then the paragraph.
+    lines = [
+        mk(1, "communities.", 80, x0=108, x1=170),
+        mk(1, "8.", 104, x0=72, x1=84),
+        mk(1, "We reaffirm that Internet governance should continue to follow the", 118, x0=108),
+        mk(1, "provisions set forth in the outcomes.", 132, x0=108, x1=300),
+    ]
+    blocks = segment(lines, COL)
+    assert [[ln.text for ln in b.lines][0] for b in blocks] == ["communities.", "8."]
+    assert len(blocks[1].lines) == 3
+
+_HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(_HAN, min_size=2, max_size=30), stretch=st.floats(0.0, 12.0),
+       size=st.sampled_from([9.0, 10.5, 12.0, 16.0]))
+def test_property_chinese_lines_never_get_spaces(text, stretch, size):
+    assert line_of(run(text, 72, size=size, gap=stretch)).text == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=st.lists(st.text(st.sampled_from("abcdefghij"), min_size=1, max_size=8), min_size=1, max_size=8),
+       space=st.floats(0.2, 0.6))
+def test_property_english_words_come_back_with_single_spaces(words, space):
+    chars: list = []
+    x = 72.0
+    for w in words:
+        chars += run(w, x, font="Times")
+        x = chars[-1].x1 + space * 12.0
+    assert line_of(chars).text == " ".join(words)

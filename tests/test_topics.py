@@ -183,5 +183,5 @@ def test_html_escapes_text(tmp_path: Path, run_cli) -> None:
 def test_topic_errors(run_cli) -> None:
     code, out, err = run_cli("topic", "nope")
     assert code == 2 and "unknown topic 'nope'; known topics: ai," in err
-    code, out, err = run_cli("topic", "igf", "A/RES/70/125")
+    code, out, err = run_cli("topic", "igf", "A/RES/65/141")
     assert code == 2 and "holds no text" in err

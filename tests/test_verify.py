@@ -24,15 +24,20 @@ def corpus(tmp_path) -> Path:
     return folder
 
 
+def _fixture_entry(corpus: Path):
+    return load_manifest(corpus).find("A/80/L.41", "zh")
+
+
 def _text_path(corpus: Path) -> Path:
-    entry = next(e for e in load_manifest(corpus) if e.source and e.source.endswith(".pdf"))
-    return corpus / entry.text
+    return corpus / _fixture_entry(corpus).text
 
 
 def test_clean_copy_passes(corpus, run_cli):
     code, out, err = run_cli("verify", str(corpus))
     assert code == 0, out + err
-    assert "1 checked, 0 failed" in out
+    # the fixture entry and the bundled corpus's own entries with a PDF source
+    checked = sum(1 for e in load_manifest(corpus) if e.source and e.source.endswith(".pdf"))
+    assert checked >= 2 and f"{checked} checked, 0 failed" in out
     assert verify_corpus(corpus).ok
 
 
@@ -49,12 +54,26 @@ def test_one_character_edit_fails_and_names_the_paragraph(corpus, run_cli):
 
 
 def test_sha256_mismatch_fails(corpus, run_cli):
-    entry = next(e for e in load_manifest(corpus) if e.source and e.source.endswith(".pdf"))
+    entry = _fixture_entry(corpus)
     with open(corpus / entry.source, "ab") as fh:
         fh.write(b"\n% appended\n")
     code, out, _ = run_cli("verify", str(corpus))
     assert code == 1
     assert "sha256" in out
+
+
+def test_unreadable_pdf_fails_the_check(corpus, run_cli):
+    from lineage.fsutil import sha256_file
+
+    entry = _fixture_entry(corpus)
+    pdf = corpus / entry.source
+    pdf.write_bytes(pdf.read_bytes()[:2000])  # cut short, and recorded as such
+    manifest = corpus / "manifest.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(entry.source_sha256, sha256_file(pdf)),
+                        encoding="utf-8")
+    code, out, _ = run_cli("verify", str(corpus))
+    assert code == 1
+    assert "truncated or corrupt" in out
 
 
 def test_json_report(corpus, run_cli):
@@ -74,3 +93,13 @@ def test_missing_corpus_is_a_usage_error(tmp_path, run_cli):
 
 def test_char_diff_shows_the_change_in_context():
     assert char_diff("我们重申合作。", "我们重申協作。", context=2) == "…重申[-合-]{+協+}作。…"
+
+
+def test_the_repository_corpus_matches_its_pdfs(run_cli):
+    """What CI proves on every run: each bundled text still matches the PDF it came from."""
+    repo_corpus = TESTS.parent / "corpora"
+    with_pdf = [e for e in load_manifest(repo_corpus) if e.source and e.source.endswith(".pdf")]
+    assert with_pdf, "the bundled corpus should hold at least one text extracted from a PDF"
+    code, out, err = run_cli("verify", str(repo_corpus))
+    assert code == 0, out + err
+    assert f"{len(with_pdf)} checked, 0 failed" in out

@@ -280,27 +280,42 @@ def _trigger_set(name: str) -> frozenset[str]:
     return _expand(STEPS[name].triggers or "")
 
 
-def _candidates(name: str, present: set[str]) -> str:
-    """The trigger characters of step ``name`` that may occur in the current text."""
-    return "".join(sorted(present.intersection(_trigger_set(name))))
+_Planned = tuple[str, Callable[..., list[Edit]], "frozenset[str] | None",
+                 "Callable[[str], object] | None", bool]
+
+
+@lru_cache(maxsize=None)
+def _planned(steps: tuple[str, ...]) -> tuple[_Planned, ...]:
+    """Each step of ``steps`` with what ``_run`` needs of it, looked up once per profile:
+    ``(name, func, trigger characters or None, also, by_chars)``."""
+    return tuple(
+        (name, STEPS[name].func,
+         _trigger_set(name) if STEPS[name].triggers is not None else None,
+         STEPS[name].also, STEPS[name].by_chars)
+        for name in steps
+    )
 
 
 def _run(text: str, steps: Sequence[str]) -> Normalized:
     original = text
     log: list[tuple[str, str, list[Edit]]] = []
-    scan = _trigger_scan(tuple(steps))
+    steps = tuple(steps)
+    scan = _trigger_scan(steps)
     # Trigger characters of the current text: those of the original plus every character a
     # step has written since (a superset, so a step is never skipped wrongly).
     present = set(scan.findall(text)) if scan is not None else set()
-    for name in steps:
-        step = STEPS[name]
-        if step.triggers is None:
-            edits = step.func(text)
+    for name, func, triggers, also, by_chars in _planned(steps):
+        if triggers is None:
+            edits = func(text)
         else:
-            chars = _candidates(name, present)
-            if not chars and not (step.also is not None and step.also(text)):
-                continue
-            edits = step.func(text, chars) if step.by_chars else step.func(text)
+            # The trigger characters of the step that may occur in the current text.
+            if present.isdisjoint(triggers):
+                if also is None or not also(text):
+                    continue
+                chars = ""
+            else:
+                chars = "".join(sorted(present.intersection(triggers)))
+            edits = func(text, chars) if by_chars else func(text)
         if edits:
             log.append((name, text, edits))
             text = apply_edits(text, edits)

@@ -19,7 +19,7 @@ from .analyse import Analysis
 from .blocks import NUMBER_RE, Column, LayoutBlock
 from .joining import TextBuilder
 
-__all__ = ["block_text", "to_document"]
+__all__ = ["block_text", "masthead_symbol", "to_document"]
 
 _LINE_REF = re.compile(r"\blines? (\d+)(?:-(\d+))?")
 # Summit documents print a language version letter after the symbol (``...(Rev.1)-C`` for

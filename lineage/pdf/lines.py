@@ -125,6 +125,15 @@ def _is_c(ch: str) -> bool:
     return is_cjk(ch) or is_wide_punct(ch)
 
 
+def _carried_stretch(left: str, right: str, stretch: float) -> float:
+    """How much of a gap is the line's stretch rather than a word space. A CJK glyph carries
+    the stretch after it (justification and character spacing widen its advance); a Latin
+    run does not, so the gap from a Latin run to an ideograph is all autospacing (or nothing,
+    as in ``2030年``). Between two Latin glyphs the stretch is discounted in case the
+    producer spread the letters too."""
+    return 0.0 if _is_c(right) and not _is_c(left) else stretch
+
+
 @dataclass(frozen=True, slots=True)
 class _Item:
     """``glyph`` (one char), ``space`` (a space glyph) or ``mark`` (a run of raised digits)."""
@@ -208,7 +217,7 @@ def build_line(chars: Sequence[Char], page: int) -> Line | None:
                 piece_start = length + 1
                 parts.append(" ")
                 length += 1
-            elif not both_c and (explicit or gap - stretch > SPACE_GAP * size):
+            elif not both_c and (explicit or gap - _carried_stretch(prev.text[-1], text[0], stretch) > SPACE_GAP * size):
                 parts.append(" ")
                 length += 1
         parts.append(text)
