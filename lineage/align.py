@@ -42,7 +42,7 @@ import re
 import sys
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from itertools import chain, compress
+from itertools import compress
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -183,10 +183,10 @@ def _candidates(old: _UnitCache, new: _UnitCache, old_ids: list[int],
         digit = 1 << (8 * width * r)
         for g in old[i].grams:
             index[g] = get(g, 0) + digit
+    # An n-gram's number of old paragraphs is the number of digits set to 1 in its integer.
     cap = max(2 * CANDIDATES, int(STOP_FACTOR * math.sqrt(len(old.texts))))
-    for g, count in Counter(chain.from_iterable(old[i].grams for i in old_ids)).items():
-        if count > cap:
-            del index[g]
+    for g in list(compress(index.keys(), map(cap.__lt__, map(int.bit_count, index.values())))):
+        del index[g]
     indexed = index.keys()
     size = width * len(old_ids)
     result: dict[int, list[int]] = {}
@@ -466,19 +466,23 @@ def align_headings(old: Sequence[str], new: Sequence[str], language: str | None,
     nu = [_Units(t, cjk) for t in new]
     n, m = len(old), len(new)
 
-    def score(i: int, j: int) -> float | None:
-        s = _sim(ou[i], nu[j])
-        if (i, j) in anchored:
-            return 1.0 + s + (1.0 if old[i] == new[j] else 0.0)
-        if s >= HEADING_THRESHOLD:
-            return s + (1.0 if old[i] == new[j] else 0.0)
-        return None
+    # The similarity and the DP score of every pair, computed once (the walk back reads them).
+    sims = [[_sim(a, b) for b in nu] for a in ou]
+    scores: list[list[float | None]] = [[None] * m for _ in range(n)]
+    for i in range(n):
+        for j in range(m):
+            s = sims[i][j]
+            same = 1.0 if old[i] == new[j] else 0.0
+            if (i, j) in anchored:
+                scores[i][j] = 1.0 + s + same
+            elif s >= HEADING_THRESHOLD:
+                scores[i][j] = s + same
 
     table = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
             best = max(table[i + 1][j], table[i][j + 1])
-            s = score(i, j)
+            s = scores[i][j]
             if s is not None:
                 best = max(best, table[i + 1][j + 1] + s)
             table[i][j] = best
@@ -486,10 +490,10 @@ def align_headings(old: Sequence[str], new: Sequence[str], language: str | None,
     i = j = 0
     while i < n or j < m:
         if i < n and j < m:
-            s = score(i, j)
+            s = scores[i][j]
             if s is not None and table[i][j] == table[i + 1][j + 1] + s:
-                sim = _sim(ou[i], nu[j])
-                out.append(HeadingMatch(i, j, "unchanged" if old[i] == new[j] else "modified", sim))
+                out.append(HeadingMatch(i, j, "unchanged" if old[i] == new[j] else "modified",
+                                        sims[i][j]))
                 i, j = i + 1, j + 1
                 continue
         if i < n and (j == m or table[i][j] == table[i + 1][j]):

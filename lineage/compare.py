@@ -4,10 +4,12 @@
 every paragraph and heading with the ``compare`` profile, aligns them (:mod:`lineage.align`),
 and diffs each matched pair on the printed texts (:mod:`lineage.textdiff`). Split and merged
 pairs are diffed on the pieces joined in document order with a line break between them.
+``align_documents(old, new)`` does the same without the word diff (no ``ops``), for callers
+that only need to know which paragraph became which.
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import Callable
 
 from .align import align_headings, align_texts
@@ -16,7 +18,7 @@ from .model import Document, Paragraph
 from .normalize import Normalized, normalize
 from .textdiff import detect_language, diff_ops
 
-__all__ = ["compare_documents", "document_language", "PIECE_SEPARATOR"]
+__all__ = ["compare_documents", "align_documents", "document_language", "PIECE_SEPARATOR"]
 
 PIECE_SEPARATOR = "\n"
 """Joins the pieces of a split or merge before diffing (each piece starts a new line)."""
@@ -42,6 +44,16 @@ def _joined(paragraphs: list[Paragraph], idx: tuple[int, ...]) -> str:
 
 def compare_documents(old: Document, new: Document) -> Comparison:
     """Align and diff ``old`` against ``new``; see ``docs/json-contract.md`` for the shape."""
+    return _compare(old, new, diff=True)
+
+
+def align_documents(old: Document, new: Document) -> Comparison:
+    """The pairs and heading pairs of :func:`compare_documents` (same kinds, ids and
+    similarities) without the word diff: ``ops`` is None everywhere."""
+    return _compare(old, new, diff=False)
+
+
+def _compare(old: Document, new: Document, diff: bool) -> Comparison:
     language = document_language(old, new)
     old_pars, new_pars = old.all_paragraphs(), new.all_paragraphs()
 
@@ -73,7 +85,9 @@ def compare_documents(old: Document, new: Document) -> Comparison:
             continue
         for o in old_ids:
             old_to_new.setdefault(o, new_ids[0])
-        if m.kind == "unchanged":
+        if not diff:
+            ops = None
+        elif m.kind == "unchanged":
             ops = []
         elif len(m.old) == 1 and len(m.new) == 1:
             ops = diff_ops(norm(old_pars[m.old[0]].text), norm(new_pars[m.new[0]].text),
@@ -84,7 +98,7 @@ def compare_documents(old: Document, new: Document) -> Comparison:
                           ops=ops))
 
     return Comparison(old=_docref(old), new=_docref(new), pairs=pairs,
-                      headings=_heading_pairs(old, new, old_to_new, language, norm))
+                      headings=_heading_pairs(old, new, old_to_new, language, norm, diff))
 
 
 def _previous_ids(doc: Document) -> dict[str | None, str | None]:
@@ -94,19 +108,25 @@ def _previous_ids(doc: Document) -> dict[str | None, str | None]:
 
 
 def _heading_pairs(old: Document, new: Document, old_to_new: dict[str, str],
-                   language: str, norm: Callable[[str], Normalized]) -> list[HeadingPair]:
+                   language: str, norm: Callable[[str], Normalized],
+                   diff: bool) -> list[HeadingPair]:
     # A heading is anchored to a heading of the other side when the paragraph right after it,
     # or the one right before it, is matched to the paragraph at the same place there: then
     # they stand at the same place of the structure (either neighbour may have moved away).
     old_prev, new_prev = _previous_ids(old), _previous_ids(new)
-    anchored = {
-        (i, j)
-        for i, ho in enumerate(old.headings)
-        for j, hn in enumerate(new.headings)
-        if (ho.before is not None and old_to_new.get(ho.before) == hn.before)
-        or (old_to_new.get(old_prev.get(ho.before)) is not None
-            and old_to_new.get(old_prev.get(ho.before)) == new_prev.get(hn.before))
-    }
+    # New headings by the paragraph after them and by the one before them.
+    by_after: dict[str | None, list[int]] = defaultdict(list)
+    by_before: dict[str | None, list[int]] = defaultdict(list)
+    for j, hn in enumerate(new.headings):
+        by_after[hn.before].append(j)
+        by_before[new_prev.get(hn.before)].append(j)
+    anchored: set[tuple[int, int]] = set()
+    for i, ho in enumerate(old.headings):
+        if ho.before is not None:
+            anchored.update((i, j) for j in by_after.get(old_to_new.get(ho.before), ()))
+        matched_before = old_to_new.get(old_prev.get(ho.before))
+        if matched_before is not None:
+            anchored.update((i, j) for j in by_before.get(matched_before, ()))
     shared = {h.text for h in old.headings} & {h.text for h in new.headings}
 
     def key(text: str) -> str:
@@ -119,7 +139,7 @@ def _heading_pairs(old: Document, new: Document, old_to_new: dict[str, str],
         ho = old.headings[m.old] if m.old is not None else None
         hn = new.headings[m.new] if m.new is not None else None
         ops = None
-        if ho is not None and hn is not None:
+        if ho is not None and hn is not None and diff:
             ops = [] if m.kind == "unchanged" else diff_ops(ho.text, hn.text, language)
         out.append(HeadingPair(
             old=ho.text if ho else None,

@@ -47,6 +47,19 @@ class Op:
         return cls(op=d["op"], text=d["text"])
 
 
+def _with_score(d: dict[str, Any], similarity: float | None, ops: list[Op] | None) -> dict[str, Any]:
+    """Add the optional ``similarity`` and ``ops`` that matched pairs carry and unmatched lack."""
+    if similarity is not None:
+        d["similarity"] = round(similarity, 4)
+    if ops is not None:
+        d["ops"] = [o.to_dict() for o in ops]
+    return d
+
+
+def _ops_from(ops: list[dict[str, Any]] | None) -> list[Op] | None:
+    return None if ops is None else [Op.from_dict(o) for o in ops]
+
+
 @dataclass
 class Pair:
     """Old paragraph ids matched to new ones. ``similarity`` and ``ops`` are None for
@@ -60,11 +73,7 @@ class Pair:
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"old": list(self.old), "new": list(self.new), "kind": self.kind}
-        if self.similarity is not None:
-            d["similarity"] = round(self.similarity, 4)
-        if self.ops is not None:
-            d["ops"] = [o.to_dict() for o in self.ops]
-        return d
+        return _with_score(d, self.similarity, self.ops)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Pair":
@@ -76,7 +85,7 @@ class Pair:
             new=[str(x) for x in d.get("new", [])],
             kind=d["kind"],
             similarity=d.get("similarity"),
-            ops=None if ops is None else [Op.from_dict(o) for o in ops],
+            ops=_ops_from(ops),
         )
 
 
@@ -104,11 +113,7 @@ class HeadingPair:
             "old_before": self.old_before,
             "new_before": self.new_before,
         }
-        if self.similarity is not None:
-            d["similarity"] = round(self.similarity, 4)
-        if self.ops is not None:
-            d["ops"] = [o.to_dict() for o in self.ops]
-        return d
+        return _with_score(d, self.similarity, self.ops)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "HeadingPair":
@@ -122,7 +127,7 @@ class HeadingPair:
             old_before=d.get("old_before"),
             new_before=d.get("new_before"),
             similarity=d.get("similarity"),
-            ops=None if ops is None else [Op.from_dict(o) for o in ops],
+            ops=_ops_from(ops),
         )
 
 

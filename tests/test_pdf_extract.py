@@ -10,7 +10,7 @@ import pytest
 from lineage.errors import PdfError
 from lineage.pdf import extract_pdf
 
-fpdf = pytest.importorskip("fpdf")
+import fpdf  # in the test extra: these PDFs are made at test time
 
 PDFS = Path(__file__).parent / "pdfs"
 WORDS = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu".split()
