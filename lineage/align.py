@@ -42,10 +42,11 @@ import re
 import sys
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from itertools import compress
+from itertools import compress, repeat
 from dataclasses import dataclass
 from typing import Sequence
 
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from .textdiff import is_cjk_language
@@ -117,7 +118,7 @@ class _Units:
     def __init__(self, text: str, cjk: bool) -> None:
         grams: set
         if cjk:
-            units: Sequence = "".join(text.split())
+            units: Sequence = _cjk_units(text)
             if len(units) > 1:
                 grams = _bigrams(units)
             else:
@@ -129,6 +130,11 @@ class _Units:
                      if len(words) > 2 else {(w,) for w in words})
         self.units = units
         self.grams = grams
+
+
+def _cjk_units(text: str) -> str:
+    """Chinese units: the characters, layout whitespace left out."""
+    return "".join(text.split())
 
 
 def _bigrams(text: str) -> set[int]:
@@ -200,11 +206,10 @@ def _candidates(old: _UnitCache, new: _UnitCache, old_ids: list[int],
     cap = max(2 * CANDIDATES, int(STOP_FACTOR * math.sqrt(len(old.texts))))
     for g in list(compress(index.keys(), map(cap.__lt__, map(int.bit_count, index.values())))):
         del index[g]
-    indexed = index.keys()
     size = width * len(old_ids)
     result: dict[int, list[int]] = {}
     for j in new_ids:
-        total = sum(map(index.__getitem__, indexed & new[j].grams))
+        total = sum(map(index.get, new[j].grams, repeat(0)))
         shared = memoryview(total.to_bytes(size, sys.byteorder)).cast(code)
         # (-count, i) for the old paragraphs sharing any: most shared first, then order.
         ranked = sorted(compress(zip(map(operator.neg, shared), old_ids), shared))
@@ -253,9 +258,13 @@ def _groups(old: _UnitCache, new: _UnitCache, cand: dict[int, list[int]],
     for i, js in cand.items():
         # Only a candidate with a candidate neighbour can be part of a run of two or more;
         # the others need no containment.
+        if len(js) < 2:
+            continue
         near = set(js)
-        pieces = sorted(j for j in js if (j - 1 in near or j + 1 in near)
-                        and len(new[j].grams) >= 4
+        linked = [j for j in js if j - 1 in near or j + 1 in near]
+        if not linked:
+            continue
+        pieces = sorted(j for j in linked if len(new[j].grams) >= 4
                         and _containment(new[j], old[i]) >= CONTAINMENT)
         for run in _runs(pieces):
             if len(run) < 2 or len(run) > _MAX_GROUP:
@@ -279,6 +288,10 @@ def longest_chain(units: list[tuple[int, int, float]]) -> set[int]:
     if not units:
         return set()
     order = sorted(range(len(units)), key=lambda k: (units[k][0], units[k][1]))
+    # Nothing moved (the common case): all the units form one chain, the only longest one.
+    if all(units[a][0] < units[b][0] and units[a][1] < units[b][1]
+           for a, b in zip(order, order[1:])):
+        return set(order)
     olds = sorted({u[1] for u in units})
     rank = {o: r + 1 for r, o in enumerate(olds)}
     size = len(olds)
@@ -348,11 +361,14 @@ def align_texts(old_texts: Sequence[str], new_texts: Sequence[str],
     old_cands: dict[int, list[int]] = defaultdict(list)
     new_cands: dict[int, list[int]] = defaultdict(list)
     for j, olds in _candidates(old, new, *_unresolved(old_texts, new_texts)).items():
-        units = new[j].units
+        todo = [i for i in olds if (i, j) not in sims]
+        if cjk:
+            for _, score, k in _score_all(new[j].units, [old[i].units for i in todo]):
+                sims[(todo[k], j)] = score
+        else:
+            for i in todo:
+                sims[(i, j)] = _sim(old[i], new[j])
         for i in olds:
-            if (i, j) not in sims:
-                sims[(i, j)] = _sim(old[i], new[j]) if not units else \
-                    Indel.normalized_similarity(old[i].units, units)  # _sim, inlined
             old_cands[i].append(j)
             new_cands[j].append(i)
 
@@ -466,6 +482,31 @@ def _order(matches: list[Match], n_old: int, used_old: set[int],
     return out
 
 
+def _similarity_table(old: Sequence[str], new: Sequence[str], cjk: bool) -> list[list[float]]:
+    """``_sim`` of every old text against every new one (only units are needed, no n-grams).
+    For Chinese, one rapidfuzz call scores a whole row in C; the scores are the same."""
+    if not cjk:
+        ou = [_Units(t, cjk) for t in old]
+        nu = [_Units(t, cjk) for t in new]
+        return [[_sim(a, b) for b in nu] for a in ou]
+    ou = [_cjk_units(t) for t in old]
+    nu = [_cjk_units(t) for t in new]
+    table = []
+    for a in ou:
+        row = [0.0] * len(nu)
+        for _, score, j in _score_all(a, nu):
+            row[j] = score
+        table.append(row)
+    return table
+
+
+def _score_all(units: str, choices: list[str]) -> list[tuple[str, float, int]]:
+    """``(choice, _sim, index)`` of ``units`` against every choice, in one rapidfuzz call
+    (C loops instead of a Python call per pair; the query is prepared once). Strings only;
+    rapidfuzz scores every choice, 0.0 included, and two empty texts 1.0 as ``_sim`` does."""
+    return process.extract(units, choices, scorer=Indel.normalized_similarity, limit=None)
+
+
 def align_headings(old: Sequence[str], new: Sequence[str], language: str | None,
                    anchored: set[tuple[int, int]] = frozenset()) -> list[HeadingMatch]:
     """Align two lists of normalised heading texts, keeping their order.
@@ -475,12 +516,10 @@ def align_headings(old: Sequence[str], new: Sequence[str], language: str | None,
     when few of its words survive. Others need :data:`HEADING_THRESHOLD`. Headings are few, so
     a plain quadratic DP (weighted longest common subsequence) is fine here."""
     cjk = is_cjk_language(language)
-    ou = [_Units(t, cjk) for t in old]
-    nu = [_Units(t, cjk) for t in new]
     n, m = len(old), len(new)
 
     # The similarity and the DP score of every pair, computed once (the walk back reads them).
-    sims = [[_sim(a, b) for b in nu] for a in ou]
+    sims = _similarity_table(old, new, cjk)
     scores: list[list[float | None]] = [[None] * m for _ in range(n)]
     for i in range(n):
         for j in range(m):

@@ -16,6 +16,7 @@ __all__ = [
     "CorpusError",
     "FetchError",
     "UsageError",
+    "OutputError",
 ]
 
 
@@ -72,3 +73,8 @@ class FetchError(LineageError):
 
 class UsageError(LineageError):
     """The command was called with arguments that do not fit together."""
+
+
+class OutputError(LineageError):
+    """An output file cannot be written where the user asked (``-o`` names a directory, or a
+    path under a file, or a place without write permission)."""

@@ -201,8 +201,9 @@ def _diff_main(a: str, b: str) -> list[tuple[int, str]]:
     runs it in Python; when ``fast_diff_match_patch`` (the same library's C++ port) is
     installed it computes the diff instead, several times faster. Both ports run the same
     algorithm (Myers' bisection, no half-match without a time limit, the same merge pass) and
-    give the same diff: ``tests/test_textdiff.py`` checks it on generated texts, and the
-    benchmark's pairs were compared diff by diff. The cleanups stay in Python."""
+    give the same diff: ``tests/test_fast_paths.py`` checks it on generated texts and real
+    paragraphs, and the benchmark's 17,000 diffs were compared one by one. The cleanups stay
+    in Python."""
     if _fast_dmp is None:
         return _dmp().diff_main(a, b, False)
     return [(_FAST_OP[op], text) for op, text in
@@ -216,12 +217,22 @@ def _dissolve_chaff(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
     for k, (op, text) in enumerate(diffs):
         inner = 0 < k < len(diffs) - 1
         if (op == 0 and inner and diffs[k - 1][0] != 0 and diffs[k + 1][0] != 0
-                and sum(1 for c in text if c.isalnum()) < 2):
+                and not _two_alnum(text)):
             out.append((-1, text))
             out.append((1, text))
         else:
             out.append((op, text))
     return out
+
+
+_ALNUM = re.compile(r"[^\W_]")  # \w is str.isalnum() plus "_"
+
+
+def _two_alnum(text: str) -> bool:
+    """Whether ``text`` holds at least two letters or digits (``str.isalnum``), found by the
+    regex engine without a Python step per character of a long equal run."""
+    first = _ALNUM.search(text)
+    return first is not None and _ALNUM.search(text, first.end()) is not None
 
 
 def _equal_blocks(a: str, b: str, cjk: bool) -> list[tuple[int, int, int]]:

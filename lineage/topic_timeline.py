@@ -16,6 +16,7 @@ from typing import Sequence
 
 from .comparison import Op
 from .corpusview import CorpusView
+from .errors import UsageError
 from .reuse import comparable, containment, edit_similarity, gram_size
 from .textdiff import diff_ops
 from .topics import Topic, TopicHit, get_topic, match_document
@@ -150,6 +151,11 @@ def topic_timeline(corpus: CorpusView, topic: Topic, symbols: Sequence[str] = ()
         keys = corpus.graph.topological(dict.fromkeys(keys))
     else:
         keys = corpus.symbols_with_text(language)
+        if not keys:
+            # An empty timeline would look like "the topic is absent"; the cause is the input.
+            held = sorted({l for k in corpus.symbols_with_text() for l in corpus.graph.nodes[k].languages})
+            where = f"in {language!r} (it has {', '.join(held)})" if held else "yet (add or fetch one)"
+            raise UsageError(f"the corpus holds no text {where}")
     entries: list[TopicEntry] = []
     last: dict[str, TopicEntry] = {}
     for key in keys:

@@ -66,12 +66,12 @@ def test_not_utf8(run_cli, tmp_path: Path) -> None:
     path.write_bytes("Côte d'Ivoire".encode("latin-1"))
     code, out, err = run_cli("normalize", str(path))
     assert code == 2 and out == ""
-    assert err == f"lineage: {path}: not UTF-8 (invalid byte at offset 1)\n"
+    assert err == f"lineage: {path}: not UTF-8 (invalid byte 0xf4 at offset 1)\n"
 
 
 def test_directory(run_cli, tmp_path: Path) -> None:
     code, _, err = run_cli("normalize", str(tmp_path))
-    assert code == 2 and "not a regular file" in err
+    assert code == 2 and "is a directory, not a file" in err
 
 
 def test_bad_profile_is_usage_error(run_cli, sample: Path) -> None:
@@ -82,7 +82,7 @@ def test_bad_profile_is_usage_error(run_cli, sample: Path) -> None:
 def test_empty_file(run_cli, tmp_path: Path) -> None:
     path = tmp_path / "empty.txt"
     path.write_text("", encoding="utf-8")
-    assert run_cli("normalize", str(path)) == (0, "", "")
+    assert run_cli("normalize", str(path)) == (2, "", f"lineage: {path}: the file is empty\n")
 
 
 def test_pdf_is_normalised_paragraph_by_paragraph(run_cli) -> None:

@@ -1,11 +1,15 @@
-"""Entry point of ``lineage`` (and of the top-level ``cli.py``)."""
+"""Entry point of ``lineage`` (and of the top-level ``cli.py``).
+
+Every failure a user can cause ends here as one line on stderr, ``lineage: FILE: REASON`` (or
+``lineage: REASON``), and exit code 2; never a traceback (docs/errors.md)."""
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 from .. import __version__
 from ..errors import LineageError
@@ -14,8 +18,17 @@ from . import commands
 __all__ = ["build_parser", "main"]
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse prints the whole usage block before a usage error; the toolkit's rule is one
+    line, so the error names the option and points to ``--help`` instead. Subparsers inherit
+    this class (``add_subparsers`` uses the parent's type)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"lineage: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="lineage",
         description="Show how the text of a UN resolution changed between versions and across documents.",
     )
@@ -27,14 +40,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command_names(parser: argparse.ArgumentParser) -> list[str]:
+    for action in parser._actions:  # argparse has no public way to list subcommands
+        if isinstance(action, argparse._SubParsersAction):
+            return sorted(action.choices)
+    return []
+
+
+def _silence_stdout() -> None:
+    """After the reader of a pipe went away (``lineage ... | head``), point stdout at
+    /dev/null so that the interpreter's final flush does not print 'Exception ignored'."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # stdout is not a real file (captured in tests): nothing will flush it
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
-        parser.print_help(sys.stderr)
+        print(f"lineage: no command given; choose one of {', '.join(_command_names(parser))} "
+              "(see 'lineage --help')", file=sys.stderr)
         return 2
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # inside the try: a closed pipe shows up here for short outputs
+        return code
     except LineageError as exc:
         print(f"lineage: {exc.message}", file=sys.stderr)
         return exc.exit_code
@@ -43,7 +77,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # `lineage ... | head` closed the pipe: not an error worth a traceback.
+        _silence_stdout()
         return 0
+    except OSError as exc:
+        # Last resort for an OS error that no library code turned into a typed error (a full
+        # disk, a file that vanished mid-run): one line naming the file, not a traceback.
+        # os.replace(tmp, target) reports both names; the user knows the target.
+        name = exc.filename2 or exc.filename
+        reason = exc.strerror or str(exc)
+        print(f"lineage: {name}: {reason}" if name else f"lineage: {reason}", file=sys.stderr)
+        return 2
+    except UnicodeEncodeError as exc:
+        # stdout's encoding cannot hold the text (e.g. PYTHONIOENCODING=ascii or a Latin-1
+        # locale); the documents are Chinese, so say how to get UTF-8.
+        print(f"lineage: the output encoding {exc.encoding} cannot hold {exc.object[exc.start]!r}; "
+              "set PYTHONUTF8=1 or use a UTF-8 locale", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -69,6 +69,8 @@ _FIELDS = ("symbol", "language", "date", "kind", "title", "origin", "text", "sou
            "source_sha256", *LINK_FIELDS, "notes")
 _DATE_RE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\Z")
 _SHA_RE = re.compile(r"[0-9a-f]{64}\Z")
+# ISO 639 code with optional BCP 47 subtags (zh, en, zh-Hans): it becomes part of a file name.
+_LANG_RE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 _HEADER = ("# The corpus manifest (docs/corpus.md). `lineage add` writes it; hand edits are fine\n"
            "# as long as `lineage corpus list` still reads it.\n")
 
@@ -221,13 +223,16 @@ def entry_from_dict(d: Any, where: str) -> Entry:
     date = _str(d, "date", where)
     if date is not None and not _DATE_RE.match(date):
         raise CorpusError(f"{where}: date {date!r} must be YYYY-MM-DD (or YYYY-MM, YYYY)")
+    language = _str(d, "language", where)
+    if language is not None and not _LANG_RE.match(language):
+        raise CorpusError(f"{where}: language {language!r} is not a language code (e.g. zh, en, fr)")
     sha = _str(d, "source_sha256", where)
     if sha is not None and not _SHA_RE.match(sha):
         raise CorpusError(f"{where}: source_sha256 must be 64 lowercase hex digits")
     entry = Entry(
         symbol=symbol,
         kind=kind,
-        language=_str(d, "language", where),
+        language=language,
         date=date,
         title=_str(d, "title", where),
         origin=origin,
@@ -307,6 +312,8 @@ def load_manifest(corpus_dir: str | Path, *, missing_ok: bool = False) -> Manife
     first ``lineage add`` into a new folder)."""
     corpus_dir = Path(corpus_dir)
     path = corpus_dir / MANIFEST_NAME
+    if corpus_dir.exists() and not corpus_dir.is_dir():
+        raise CorpusError("not a directory (a corpus is a folder holding manifest.toml)", corpus_dir)
     if not path.is_file():
         if missing_ok and not path.exists():
             return Manifest((), path)

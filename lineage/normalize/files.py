@@ -11,27 +11,21 @@ from __future__ import annotations
 from bisect import bisect_right
 from pathlib import Path
 
-from ..errors import EncodingError, FileMissingError
+from ..errors import EmptyDocumentError
 from . import Normalized, normalize
 
 __all__ = ["normalize_file", "read_utf8", "format_changes"]
 
 
 def read_utf8(path: str | Path) -> str:
-    """The text of ``path``; typed errors for a missing file and for bytes that are not UTF-8."""
-    p = Path(path)
-    if not p.exists():
-        raise FileMissingError("no such file", p)
-    if not p.is_file():
-        raise FileMissingError("not a regular file", p)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise FileMissingError(f"cannot read: {exc.strerror or exc}", p) from exc
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise EncodingError(f"not UTF-8 (invalid byte at offset {exc.start})", p) from exc
+    """The text of ``path`` as the readers decode it (BOM dropped, CRLF made LF); typed errors
+    for a missing file, bytes that are not UTF-8 text, and a file with nothing but blanks."""
+    from ..readers import read_text_file  # the readers own the decoding rules and messages
+
+    text = read_text_file(path)
+    if not text.strip():
+        raise EmptyDocumentError("the file is empty", path)
+    return text
 
 
 def _is_pdf(path: Path) -> bool:

@@ -54,11 +54,21 @@ def block_text(block: LayoutBlock, keep_hyphens: set[str]) -> Inline:
 
 def _is_title(block: LayoutBlock, text: str, col: Column) -> bool:
     """A centred bold block that is not a masthead line reads as a title (the text readers'
-    ``bold`` block), a left-aligned one as a section heading."""
-    centred = all(abs((ln.x0 + ln.x1) / 2 - col.centre) < 2 * col.size for ln in block.lines) and any(
-        ln.x0 > col.left + col.size for ln in block.lines
+    ``bold`` block), a left-aligned one as a section heading.
+
+    Centred: every line leaves as much room on its left (from the outer edge, where hanging
+    numbers stand) as on its right, and some line visibly stands in from the left. So a
+    resolution number hanging at the margin with its title wrapped beside it is not centred,
+    and a title as wide as the column that word processors centre is."""
+    left = col.left if col.outer is None else col.outer
+    centred = all(abs((ln.x0 - left) - (col.right - ln.x1)) < 1.5 * col.size for ln in block.lines) and any(
+        ln.x0 > left + col.size for ln in block.lines
     )
     if not centred or len(text) <= 6:
+        return False
+    # "[without reference to a Main Committee (A/70/L.33)]": the bracketed adoption note
+    # under the adoption line, centred too.
+    if text.startswith("[") and text.rstrip().endswith("]"):
         return False
     return not (
         mh.parse_adoption_date(text) or mh.session_line(text) or mh.is_date_line(text)

@@ -144,7 +144,7 @@ def segment(lines: Sequence[Line], col: Column) -> list[LayoutBlock]:
         if prev is not None and blocks:
             cur = blocks[-1]
             same_page = prev.page == ln.page
-            gap_above = same_page and (ln.top - prev.top) > pitch * 1.45 + 0.5
+            gap_above = same_page and (ln.top - prev.top) > pitch * 1.2 + 0.5
             if cur.kind != kind:
                 start = True
             elif kind == "heading":
@@ -159,6 +159,10 @@ def segment(lines: Sequence[Line], col: Column) -> list[LayoutBlock]:
                     len(ln.pieces) > 1 or _ends_short(prev, col) or ln.x0 <= col.left + 0.5 * col.size
                 )
                 lone_number = bool(NUMBER_RE.fullmatch(prev.text.strip()))
+                # The second line of a hanging paragraph (``1.``/``(a)`` at the margin, the
+                # text indented) stands right of the first without starting anything.
+                hanging_second = len(cur.lines) == 1 and bool(
+                    NUMBER_RE.match(prev.text) or SUBITEM_RE.match(prev.text))
                 start = not lone_number and (
                     numbered
                     or _is_right_aligned(ln, col)
@@ -166,7 +170,8 @@ def segment(lines: Sequence[Line], col: Column) -> list[LayoutBlock]:
                     or bool(SUBITEM_RE.match(ln.text))
                     or gap_above
                     or _ends_short(prev, col)
-                    or ln.x0 > prev.x0 + 0.8 * ln.size and ln.x0 > col.left + 0.8 * ln.size
+                    or ln.x0 > prev.x0 + 0.8 * ln.size and (
+                        ln.x0 > col.left + 0.8 * ln.size or not hanging_second)
                 )
         if start:
             blocks.append(LayoutBlock(kind, [ln]))

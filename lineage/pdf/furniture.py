@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from typing import Sequence
 
+from .blocks import NUMBER_RE, SUBITEM_RE
 from .records import Line
 
 __all__ = ["BAND", "piece_shape", "find_furniture"]
@@ -25,6 +26,16 @@ def piece_shape(text: str) -> str:
     return _WS.sub("", _DIGITS.sub("#", text))
 
 
+def _evidence(line: Line) -> tuple[str, ...]:
+    """The pieces of a band line whose shape may repeat as furniture. A paragraph number or
+    sub-item label hanging at the start of a text line (``5.`` when paragraphs 5 and 73
+    happen to open two pages) is not: it says nothing about the line."""
+    pieces = line.pieces or (line.text,)
+    if len(pieces) > 1 and (NUMBER_RE.fullmatch(pieces[0].strip()) or SUBITEM_RE.fullmatch(pieces[0].strip())):
+        return pieces[1:]
+    return pieces
+
+
 def _candidates(lines: Sequence[Line], height: float) -> list[tuple[int, str]]:
     out = []
     n = len(lines)
@@ -38,14 +49,17 @@ def _candidates(lines: Sequence[Line], height: float) -> list[tuple[int, str]]:
     return out
 
 
+def _extends(shape: str, base: str) -> bool:
+    """``shape`` is ``base`` with a little added at its end (a language mark such as ``(C)``)."""
+    return len(base) >= 3 and shape.startswith(base) and len(shape) - len(base) <= 8
+
+
 def _matches(band: str, shape: str, common: set[tuple[str, str]]) -> bool:
     """The shape is a common one, or nearly: a common shape begins it and little follows (the
     first page's job number carries a language mark such as ``(C)`` after it)."""
     if (band, shape) in common:
         return True
-    return any(
-        b == band and len(s) >= 3 and shape.startswith(s) and len(shape) - len(s) <= 8 for b, s in common
-    )
+    return any(b == band and _extends(shape, s) for b, s in common)
 
 
 def _isolated_footer(lines: Sequence[Line], cands: list[tuple[int, str]]) -> set[int]:
@@ -80,17 +94,23 @@ def find_furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) ->
         c = _candidates(lines, h)
         cands.append(c)
         for i, band in c:
-            for piece in lines[i].pieces or (lines[i].text,):
+            for piece in _evidence(lines[i]):
                 shape = piece_shape(piece)
                 if shape:
                     seen[(band, shape)].add(pno)
+    # A shape also stands wherever it begins a longer one (page 1's ``25-21063 (C)`` counts
+    # for the later pages' ``25-21063``): on a short document that is the only repetition.
+    for (band, t), where in list(seen.items()):
+        for k in range(max(3, len(t) - 8), len(t)):
+            if (band, t[:k]) in seen:
+                seen[(band, t[:k])] |= where
     need = max(2, int(0.4 * n_pages + 0.999)) if n_pages > 3 else 2
     common = {key for key, where in seen.items() if len(where) >= need}
     result: list[set[int]] = []
     for pno, (lines, c) in enumerate(zip(pages, cands)):
         hit: set[int] = set()
         for i, band in c:
-            if any(_matches(band, piece_shape(p), common) for p in (lines[i].pieces or (lines[i].text,))):
+            if any(_matches(band, piece_shape(p), common) for p in _evidence(lines[i])):
                 hit.add(i)
         hit.update(_isolated_footer(lines, c))
         tops = [i for i, band in c if band == "top" and i in hit]

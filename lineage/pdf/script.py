@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from .radicals import RADICAL_SUPPLEMENT
+
 __all__ = [
     "is_cjk",
     "is_wide_punct",
@@ -66,9 +68,13 @@ def _needs_fold(cp: int) -> bool:
 
 def fold_lookalike(text: str) -> str:
     """Fold Kangxi radicals and compatibility ideographs (what some PDF fonts map their
-    glyphs to) to the unified ideograph a reader would type. NFKC holds exactly these
-    mappings; it is applied to those blocks only so that full-width punctuation and every
-    other printed character stay as printed."""
+    glyphs to) to the unified ideograph a reader would type: NFKC for the Kangxi radicals and
+    compatibility ideographs, Unicode's EquivalentUnifiedIdeograph table for the radicals
+    supplement. Applied to those blocks only, so that full-width punctuation and every other
+    printed character stay as printed."""
     if all(not _needs_fold(ord(c)) for c in text):
         return text
-    return "".join(unicodedata.normalize("NFKC", c) if _needs_fold(ord(c)) else c for c in text)
+    # NFKC maps the Kangxi radicals and compatibility ideographs, but only two radicals of
+    # the supplement; Unicode's equivalent-ideograph table gives the others.
+    return "".join(unicodedata.normalize("NFKC", c) if _needs_fold(ord(c)) else c for c in text).translate(
+        RADICAL_SUPPLEMENT)

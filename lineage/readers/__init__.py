@@ -24,7 +24,7 @@ from ..model import Document
 from .markdown import looks_like_markdown, parse_markdown
 from .plaintext import parse_plaintext
 
-__all__ = ["read_document", "read_text_document", "parse_markdown", "parse_plaintext"]
+__all__ = ["read_document", "read_text_document", "read_text_file", "parse_markdown", "parse_plaintext"]
 
 # Magic numbers of formats people hand us by mistake; they get a clearer message than
 # "binary file".
@@ -39,9 +39,7 @@ _MAGIC = {
 }
 
 
-def read_document(path: str | Path) -> Document:
-    """Read ``path`` (PDF, corpus text, converter Markdown or plain text) into a Document."""
-    p = Path(path)
+def _read_bytes(p: Path) -> bytes:
     if not p.exists():
         raise FileMissingError("no such file", p)
     if p.is_dir():
@@ -50,10 +48,22 @@ def read_document(path: str | Path) -> Document:
         raise FileMissingError("not a regular file", p)
     try:
         with open(p, "rb") as fh:
-            data = fh.read()
+            return fh.read()
     except OSError as exc:
         raise FileMissingError(f"cannot read: {exc.strerror or exc}", p) from exc
 
+
+def read_text_file(path: str | Path) -> str:
+    """The text of the file at ``path`` as the text readers see it (UTF-8, BOM dropped, line
+    ends made ``\n``), with the same typed errors: for tools that work on the raw text."""
+    p = Path(path)
+    return _decode(_read_bytes(p), p)
+
+
+def read_document(path: str | Path) -> Document:
+    """Read ``path`` (PDF, corpus text, converter Markdown or plain text) into a Document."""
+    p = Path(path)
+    data = _read_bytes(p)
     if data.lstrip()[:5] == b"%PDF-" or p.suffix.lower() == ".pdf":
         return _read_pdf(p)
     doc = read_text_document(data, p)

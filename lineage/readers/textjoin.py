@@ -70,25 +70,34 @@ def join_inline(parts: list[Inline]) -> Inline:
     """Join the pieces of one paragraph (its lines, or its halves around a page break):
     Chinese with nothing between, English with a space (de-hyphenated), a sub-item ``(a)``
     on a new line. Footnote offsets move with their piece."""
-    text = ""
+    # Pieces are collected in a list (joining strings one by one is quadratic: a text file
+    # with no paragraph numbers is one "paragraph" of tens of thousands of lines); the
+    # separator only looks at the last two characters joined so far.
+    chunks: list[str] = []
+    length = 0
+    tail = ""
     refs: list[FootnoteRef] = []
     for part in parts:
         piece = part.text.strip(" \t")
         lead = len(part.text) - len(part.text.lstrip(" \t"))
         if not piece:
             # A piece that was only a footnote mark: the marks stand at the end so far.
-            refs.extend(FootnoteRef(r.number, len(text)) for r in part.refs)
+            refs.extend(FootnoteRef(r.number, length) for r in part.refs)
             continue
-        sep, drop_hyphen = _separator(text, piece)
+        sep, drop_hyphen = _separator(tail, piece)
         if drop_hyphen:
-            text = text[:-1]
-            refs = [FootnoteRef(r.number, min(r.offset, len(text))) for r in refs]
-        base = len(text) + len(sep)
+            chunks[-1] = chunks[-1][:-1]
+            length -= 1
+            tail = tail[:-1]
+            refs = [FootnoteRef(r.number, min(r.offset, length)) for r in refs]
+        base = length + len(sep)
         for r in part.refs:
             off = min(max(r.offset - lead, 0), len(piece))
             refs.append(FootnoteRef(r.number, base + off))
-        text = text + sep + piece
-    return Inline(text, refs)
+        chunks.append(sep + piece)
+        length += len(sep) + len(piece)
+        tail = (tail + sep + piece)[-2:]
+    return Inline("".join(chunks), refs)
 
 
 _NUMBER_RE = re.compile(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..corpus.manifest import ORIGINS, Entry, Manifest, load_entry_document, load_manifest, text_stem
 from ..errors import CorpusError
-from ..fsutil import atomic_write_text
+from ..output import check_output_path, write_output
 from .api import diff_documents, render_report
 from .model import ReportFilter, filter_report
 
@@ -83,14 +83,14 @@ def run_demo(corpus_dir: str | Path, out: str | Path | None = None, *, color: bo
     paragraphs only)."""
     corpus_dir = Path(corpus_dir)
     pair = find_bundled_pair(load_manifest(corpus_dir))
-    old = load_entry_document(corpus_dir, pair.old)
-    new = load_entry_document(corpus_dir, pair.new)
-    result = diff_documents(old, new, fmt="html", old_note=_note(pair.old), new_note=_note(pair.new))
     if out is None:
         name = f"redline-{text_stem(pair.old.symbol, None)}-vs-{text_stem(pair.new.symbol, None)}.html"
         out = Path("out") / name
-    out = Path(out)
-    atomic_write_text(out, result.text)
+    out = check_output_path(out)  # a path that cannot be written is refused before the work
+    old = load_entry_document(corpus_dir, pair.old)
+    new = load_entry_document(corpus_dir, pair.new)
+    result = diff_documents(old, new, fmt="html", old_note=_note(pair.old), new_note=_note(pair.new))
+    write_output(out, result.text)
     summary = render_report(filter_report(result.report, ReportFilter(changed_only=True)), "text",
                             color=color)
     return DemoResult(pair, out, summary, result.changed)

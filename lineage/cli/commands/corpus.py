@@ -6,6 +6,7 @@ import sys
 
 from ...corpus.listing import FORMATS, corpus_listing, show_entry
 from ...corpus.manifest import default_corpus_dir
+from ...errors import UsageError
 
 __all__ = ["register", "run_list", "run_show"]
 
@@ -35,12 +36,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p_show.add_argument("--lang", default=None, help="language, when the symbol has several")
     _corpus_option(p_show)
     p_show.set_defaults(func=run_show)
-    p.set_defaults(func=lambda args: _usage(p))
+    p.set_defaults(func=_no_action)
 
 
-def _usage(p: argparse.ArgumentParser) -> int:
-    p.print_help(sys.stderr)
-    return 2
+def _no_action(args: argparse.Namespace) -> int:
+    raise UsageError("corpus: no action given; choose list or show (see 'lineage corpus --help')")
 
 
 def run_list(args: argparse.Namespace) -> int:

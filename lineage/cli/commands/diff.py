@@ -5,8 +5,8 @@ import argparse
 import os
 import sys
 
-from ...fsutil import atomic_write_text
 from ...report.api import FORMATS, diff_files
+from ...output import check_output_path, write_output
 
 __all__ = ["register", "run"]
 
@@ -45,12 +45,15 @@ def _color(args: argparse.Namespace) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    inputs = (args.old, args.new)
+    if args.output:
+        check_output_path(args.output, inputs)
     result = diff_files(
         args.old, args.new, fmt=args.format, color=_color(args), changed_only=args.changed_only,
         paragraphs=frozenset(args.paragraph), topic=args.topic,
     )
     if args.output:
-        atomic_write_text(args.output, result.text)
+        write_output(args.output, result.text, inputs)
     else:
         sys.stdout.write(result.text)
     return 1 if args.fail_on_change and result.changed else 0

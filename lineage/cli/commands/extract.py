@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ...fsutil import atomic_write_text
 from ...pdf import EXTRACT_FORMATS, extract_to_string
+from ...output import check_output_path, write_output
 
 __all__ = ["register", "run"]
 
@@ -26,9 +26,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.output:
+        check_output_path(args.output, [args.file])
     out = extract_to_string(args.file, args.format)
     if args.output:
-        atomic_write_text(args.output, out)
+        write_output(args.output, out, [args.file])
     else:
         sys.stdout.write(out)
     return 0

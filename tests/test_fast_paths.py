@@ -1,0 +1,207 @@
+"""The speed-ups of alignment and diff give exactly what the plain computations give.
+
+Each fast path of lineage.align / lineage.textdiff is checked against a straightforward
+reference written here (the obvious slow computation, not a copy of the fast code): if a fast
+path ever answered differently, comparisons would silently change.
+"""
+from __future__ import annotations
+
+import heapq
+import math
+import sys
+from collections import Counter, defaultdict
+from itertools import chain
+from pathlib import Path
+
+import pytest
+from diff_match_patch import diff_match_patch
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lineage.align import (
+    CANDIDATES,
+    STOP_FACTOR,
+    _bigrams,
+    _candidates,
+    _similarity_table,
+    _UnitCache,
+    longest_chain,
+    similarity,
+)
+from lineage.compare import align_documents, compare_documents
+from lineage.mutations import Rates, mutate
+from lineage.normalize import normalize
+from lineage.readers import read_document
+from lineage.textdiff import _diff_main, _jieba, _two_alnum, word_boundaries
+
+SEED = Path(__file__).parent.parent / "corpora" / "sources" / "000_cb2b676f44ca9b86.txt"
+
+# Drafting words (jieba knows most of them) and characters that make jieba's choices hard:
+# overlapping dictionary words, ASCII letters and digits it glues together, punctuation.
+WORDS = ["我们", "鼓励", "促请", "各国", "弥合", "数字", "鸿沟", "数字鸿沟", "信息社会", "发展",
+         "可持续", "有意义的", "参与", "利益攸关方", "互联网", "治理", "论坛", "2025", "年",
+         "AI", "和", "的", "，", "。", "、", "（", "）", " ", "a", "1", "研究生命", "起源"]
+CHINESE = st.lists(st.sampled_from(WORDS), max_size=30).map("".join)
+CHARS = st.text(alphabet=st.sampled_from(list("的和国家数字鸿沟弥合，。ab1 \n")), max_size=60)
+
+
+@pytest.fixture(scope="module")
+def seed_doc():
+    return read_document(SEED)
+
+
+# --- textdiff -------------------------------------------------------------------------------
+
+def _python_diff(a: str, b: str) -> list[tuple[int, str]]:
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    return dmp.diff_main(a, b, False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CHINESE, CHINESE, CHARS)
+def test_character_diff_is_diff_match_patch(a, b, noise):
+    # The C++ port (when installed) must give the Python port's diff, edit for edit.
+    for x, y in ((a, b), (a, a + noise), (noise + a, a), (a[: len(a) // 2] + noise, a)):
+        assert _diff_main(x, y) == _python_diff(x, y)
+
+
+def test_character_diff_on_real_paragraphs(seed_doc):
+    case = mutate(seed_doc, 3, Rates(edited_share=0.5))
+    olds = {p.id: normalize(p.text, "compare", "zh").text for p in case.old.all_paragraphs()}
+    news = {p.id: normalize(p.text, "compare", "zh").text for p in case.new.all_paragraphs()}
+    pairs = [(olds[g.old[0]], news[g.new[0]]) for g in case.pairs if g.old and g.new]
+    assert len(pairs) > 100
+    for a, b in pairs:
+        assert _diff_main(a, b) == _python_diff(a, b)
+
+
+def _jieba_boundaries(text: str) -> set[int]:
+    """Every word boundary by cutting every Han/alphanumeric run with jieba (no shortcut)."""
+    tokenizer, block, _ = _jieba()
+    bounds = set(range(len(text) + 1))
+    for m in block.finditer(text):
+        bounds -= set(range(m.start() + 1, m.end()))
+        at = m.start()
+        for word in tokenizer.cut(m.group(), HMM=False):
+            at += len(word)
+            bounds.add(at)
+    return bounds
+
+
+@settings(max_examples=300, deadline=None)
+@given(CHINESE)
+def test_word_boundaries_equal_full_segmentation(text):
+    assert word_boundaries(text, "zh") == _jieba_boundaries(text)
+
+
+def test_word_boundaries_on_the_seed(seed_doc):
+    for p in seed_doc.all_paragraphs():
+        text = normalize(p.text, "compare", "zh").text
+        assert word_boundaries(text, "zh") == _jieba_boundaries(text), p.id
+
+
+def test_two_alnum_counts_like_isalnum():
+    samples = [chr(cp) for cp in range(0, 0x30000, 7)] + list("_的a1١٢²½ ，")
+    for c in samples:
+        for text in (c, c + c, c + "_" + c, "x" + c, c + "，"):
+            assert _two_alnum(text) == (sum(ch.isalnum() for ch in text) >= 2), repr(text)
+
+
+# --- align ----------------------------------------------------------------------------------
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=2, max_size=40))
+def test_bigrams_are_the_character_pairs(text):
+    pairs = {text[k:k + 2] for k in range(len(text) - 1)}
+    got = _bigrams(text)
+    assert len(got) == len(pairs)
+    # One integer per pair: the pair's two UTF-32 code units.
+    assert got == {int.from_bytes(p.encode("utf-32-le", "surrogatepass"), sys.byteorder)
+                   for p in pairs}
+
+
+def _reference_candidates(old, new, old_ids, new_ids):
+    """Postings lists, a Counter per new paragraph, the top CANDIDATES by count then index."""
+    postings = defaultdict(list)
+    for i in old_ids:
+        for g in old[i].grams:
+            postings[g].append(i)
+    cap = max(2 * CANDIDATES, int(STOP_FACTOR * math.sqrt(len(old.texts))))
+    index = {g: ids for g, ids in postings.items() if len(ids) <= cap}
+    out = {}
+    for j in new_ids:
+        shared = Counter(chain.from_iterable(index[g] for g in new[j].grams if g in index))
+        best = heapq.nsmallest(CANDIDATES, shared.items(), key=lambda kv: (-kv[1], kv[0]))
+        out[j] = [i for i, _ in best]
+    return out
+
+
+# Few characters, so that texts share many bigrams and some bigrams exceed the stop cap.
+SMALL = st.text(alphabet=st.sampled_from(list("的和国家数字鸿沟弥合")), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(SMALL, max_size=70), st.lists(SMALL, max_size=20), st.booleans())
+def test_candidates_equal_the_plain_inverted_index(old_texts, new_texts, cjk):
+    old, new = _UnitCache(old_texts, cjk), _UnitCache(new_texts, cjk)
+    old_ids, new_ids = list(range(len(old_texts))), list(range(len(new_texts)))
+    assert _candidates(old, new, old_ids, new_ids) == _reference_candidates(
+        _UnitCache(old_texts, cjk), _UnitCache(new_texts, cjk), old_ids, new_ids)
+
+
+@pytest.mark.parametrize("copies, expected", [(17, [17]), (16, [0, 1, 2, 3, 4, 5, 6, 7])])
+def test_boilerplate_ngrams_are_not_indexed(copies, expected):
+    # 20 old paragraphs: the cap is 16. 甲乙 in 17 of them is boilerplate and counts for
+    # nothing; in 16 it is indexed and those paragraphs tie with old 17 (one shared bigram).
+    old_texts = [f"甲乙{chr(0x4E00 + 3 * k)}" if k < copies else f"{chr(0x5E00 + k)}" * 3
+                 for k in range(17)] + ["丙丁", "子丑", "寅卯"]
+    new_texts = ["甲乙丙丁"]
+    ids = (list(range(20)), [0])
+    got = _candidates(_UnitCache(old_texts, True), _UnitCache(new_texts, True), *ids)
+    assert got == {0: expected}
+    assert got == _reference_candidates(_UnitCache(old_texts, True),
+                                        _UnitCache(new_texts, True), *ids)
+
+
+def test_candidates_with_large_counts():
+    # Counts above 255 need wider counters than one byte.
+    long_texts = ["".join(chr(0x4E00 + (k * 7 + s) % 3000) for k in range(700)) for s in range(5)]
+    old, new = _UnitCache(long_texts, True), _UnitCache(long_texts[::-1], True)
+    got = _candidates(old, new, [0, 1, 2, 3, 4], [0, 1, 2, 3, 4])
+    assert got == _reference_candidates(_UnitCache(long_texts, True),
+                                        _UnitCache(long_texts[::-1], True),
+                                        [0, 1, 2, 3, 4], [0, 1, 2, 3, 4])
+    assert got[0][0] == 4  # the reversed list: new 0 is old 4
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(CHINESE, max_size=6), st.lists(CHINESE, max_size=6))
+def test_similarity_table_scores_every_pair(old, new):
+    # One rapidfuzz call per row gives what scoring each pair gives (empty texts included).
+    assert _similarity_table(old, new, True) == [[similarity(a, b, "zh") for b in new]
+                                                 for a in old]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(0.0, 1.0), min_size=1, max_size=30))
+def test_chain_of_units_in_order_is_all_of_them(sims):
+    units = [(2 * k, 3 * k + 1, s) for k, s in enumerate(sims)]
+    assert longest_chain(units) == set(range(len(units)))
+    # The same units in another list order: still every one.
+    assert longest_chain(units[::-1]) == set(range(len(units)))
+
+
+# --- compare --------------------------------------------------------------------------------
+
+def test_align_documents_is_compare_without_ops(seed_doc):
+    for seed in range(3):
+        case = mutate(seed_doc, seed)
+        full = compare_documents(case.old, case.new).to_dict()
+        aligned = align_documents(case.old, case.new).to_dict()
+        for part in ("pairs", "headings"):
+            for p in full[part]:
+                p.pop("ops", None)
+            for p in aligned[part]:
+                assert "ops" not in p
+        assert aligned == full
