@@ -18,7 +18,8 @@ from .model import Document, Paragraph
 from .normalize import Normalized, normalize
 from .textdiff import detect_language, diff_ops
 
-__all__ = ["compare_documents", "align_documents", "document_language", "PIECE_SEPARATOR"]
+__all__ = ["compare_documents", "align_documents", "document_language", "NormalCache",
+           "PIECE_SEPARATOR"]
 
 PIECE_SEPARATOR = "\n"
 """Joins the pieces of a split or merge before diffing (each piece starts a new line)."""
@@ -42,18 +43,29 @@ def _joined(paragraphs: list[Paragraph], idx: tuple[int, ...]) -> str:
     return PIECE_SEPARATOR.join(paragraphs[k].text for k in idx)
 
 
-def compare_documents(old: Document, new: Document) -> Comparison:
-    """Align and diff ``old`` against ``new``; see ``docs/json-contract.md`` for the shape."""
-    return _compare(old, new, diff=True)
+NormalCache = dict[tuple[str, str], Normalized]
+"""Compare-normal forms by ``(language, printed text)``: see :func:`compare_documents`."""
 
 
-def align_documents(old: Document, new: Document) -> Comparison:
+def compare_documents(old: Document, new: Document, *,
+                      normalized: NormalCache | None = None) -> Comparison:
+    """Align and diff ``old`` against ``new``; see ``docs/json-contract.md`` for the shape.
+
+    ``normalized``: a dict the caller keeps across comparisons (for a history of versions,
+    where each version is compared twice) so that a paragraph is normalised once; the result
+    is the same with or without it. Without it, each call normalises afresh."""
+    return _compare(old, new, diff=True, cache=normalized)
+
+
+def align_documents(old: Document, new: Document, *,
+                    normalized: NormalCache | None = None) -> Comparison:
     """The pairs and heading pairs of :func:`compare_documents` (same kinds, ids and
     similarities) without the word diff: ``ops`` is None everywhere."""
-    return _compare(old, new, diff=False)
+    return _compare(old, new, diff=False, cache=normalized)
 
 
-def _compare(old: Document, new: Document, diff: bool) -> Comparison:
+def _compare(old: Document, new: Document, diff: bool,
+             cache: NormalCache | None) -> Comparison:
     language = document_language(old, new)
     old_pars, new_pars = old.all_paragraphs(), new.all_paragraphs()
 
@@ -63,12 +75,16 @@ def _compare(old: Document, new: Document, diff: bool) -> Comparison:
     # versions that is a fraction of the paragraphs.
     old_count = Counter(p.text for p in old_pars)
     new_count = Counter(p.text for p in new_pars)
-    cache: dict[str, Normalized] = {}
+    if cache is None:
+        cache = {}
 
     def norm(text: str) -> Normalized:
-        if text not in cache:
-            cache[text] = normalize(text, "compare", language)
-        return cache[text]
+        # normalize() is a pure function of the text and the language: a cached form is the
+        # form a fresh call would give.
+        found = cache.get((language, text))
+        if found is None:
+            found = cache[(language, text)] = normalize(text, "compare", language)
+        return found
 
     def key(text: str) -> str:
         return text if old_count[text] == new_count[text] else norm(text).text

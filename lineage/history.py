@@ -19,6 +19,7 @@ from .corpusview import CorpusView
 from .errors import UsageError
 from .inline_diff import inline_diff
 from .model import Document, dumps
+from .report.brackets import widen_bracket_edits
 from .reuse import comparable, containment, gram_size
 
 __all__ = [
@@ -179,10 +180,14 @@ def paragraph_history(corpus: CorpusView, symbol: str, para: str, language: str 
         change[i] = _combine(pairs) if old else ("inserted", None, None)
         if not old:
             break
+        if i == at:
+            # Asked for one piece of a split: the version shows every piece of the old
+            # paragraph, as the diff from the previous version does.
+            ids[at] = _ordered_ids(docs[target], {n for p in pairs for n in p.new})
         ids[i - 1] = _ordered_ids(docs[versions[i - 1]], old)
         current = old
     # Forwards: what became of it?
-    current = {start}
+    current = set(ids[at])
     for i in range(at + 1, len(versions)):
         pairs = [p for p in comparison(i).pairs if current & set(p.old)]
         new = {n for p in pairs for n in p.new}
@@ -247,8 +252,20 @@ def _status_text(step: HistoryStep) -> str:
         return {"first": "first version", "absent": "not in this version", "deleted": "deleted",
                 "unchanged": "unchanged", "inserted": "inserted"}[step.status]
     if step.similarity is not None:
-        return f"{step.status} (similarity {step.similarity:.2f})"
+        shown = f"{step.similarity:.2f}"
+        if shown == "1.00" and any(o.op != "equal" for o in step.ops or []):
+            shown = ">0.99"  # the text did change (a bracket, a comma): never "1.00"
+        return f"{step.status} (similarity {shown})"
     return step.status
+
+
+def _asked_label(history: ParagraphHistory) -> str:
+    """The paragraph the user asked about, named as in its version (``paragraph 3 bis``)."""
+    own = next((s for s in history.steps if s.symbol == history.symbol), None)
+    if own is None or history.paragraph not in own.ids:
+        return history.paragraph
+    k = own.ids.index(history.paragraph)
+    return HistoryStep(own.symbol, own.date, [own.ids[k]], [own.numbers[k]], None, own.status).label()
 
 
 def render_history(history: ParagraphHistory, fmt: str = "text") -> str:
@@ -258,8 +275,7 @@ def render_history(history: ParagraphHistory, fmt: str = "text") -> str:
     first = history.first
     present = [s for s in history.steps if s.present]
     out: list[str] = []
-    own = next((s for s in history.steps if s.symbol == history.symbol), None)
-    title = f"History of {own.label() if own else history.paragraph} of {history.symbol} ({history.language})"
+    title = f"History of {_asked_label(history)} of {history.symbol} ({history.language})"
     out.append(f"# {title}" if md else title)
     out.append("")
     out.append(f"{len(present)} of {len(history.steps)} versions have it.")
@@ -277,7 +293,8 @@ def render_history(history: ParagraphHistory, fmt: str = "text") -> str:
                 body = step.text or ""
                 out.append(body.replace("\n", "  \n") if md else body)
             else:
-                out.append(inline_diff(step.ops, "md" if md else "text"))
+                shown = [Op(op, text) for op, text in widen_bracket_edits([(o.op, o.text) for o in step.ops])]
+                out.append(inline_diff(shown, "md" if md else "text"))
         out.append("")
     if history.earlier:
         out.append("## Earlier documents with a close variant" if md else "Earlier documents with a close variant:")

@@ -205,3 +205,56 @@ def test_align_documents_is_compare_without_ops(seed_doc):
             for p in aligned[part]:
                 assert "ops" not in p
         assert aligned == full
+
+
+# --- compare: one normalisation cache across comparisons -------------------------------------
+
+def test_shared_normalisation_cache_gives_the_same_comparisons(seed_doc):
+    from lineage.mutations import history
+    from test_mutations import english_doc  # the hand-made English document
+
+    # One cache for a whole history (each version compared twice), then for unrelated pairs
+    # in both directions and for English pairs: entries made by one comparison are reused by
+    # the next, and a stale or wrongly keyed entry would change some pair's kind or ops.
+    versions = history(seed_doc, 5, 3, Rates(edited_share=0.3))
+    pairs = list(zip(versions, versions[1:]))
+    for seed in range(4):
+        case = mutate(seed_doc, seed)
+        pairs += [(case.old, case.new), (case.new, case.old)]
+        case = mutate(english_doc(), seed, Rates(edited_share=0.4))
+        pairs += [(case.old, case.new), (case.new, case.old)]
+    cache: dict = {}
+    for old, new in pairs:
+        assert (compare_documents(old, new, normalized=cache).to_json()
+                == compare_documents(old, new).to_json())
+        assert (align_documents(old, new, normalized=cache).to_json()
+                == align_documents(old, new).to_json())
+    assert cache  # it was used
+
+
+def test_cache_entries_are_per_language():
+    # The same printed text normalised for Japanese keeps its traditional characters, for
+    # Chinese it does not: the cache must not hand one language's form to the other.
+    from lineage.model import Document, Paragraph, Source
+
+    def doc(text: str, language: str) -> Document:
+        return Document(symbol="X", language=language, source=Source("x.txt", "text"),
+                        paragraphs=[Paragraph(id="1", number="1", text=text)])
+
+    cache: dict = {}
+    zh = compare_documents(doc("發展", "zh"), doc("发展", "zh"), normalized=cache)
+    ja = compare_documents(doc("發展", "ja"), doc("发展", "ja"), normalized=cache)
+    assert zh.pairs[0].kind == "unchanged"
+    assert ja.to_json() == compare_documents(doc("發展", "ja"), doc("发展", "ja")).to_json()
+    assert ja.pairs[0].kind != "unchanged"
+
+
+# --- normalize: the line-break test ------------------------------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 的\n\r\x0b\x0c\x85\u2028\u2029\t")), max_size=30))
+def test_other_break_search_finds_what_membership_tests_find(text):
+    from lineage.normalize import whitespace
+
+    plain = any(c in text for c in whitespace._OTHER_BREAKS)
+    assert (whitespace._ANY_OTHER_BREAK.search(text) is not None) == plain

@@ -60,7 +60,7 @@ def furniture_strings(name: str) -> tuple[str, ...]:
 
 
 def test_there_are_independent_fixtures():
-    assert {"lo-zh", "lo-en", "docx-zh", "chromium-zh"} <= set(NAMES)
+    assert {"lo-zh", "lo-en", "docx-zh", "docx-en", "chromium-zh", "chromium-en"} <= set(NAMES)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -146,3 +146,45 @@ def test_masthead_metadata_headings_and_pages(name):
     assert [(p.id, p.section, p.pages) for p in got.all_paragraphs()] == [
         (p.id, p.section, p.pages) for p in want.all_paragraphs()
     ]
+
+
+def test_soft_and_non_breaking_hyphens_leave_no_trace():
+    # chromium-en was typed with soft hyphens in every long word, non-breaking hyphens and
+    # spaces (see tools/independent_html.py); Chromium prints a soft hyphen inside a line as a
+    # space glyph with no advance, at a line end as U+2010. The text must be the plain one,
+    # spaces included.
+    got = {p.id: p.text for p in extracted("chromium-en").all_paragraphs()}
+    for p in gold("chromium-en").all_paragraphs():
+        assert got[p.id] == p.text, p.id
+    assert "Secretary-General" in got["13"]
+    assert fold_lookalike("Secretary\u2011General \u2010 tele\u00ad") == "Secretary-General - tele-"
+
+
+# Word (not available on these machines) draws a full-width "continuation separator" over a
+# footnote continued from the previous page; checked on hand-made records.
+
+def _line(text, top, size, marks=()):
+    from lineage.pdf.records import Line, Mark
+
+    return Line(page=2, text=text, x0=57.0, x1=300.0, top=top, bottom=top + size, size=size,
+                marks=tuple(Mark(n, o) for n, o in marks), pieces=(text,))
+
+
+def test_full_width_continuation_separator_opens_the_footnote_area():
+    from lineage.pdf.footnotes import parse_footnotes, split_footnote_area, FootnoteDraft
+    from lineage.pdf.joining import TextBuilder
+    from lineage.pdf.records import Rule
+
+    lines = [_line("the last body line of the page", 680.0, 10.0),
+             _line("and Development and the United Nations Development Programme.", 712.0, 8.0),
+             _line("Resolution 217 A (III).", 722.0, 8.0, marks=[("3", 0)])]
+    full_width = Rule(x0=57.0, x1=538.0, top=705.0, bottom=705.5)
+    cut = split_footnote_area(lines, [full_width], 10.0, 57.0, 538.0)
+    assert cut == 1
+    carry = FootnoteDraft("2", TextBuilder(), [1])
+    carry.builder.add("… co-organized by the United Nations Conference on Trade", [])
+    started, last = parse_footnotes(lines[cut:], carry, set())
+    assert [f.number for f in started] == ["3"]
+    assert carry.builder.text.endswith("Trade and Development and the United Nations Development Programme.")
+    assert carry.pages == [1, 2]
+

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-__all__ = ["make_chromium"]
+__all__ = ["make_chromium", "make_chromium_en"]
 
 CSS = """
 @page { size: A4; margin: 2.2cm 2cm 2cm 2cm;
@@ -104,6 +104,105 @@ def make_chromium(out: Path, name: str = "chromium-zh") -> None:
     meta = dict(symbol="A/RES/80/173", language="zh", date="2025-12-17", distribution="General",
                 session="80", agenda_items=["15"], title=ZH_TITLE)
     gold = gold_document(pdf, parts, notes, meta)
+    gold.source.sha256 = sha256_file(pdf)
+    (out / f"{name}.gold.json").write_text(dumps(gold.to_dict()), encoding="utf-8")
+    print(f"{pdf.relative_to(REPO)}: {gold.source.pages} pages, {pdf.stat().st_size // 1024} kB")
+
+
+def _word_typing(text: str) -> str:
+    """English as a careful typist keys it into a word processor: optional (soft) hyphens in
+    long words, a non-breaking hyphen in "Secretary-General", a non-breaking space between a
+    day and its month. The gold keeps the plain text."""
+    import re
+
+    text = text.replace("Secretary-General", "Secretary\u2011General")
+    text = re.sub(r"(\d) (January|February|March|April|May|June|July|August|September|October|November|December)",
+                  "\\1\u00a0\\2", text)
+    return re.sub(r"[A-Za-z]{10,}", lambda m: m.group(0)[: len(m.group(0)) // 2] + "\u00ad" + m.group(0)[len(m.group(0)) // 2:],
+                  text)
+
+
+CSS_EN = """
+@page { size: A4; margin: 2.2cm 3cm 2cm 3cm;
+  @top-left { content: "A/RES/70/125"; font: bold 8pt 'Liberation Serif'; vertical-align: bottom; border-bottom: 0.5pt solid black; }
+  @top-right { content: "Outcome document of the high-level meeting on the review of WSIS"; font: bold 8pt 'Liberation Serif';
+               vertical-align: bottom; border-bottom: 0.5pt solid black; }
+  @bottom-left { content: "15-14364"; font: 8pt 'Liberation Serif'; }
+  @bottom-right { content: counter(page) "/" counter(pages); font: 8pt 'Liberation Serif'; }
+}
+@page :first {
+  @top-left { content: none; border: none; } @top-right { content: none; border: none; }
+  @bottom-left { content: "15-14364 (E)"; } @bottom-right { content: "*1514364*"; }
+}
+body { font: 12pt/1.25 'Liberation Serif'; text-align: justify; margin: 0; }
+p { margin: 0 0 6pt 0; }
+.mast { width: 100%; border-collapse: collapse; margin-bottom: 8pt; }
+.mast td { vertical-align: bottom; padding: 0; }
+.mast tr:first-child td { border-bottom: 1.5pt solid black; }
+.big { font-size: 17pt; font-weight: bold; }
+.center { text-align: center; } .bold { font-weight: bold; }
+.resno { font-weight: bold; padding-left: 4em; text-indent: -4em; text-align: left; }
+.pre { text-indent: 3em; }
+.num { padding-left: 3em; text-indent: -3em; } .num .n { display: inline-block; width: 3em; text-indent: 0; }
+.sub { padding-left: 6em; text-indent: -3em; } .sub .n { display: inline-block; width: 3em; text-indent: 0; }
+h2 { font-size: 12pt; font-weight: bold; margin: 10pt 0 6pt 0; padding-left: 3em; text-indent: -3em; }
+h2 .n { display: inline-block; width: 3em; text-indent: 0; }
+.right { text-align: right; margin: 0; font-style: italic; }
+"""
+
+
+def make_chromium_en(out: Path, name: str = "chromium-en") -> None:
+    """The English resolution (no footnotes) printed by Chromium, typed with soft hyphens,
+    non-breaking hyphens and spaces; write ``name.html``, ``name.pdf`` and the gold."""
+    import re
+
+    from tools.make_independent_pdfs import (
+        EN_TITLE, REPO, Par, dumps, en_document, gold_document, sha256_file,
+    )
+
+    _, _, _, parts0, _, _, meta = en_document()
+    parts: list[tuple[str, object]] = []
+    for kind, obj in parts0:
+        if kind == "heading":
+            parts.append((kind, obj))
+        else:
+            parts.append((kind, Par(obj.id, obj.number, obj.text, [], obj.section, obj.italic_words)))  # type: ignore[attr-defined]
+
+    def para(p: Par, cls: str) -> str:
+        first, *subs = p.text.split("\n")
+        word, rest = first.split(" ", 1)
+        body = (f"<i>{escape(_word_typing(word))}</i> " if p.italic_words else escape(_word_typing(word)) + " ") + escape(_word_typing(rest))
+        lab = f"<span class='n'>{escape(p.number)}.</span>" if p.number else ""
+        html = [f"<p class='{cls}'>{lab}{body}</p>"]
+        for s in subs:
+            m = re.match(r"(\S+)\s*(.*)", s)
+            html.append(f"<p class='sub'><span class='n'>{escape(m.group(1))}</span>{escape(_word_typing(m.group(2)))}</p>")
+        return "\n".join(html)
+
+    body = [
+        "<table class='mast'><tr><td class='bold'>United Nations</td><td></td><td style='text-align:right' class='big'>A/RES/70/125</td></tr>",
+        "<tr><td></td><td class='big'>General Assembly</td><td>Distr.: General<br>1 February 2016</td></tr></table>",
+        "<p style='margin:0'>Seventieth session<br>Agenda items 13 and 17</p>",
+        "<p class='center bold'>Resolution adopted by the General Assembly on 16 December 2015</p>",
+        "<p class='center'>[without reference to a Main Committee (A/70/L.33)]</p>",
+        f"<p class='resno'>70/125.&#x2003;{escape(EN_TITLE)}</p>",
+        "<p class='pre'><i>The General Assembly</i>,</p>",
+    ]
+    for kind, obj in parts:
+        if kind == "heading":
+            body.append(f"<h2><span class='n'>{escape(obj[0])}</span>{escape(obj[1])}</h2>")  # type: ignore[index]
+        else:
+            body.append(para(obj, "pre" if kind == "pre" else "num"))  # type: ignore[arg-type]
+    body.append("<p class='right'>80th plenary meeting<br>16 December 2015</p>")
+    src = out / f"{name}.html"
+    src.write_text("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>A/RES/70/125</title>"
+                   f"<style>{CSS_EN}</style></head><body>" + "\n".join(body) + "</body></html>\n", encoding="utf-8")
+    pdf = out / f"{name}.pdf"
+    with tempfile.TemporaryDirectory() as prof:
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={prof}",
+                        "--no-pdf-header-footer", f"--print-to-pdf={pdf}", src.resolve().as_uri()],
+                       check=True, capture_output=True, timeout=300)
+    gold = gold_document(pdf, parts, {}, meta)
     gold.source.sha256 = sha256_file(pdf)
     (out / f"{name}.gold.json").write_text(dumps(gold.to_dict()), encoding="utf-8")
     print(f"{pdf.relative_to(REPO)}: {gold.source.pages} pages, {pdf.stat().st_size // 1024} kB")

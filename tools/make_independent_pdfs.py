@@ -1,5 +1,6 @@
-"""Independent PDF fixtures: documents written as LibreOffice flat ODT (and HTML for Chromium)
-and converted by those programs, not by the project's own reportlab generator.
+"""Independent PDF fixtures: documents written as LibreOffice flat ODT, Word .docx
+(``tools/independent_docx.py``) and HTML (``tools/independent_html.py``), converted by
+LibreOffice and Chromium, not by the project's own reportlab generator.
 
 The point is to test ``lineage.pdf.extract_pdf`` on PDFs whose layout decisions (glyph
 positioning, justification, footnote area, fonts, header/footer fields) were taken by a
@@ -10,7 +11,7 @@ real word processor that knows nothing of the extractor's rules. See
     .venv/bin/python -m tools.make_independent_pdfs lo-zh      # some
 
 Needs ``soffice`` (Debian: libreoffice-writer-nogui), ``chromium``, fonts-noto-cjk,
-fonts-liberation2, hyphen-en-us. Gold documents are written from the same content lists
+fonts-arphic-uming, fonts-wqy-zenhei, fonts-liberation2, hyphen-en-us. Gold documents are written from the same content lists
 the sources are made from (the texts of ``corpora/texts/A-RES-80-173.zh.txt`` and the
 English reference excerpt), never from the extractor; only the gold ``pages`` are read
 back from the PDF, with bare pdfplumber (where the word processor put each paragraph).
@@ -18,7 +19,6 @@ back from the PDF, with bare pdfplumber (where the word processor put each parag
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -152,9 +152,8 @@ class Dress:
 
 
 def _styles(d: Dress) -> str:
-    lang_attrs = ('fo:language="en" fo:country="US" style:language-asian="zh" style:country-asian="CN"')
-    if d.lang == "zh":
-        lang_attrs = 'fo:language="en" fo:country="US" style:language-asian="zh" style:country-asian="CN"'
+    # Latin text is English (hyphenation patterns), Asian text Chinese (line-breaking rules).
+    lang_attrs = 'fo:language="en" fo:country="US" style:language-asian="zh" style:country-asian="CN"'
     hyph = 'fo:hyphenate="true" fo:hyphenation-remain-char-count="3" fo:hyphenation-push-char-count="3"' if d.hyphenate else 'fo:hyphenate="false"'
     fonts = f"""<office:font-face-decls>
  <style:font-face style:name="{d.latin_font}" svg:font-family="'{d.latin_font}'" style:font-family-generic="roman"/>
@@ -686,8 +685,8 @@ def make_docx_en(name: str) -> None:
     from tools.independent_docx import write_docx
 
     d, _, _, parts, notes, _, meta = en_document()
-    # A long footnote (constructed from the facts of the Summit's two phases) that does not
-    # fit at the bottom of page 1: Word and LibreOffice continue it at the bottom of page 2.
+    # A long footnote (constructed from facts of the Summit and its follow-up) that does not
+    # fit at the bottom of page 1: LibreOffice continues it at the bottom of page 2.
     notes = dict(notes)
     notes["2"] = (
         "See A/C.2/59/3, annex. The Geneva Declaration of Principles and the Geneva Plan of Action were "
@@ -707,7 +706,14 @@ def make_docx_en(name: str) -> None:
         "was decided upon by the General Assembly in its resolution 68/302 of 31 July 2014, and the "
         "preparatory process included an informal interactive stakeholder consultation held on 1 July "
         "2015 and the circulation of a zero draft of the outcome document on 28 August 2015, followed by "
-        "intergovernmental negotiations in New York in October and November 2015.")
+        "intergovernmental negotiations in New York in October and November 2015. The Working Group on "
+        "Internet Governance was established by the Secretary-General in 2004 and presented its report in "
+        "June 2005. The United Nations Group on the Information Society was established by the "
+        "Secretary-General in April 2006 to facilitate the implementation of the outcomes of the Summit "
+        "within the United Nations system. The annual forum on the Summit, held in Geneva, is co-organized "
+        "by the International Telecommunication Union, the United Nations Educational, Scientific and "
+        "Cultural Organization, the United Nations Conference on Trade and Development and the United "
+        "Nations Development Programme.")
     src = OUT / f"{name}.docx"
     write_docx(src, latin="Liberation Serif", cjk="Noto Serif CJK SC", size_pt=10.0, note_pt=8.0,
                symbol=meta["symbol"], short_title=d.short_title, job=d.job, job_first=d.job_first,
@@ -731,7 +737,7 @@ BUILDERS = {"lo-zh": zh_document, "lo-en": en_document}
 
 def main(argv: list[str]) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
-    names = argv or list(BUILDERS) + ["docx-zh", "docx-en", "chromium-zh"]
+    names = argv or list(BUILDERS) + ["docx-zh", "docx-en", "chromium-zh", "chromium-en"]
     for name in names:
         if name in BUILDERS:
             make_lo(name, BUILDERS[name])
@@ -739,6 +745,10 @@ def main(argv: list[str]) -> int:
             make_docx_zh(name)
         elif name == "docx-en":
             make_docx_en(name)
+        elif name == "chromium-en":
+            from tools.independent_html import make_chromium_en
+
+            make_chromium_en(OUT, name)
         elif name == "chromium-zh":
             from tools.independent_html import make_chromium
 

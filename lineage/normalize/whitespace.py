@@ -22,7 +22,6 @@ import re
 
 from .charclass import CJK, HSPACE, HSPACE_CHARS, LINEBREAK, NEUTRAL
 from .edits import Edit
-from .scan import contains_any
 
 __all__ = [
     "join_lines",
@@ -48,6 +47,8 @@ _BREAK_RUN = re.compile(f"{_BREAK}(?:[{HSPACE}]*{_BREAK})*[{HSPACE}]*")
 # from starting over at its second "\n".
 _NL_RUN = re.compile(f"\n(?<!\n\n)(?!(?<=\\S\n)\n\\S)(?:[{HSPACE}]*\n)*[{HSPACE}]*")
 _OTHER_BREAKS = LINEBREAK.replace("\n", "")
+# One pass of the regex engine over the text instead of one `in` scan per break character.
+_ANY_OTHER_BREAK = re.compile(f"[{re.escape(_OTHER_BREAKS)}]")
 _HSPACE_SET = frozenset(HSPACE_CHARS)
 _BREAK_ONE = re.compile(_BREAK)
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -119,7 +120,7 @@ def _join_lines(text: str, keep_items: bool) -> list[Edit]:
     edits: list[Edit] = []
     joiner: _Joiner | None = None
     n = len(text)
-    pattern = _BREAK_RUN if contains_any(text, _OTHER_BREAKS) else _NL_RUN
+    pattern = _BREAK_RUN if _ANY_OTHER_BREAK.search(text) is not None else _NL_RUN
     for m in pattern.finditer(text):
         start, end = m.span()
         if edits and edits[-1][1] > start:  # the previous run took this break already

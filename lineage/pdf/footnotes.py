@@ -14,7 +14,8 @@ __all__ = ["FootnoteDraft", "split_footnote_area", "parse_footnotes"]
 
 _LEADING_NUMBER = re.compile(r"^(\d{1,3})(?=\s|\D)\s*")
 # A footnote separator is a short rule: longer than this many points, shorter than this
-# fraction of the text column.
+# fraction of the text column (Word's continuation separator, over a footnote continued from
+# the previous page, runs the whole column).
 MIN_RULE = 20.0
 MAX_RULE_FRACTION = 0.75
 SMALL = 0.92
@@ -41,7 +42,7 @@ def split_footnote_area(
     n = len(lines)
     column = max(right - left, 1.0)
     for rule in sorted(rules, key=lambda r: r.top, reverse=True):
-        if not (MIN_RULE <= rule.width <= MAX_RULE_FRACTION * column):
+        if rule.width < MIN_RULE or rule.width > column + 2 * body_size:
             continue
         if rule.x0 > left + 2 * body_size:  # a separator starts at the column's left edge
             continue
@@ -51,7 +52,12 @@ def split_footnote_area(
         first = below[0]
         # Everything under a footnote separator is footnote text, in the smaller size (a
         # rule under a masthead or a table has body text under it).
-        if all(lines[i].size <= body_size * SMALL for i in below) and below == list(range(first, n)):
+        if not (all(lines[i].size <= body_size * SMALL for i in below) and below == list(range(first, n))):
+            continue
+        # A short rule is the separator; a long one only when the text under it continues a
+        # footnote of the previous page (Word's full-width continuation separator): it
+        # does not start with a footnote number.
+        if rule.width <= MAX_RULE_FRACTION * column or not _starts_with_number(lines[first]):
             return first
     # No usable rule: the trailing run of small lines, if it starts with a footnote number.
     i = n

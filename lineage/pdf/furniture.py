@@ -64,7 +64,7 @@ def _matches(band: str, shape: str, common: set[tuple[str, str]]) -> bool:
 
 def _isolated_footer(lines: Sequence[Line], cands: list[tuple[int, str]]) -> set[int]:
     """Bottom-band lines set apart from the text above by a wide gap (a footer in the bottom
-    margin): furniture even on a one-page document, where nothing can repeat. A line with a
+    margin): furniture on a one-page document, where nothing can repeat. A line with a
     leading superscript is a footnote, not a footer."""
     out: set[int] = set()
     for i, band in cands:
@@ -112,7 +112,10 @@ def find_furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) ->
         for i, band in c:
             if any(_matches(band, piece_shape(p), common) for p in _evidence(lines[i])):
                 hit.add(i)
-        hit.update(_isolated_footer(lines, c))
+        if n_pages == 1:
+            # Only where nothing can repeat: on a longer document the gap rule would take the
+            # continuation of a footnote, alone at the foot of a short last page, for a footer.
+            hit.update(_isolated_footer(lines, c))
         tops = [i for i, band in c if band == "top" and i in hit]
         bottoms = [i for i, band in c if band == "bottom" and i in hit]
         if tops:

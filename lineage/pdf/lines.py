@@ -197,9 +197,16 @@ def build_line(chars: Sequence[Char], page: int) -> Line | None:
     prev_right = 0.0  # right edge of the last thing printed (glyph or mark)
     gap_seen = 0.0  # widest gap on either side of marks since the last glyph
     explicit = False  # a space glyph since the last glyph
+    space_at = 0.0  # where that space glyph would have put the next glyph
     for it in items:
         if it.kind == "space":
-            explicit = True
+            sp = it.chars[0]
+            # A space glyph that did not advance the pen has a glyph printed over it (after
+            # it, or, sorted the other way, before it): Chromium prints a soft hyphen inside
+            # a line so. It is no word space; only a real gap counts there.
+            if prev is None or sp.x0 >= prev_right - 0.25 * (sp.x1 - sp.x0):
+                explicit = True
+                space_at = sp.x0 + 0.5 * (sp.x1 - sp.x0)
             continue
         if it.kind == "mark":
             if prev is not None:
@@ -209,6 +216,8 @@ def build_line(chars: Sequence[Char], page: int) -> Line | None:
             continue
         c = it.chars[0]
         text = fold_lookalike(c.text)
+        if explicit and c.x0 < space_at:
+            explicit = False  # the glyph is printed over the space glyph (see above)
         if prev is not None:
             gap = max(gap_seen, c.x0 - prev_right)
             both_c = _is_c(prev.text[-1]) and _is_c(text[0])

@@ -57,9 +57,15 @@ def is_garbage(text: str) -> bool:
     return False
 
 
+# Hyphens that print as "-": HYPHEN, NON-BREAKING HYPHEN (Word's Ctrl+Shift+-, common in
+# UN symbols and "Secretary-General"), SOFT HYPHEN (an optional hyphen printed at a line end).
+_HYPHENS = {0x2010: "-", 0x2011: "-", 0x00AD: "-"}
+
+
 def _needs_fold(cp: int) -> bool:
     return (
-        0x2F00 <= cp <= 0x2FDF  # Kangxi radicals
+        cp in _HYPHENS
+        or 0x2F00 <= cp <= 0x2FDF  # Kangxi radicals
         or 0x2E80 <= cp <= 0x2EFF  # CJK radicals supplement (only some have a mapping)
         or 0xF900 <= cp <= 0xFAFF  # CJK compatibility ideographs
         or 0x2F800 <= cp <= 0x2FA1F  # supplement
@@ -70,11 +76,14 @@ def fold_lookalike(text: str) -> str:
     """Fold Kangxi radicals and compatibility ideographs (what some PDF fonts map their
     glyphs to) to the unified ideograph a reader would type: NFKC for the Kangxi radicals and
     compatibility ideographs, Unicode's EquivalentUnifiedIdeograph table for the radicals
-    supplement. Applied to those blocks only, so that full-width punctuation and every other
-    printed character stay as printed."""
+    supplement; the hyphen look-alikes (U+2010, U+2011, U+00AD) to ``-``. Applied to those
+    code points only, so that full-width punctuation and every other printed character stay
+    as printed."""
     if all(not _needs_fold(ord(c)) for c in text):
         return text
     # NFKC maps the Kangxi radicals and compatibility ideographs, but only two radicals of
-    # the supplement; Unicode's equivalent-ideograph table gives the others.
-    return "".join(unicodedata.normalize("NFKC", c) if _needs_fold(ord(c)) else c for c in text).translate(
-        RADICAL_SUPPLEMENT)
+    # the supplement; Unicode's equivalent-ideograph table gives the others. The hyphens go
+    # first: NFKC would make U+2011 a U+2010.
+    return "".join(
+        _HYPHENS.get(ord(c)) or (unicodedata.normalize("NFKC", c) if _needs_fold(ord(c)) else c) for c in text
+    ).translate(RADICAL_SUPPLEMENT)

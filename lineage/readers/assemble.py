@@ -23,7 +23,8 @@ from ..model import (
     SourceSpan,
 )
 from .front import Front, is_closing_line, is_furniture_line, read_front
-from .textjoin import TERMINAL, Block, Cleaner, Inline, block_inline, join_inline, split_number
+from .textjoin import (TERMINAL, Block, Cleaner, Inline, block_inline, join_inline, preamble_label_length,
+                       split_number)
 
 __all__ = ["build_document"]
 
@@ -145,7 +146,12 @@ def _read_preamble(blocks: list[Block], clean: Cleaner, headings: list[Heading],
                 "leading-fragment",
                 f"text at lines {b.line_start}-{b.line_end} continues a paragraph that is not in the file; left out"))
             continue
-        if preamble and not pending and not preamble[-1].ends_complete():
+        label = preamble_label_length(inline.text)
+        if label:
+            # "PP3 Recalling ...": an informal draft's label opens a paragraph, and is no text.
+            inline = Inline(inline.text[label:],
+                            [FootnoteRef(r.number, max(r.offset - label, 0)) for r in inline.refs])
+        elif preamble and not pending and not preamble[-1].ends_complete():
             preamble[-1].add(inline, b)  # cut by a page break or footnotes
             continue
         pb = _ParagraphBuilder(f"pp{len(preamble) + 1}", None, None)
@@ -259,5 +265,7 @@ def _check_footnotes(paragraphs: list[Paragraph], footnotes: list[Footnote],
                 warnings.append(ExtractionWarning(
                     "footnote-missing", f"paragraph {p.id} has footnote mark {r.number} but no footnote text"))
     for f in footnotes:
-        if f.number not in referenced:
+        # A star footnote annotates the masthead (the sponsors of a draft, a reissue), whose
+        # mark stands in a title line, not in a paragraph.
+        if f.number not in referenced and f.number.isdigit():
             warnings.append(ExtractionWarning("footnote-unreferenced", f"footnote {f.number} is never referenced"))

@@ -23,7 +23,8 @@ _GA_FORMULA = re.compile(r"^\s*(?:大\s*会|The\s+General\s+Assembly|L[’']Asse
 _ORGAN = re.compile(
     r"^\s*(?:联合国|United\s+Nations|Nations\s+Unies|Naciones\s+Unidas|General\s+Assembly|"
     r"Security\s+Council|安全理事会|Economic\s+and\s+Social\s+Council|经济及社会理事会|"
-    r"Human\s+Rights\s+Council|人权理事会|World\s+Summit\s+on\s+the\s+Information\s+Society|"
+    r"Human\s+Rights\s+Council|人权理事会|第[一二三四五六]委员会|"
+    r"(?:First|Second|Third|Fourth|Fifth|Sixth)\s+Committee|World\s+Summit\s+on\s+the\s+Information\s+Society|"
     r"信息社会世界(?:峰会|首脑会议))\s*$",
     re.IGNORECASE,
 )
@@ -33,7 +34,9 @@ _LANG_NOTE = re.compile(
     re.IGNORECASE,
 )
 # A job number (25-21063 (C)), alone or with the page mark beside it (2/21 25-21063).
-_JOB_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}\s+)?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\S+)?\s*$")
+# A translation carries two dates after it (``25-19876 (C) 251125 261125``).
+_JOB_NUMBER = re.compile(
+    r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}\s+)?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}(?:\s+\S+)?\s*$")
 _PAGE_MARK = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|Page\s+\d+(?:\s+of\s+\d+)?|第\s*\d+\s*页)\s*$",
                         re.IGNORECASE)
 _DRAFT_LINE = re.compile(r"(?:决议草案|Draft\s+resolution|Draft\s+decision|决定草案)", re.IGNORECASE)
@@ -120,10 +123,14 @@ def is_masthead_line(line: str) -> bool:
     return _classify_front_line(line, Front()) not in (None, "blank")
 
 
+# The barcode's human-readable line under it on a first page (``*2519876*``).
+_BARCODE = re.compile(r"^\s*\*\d{6,8}\*\s*$")
+
+
 def is_furniture_line(line: str) -> bool:
     """Page furniture that a converter or a text layer leaves in the flow: a job number
-    (``25-21063 (C)``), a page mark (``2/21``, ``Page 3``)."""
-    return bool(_JOB_NUMBER.match(line) or _PAGE_MARK.match(line))
+    (``25-21063 (C)``), a page mark (``2/21``, ``Page 3``), a barcode line (``*2519876*``)."""
+    return bool(_JOB_NUMBER.match(line) or _PAGE_MARK.match(line) or _BARCODE.match(line))
 
 
 def is_closing_line(line: str) -> str | None:
@@ -159,6 +166,10 @@ def read_front(blocks: list[Block], clean: Cleaner) -> tuple[Front, list[Block]]
             role = "anchor" if "anchor" in line_roles else line_roles[-1]
         else:
             role = None
+        if role is None and b.kind == "heading" and after_draft and text and text.strip()[-1] not in TERMINAL:
+            # A converter makes a heading of the title printed after "Draft resolution".
+            front.draft_title = front.draft_title or text.strip()
+            role = "anchor"
         if role is None and b.kind == "text":
             prev = next((r for r in reversed(roles) if r is not None), None)
             if (roles and roles[-1] == "anchor" and after_number and front.number_title

@@ -20,7 +20,8 @@ from .textjoin import Block, Inline, is_cjk_char, split_number, squeeze_cjk_spac
 __all__ = ["parse_markdown", "markdown_blocks", "clean_markdown_inline", "looks_like_markdown"]
 
 _HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_FOOTNOTE_RE = re.compile(r"^\s*(?:<sup>\s*(\d+|[*†‡]+)\s*</sup>|\[\^(\w+)\]:)\s*(.*)$")
+# A footnote block; the converter may escape a star mark (``<sup>\\*</sup>``).
+_FOOTNOTE_RE = re.compile(r"^\s*(?:<sup>\s*(\d+|(?:\\?[*†‡])+)\s*</sup>|\[\^(\w+)\]:)\s*(.*)$")
 _RULE_RE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
 _BOLD_BLOCK_RE = re.compile(r"^\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*$")
 _LIST_MARK_RE = re.compile(r"^\s*(?:[-*+]|>)\s+")
@@ -52,7 +53,7 @@ def _segments(raw: str) -> list[tuple[str, str]]:
         if m.group("esc"):
             out.append(("text", m.group("escch")))
         elif m.group("sup") is not None:
-            val = m.group("supval")
+            val = m.group("supval").replace("\\", "")
             if _FOOTNOTE_MARK_RE.match(val):
                 out.append(("ref", val))
             else:
@@ -151,7 +152,7 @@ def markdown_blocks(text: str) -> list[Block]:
         fm = _FOOTNOTE_RE.match(line)
         if fm:
             close()
-            number = fm.group(1) or fm.group(2)
+            number = (fm.group(1) or fm.group(2)).replace("\\", "")
             current = Block("footnote", [fm.group(3)], idx, idx, number=number)
             continue
         stripped = _LIST_MARK_RE.sub("", line, count=1)

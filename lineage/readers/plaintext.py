@@ -29,13 +29,19 @@ from .. import masthead as mh
 from ..model import Document, FootnoteRef, Source
 from .assemble import build_document
 from .front import is_closing_line, is_furniture_line, is_masthead_line
-from .textjoin import Block, Cleaner, Inline, is_cjk_char, join_inline, split_number, squeeze_cjk_spaces
+from .textjoin import (NUMBER_SUFFIX, Block, Cleaner, Inline, is_cjk_char, join_inline, keep_compound_hyphens,
+                       preamble_label_length, split_number, squeeze_cjk_spaces)
 
 __all__ = ["parse_plaintext", "plaintext_blocks", "plain_cleaner"]
 
-_NUMBER_ALONE = re.compile(r"^\s*(\d{1,3})\s*[.．]\s*$")
-_NUMBER_START = re.compile(r"^\s*(\d{1,3})(?:\s*(?:bis|ter|quater|alt))?\s*[.．](?!\d)\s*(?=\S)")
+_NUMBER_ALONE = re.compile(rf"^\s*(?:(?-i:OP)\s*)?(?P<num>\d{{1,3}})(?P<suffix>\s*{NUMBER_SUFFIX})?\s*[.．]\s*$",
+                           re.IGNORECASE)
+_NUMBER_START = re.compile(
+    rf"^\s*(?P<op>(?-i:OP)\s*)?(?P<num>\d{{1,3}})(?P<suffix>\s*{NUMBER_SUFFIX})?\s*(?(op)(?:[.．:]\s*|\s+)|[.．](?!\d)\s*)(?=\S)",
+    re.IGNORECASE)
 _FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
+# A symbol footnote (``* On behalf of ...``): the sponsors of a draft, marked in the masthead.
+_STAR_FOOTNOTE_LINE = re.compile(r"^\s*(\*{1,3}|[†‡])\s+(\S.*)$")
 _TERMINAL = tuple(",.;:，。；：!?！？”\"’)）")
 _SENTENCE_END = tuple(".。!?！？")
 # Words that open an English preambular paragraph (in print they are italic, which plain text
@@ -68,11 +74,21 @@ def _heading_like(line: str) -> bool:
     return len(s) <= limit
 
 
+def _follows(number: re.Match[str], last: int | None) -> bool:
+    """Does the paragraph number matched (group 1 the digits, group 2 a ``bis``-like suffix)
+    follow paragraph ``last``? ``3 bis`` and ``3 alt`` follow 3 (and 2, when 3 was deleted)."""
+    if last is None:
+        return True
+    n = int(number.group("num"))
+    return n == last + 1 or (bool(number.group("suffix")) and n == last)
+
+
 def _starts_new_preamble(prev: str, line: str) -> bool:
-    if not prev.rstrip().endswith((",", "，", ";", "；")):
+    # A footnote mark may follow the comma (``Society,1``).
+    if not re.sub(r"(?<=[^\w\s])\d{1,3}$", "", prev.rstrip()).endswith((",", "，", ";", "；")):
         return False
     s = line.strip()
-    return bool(_EN_PREAMBLE_OPENERS.match(s) or _ZH_PREAMBLE_OPENERS.match(s))
+    return bool(_EN_PREAMBLE_OPENERS.match(s) or _ZH_PREAMBLE_OPENERS.match(s) or preamble_label_length(s))
 
 
 def _skip_comment(lines: list[str]) -> int:
@@ -113,7 +129,7 @@ def plain_cleaner(footnote_numbers: set[str]) -> Cleaner:
 
 
 def _prepare(text: str) -> list[_Line]:
-    lines = text.replace("\f", "\n").split("\n")
+    lines = keep_compound_hyphens(text.replace("\f", "\n").split("\n"))
     start = _skip_comment(lines)
     return [_Line(i + 1, squeeze_cjk_spaces(lines[i]).strip()) for i in range(start, len(lines))]
 
@@ -180,6 +196,10 @@ def _find_footnotes(lines: list[_Line]) -> dict[int, str]:
     expected: int | None = None
     seen_text = ""
     for i, ln in enumerate(lines):
+        star = _STAR_FOOTNOTE_LINE.match(ln.text)
+        if star and re.search(rf"[^\s*]{re.escape(star.group(1))}(?![*\d])", seen_text):
+            found[i] = star.group(1)
+            continue
         m = _FOOTNOTE_LINE.match(ln.text)
         if m and not _NUMBER_START.match(ln.text):
             n = int(m.group(1))
@@ -220,7 +240,7 @@ class _BlockBuilder:
         self.blocks: list[Block] = []
         self.current: Block | None = None
         self.last_number: int | None = None
-        self.pending: tuple[int, int] | None = None  # (number, line) of a number alone
+        self.pending: tuple[str, int] | None = None  # (number, line) of a number alone
         self.section_number: tuple[str, int] | None = None  # ("1.", line) before a heading
 
     def close(self) -> None:
@@ -234,7 +254,7 @@ class _BlockBuilder:
     def footnote(self, i: int, footnote_at: dict[int, str]) -> int:
         """Read the footnote opening at line ``i``; return the index after it."""
         self.close()
-        m = _FOOTNOTE_LINE.match(self.lines[i].text)
+        m = _FOOTNOTE_LINE.match(self.lines[i].text) or _STAR_FOOTNOTE_LINE.match(self.lines[i].text)
         assert m is not None
         block = Block("footnote", [m.group(2)], self.lines[i].number, self.lines[i].number, number=footnote_at[i])
         j = i + 1
@@ -263,15 +283,16 @@ class _BlockBuilder:
             self.close()  # the closing date and meeting, each on its own
             self.blocks.append(Block("text", [s], ln.number, ln.number))
             return
-        expected = None if self.last_number is None else self.last_number + 1
         alone = _NUMBER_ALONE.match(s)
         if alone:
-            n = int(alone.group(1))
+            n = int(alone.group("num"))
             self.close()
-            if expected is not None and n != expected and _heading_like(self.next_text(i)):
+            if not _follows(alone, self.last_number) and not alone.group("suffix") \
+                    and _heading_like(self.next_text(i)):
                 self.section_number = (f"{n}.", ln.number)  # "1." alone, then its heading
             else:
-                self.pending = (n, ln.number)
+                suffix = f" {alone.group('suffix').strip().lower()}" if alone.group("suffix") else ""
+                self.pending = (f"{n}{suffix}", ln.number)  # "2 bis." alone: text on the next line
                 self.last_number = n
             return
         if self.section_number is not None:
@@ -282,20 +303,20 @@ class _BlockBuilder:
         numbered = _NUMBER_START.match(s)
         prev = self.current.lines[-1] if self.current is not None else ""
         if numbered:
-            n = int(numbered.group(1))
-            if expected is not None and n != expected and _heading_like(s[numbered.end():]) \
-                    and self._next_is_number(i, expected):
+            n = int(numbered.group("num"))
+            if not _follows(numbered, self.last_number) and _heading_like(s[numbered.end():]) \
+                    and self._next_is_number(i):
                 # "1. Information and communications technology for development"
                 self.heading(s, ln.number, ln.number)
                 return
             # The first number opens a paragraph wherever it stands; later ones must follow
             # the sequence or a finished sentence (else "12." inside a sentence would cut it).
-            if self.current is None or expected is None or n == expected or _ends_sentence(prev):
+            if self.current is None or _follows(numbered, self.last_number) or _ends_sentence(prev):
                 self.close()
                 self.last_number = n
                 self.current = Block("text", [s], first_line, ln.number)
                 return
-        elif _heading_like(s) and self._next_is_number(i, expected) and (
+        elif _heading_like(s) and self._next_is_number(i) and (
                 self.current is None or _ends_sentence(prev)
                 or (self.last_number is None and not self._extends_earlier_text(s))):
             # Before paragraph 1 the line before may be an unpunctuated title: the line is
@@ -336,10 +357,10 @@ class _BlockBuilder:
         self.close()
         self.blocks.append(Block("heading", [text], start, end))
 
-    def _next_is_number(self, i: int, expected: int | None) -> bool:
+    def _next_is_number(self, i: int) -> bool:
         nxt = self.next_text(i)
         m = _NUMBER_START.match(nxt) or _NUMBER_ALONE.match(nxt)
-        return bool(m) and (expected is None or int(m.group(1)) == expected)
+        return bool(m) and _follows(m, self.last_number)
 
 
 def parse_plaintext(text: str, path: str | Path, sha256: str | None = None) -> Document:

@@ -10,8 +10,9 @@ from typing import Callable
 from .. import masthead as mh
 from ..model import FootnoteRef
 
-__all__ = ["Block", "Inline", "Cleaner", "join_inline", "block_inline", "is_cjk_char", "split_number", "squeeze_cjk_spaces",
-           "TERMINAL"]
+__all__ = ["NUMBER_SUFFIX", "Block", "Inline", "Cleaner", "join_inline", "block_inline", "is_cjk_char", "split_number", "preamble_label_length",
+           "squeeze_cjk_spaces",
+           "keep_compound_hyphens", "TERMINAL"]
 
 # Punctuation that ends a clause or sentence: a line ending in it may end a paragraph.
 TERMINAL = set(",.;:，。；：!?！？")
@@ -100,20 +101,37 @@ def join_inline(parts: list[Inline]) -> Inline:
     return Inline("".join(chunks), refs)
 
 
+NUMBER_SUFFIX = r"(?:bis|ter|quater|quinquies|sexies|alt)\b"
+"""Latin suffixes of paragraph numbers in drafts (``3 bis``, ``5 alt``), any case (a regex)."""
+
+# Informal drafts often label paragraphs ``PP1`` / ``OP1`` (``OP3 bis``), with or without a
+# period; a bare number needs its period (else "2030 Agenda" would be paragraph 2030).
 _NUMBER_RE = re.compile(
-    r"^\s*(\d{1,3})((?:\s*(?:bis|ter|quater|quinquies|alt))?)\s*\\?[.．](?!\d)\s*(?=\S)"
+    rf"^\s*(?P<op>(?-i:OP)\s*)?(?P<num>\d{{1,3}})(?P<suffix>(?:\s*{NUMBER_SUFFIX})?)"
+    rf"\s*(?(op)(?:\\?[.．:]\s*|\s+)|\\?[.．](?!\d)\s*)(?=\S)", re.IGNORECASE
 )
+_PP_LABEL = re.compile(rf"^\s*(?-i:PP)\s*\d{{1,3}}(?:\s*{NUMBER_SUFFIX})?\s*(?:[.:]\s*|\s+)(?=\S)",
+                       re.IGNORECASE)
 
 
 def split_number(text: str) -> tuple[str, str] | None:
-    """``"12. We commit"`` -> ``("12", "We commit")``; ``"5 bis. ..."`` -> ``("5 bis", ...)``.
+    """``"12. We commit"`` -> ``("12", "We commit")``; ``"5 bis. ..."`` and ``"OP5 bis ..."`` ->
+    ``("5 bis", ...)``.
     ``None`` if the text does not start with an operative paragraph number."""
     m = _NUMBER_RE.match(text)
     if not m:
         return None
-    suffix = m.group(2).strip()
-    number = mh.fold_digits(m.group(1)) + (f" {suffix}" if suffix else "")
+    suffix = m.group("suffix").strip().lower()
+    number = mh.fold_digits(m.group("num")) + (f" {suffix}" if suffix else "")
     return number, text[m.end():]
+
+
+def preamble_label_length(text: str) -> int:
+    """Length of an informal draft's preambular label at the start of ``text`` (``PP3 ``,
+    ``PP2 bis. ``), 0 if there is none. The label is not part of the paragraph's text: ids
+    stay ``pp1``, ``pp2``... in order, as for printed resolutions."""
+    m = _PP_LABEL.match(text)
+    return m.end() if m else 0
 
 
 Cleaner = Callable[[str], Inline]
@@ -134,3 +152,48 @@ def squeeze_cjk_spaces(text: str) -> str:
     Latin letter (``2025 年``) are kept: they are as printed."""
     return _CJK_GAP.sub(lambda m: "" if is_cjk_char(text[m.start() - 1]) and is_cjk_char(text[m.end()]) else m.group(0),
                         text)
+
+
+# First halves of English compounds that keep their hyphen at a line end when the document
+# gives no evidence either way (``capacity-`` / ``building``): whole words, so they are never
+# the first syllables of a word the typesetter hyphenated. Not ``multi``: UN English writes
+# both ``multi-stakeholder`` and ``multistakeholder``, so only the document can tell.
+_COMPOUND_HEADS = frozenset({
+    "self", "non", "cross", "well", "high", "low", "long", "short", "medium", "follow",
+    "capacity", "people", "gender", "human", "data", "evidence", "decision", "climate", "state",
+    "small", "large", "middle", "country", "region", "science", "open", "peer", "three", "two",
+    "ten", "five", "twenty", "year", "side", "development", "rights", "results", "risk",
+})
+_LINE_END_HYPHEN = re.compile(r"([A-Za-z]+)-$")
+_LINE_START_WORD = re.compile(r"^([a-z][a-z'’]*)[,;:.)]*")
+
+
+def keep_compound_hyphens(lines: list[str]) -> list[str]:
+    """Lines where a hyphen at a line end belongs to a compound (``capacity-`` / ``building``)
+    carry the compound's second half up to that line, so that joining the lines keeps the
+    hyphen; a hyphen the typesetter added (``devel-`` / ``oped``) is left for
+    :func:`join_inline` to drop. Evidence comes from the document itself (the word printed
+    whole elsewhere, with or without its hyphen), else from :data:`_COMPOUND_HEADS`. The
+    number of lines does not change."""
+    text = "\n".join(lines)
+    out = list(lines)
+    for i in range(len(out) - 1):
+        end = _LINE_END_HYPHEN.search(out[i].rstrip())
+        nxt = out[i + 1].lstrip()
+        start = _LINE_START_WORD.match(nxt)
+        if not end or not start:
+            continue
+        head, tail = end.group(1), start.group(1)
+        hyphenated = re.search(rf"(?<![\w-]){re.escape(head)}-{re.escape(tail)}(?![\w-])", text, re.IGNORECASE)
+        closed = re.search(rf"(?<![\w-]){re.escape(head + tail)}(?![\w-])", text, re.IGNORECASE)
+        if hyphenated or (not closed and head.lower() in _COMPOUND_HEADS):
+            rest = nxt[start.end():].lstrip()
+            if rest:
+                # The punctuation after the word goes up with it (no space before a comma).
+                out[i] = out[i].rstrip() + start.group(0)
+                out[i + 1] = rest
+            elif out[i].rstrip()[:end.start()].strip():
+                # Moving up would leave a blank line (a paragraph break): move the head down.
+                out[i] = out[i].rstrip()[:end.start()].rstrip()
+                out[i + 1] = head + "-" + nxt
+    return out

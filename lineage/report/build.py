@@ -12,6 +12,7 @@ from typing import Iterable, Sequence
 
 from ..comparison import PAIR_KINDS, Comparison, HeadingPair, Pair
 from ..model import Document, Paragraph
+from .brackets import widen_bracket_edits
 from .footnotes import footnote_changes
 from .model import (
     DocInfo,
@@ -82,13 +83,18 @@ def _merge_runs(segments: Iterable[Segment]) -> tuple[Segment, ...]:
     return tuple(out)
 
 
+def _widen_bracket_edits(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """Bracket-only edits shown with their words (see :mod:`lineage.report.brackets`)."""
+    return tuple(Segment(op, text) for op, text in widen_bracket_edits([(s.op, s.text) for s in segments]))
+
+
 def _pair_segments(pair: Pair, old: Sequence[Paragraph], new: Sequence[Paragraph]) -> tuple[Segment, ...]:
     if pair.kind == "inserted":
         return _merge_runs(Segment(INSERT, p.text) for p in new)
     if pair.kind == "deleted":
         return _merge_runs(Segment(DELETE, p.text) for p in old)
     if pair.ops:
-        return _merge_runs(Segment(o.op, o.text) for o in pair.ops)
+        return _widen_bracket_edits(_merge_runs(Segment(o.op, o.text) for o in pair.ops))
     # Matched with no ops: the texts are the same after normalisation; show the new print.
     sep = "\n" if len(new) > 1 else ""
     return _merge_runs([Segment(EQUAL, sep.join(p.text for p in new))])
@@ -287,10 +293,16 @@ def _with_headings(items: list[PairView | MovedFrom], headings: Sequence[Heading
     out: list[Item] = []
     for item in items:
         if isinstance(item, PairView):
-            for pid in item.old_ids:
-                out.extend(_heading_start(h, anchors) for h in before_old.pop(pid, []))
-            for pid in item.new_ids:
-                out.extend(_heading_start(h, anchors) for h in before_new.pop(pid, []))
+            starting = [h for pid in item.old_ids for h in before_old.pop(pid, [])]
+            starting += [h for pid in item.new_ids for h in before_new.pop(pid, [])]
+            # A move marker just before the heading that opened its old section goes under
+            # that heading: the paragraph left from there, not from the previous section.
+            under: list[Item] = []
+            titles = {h.old for h in starting if h.old is not None}
+            while out and isinstance(out[-1], MovedFrom) and all(r.section in titles for r in out[-1].old):
+                under.insert(0, out.pop())
+            out.extend(_heading_start(h, anchors) for h in starting)
+            out.extend(under)
         out.append(item)
     leftovers = [*rest, *(h for hs in before_new.values() for h in hs),
                  *(h for hs in before_old.values() for h in hs)]

@@ -17,6 +17,7 @@ from typing import Iterable, Sequence
 from .labels import (
     HEADING_CHANGES,
     SUMMARY_HEADERS,
+    similarity_label,
     header_rows,
     footnote_title,
     moved_from_note,
@@ -222,8 +223,7 @@ def _column(parts: Sequence[Part], empty: str) -> str:
 
 def _pair(view: PairView) -> list[str]:
     classes = f"pair kind-{view.kind}" + (" changed" if view.changed else " unchanged")
-    sim = (f' · similarity {view.similarity:.2f}'
-           if view.similarity is not None and view.kind != "unchanged" else "")
+    sim = f" · {label}" if (label := similarity_label(view)) else ""
     out = [f'<article class="{classes}" id="{_e(view.anchor)}">']
     if view.changed:  # an unchanged paragraph reads as plain text, with its number
         out.append(f'<p class="pair-head"><a href="#{_e(view.anchor)}">{_e(pair_title(view))}</a> '

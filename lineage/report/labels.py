@@ -17,6 +17,7 @@ __all__ = [
     "header_rows",
     "footnote_title",
     "part_label",
+    "similarity_label",
 ]
 
 KIND_DESCRIPTIONS = {
@@ -117,3 +118,14 @@ def header_rows(report: Report, *, with_hash: bool = True) -> list[tuple[str, st
 _EVERYTHING = DocInfo(symbol="x", title="x", date="x", distribution="x", session="x",
                       agenda_items=("x",), language="x", source_path="x", source_kind="x",
                       sha256="x", note="x")
+
+
+def similarity_label(view: PairView) -> str | None:
+    """``similarity 0.87`` for a changed pair; never ``1.00`` when the text did change (a
+    bracket or a comma in a long paragraph rounds up to it, which reads as "no change")."""
+    if view.similarity is None or view.kind == "unchanged":
+        return None
+    shown = f"{view.similarity:.2f}"
+    if shown == "1.00" and any(s.op != "equal" for s in view.segments):
+        shown = ">0.99"
+    return f"similarity {shown}"

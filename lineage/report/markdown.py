@@ -12,6 +12,7 @@ from typing import Iterable, Sequence
 from .labels import (
     HEADING_CHANGES,
     SUMMARY_HEADERS,
+    similarity_label,
     header_rows,
     footnote_title,
     moved_from_note,
@@ -93,8 +94,8 @@ def _renumbering(report: Report) -> list[str]:
 
 def _pair(view: PairView) -> list[str]:
     facts = [view.kind]
-    if view.similarity is not None and view.kind != "unchanged":
-        facts.append(f"similarity {view.similarity:.2f}")
+    if (sim := similarity_label(view)):
+        facts.append(sim)
     lines = [f"**{escape_markdown(pair_title(view))}** · {', '.join(facts)}", ""]
     if view.moved_from:
         lines += [f"*{escape_markdown(moved_note(view))}*", ""]

@@ -13,6 +13,7 @@ from typing import Iterable, Sequence
 from .labels import (
     HEADING_CHANGES,
     SUMMARY_HEADERS,
+    similarity_label,
     doc_facts,
     footnote_title,
     moved_from_note,
@@ -85,8 +86,8 @@ def _renumbering(report: Report) -> list[str]:
 
 def _pair(view: PairView, style: _Style) -> list[str]:
     facts = [view.kind]
-    if view.similarity is not None and view.kind != "unchanged":
-        facts.append(f"similarity {view.similarity:.2f}")
+    if (sim := similarity_label(view)):
+        facts.append(sim)
     lines = [style.wrap("bold", _safe(pair_title(view))) + "  " + ", ".join(facts)]
     if view.moved_from:
         lines.append(_INDENT + f"({moved_note(view)})")
