@@ -76,6 +76,11 @@ CONTAINMENT = 0.8
 """Least share of a piece's n-grams found in the whole, for the pieces of a split or merge."""
 GROUP_MARGIN = 0.02
 """How much better the joined pieces must match the whole than the best single piece."""
+REWORDED_CONTAINMENT = 0.5
+"""Least containment of a piece that was reworded as it was split off or merged in (a clause
+joined with ``, and`` instead of ``Also emphasizes``): admitted only beside a piece that meets
+:data:`CONTAINMENT`, and only when joining gains :data:`REWORDED_MARGIN`."""
+REWORDED_MARGIN = 0.1
 CANDIDATES = 8
 """Old paragraphs scored per new paragraph (those sharing most indexed n-grams)."""
 STOP_FACTOR = 2
@@ -264,19 +269,27 @@ def _groups(old: _UnitCache, new: _UnitCache, cand: dict[int, list[int]],
         linked = [j for j in js if j - 1 in near or j + 1 in near]
         if not linked:
             continue
-        pieces = sorted(j for j in linked if len(new[j].grams) >= 4
-                        and _containment(new[j], old[i]) >= CONTAINMENT)
-        for run in _runs(pieces):
-            if len(run) < 2 or len(run) > _MAX_GROUP:
-                continue
-            score = _sim(old[i], _join(new, run, cjk))
-            key = (lambda j: (j, i)) if swap else (lambda j: (i, j))
-            single = max(sims.get(key(j), 0.0) for j in run)
-            # A piece that matches some other paragraph at least as well belongs there.
-            if (score >= MATCH_THRESHOLD and score >= single + GROUP_MARGIN
-                    and all(best_of.get(j, 0.0) <= score or sims.get(key(j), 0.0) >= best_of[j]
-                            for j in run)):
-                out.append((score, i, tuple(run)))
+        contained = {j: _containment(new[j], old[i]) for j in linked if len(new[j].grams) >= 4}
+        key = (lambda j: (j, i)) if swap else (lambda j: (i, j))
+        # Pieces that are plainly parts of the whole first; a reworded piece is tried only
+        # when they make no group, so it never drags a neighbour into a good one.
+        for least, margin in ((CONTAINMENT, GROUP_MARGIN), (REWORDED_CONTAINMENT, REWORDED_MARGIN)):
+            found = []
+            for run in _runs(sorted(j for j, c in contained.items() if c >= least)):
+                if len(run) < 2 or len(run) > _MAX_GROUP:
+                    continue
+                if not any(contained[j] >= CONTAINMENT for j in run):
+                    continue
+                score = _sim(old[i], _join(new, run, cjk))
+                single = max(sims.get(key(j), 0.0) for j in run)
+                # A piece that matches some other paragraph at least as well belongs there.
+                if (score >= MATCH_THRESHOLD and score >= single + margin
+                        and all(best_of.get(j, 0.0) <= score or sims.get(key(j), 0.0) >= best_of[j]
+                                for j in run)):
+                    found.append((score, i, tuple(run)))
+            if found:
+                out.extend(found)
+                break
     return out
 
 

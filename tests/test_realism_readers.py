@@ -178,3 +178,58 @@ def test_first_page_furniture(line: str) -> None:
 def test_committee_line_is_masthead(line: str) -> None:
     from lineage.readers.front import is_masthead_line
     assert is_masthead_line(line)
+
+
+LABELLED = """Zero draft
+The General Assembly,
+PP1 Recalling its resolution 70/125 of
+16 December 2015,
+PP2 Reaffirming the Tunis Agenda,
+OP1 Decides to act;
+OP1 bis Also decides to act;
+OP2. Requests a report on the 2030 Agenda.
+"""
+
+
+def test_informal_pp_op_labels() -> None:
+    doc = parse_plaintext(LABELLED, "mem.txt")
+    assert doc.title == "Zero draft"
+    assert [(p.id, p.text) for p in doc.all_paragraphs()] == [
+        ("pp1", "Recalling its resolution 70/125 of 16 December 2015,"),
+        ("pp2", "Reaffirming the Tunis Agenda,"),
+        ("1", "Decides to act;"),
+        ("1 bis", "Also decides to act;"),
+        ("2", "Requests a report on the 2030 Agenda."),
+    ]
+    assert doc.warnings == []
+
+
+def test_labelled_and_numbered_versions_compare_unchanged() -> None:
+    from lineage.compare import compare_documents
+    plain = LABELLED.replace("PP1 ", "").replace("PP2 ", "").replace("OP1 bis ", "1 bis. ").replace(
+        "OP1 ", "1. ").replace("OP2. ", "2. ")
+    c = compare_documents(parse_plaintext(LABELLED, "a.txt"), parse_plaintext(plain, "b.txt"))
+    assert not c.changed
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("OP3 bis Decides", ("3 bis", "Decides")), ("OP12: Decides", ("12", "Decides")),
+    ("OP5 alt. Decides", ("5 alt", "Decides")), ("12 Bis. Decides", ("12 bis", "Decides")),
+    ("2030 Agenda for Sustainable Development", None), ("op1 decides", None), ("1 See A/60/687.", None),
+])
+def test_split_number_forms(text, expected) -> None:
+    from lineage.readers.textjoin import split_number
+    assert split_number(text) == expected
+
+
+@pytest.mark.parametrize("name, text", [
+    ("mem.txt", "The General Assembly,\n\nRecalling its resolution 70/125,\n\n10. Decides one thing;\n\n"
+                "[11. Decides another thing;]\n\n12. Decides a third thing.\n"),
+    ("mem.md", "## Zero draft\n\n## Digital cooperation\n\n*The General Assembly*,\n\n*Recalling* its resolution 70/125,\n\n"
+               "10. Decides one thing;\n\n\\[11. Decides another thing;\\]\n\n12. Decides a third thing.\n"),
+])
+def test_bracketed_whole_paragraph(name, text) -> None:
+    from lineage.readers import read_text_document
+    doc = read_text_document(text.encode(), name)
+    assert [(p.id, p.text) for p in doc.paragraphs] == [
+        ("10", "Decides one thing;"), ("11", "[Decides another thing;]"), ("12", "Decides a third thing.")]

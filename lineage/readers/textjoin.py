@@ -106,8 +106,9 @@ NUMBER_SUFFIX = r"(?:bis|ter|quater|quinquies|sexies|alt)\b"
 
 # Informal drafts often label paragraphs ``PP1`` / ``OP1`` (``OP3 bis``), with or without a
 # period; a bare number needs its period (else "2030 Agenda" would be paragraph 2030).
+# A whole paragraph under negotiation is bracketed with its number: ``[11. Decides …]``.
 _NUMBER_RE = re.compile(
-    rf"^\s*(?P<op>(?-i:OP)\s*)?(?P<num>\d{{1,3}})(?P<suffix>(?:\s*{NUMBER_SUFFIX})?)"
+    rf"^\s*(?P<open>[\[［](?=\s*(?:OP)?\s*\d))?\s*(?P<op>(?-i:OP)\s*)?(?P<num>\d{{1,3}})(?P<suffix>(?:\s*{NUMBER_SUFFIX})?)"
     rf"\s*(?(op)(?:\\?[.．:]\s*|\s+)|\\?[.．](?!\d)\s*)(?=\S)", re.IGNORECASE
 )
 _PP_LABEL = re.compile(rf"^\s*(?-i:PP)\s*\d{{1,3}}(?:\s*{NUMBER_SUFFIX})?\s*(?:[.:]\s*|\s+)(?=\S)",
@@ -123,7 +124,7 @@ def split_number(text: str) -> tuple[str, str] | None:
         return None
     suffix = m.group("suffix").strip().lower()
     number = mh.fold_digits(m.group("num")) + (f" {suffix}" if suffix else "")
-    return number, text[m.end():]
+    return number, (m.group("open") or "") + text[m.end():]
 
 
 def preamble_label_length(text: str) -> int:
