@@ -17,9 +17,8 @@ from .compare import compare_documents
 from .comparison import Comparison, Op, Pair
 from .corpusview import CorpusView
 from .errors import UsageError
-from .inline_diff import inline_diff
+from .report.inline import inline_diff, shown_similarity
 from .model import Document, dumps
-from .report.brackets import widen_bracket_edits
 from .reuse import comparable, containment, gram_size
 
 __all__ = [
@@ -252,10 +251,7 @@ def _status_text(step: HistoryStep) -> str:
         return {"first": "first version", "absent": "not in this version", "deleted": "deleted",
                 "unchanged": "unchanged", "inserted": "inserted"}[step.status]
     if step.similarity is not None:
-        shown = f"{step.similarity:.2f}"
-        if shown == "1.00" and any(o.op != "equal" for o in step.ops or []):
-            shown = ">0.99"  # the text did change (a bracket, a comma): never "1.00"
-        return f"{step.status} (similarity {shown})"
+        return f"{step.status} (similarity {shown_similarity(step.similarity, step.ops)})"
     return step.status
 
 
@@ -293,8 +289,7 @@ def render_history(history: ParagraphHistory, fmt: str = "text") -> str:
                 body = step.text or ""
                 out.append(body.replace("\n", "  \n") if md else body)
             else:
-                shown = [Op(op, text) for op, text in widen_bracket_edits([(o.op, o.text) for o in step.ops])]
-                out.append(inline_diff(shown, "md" if md else "text"))
+                out.append(inline_diff(step.ops, "md" if md else "text"))
         out.append("")
     if history.earlier:
         out.append("## Earlier documents with a close variant" if md else "Earlier documents with a close variant:")

@@ -7,7 +7,7 @@ from typing import Sequence
 
 from tabulate import tabulate
 
-from .inline_diff import inline_diff
+from .report.inline import inline_diff, shown_similarity
 from .model import dumps
 from .topic_timeline import TopicEntry, TopicTimeline, load_timeline
 
@@ -57,7 +57,7 @@ def _status(entry: TopicEntry, pid: str) -> str:
     change = entry.change_for(pid)
     if change is None or change.status == "new":
         return "new" if entry.previous else "first"
-    sim = f", similarity {change.similarity:.2f}" if change.similarity is not None else ""
+    sim = "" if change.similarity is None else f", similarity {shown_similarity(change.similarity, change.ops)}"
     return f"{change.status} from {entry.previous} {change.previous_id}{sim}"
 
 

@@ -233,3 +233,16 @@ def test_bracketed_whole_paragraph(name, text) -> None:
     doc = read_text_document(text.encode(), name)
     assert [(p.id, p.text) for p in doc.paragraphs] == [
         ("10", "Decides one thing;"), ("11", "[Decides another thing;]"), ("12", "Decides a third thing.")]
+
+
+def test_markdown_one_paragraph_per_line_without_blank_lines() -> None:
+    from lineage.readers import read_text_document
+    text = ("## Draft\n\n## Title\n\n*The General Assembly*,\n*Recalling* its resolution 70/125,\n"
+            "*Reaffirming* the Tunis Agenda,<sup>1</sup>\n*Welcoming* the progress,\n1. Decides to act;\n"
+            "(a) one;\n(b) two;\n2. Requests a report.\n\n<sup>1</sup> See A/60/687.\n")
+    doc = read_text_document(text.encode(), "mem.md")
+    assert doc.source.kind == "markdown"
+    assert [(p.id, p.text) for p in doc.all_paragraphs()] == [
+        ("pp1", "Recalling its resolution 70/125,"), ("pp2", "Reaffirming the Tunis Agenda,"),
+        ("pp3", "Welcoming the progress,"), ("1", "Decides to act;\n(a) one;\n(b) two;"), ("2", "Requests a report.")]
+    assert doc.warnings == []

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..model import Document, FootnoteRef, Source
 from .assemble import build_document
-from .textjoin import Block, Inline, is_cjk_char, split_number, squeeze_cjk_spaces
+from .textjoin import Block, Inline, is_cjk_char, split_number, squeeze_cjk_spaces, starts_new_preamble
 
 __all__ = ["parse_markdown", "markdown_blocks", "clean_markdown_inline", "looks_like_markdown"]
 
@@ -39,6 +39,7 @@ _TOKEN_RE = re.compile(
     r"|(?P<emph>\*{1,3}|_{2,3})"
 )
 _WS = " \t\u00a0"
+_GA_FORMULA_LINE = re.compile(r"^(?:大\s*会|The\s+General\s+Assembly)\s*[,，]$", re.IGNORECASE)
 _FOOTNOTE_MARK_RE = re.compile(r"^(?:\d{1,3}|[*†‡]{1,3})$")
 
 
@@ -117,6 +118,14 @@ def looks_like_markdown(text: str) -> bool:
     return signals
 
 
+def _new_paragraph_in_run(prev: str, line: str) -> bool:
+    """Inside a run of lines without blank lines between them (a converter that writes one
+    paragraph per line), ``line`` starts a new paragraph after the General Assembly's formula
+    or a preambular clause ending in a comma, when it opens with a preambular verb."""
+    before, text = clean_markdown_inline(prev).text.strip(), clean_markdown_inline(line).text.strip()
+    return bool(_GA_FORMULA_LINE.match(before)) or starts_new_preamble(before, text)
+
+
 def markdown_blocks(text: str) -> list[Block]:
     """Cut converter Markdown into blocks. Blank lines separate blocks; inside a run of lines,
     a heading, a footnote line or a numbered paragraph also starts a new block."""
@@ -157,6 +166,8 @@ def markdown_blocks(text: str) -> list[Block]:
             continue
         stripped = _LIST_MARK_RE.sub("", line, count=1)
         if current is not None and current.kind != "footnote" and split_number(stripped):
+            close()
+        elif current is not None and current.kind == "text" and _new_paragraph_in_run(current.lines[-1], line):
             close()
         if current is None:
             current = Block("text", [line], idx, idx)

@@ -30,7 +30,7 @@ from ..model import Document, FootnoteRef, Source
 from .assemble import build_document
 from .front import is_closing_line, is_furniture_line, is_masthead_line
 from .textjoin import (NUMBER_SUFFIX, Block, Cleaner, Inline, is_cjk_char, join_inline, keep_compound_hyphens,
-                       preamble_label_length, split_number, squeeze_cjk_spaces)
+                       split_number, squeeze_cjk_spaces, starts_new_preamble)
 
 __all__ = ["parse_plaintext", "plaintext_blocks", "plain_cleaner"]
 
@@ -44,17 +44,6 @@ _FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
 _STAR_FOOTNOTE_LINE = re.compile(r"^\s*(\*{1,3}|[†‡])\s+(\S.*)$")
 _TERMINAL = tuple(",.;:，。；：!?！？”\"’)）")
 _SENTENCE_END = tuple(".。!?！？")
-# Words that open an English preambular paragraph (in print they are italic, which plain text
-# loses); after a line ending in a comma they start a new paragraph.
-_EN_PREAMBLE_OPENERS = re.compile(
-    r"^(?:[A-Z][a-z]+ing\b|Noting|Mindful|Aware|Conscious|Convinced|Concerned|Deeply|Gravely|"
-    r"Alarmed|Determined|Guided|Encouraged|Having|Further|Also|Bearing|Taking|Acknowledging|"
-    r"Recalling|Reaffirming|Welcoming|Recognizing|Emphasizing|Stressing|Expressing)\b"
-)
-_ZH_PREAMBLE_OPENERS = re.compile(
-    r"^(?:又|还|并|再次|进一步)?(?:回顾|重申|欢迎|注意到|认识到|确认|强调|关切|深信|铭记|表示|意识到|"
-    r"承认|赞赏|考虑到|申明|深为|感到|确信|决心|忆及|念及|满意地|关注|欣见|赞扬|在)"
-)
 # A footnote mark glued to the text: after Chinese closing punctuation or a closing book-title
 # mark, or after a word; the digits are the mark when that footnote exists.
 _ZH_MARK = re.compile(r"(?<=[》」』”）)，、。；：])\s?(\d{1,3})(?=\s?(?:[\u4e00-\u9fff《「“（(]|$))")
@@ -81,14 +70,6 @@ def _follows(number: re.Match[str], last: int | None) -> bool:
         return True
     n = int(number.group("num"))
     return n == last + 1 or (bool(number.group("suffix")) and n == last)
-
-
-def _starts_new_preamble(prev: str, line: str) -> bool:
-    # A footnote mark may follow the comma (``Society,1``).
-    if not re.sub(r"(?<=[^\w\s])\d{1,3}$", "", prev.rstrip()).endswith((",", "，", ";", "；")):
-        return False
-    s = line.strip()
-    return bool(_EN_PREAMBLE_OPENERS.match(s) or _ZH_PREAMBLE_OPENERS.match(s) or preamble_label_length(s))
 
 
 def _skip_comment(lines: list[str]) -> int:
@@ -324,7 +305,7 @@ class _BlockBuilder:
             self.heading(s, ln.number, ln.number)
             return
         if self.current is not None and self.last_number is None and (
-                is_masthead_line(s) or is_masthead_line(prev) or _starts_new_preamble(prev, s)
+                is_masthead_line(s) or is_masthead_line(prev) or starts_new_preamble(prev, s)
                 or prev.endswith((":", "：")) or self._repeats_front_text(s)):
             # Before the first numbered paragraph, every masthead line stands alone, and so do
             # the adopting formula (it ends in a colon) and a title printed a second time.

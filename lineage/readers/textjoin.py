@@ -10,9 +10,9 @@ from typing import Callable
 from .. import masthead as mh
 from ..model import FootnoteRef
 
-__all__ = ["NUMBER_SUFFIX", "Block", "Inline", "Cleaner", "join_inline", "block_inline", "is_cjk_char", "split_number", "preamble_label_length",
-           "squeeze_cjk_spaces",
-           "keep_compound_hyphens", "TERMINAL"]
+__all__ = ["NUMBER_SUFFIX", "Block", "Inline", "Cleaner", "join_inline", "block_inline", "is_cjk_char",
+           "split_number", "preamble_label_length", "squeeze_cjk_spaces", "keep_compound_hyphens",
+           "starts_new_preamble", "TERMINAL"]
 
 # Punctuation that ends a clause or sentence: a line ending in it may end a paragraph.
 TERMINAL = set(",.;:，。；：!?！？")
@@ -198,3 +198,28 @@ def keep_compound_hyphens(lines: list[str]) -> list[str]:
                 out[i] = out[i].rstrip()[:end.start()].rstrip()
                 out[i + 1] = head + "-" + nxt
     return out
+
+
+# Words that open an English preambular paragraph (in print they are italic, which plain text
+# loses); after a line ending in a comma they start a new paragraph.
+_EN_PREAMBLE_OPENERS = re.compile(
+    r"^(?:[A-Z][a-z]+ing\b|Noting|Mindful|Aware|Conscious|Convinced|Concerned|Deeply|Gravely|"
+    r"Alarmed|Determined|Guided|Encouraged|Having|Further|Also|Bearing|Taking|Acknowledging|"
+    r"Recalling|Reaffirming|Welcoming|Recognizing|Emphasizing|Stressing|Expressing|Cognizant|"
+    r"Desirous|Fully|Firmly|Strongly|Seriously|Reiterating|Underlining|Affirming)\b"
+)
+_ZH_PREAMBLE_OPENERS = re.compile(
+    r"^(?:又|还|并|再次|进一步)?(?:回顾|重申|欢迎|注意到|认识到|确认|强调|关切|深信|铭记|表示|意识到|"
+    r"承认|赞赏|考虑到|申明|深为|感到|确信|决心|忆及|念及|满意地|关注|欣见|赞扬|在)"
+)
+
+
+def starts_new_preamble(prev: str, line: str) -> bool:
+    """In text without blank lines between paragraphs: does ``line`` open a new preambular
+    paragraph after ``prev``? It must start with an opening word (or a ``PP3`` label) right
+    after a line that ends a clause with a comma or semicolon (a footnote mark may follow)."""
+    # A footnote mark may follow the comma (``Society,1``).
+    if not re.sub(r"(?<=[^\w\s])\d{1,3}$", "", prev.rstrip()).endswith((",", "，", ";", "；")):
+        return False
+    s = line.strip()
+    return bool(_EN_PREAMBLE_OPENERS.match(s) or _ZH_PREAMBLE_OPENERS.match(s) or preamble_label_length(s))

@@ -2,6 +2,7 @@
 same comparison say the same thing."""
 from __future__ import annotations
 
+from .inline import shown_similarity
 from .model import DocInfo, FootnoteChange, MovedFrom, PairView, Part, RenumberEntry, Report
 
 __all__ = [
@@ -125,7 +126,4 @@ def similarity_label(view: PairView) -> str | None:
     bracket or a comma in a long paragraph rounds up to it, which reads as "no change")."""
     if view.similarity is None or view.kind == "unchanged":
         return None
-    shown = f"{view.similarity:.2f}"
-    if shown == "1.00" and any(s.op != "equal" for s in view.segments):
-        shown = ">0.99"
-    return f"similarity {shown}"
+    return f"similarity {shown_similarity(view.similarity, view.segments)}"

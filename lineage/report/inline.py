@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import html
 
-from .comparison import Op
+from ..comparison import Op
+from .brackets import widen_bracket_edits
 
-__all__ = ["INLINE_STYLES", "inline_diff"]
+__all__ = ["INLINE_STYLES", "inline_diff", "shown_similarity"]
 
 INLINE_STYLES = ("text", "md", "html")
 
@@ -18,11 +19,12 @@ def _md_escape(text: str) -> str:
 
 def inline_diff(ops: list[Op] | None, style: str = "text", unchanged: str = "") -> str:
     """``text``: ``[-deleted-]{+inserted+}`` (wdiff style); ``md``: ~~deleted~~ **inserted**;
-    ``html``: ``<del>``/``<ins>``, every run escaped. Empty ops (no change) give ``unchanged``."""
+    ``html``: ``<del>``/``<ins>``, every run escaped. Empty ops (no change) give ``unchanged``.
+    Bracket-only edits read as words (``lineage.report.brackets``)."""
     if not ops:
         return unchanged
     out: list[str] = []
-    for op in ops:
+    for op in (Op(o, t) for o, t in widen_bracket_edits([(o.op, o.text) for o in ops])):
         if style == "text":
             out.append({"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}[op.op].format(op.text))
         elif style == "md":
@@ -37,3 +39,12 @@ def inline_diff(ops: list[Op] | None, style: str = "text", unchanged: str = "") 
         else:
             raise ValueError(f"unknown inline diff style {style!r}")
     return "".join(out)
+
+
+def shown_similarity(similarity: float, ops: list[Op] | None) -> str:
+    """Two decimals, but never ``1.00`` when the text did change (a bracket or a comma in a
+    long paragraph rounds up to it, which reads as "no change")."""
+    shown = f"{similarity:.2f}"
+    if shown == "1.00" and any(o.op != "equal" for o in ops or []):
+        return ">0.99"
+    return shown
