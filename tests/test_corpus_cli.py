@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import unicodedata
 
 import pytest
@@ -143,3 +144,23 @@ def test_missing_manifest(tmp_path, run_cli):
     code, _, err = run_cli("corpus", "list", "--corpus", str(tmp_path))
     assert code == 2
     assert err == f"lineage: {tmp_path / 'manifest.toml'}: no corpus manifest here (expected manifest.toml; set --corpus or LINEAGE_CORPUS)\n"
+
+
+def test_add_informal_draft_keeps_its_name_and_joins_the_chain(tmp_path, run_cli):
+    """Informal drafts have no UN symbol: `--kind informal-draft` takes any name as given."""
+    data = Path(__file__).parent / "data" / "realism"
+    corpus = str(tmp_path / "c")
+    code, _, err = run_cli("add", str(data / "en_zero_draft.txt"), "--symbol", "DigCoop zero draft",
+                           "--corpus", corpus)
+    assert code == 2 and "--kind informal-draft" in err
+    assert not (tmp_path / "c" / "manifest.toml").exists()
+    code, out, err = run_cli("add", str(data / "en_zero_draft.txt"), "--symbol", "DigCoop  zero draft",
+                             "--kind", "informal-draft", "--corpus", corpus)
+    assert code == 0, err
+    code, out, err = run_cli("add", str(data / "en_rev1.txt"), "--symbol", "DigCoop Rev.1",
+                             "--kind", "informal-draft", "--revises", "DigCoop zero draft",
+                             "--corpus", corpus)
+    assert code == 0, err
+    code, out, err = run_cli("graph", "DigCoop Rev.1", "--corpus", corpus)
+    assert code == 0, err
+    assert "└─ revises: DigCoop zero draft" in out

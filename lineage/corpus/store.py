@@ -208,11 +208,15 @@ def add_file(
 
     doc = read_document(path)
     if symbol is not None or language is not None:
-        if symbol is not None:
+        if symbol is not None and entry_fields.get("kind") == "informal-draft":
+            # Informal drafts have no UN symbol: the name their co-facilitators gave is kept.
+            symbol = " ".join(symbol.split())
+        elif symbol is not None:
             try:
                 symbol = canonical_symbol(symbol)
             except SymbolError as exc:
-                raise SymbolError(exc.reason, path) from None
+                raise SymbolError(f"{exc.reason}; an informal draft without a symbol takes "
+                                  "--kind informal-draft and any name", path) from None
         doc = dataclasses.replace(doc, symbol=symbol or doc.symbol, language=language or doc.language)
     if not doc.symbol:
         raise CorpusError("no document symbol found in the masthead: give one with --symbol", path)
