@@ -163,10 +163,12 @@ def paragraph_history(corpus: CorpusView, symbol: str, para: str, language: str 
     start = _find_paragraph(docs[target], para)
     at = versions.index(target)
     comparisons: dict[int, Comparison] = {}
+    normalized: dict = {}  # each version takes part in two comparisons: normalise it once
 
     def comparison(i: int) -> Comparison:  # versions[i - 1] -> versions[i]
         if i not in comparisons:
-            comparisons[i] = compare_documents(docs[versions[i - 1]], docs[versions[i]])
+            comparisons[i] = compare_documents(docs[versions[i - 1]], docs[versions[i]],
+                                               normalized=normalized)
         return comparisons[i]
 
     ids: dict[int, list[str]] = {at: [start]}
