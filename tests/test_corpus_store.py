@@ -207,3 +207,18 @@ def test_add_file_bad_pdf_writes_nothing(tmp_path, name):
     with pytest.raises(InputError):
         add_file(PDFS / name, tmp_path / "corpus", symbol="A/80/L.41", language="zh")
     assert not (tmp_path / "corpus").exists()
+
+
+def test_notes_of_another_origin_are_dropped_on_replace(tmp_path):
+    add_document(tmp_path, doc(), origin="excerpt", notes="EXCERPT: paragraphs 1-8 only")
+    again = add_document(tmp_path, doc(), origin="excerpt", force=True)
+    assert again.notes == "EXCERPT: paragraphs 1-8 only"  # same origin: still true
+    official = add_document(tmp_path, doc(), origin="official-pdf", force=True)
+    assert official.notes is None and official.origin == "official-pdf"
+    assert load_manifest(tmp_path).find("A/80/L.41", "zh").notes is None
+
+
+def test_invalid_language_names_the_entry_once(tmp_path):
+    with pytest.raises(CorpusError) as err:
+        add_document(tmp_path, doc(language="../x"))
+    assert str(err.value).count("A/80/L.41") == 1 and "not a language code" in str(err.value)

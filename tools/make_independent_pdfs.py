@@ -543,7 +543,7 @@ def _squash(s: str) -> str:
     """Whitespace removed; Kangxi radicals and radicals-supplement look-alikes (which some
     producers' ToUnicode maps give for ideographs) read as the ideograph, only to find where
     a text is printed."""
-    from lineage.pdf.radicals import RADICAL_SUPPLEMENT
+    from lineage.normalize.radicals import RADICAL_SUPPLEMENT
 
     s = "".join(unicodedata.normalize("NFKC", c) if 0x2F00 <= ord(c) <= 0x2FDF else c for c in s)
     return re.sub(r"\s+", "", s.translate(RADICAL_SUPPLEMENT))

@@ -1,4 +1,4 @@
-"""Regenerate ``lineage/pdf/radicals.py`` from Unicode's EquivalentUnifiedIdeograph.txt
+"""Regenerate ``lineage/normalize/radicals.py`` from Unicode's EquivalentUnifiedIdeograph.txt
 (Debian package ``unicode-data``: /usr/share/unicode/EquivalentUnifiedIdeograph.txt).
 
     .venv/bin/python -m tools.make_radicals_table [PATH]
@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-TARGET = REPO / "lineage" / "pdf" / "radicals.py"
+TARGET = REPO / "lineage" / "normalize" / "radicals.py"
 
 
 def main(argv: list[str]) -> int:

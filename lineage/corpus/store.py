@@ -166,22 +166,25 @@ def add_document(
             origin = "official-pdf" if pdf else "converted-text"
 
     prev = base or Entry(symbol=symbol, kind=kind or guess_kind(symbol))
+    origin = origin or prev.origin or "converted-text"
+    # Notes mostly tell where a text came from: those of another origin no longer hold.
+    kept_notes = prev.notes if prev.origin in (None, origin) else None
     fields = dataclasses.replace(
         prev,
         language=language,
         kind=kind or prev.kind,
         date=date or doc.date or prev.date,
         title=title or doc.title or prev.title,
-        origin=origin or prev.origin or "converted-text",
+        origin=origin,
         text=text_rel,
         source=source_rel,
         source_sha256=source_sha,
         adopted_from=_links(adopted_from, prev.adopted_from),
         revises=_links(revises, prev.revises),
         builds_on=_links(builds_on, prev.builds_on),
-        notes=notes if notes is not None else prev.notes,
+        notes=notes if notes is not None else kept_notes,
     )
-    entry = entry_from_dict(fields.to_dict(), f"new entry {symbol} ({language})")
+    entry = entry_from_dict(fields.to_dict(), "new entry")
     new_manifest = manifest.replacing(base, entry)
     validate_entries(new_manifest, None, manifest_path)
 
@@ -230,7 +233,7 @@ def register_entry(corpus_dir: str | Path, entry: Entry, *, force: bool = False)
     the same symbol and language is replaced only with ``force``, and never one with a text."""
     corpus_dir = Path(corpus_dir)
     manifest_path = corpus_dir / MANIFEST_NAME
-    entry = entry_from_dict(entry.to_dict(), f"new entry {entry.label}")
+    entry = entry_from_dict(entry.to_dict(), "new entry")
     if entry.text is not None:
         raise CorpusError(f"{entry.label}: add a text with add_document, not register_entry", manifest_path)
     manifest = load_manifest(corpus_dir, missing_ok=True)

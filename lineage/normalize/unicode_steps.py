@@ -9,9 +9,11 @@ import unicodedata
 
 from .charclass import CJK, HSPACE, HSPACE_CHARS, LINEBREAK
 from .edits import Edit, narrow_edit
+from .radicals import RADICAL_SUPPLEMENT
 from .scan import find_all
 
 __all__ = [
+    "LOOKALIKE_TABLE",
     "invisible",
     "lookalikes",
     "nfc",
@@ -44,33 +46,13 @@ def invisible(text: str) -> list[Edit]:
 
 # --- look-alike ideographs -----------------------------------------------------------------
 
-# CJK Radicals Supplement characters that a PDF font may emit for a whole ideograph, with the
-# unified ideograph they stand for (after Unicode's EquivalentUnifiedIdeograph.txt; only the
-# forms that also occur as stand-alone characters or components with their own code point).
-_RADICAL_SUPPLEMENT = {
-    0x2E81: "厂", 0x2E85: "亻", 0x2E86: "冂", 0x2E89: "刂", 0x2E8A: "卜", 0x2E8C: "小",
-    0x2E92: "巳", 0x2E93: "幺", 0x2E96: "忄", 0x2E97: "心", 0x2E98: "扌", 0x2E99: "攵",
-    0x2E9C: "日", 0x2E9D: "月", 0x2E9E: "歺", 0x2E9F: "母", 0x2EA0: "民", 0x2EA1: "氵",
-    0x2EA2: "氺", 0x2EA3: "灬", 0x2EA4: "爫", 0x2EA6: "丬", 0x2EA7: "牛", 0x2EA8: "犭",
-    0x2EA9: "王", 0x2EAA: "疋", 0x2EAB: "目", 0x2EAC: "示", 0x2EAD: "礻", 0x2EAF: "糹",
-    0x2EB0: "纟", 0x2EB2: "罒", 0x2EB7: "羊", 0x2EB9: "耂", 0x2EBA: "肀", 0x2EBE: "艹",
-    0x2EBF: "艹", 0x2EC0: "艹", 0x2EC1: "虎", 0x2EC2: "衤", 0x2EC3: "覀", 0x2EC4: "西",
-    0x2EC5: "见", 0x2EC6: "角", 0x2EC8: "讠", 0x2EC9: "贝", 0x2ECB: "车", 0x2ECC: "辶",
-    0x2ECD: "辶", 0x2ECE: "辶", 0x2ECF: "阝", 0x2ED0: "钅", 0x2ED1: "長", 0x2ED3: "长",
-    0x2ED4: "门", 0x2ED6: "阝", 0x2ED7: "雨", 0x2ED8: "青", 0x2ED9: "韦", 0x2EDA: "页",
-    0x2EDB: "风", 0x2EDC: "飞", 0x2EDD: "食", 0x2EDF: "飠", 0x2EE0: "饣", 0x2EE2: "马",
-    0x2EE3: "骨", 0x2EE4: "鬼", 0x2EE5: "鱼", 0x2EE6: "鸟", 0x2EE7: "卤", 0x2EE8: "麦",
-    0x2EE9: "黄", 0x2EEA: "黾", 0x2EEB: "斉", 0x2EEC: "齐", 0x2EED: "歯", 0x2EEE: "齿",
-    0x2EEF: "竜", 0x2EF0: "龙", 0x2EF1: "龜", 0x2EF2: "亀", 0x2EF3: "龟",
-}
-
-
 def _lookalike_table() -> dict[str, str]:
-    table = {chr(cp): ideograph for cp, ideograph in _RADICAL_SUPPLEMENT.items()}
-    # Kangxi radicals: Unicode gives each a compatibility decomposition to its ideograph.
-    for cp in range(0x2F00, 0x2FE0):
+    # Radicals supplement: Unicode's EquivalentUnifiedIdeograph table (generated module).
+    table = {chr(cp): chr(ideograph) for cp, ideograph in RADICAL_SUPPLEMENT.items()}
+    # Kangxi radicals, and the two supplement radicals it lacks: a compatibility decomposition.
+    for cp in range(0x2E80, 0x2FE0):
         folded = unicodedata.normalize("NFKC", chr(cp))
-        if folded != chr(cp):
+        if folded != chr(cp) and chr(cp) not in table:
             table[chr(cp)] = folded
     # CJK compatibility ideographs: a canonical (singleton) decomposition to the unified one.
     for cp in [*range(0xF900, 0xFB00), *range(0x2F800, 0x2FA20)]:
@@ -81,6 +63,9 @@ def _lookalike_table() -> dict[str, str]:
 
 
 _LOOKALIKES = _lookalike_table()
+LOOKALIKE_TABLE = {ord(k): v for k, v in _LOOKALIKES.items()}
+"""For ``str.translate``: every look-alike ideograph this module folds (the PDF reader uses it
+to give the characters a reader would type)."""
 # The blocks as ranges (a class of ranges scans much faster than one of a thousand
 # characters); characters of the blocks without a mapping are left alone.
 LOOKALIKE_BLOCKS = "\u2e80-\u2fdf\uf900-\ufaff"

@@ -1,9 +1,7 @@
 """Character classes that decide spacing, and folding of PDF-font look-alike code points."""
 from __future__ import annotations
 
-import unicodedata
-
-from .radicals import RADICAL_SUPPLEMENT
+from ..normalize.unicode_steps import LOOKALIKE_TABLE
 
 __all__ = [
     "is_cjk",
@@ -62,28 +60,13 @@ def is_garbage(text: str) -> bool:
 _HYPHENS = {0x2010: "-", 0x2011: "-", 0x00AD: "-"}
 
 
-def _needs_fold(cp: int) -> bool:
-    return (
-        cp in _HYPHENS
-        or 0x2F00 <= cp <= 0x2FDF  # Kangxi radicals
-        or 0x2E80 <= cp <= 0x2EFF  # CJK radicals supplement (only some have a mapping)
-        or 0xF900 <= cp <= 0xFAFF  # CJK compatibility ideographs
-        or 0x2F800 <= cp <= 0x2FA1F  # supplement
-    )
+_FOLD = {**LOOKALIKE_TABLE, **_HYPHENS}
 
 
 def fold_lookalike(text: str) -> str:
-    """Fold Kangxi radicals and compatibility ideographs (what some PDF fonts map their
-    glyphs to) to the unified ideograph a reader would type: NFKC for the Kangxi radicals and
-    compatibility ideographs, Unicode's EquivalentUnifiedIdeograph table for the radicals
-    supplement; the hyphen look-alikes (U+2010, U+2011, U+00AD) to ``-``. Applied to those
-    code points only, so that full-width punctuation and every other printed character stay
-    as printed."""
-    if all(not _needs_fold(ord(c)) for c in text):
-        return text
-    # NFKC maps the Kangxi radicals and compatibility ideographs, but only two radicals of
-    # the supplement; Unicode's equivalent-ideograph table gives the others. The hyphens go
-    # first: NFKC would make U+2011 a U+2010.
-    return "".join(
-        _HYPHENS.get(ord(c)) or (unicodedata.normalize("NFKC", c) if _needs_fold(ord(c)) else c) for c in text
-    ).translate(RADICAL_SUPPLEMENT)
+    """Fold look-alike code points (what some PDF fonts map their glyphs to) to the character
+    a reader would type: Kangxi radicals, radicals-supplement forms and compatibility
+    ideographs to the unified ideograph (the table of ``lineage.normalize``'s ``lookalikes``
+    step), the hyphen look-alikes (U+2010, U+2011, U+00AD) to ``-``. Only those code points:
+    full-width punctuation and every other printed character stay as printed."""
+    return text.translate(_FOLD)
