@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Iterable
 
 from .corpus.manifest import Entry, Manifest, load_manifest
-from .errors import SymbolError, UsageError
-from .symbols import Symbol, is_symbol, parse_symbol, symbol_sort_key
+from .errors import UsageError
+from .symbols import Symbol, document_key, is_symbol, parse_symbol, symbol_sort_key
 
 __all__ = [
     "GRAPH_SCHEMA",
@@ -47,10 +47,7 @@ EDGE_LABELS = {"revises": "revises", "adopted_from": "adopted from", "builds_on"
 def node_key(symbol: str) -> str:
     """The canonical symbol when ``symbol`` is one, else the text as given (informal drafts
     have names, not symbols)."""
-    try:
-        return str(parse_symbol(symbol))
-    except SymbolError:
-        return symbol.strip()
+    return document_key(symbol)
 
 
 @dataclass
@@ -167,12 +164,14 @@ class LineageGraph:
         kinds = tuple(kinds)
         keys = list(dict.fromkeys(keys))
         inside = set(keys)
-        waiting = {k: set(self.ancestors(k, kinds)) & inside for k in keys}
+        ancestors = {k: set(self.ancestors(k, kinds)) & inside for k in keys}
+        # Hand-written links may form a cycle (A builds on B, B on A): documents that derive
+        # from each other hold no order between them, so dates decide among them, while each
+        # still comes after whatever the whole cycle derives from.
+        waiting = {k: {a for a in deps if k not in ancestors[a]} for k, deps in ancestors.items()}
         order: list[str] = []
         while waiting:
             ready = [k for k, deps in waiting.items() if not deps]
-            if not ready:  # a cycle in hand-written links: fall back to dates for the rest
-                ready = list(waiting)
             nxt = min(ready, key=lambda k: self.nodes[k].sort_key())
             order.append(nxt)
             del waiting[nxt]

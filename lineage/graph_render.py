@@ -32,10 +32,10 @@ def graph_text(graph: LineageGraph, focus: str | None = None) -> str:
     if not graph.nodes:
         return "(the corpus lists no documents)\n"
     has_parent = {e.target for e in graph.edges}
-    roots = [k for k in graph.ordered_keys() if k not in has_parent]
-    roots.reverse()  # newest first
-    if not roots:  # only cycles: start anywhere
-        roots = graph.ordered_keys()[-1:]
+    newest_first = graph.ordered_keys()[::-1]
+    # Documents nothing derives from, then whatever they did not reach: the members of a
+    # cycle in hand-written links have a parent each, yet must be shown too.
+    roots = [k for k in newest_first if k not in has_parent] + newest_first
     lines: list[str] = []
     expanded: set[str] = set()
 

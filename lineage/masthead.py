@@ -7,6 +7,7 @@ kind. Nothing here knows about a particular document.
 """
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 
@@ -145,9 +146,13 @@ _CN_DATE = re.compile(rf"({_CN_NUM})\s*年\s*({_CN_NUM})\s*月\s*({_CN_NUM})\s*�
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
-    if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2199):
+    if not 1900 <= year <= 2199:
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    try:
+        # A day the calendar lacks (31 February) is a misreading, not a date.
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def parse_english_date(text: str) -> str | None:

@@ -27,6 +27,7 @@ __all__ = [
     "parse_symbol",
     "canonical_symbol",
     "is_symbol",
+    "document_key",
     "symbol_sort_key",
 ]
 
@@ -189,8 +190,11 @@ class Symbol:
 
 def _clean(text: str) -> str:
     """Fold the ways people type symbols to one spelling: full-width forms (NFKC), other
-    slashes and dashes, spaces (kept only before a bracketed Security Council year)."""
+    slashes and dashes, invisible format characters, spaces (kept only before a bracketed Security Council year)."""
     text = unicodedata.normalize("NFKC", text).translate(_DASHES).translate(_SLASHES)
+    # Invisible format characters (zero-width space, soft hyphen, BOM) come along when a
+    # symbol is copied from a web page or a PDF; they are not part of it.
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     # "A/80/L.41 Rev.1": a space before a modifier stands for its slash.
     text = re.sub(r"(?i)(?<=[^\s/(])\s+(?=(?:add|corr|amend|rev)\s*\.)", "/", text.strip())
     text = re.sub(r"\s+", "", text)
@@ -282,6 +286,15 @@ def is_symbol(text: str) -> bool:
     except SymbolError:
         return False
     return True
+
+
+def document_key(text: str) -> str:
+    """What identifies a document: the canonical symbol when ``text`` is one, else the text as
+    given, trimmed (informal drafts have names, not symbols)."""
+    try:
+        return canonical_symbol(text)
+    except SymbolError:
+        return text.strip()
 
 
 def symbol_sort_key(text: str) -> tuple:

@@ -7,8 +7,8 @@ import pytest
 
 from conftest import REPO
 
-from lineage.cli.reference import _subparsers, cli_reference, python_version
-from lineage.cli.main import build_parser
+from lineage.cli.reference import cli_reference, python_version
+from lineage.cli.main import build_parser, subcommands
 
 DOC = REPO / "docs" / "cli.md"
 
@@ -30,13 +30,13 @@ def test_cli_reference_is_up_to_date():
 
 def test_every_command_is_documented_in_the_readme_or_docs():
     text = DOC.read_text(encoding="utf-8")
-    commands = _subparsers(build_parser())
+    commands = subcommands(build_parser())
     assert len(commands) >= 10
     for name in commands:
         assert f"## lineage {name}\n" in text
 
 
 def test_every_command_answers_help(run_cli):
-    for name in _subparsers(build_parser()):
+    for name in subcommands(build_parser()):
         code, out, err = run_cli(name, "--help")
         assert code == 0 and "usage: lineage " + name in out

@@ -162,3 +162,36 @@ def test_order_follows_links_through_documents_without_text() -> None:
         "A/RES/70/125", "WSIS+20 draft", "A/RES/80/173",
     ]
     assert g.versions("A/RES/80/173") == ["WSIS+20 draft", "A/80/L.41", "A/RES/80/173"]
+
+
+def test_cycle_in_hand_written_links_is_ordered_by_date_and_fully_drawn() -> None:
+    # L.1 and L.2 build on each other (a slip in a hand-edited manifest); L.9 is unrelated
+    # and later. Dates must decide inside the cycle, and the tree must show every document.
+    graph = build_graph([
+        entry("A/80/L.1", "2025-01-01", builds_on=("A/80/L.2",)),
+        entry("A/80/L.2", "2025-02-01", builds_on=("A/80/L.1",)),
+        entry("A/80/L.9", "2025-03-01"),
+        entry("A/80/L.3", "2025-04-01", builds_on=("A/80/L.2",)),
+    ])
+    assert graph.topological(graph.nodes) == ["A/80/L.1", "A/80/L.2", "A/80/L.9", "A/80/L.3"]
+    text = render_graph(graph, "text")
+    for symbol in ("A/80/L.1", "A/80/L.2", "A/80/L.3", "A/80/L.9"):
+        assert symbol in text.split("oldest to newest")[0]
+    assert text.endswith("oldest to newest: A/80/L.1 → A/80/L.2 → A/80/L.9 → A/80/L.3\n")
+
+
+def test_cycle_next_to_an_unlinked_document_is_drawn() -> None:
+    # Before: only documents without a parent started the tree, so a cycle beside any other
+    # root vanished from it.
+    graph = build_graph([
+        entry("A/80/L.1", "2025-01-01", builds_on=("A/80/L.2",)),
+        entry("A/80/L.2", "2025-02-01", builds_on=("A/80/L.1",)),
+        entry("A/80/L.9", "2025-03-01"),
+    ])
+    tree = render_graph(graph, "text").split("\n\n")[0].splitlines()
+    assert tree == [
+        "A/80/L.9  2025-03-01  draft  (listed, no text)",
+        "A/80/L.2  2025-02-01  draft  (listed, no text)",
+        "└─ builds on: A/80/L.1  2025-01-01  draft  (listed, no text)",
+        "   └─ builds on: A/80/L.2 (see above)",
+    ]

@@ -163,3 +163,14 @@ def test_guess_language() -> None:
     assert mh.guess_language("We reaffirm the vision of the World Summit") == "en"
     assert mh.guess_language("Nous réaffirmons la vision et les principes des sommets") == "fr"
     assert mh.guess_language("12345 ...") is None
+
+
+@pytest.mark.parametrize("text", ["31 February 2025", "2025 年 2 月 30 日", "April 31, 2025", "二〇二五年二月二十九日"])
+def test_day_the_calendar_lacks_is_no_date(text: str) -> None:
+    # A misread day (OCR, a typo in a draft) must not become an impossible ISO date.
+    assert mh.parse_date(text) is None
+    assert not mh.is_date_line(text)
+
+
+def test_leap_day_is_a_date() -> None:
+    assert mh.parse_date("29 February 2024") == "2024-02-29"

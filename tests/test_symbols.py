@@ -183,3 +183,11 @@ def test_revisions_are_ordered(sym: Symbol, n: int) -> None:
     for i, base in enumerate(chain[:-1]):
         corr = base.with_modifier("Corr", 1)
         assert base < corr < chain[i + 1]
+
+
+@pytest.mark.parametrize("typed", ["A/RES/80/173\u200b", "\ufeffA/RES/80/173", "A/RES/80/1\u00ad73",
+                                   "A/\u2060RES/80/173"])
+def test_invisible_characters_copied_with_a_symbol_are_dropped(typed: str) -> None:
+    # Zero-width space, BOM, soft hyphen and word joiner ride along when a symbol is copied
+    # from a web page or a PDF; the symbol is still A/RES/80/173.
+    assert canonical_symbol(typed) == "A/RES/80/173"

@@ -15,7 +15,7 @@ from .. import __version__
 from ..errors import LineageError
 from . import commands
 
-__all__ = ["build_parser", "main"]
+__all__ = ["build_parser", "main", "subcommands"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,11 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _command_names(parser: argparse.ArgumentParser) -> list[str]:
+def subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """The subcommands' parsers by name (for messages and the generated CLI reference)."""
     for action in parser._actions:  # argparse has no public way to list subcommands
         if isinstance(action, argparse._SubParsersAction):
-            return sorted(action.choices)
-    return []
+            return dict(action.choices)
+    return {}
 
 
 def _silence_stdout() -> None:
@@ -62,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
-        print(f"lineage: no command given; choose one of {', '.join(_command_names(parser))} "
+        print(f"lineage: no command given; choose one of {', '.join(sorted(subcommands(parser)))} "
               "(see 'lineage --help')", file=sys.stderr)
         return 2
     try:

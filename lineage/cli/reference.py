@@ -2,22 +2,14 @@
 cannot drift from the code: ``python -m lineage.cli.reference > docs/cli.md``."""
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
-from .main import build_parser
+from .main import build_parser, subcommands
 
 __all__ = ["cli_reference", "python_version"]
 
 WIDTH = 100  # argparse wraps help to $COLUMNS; fixed here so the output does not depend on the terminal
-
-
-def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
-    for action in parser._actions:  # argparse offers no public way to list subcommands
-        if isinstance(action, argparse._SubParsersAction):
-            return dict(action.choices)
-    return {}
 
 
 def python_version() -> str:
@@ -40,7 +32,7 @@ def cli_reference() -> str:
             parser.format_help().rstrip(),
             "```",
         ]
-        for name, sub in sorted(_subparsers(parser).items()):
+        for name, sub in sorted(subcommands(parser).items()):
             parts += ["", f"## lineage {name}", "", "```text", sub.format_help().rstrip(), "```"]
         return "\n".join(parts) + "\n"
     finally:

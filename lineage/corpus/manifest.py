@@ -7,6 +7,7 @@ deterministic (entries by date, then symbol, then language; fields in a fixed or
 """
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import sys
@@ -18,6 +19,7 @@ import tomli_w
 
 from ..errors import CorpusError, EncodingError
 from ..model import Document
+from ..symbols import document_key
 from .textformat import parse_corpus_text
 
 if sys.version_info >= (3, 11):
@@ -190,8 +192,6 @@ def _links(d: dict[str, Any], name: str, where: str) -> tuple[str, ...]:
     value = d.get(name, [])
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise CorpusError(f"{where}: field {name!r} must be a list of symbols")
-    if len(set(value)) != len(value):
-        raise CorpusError(f"{where}: field {name!r} lists a symbol twice")
     return tuple(value)
 
 
@@ -202,6 +202,19 @@ def _rel_path(value: str | None, name: str, where: str) -> str | None:
     if p.is_absolute() or ".." in p.parts or "\\" in value:
         raise CorpusError(f"{where}: {name} {value!r} must be a relative path inside the corpus, with '/'")
     return value
+
+
+def _is_date(text: str) -> bool:
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, naming a month and day the calendar has."""
+    m = _DATE_RE.match(text)
+    if not m:
+        return False
+    year, month, day = (text.split("-") + ["01", "01"])[:3]
+    try:
+        datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
 
 
 def entry_from_dict(d: Any, where: str) -> Entry:
@@ -221,7 +234,7 @@ def entry_from_dict(d: Any, where: str) -> Entry:
     if origin is not None and origin not in ORIGINS:
         raise CorpusError(f"{where}: unknown origin {origin!r} (known: {', '.join(ORIGINS)})")
     date = _str(d, "date", where)
-    if date is not None and not _DATE_RE.match(date):
+    if date is not None and not _is_date(date):
         raise CorpusError(f"{where}: date {date!r} must be YYYY-MM-DD (or YYYY-MM, YYYY)")
     language = _str(d, "language", where)
     if language is not None and not _LANG_RE.match(language):
@@ -250,9 +263,13 @@ def entry_from_dict(d: Any, where: str) -> Entry:
         raise CorpusError(f"{where}: an entry with a text needs its 'origin' (known: {', '.join(ORIGINS)})")
     if (entry.source is None) != (entry.source_sha256 is None):
         raise CorpusError(f"{where}: 'source' and 'source_sha256' go together")
+    own = document_key(symbol)
     for name, symbols in entry.links().items():
-        if symbol in symbols:
+        keys = [document_key(s) for s in symbols]
+        if own in keys:
             raise CorpusError(f"{where}: {name} links the document to itself")
+        if len(set(keys)) != len(keys):
+            raise CorpusError(f"{where}: field {name!r} lists a symbol twice")
     return entry
 
 
@@ -261,9 +278,11 @@ def validate_entries(entries: Iterable[Entry], corpus_dir: Path | None, manifest
     seen: dict[tuple[str, str | None], Entry] = {}
     texts: dict[str, Entry] = {}
     for e in entries:
-        if e.key in seen:
+        # Two spellings of one symbol (``a/res/80/173``) are one document to everything else.
+        key = (document_key(e.symbol), e.language)
+        if key in seen:
             raise CorpusError(f"duplicate entry {e.label}", manifest_path)
-        seen[e.key] = e
+        seen[key] = e
         if e.text is not None:
             if e.text in texts:
                 raise CorpusError(f"{e.label} and {texts[e.text].label} share the text {e.text}", manifest_path)
