@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .corpusview import CorpusView
 from .model import dumps
+from .report.escape import escape_markdown, escape_terminal
 from .reuse import ReuseIndex, comparable, gram_size, split_sentences
 
 __all__ = ["BLAME_SCHEMA", "BLAME_FORMATS", "DEFAULT_THRESHOLD", "SentenceOrigin", "Blame", "blame",
@@ -185,13 +186,13 @@ def render_blame(result: Blame, fmt: str = "text") -> str:
     for s in result.sentences:
         ref = f"{s.paragraph}.{s.index}"
         score = "" if s.score is None else f"{s.score:.2f}"
-        text = s.text.replace("\n", " ")
         if md:
-            text = text.replace("|", "\\|")
-            out.append(f"| {ref} | {_where(s)} | {score} | {text} |")
+            out.append(f"| {ref} | {_where(s)} | {score} | {escape_markdown(s.text, newline=' ')} |")
         else:
-            out.append(f"{ref:<8} {_where(s):<{width + 6}} {score:>4}  {text}")
-    return "\n".join(out).rstrip("\n") + "\n"
+            flat = s.text.replace("\n", " ")
+            out.append(f"{ref:<8} {_where(s):<{width + 6}} {score:>4}  {flat}")
+    text = "\n".join(out).rstrip("\n") + "\n"
+    return text if md else escape_terminal(text)
 
 
 def show_blame(corpus_dir: str | Path, symbol: str, language: str | None = None, fmt: str = "text",

@@ -55,7 +55,10 @@ class CorpusView:
         return node.languages[0]
 
     def has_text(self, symbol: str, language: str) -> bool:
-        return language in self.graph.nodes[node_key(symbol)].languages
+        """Does the corpus hold ``symbol``'s text in ``language``? (False for a symbol it
+        does not list at all.)"""
+        node = self.graph.nodes.get(node_key(symbol))
+        return node is not None and language in node.languages
 
     def document(self, symbol: str, language: str) -> Document:
         key = (node_key(symbol), language)

@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import zlib
 from dataclasses import dataclass
 from typing import Callable, TextIO
 
@@ -61,13 +62,15 @@ def _progress_bar(stream: TextIO, total: int | None) -> Callable[[int], None]:
     return show
 
 
-def _fetch_once(url: str, policy: DownloadPolicy, progress_stream: TextIO | None) -> Download:
+def _open(url: str, policy: DownloadPolicy) -> http.client.HTTPResponse:
+    """The response to a GET of ``url``, redirects followed; failures as typed errors."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "application/pdf,*/*;q=0.5"})
     try:
-        response = urllib.request.urlopen(request, timeout=policy.timeout)
+        return urllib.request.urlopen(request, timeout=policy.timeout)
     except urllib.error.HTTPError as exc:
         exc.close()
-        reason = f"HTTP {exc.code} {exc.reason}".strip()
+        # urllib's redirect-loop message runs over several lines; the first says it all
+        reason = f"HTTP {exc.code} {str(exc.reason).splitlines()[0] if exc.reason else ''}".strip()
         if exc.code in _TRANSIENT_STATUS:
             raise TransientError(reason, url) from None
         raise FetchError(reason, url) from None
@@ -81,49 +84,80 @@ def _fetch_once(url: str, policy: DownloadPolicy, progress_stream: TextIO | None
         if isinstance(exc.reason, OSError):  # refused, reset, DNS failure: may pass
             raise TransientError(f"cannot connect: {exc.reason}", url) from None
         raise FetchError(f"cannot open: {exc.reason}", url) from None
-    except (ConnectionError, http.client.HTTPException) as exc:
+    except (OSError, http.client.HTTPException) as exc:
         raise TransientError(f"connection failed: {exc}", url) from exc
     except ValueError as exc:  # malformed URL
         raise FetchError(f"invalid URL: {exc}", url) from None
 
-    with response:
-        header = response.headers.get("Content-Length")
-        expected: int | None = int(header) if header and header.isdigit() else None
-        if expected is not None and expected > policy.max_bytes:
-            raise FetchError(f"file is {expected} bytes, more than the limit of {policy.max_bytes}", url)
-        show = None
-        if progress_stream is not None and (expected is None or expected > policy.progress_threshold):
-            show = _progress_bar(progress_stream, expected)
-        chunks: list[bytes] = []
-        received = 0
-        try:
-            while True:
-                chunk = response.read(_CHUNK)
-                if not chunk:
-                    break
-                received += len(chunk)
-                if received > policy.max_bytes:
-                    raise FetchError(f"body exceeds the limit of {policy.max_bytes} bytes", url)
-                chunks.append(chunk)
-                if show:
-                    show(received)
-        except (socket.timeout, TimeoutError) as exc:
-            raise TransientError(f"timed out after {policy.timeout:g} s while reading", url) from exc
-        except (ConnectionError, http.client.HTTPException) as exc:
-            raise TransientError(f"connection broke while reading: {exc}", url) from exc
-        finally:
+
+def _read_body(response: http.client.HTTPResponse, url: str, policy: DownloadPolicy,
+               progress_stream: TextIO | None) -> bytes:
+    """The whole body as sent (before any content decoding), within the size limit."""
+    header = response.headers.get("Content-Length")
+    expected: int | None = int(header) if header and header.isdigit() else None
+    if expected is not None and expected > policy.max_bytes:
+        raise FetchError(f"file is {expected} bytes, more than the limit of {policy.max_bytes}", url)
+    show = None
+    if progress_stream is not None and (expected is None or expected > policy.progress_threshold):
+        show = _progress_bar(progress_stream, expected)
+    chunks: list[bytes] = []
+    received = 0
+    try:
+        while True:
+            chunk = response.read(_CHUNK)
+            if not chunk:
+                break
+            received += len(chunk)
+            if received > policy.max_bytes:
+                raise FetchError(f"body exceeds the limit of {policy.max_bytes} bytes", url)
+            chunks.append(chunk)
             if show:
-                progress_stream.write("\n")
-                progress_stream.flush()
-        # http.client stops quietly when the server closes early; a short body is an error.
-        if expected is not None and received != expected:
-            raise TransientError(f"truncated body: received {received} of {expected} bytes", url)
+                show(received)
+    except (socket.timeout, TimeoutError) as exc:
+        raise TransientError(f"timed out after {policy.timeout:g} s while reading", url) from exc
+    except (OSError, http.client.HTTPException) as exc:  # reset, TLS failure, short chunked body
+        raise TransientError(f"connection broke while reading: {exc}", url) from exc
+    finally:
+        if show:
+            progress_stream.write("\n")
+            progress_stream.flush()
+    # http.client stops quietly when the server closes early; a short body is an error.
+    if expected is not None and received != expected:
+        raise TransientError(f"truncated body: received {received} of {expected} bytes", url)
+    return b"".join(chunks)
+
+
+def _decode(data: bytes, encoding: str | None, url: str, policy: DownloadPolicy) -> bytes:
+    """``data`` without its ``Content-Encoding``. urllib asks for ``identity`` but does not
+    decode what a server compresses anyway; the size limit applies to the decoded body too,
+    so a small compressed body cannot expand without bound."""
+    encoding = (encoding or "identity").strip().lower()
+    if encoding == "identity":
+        return data
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise FetchError(f"the server sent the body with an unsupported encoding {encoding!r}", url)
+    # wbits 32 + 15: a gzip or a zlib header, whichever is there ("deflate" means zlib)
+    inflater = zlib.decompressobj(32 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, policy.max_bytes + 1)
+    except zlib.error as exc:
+        raise FetchError(f"the {encoding} body is corrupt: {exc}", url) from None
+    if len(out) > policy.max_bytes:
+        raise FetchError(f"decompressed body exceeds the limit of {policy.max_bytes} bytes", url)
+    if not inflater.eof:
+        raise TransientError(f"truncated {encoding} body", url)
+    return out
+
+
+def _fetch_once(url: str, policy: DownloadPolicy, progress_stream: TextIO | None) -> Download:
+    with _open(url, policy) as response:
+        data = _read_body(response, url, policy, progress_stream)
         return Download(
             url=url,
             final_url=response.geturl(),
             status=response.status,
             content_type=response.headers.get_content_type() if response.headers else None,
-            data=b"".join(chunks),
+            data=_decode(data, response.headers.get("Content-Encoding"), url, policy),
             attempts=1,
         )
 

@@ -101,10 +101,15 @@ class LineageGraph:
     def node(self, symbol: str) -> Node:
         key = node_key(symbol)
         if key not in self.nodes:
-            parse_symbol(symbol)  # a malformed symbol: say what is wrong with it
             known = self.ordered_keys()
             shown = ", ".join(known[:12]) + (f", … ({len(known)} in all)" if len(known) > 12 else "")
-            raise UsageError(f"{key} is not in the corpus manifest (known: {shown or 'none'})")
+            if is_symbol(key):
+                raise UsageError(f"{key} is not in the corpus manifest (known: {shown or 'none'})")
+            if "/" in key:
+                parse_symbol(symbol)  # meant as a symbol but malformed: say what is wrong
+            # Without a slash it may be the name of an informal draft, which is not listed.
+            raise UsageError(f"{key} is neither a document symbol nor the name of a document in the "
+                             f"corpus manifest (known: {shown or 'none'})")
         return self.nodes[key]
 
     def ordered_keys(self, keys: Iterable[str] | None = None) -> list[str]:

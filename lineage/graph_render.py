@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .errors import UsageError
 from .graph import EDGE_LABELS, LineageGraph, Node, load_graph
 from .model import dumps
 
@@ -128,6 +129,8 @@ def graph_json(graph: LineageGraph, focus: str | None = None) -> str:
 
 def render_graph(graph: LineageGraph, fmt: str = "text", focus: str | None = None) -> str:
     renderers = {"text": graph_text, "mermaid": graph_mermaid, "dot": graph_dot, "json": graph_json}
+    if fmt not in renderers:
+        raise UsageError(f"unknown format {fmt!r}; expected one of {', '.join(GRAPH_FORMATS)}")
     return renderers[fmt](graph, focus)
 
 

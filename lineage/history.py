@@ -10,6 +10,8 @@ the paragraph's first wording, by text reuse (``lineage.reuse``).
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from .compare import compare_documents
 from .comparison import Comparison, Op, Pair
 from .corpusview import CorpusView
 from .errors import UsageError
+from .report.escape import escape_markdown, escape_terminal
 from .report.inline import inline_diff, shown_similarity
 from .model import Document, dumps
 from .reuse import comparable, containment, gram_size
@@ -115,13 +118,26 @@ class ParagraphHistory:
         }
 
 
+# How people write a paragraph: "PP3", "pp 3", "para. 99", "paragraph 99", "¶ 99", "99.",
+# "12 bis", and the labels this module prints ("preambular paragraph 3").
+_PARAGRAPH_NAME = re.compile(r"(preambular\s+)?(?:paragraph|para\.?|¶)?\s*(.+?)\.?", re.IGNORECASE)
+
+
+def _simplify_paragraph(text: str) -> str:
+    m = _PARAGRAPH_NAME.fullmatch(text.strip())
+    if m is None:
+        return text
+    preambular, rest = m.groups()
+    rest = rest.lower().replace(" ", "")
+    return "pp" + rest if preambular else rest
+
+
 def _find_paragraph(doc: Document, para: str) -> str:
     wanted = para.strip()
     ids = [p.id for p in doc.all_paragraphs()]
     if wanted in ids:
         return wanted
-    # "PP3" / "pp 3" / "para 99" / "99." are how people write them.
-    simplified = wanted.lower().replace(" ", "").removeprefix("para").removeprefix("paragraph").rstrip(".")
+    simplified = _simplify_paragraph(wanted)
     for pid in ids:
         if pid.lower().replace(" ", "") == simplified:
             return pid
@@ -199,6 +215,16 @@ def paragraph_history(corpus: CorpusView, symbol: str, para: str, language: str 
         ids[i] = _ordered_ids(docs[versions[i]], new)
         current = new
 
+    steps = _steps(corpus, versions, docs, ids, change)
+    history = ParagraphHistory(target, start, language, steps)
+    history.earlier = _earlier_variants(corpus, target, language, history.first, set(versions))
+    return history
+
+
+def _steps(corpus: CorpusView, versions: list[str], docs: dict[str, Document], ids: dict[int, list[str]],
+           change: dict[int, tuple[str, float | None, list[Op] | None]]) -> list[HistoryStep]:
+    """One step per version: the paragraph's ids there (by version index) and how it changed
+    from the version before."""
     steps: list[HistoryStep] = []
     seen_first = False
     for i, key in enumerate(versions):
@@ -214,10 +240,7 @@ def paragraph_history(corpus: CorpusView, symbol: str, para: str, language: str 
         else:
             status = change[i][0] if i in change and change[i][0] == "deleted" else "absent"
             steps.append(HistoryStep(key, node.date, [], [], None, status))
-
-    history = ParagraphHistory(target, start, language, steps)
-    history.earlier = _earlier_variants(corpus, target, language, history.first, set(versions))
-    return history
+    return steps
 
 
 def _earlier_variants(corpus: CorpusView, target: str, language: str, first: HistoryStep | None,
@@ -289,7 +312,7 @@ def render_history(history: ParagraphHistory, fmt: str = "text") -> str:
                 out.append("(same text)")
             elif step.status in ("first", "inserted") or not step.ops:
                 body = step.text or ""
-                out.append(body.replace("\n", "  \n") if md else body)
+                out.append(escape_markdown(body) if md else body)
             else:
                 out.append(inline_diff(step.ops, "md" if md else "text"))
         out.append("")
@@ -297,9 +320,11 @@ def render_history(history: ParagraphHistory, fmt: str = "text") -> str:
         out.append("## Earlier documents with a close variant" if md else "Earlier documents with a close variant:")
         for m in history.earlier:
             when = f" ({m.date})" if m.date else ""
-            out.append(f"{'- ' if md else '  '}{m.symbol}{when} paragraph {m.id}, {m.score:.0%} of its wording: {m.text}")
+            text = escape_markdown(m.text) if md else m.text
+            out.append(f"{'- ' if md else '  '}{m.symbol}{when} paragraph {m.id}, {m.score:.0%} of its wording: {text}")
         out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    text = "\n".join(out).rstrip("\n") + "\n"
+    return text if md else escape_terminal(text)
 
 
 def show_history(corpus_dir: str | Path, symbol: str, para: str, language: str | None = None,

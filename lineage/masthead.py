@@ -219,7 +219,8 @@ def parse_session(line: str) -> str | None:
     return None
 
 
-_ITEM = r"\d+(?:\s*\([a-z]\))?"
+# A sub-item's letter may stand in full-width brackets in a Chinese masthead: 18（b）.
+_ITEM = r"\d+(?:\s*[(（][a-z][)）])?"
 _AGENDA_RE = re.compile(
     rf"(?:议程项目|Agenda\s+items?|Items?)\s*({_ITEM}(?:\s*(?:,|，|、|和|及|and|&)\s*{_ITEM})*)",
     re.IGNORECASE,
@@ -236,7 +237,7 @@ def parse_agenda_items(line: str) -> list[str] | None:
     if not m:
         return None
     items = re.findall(_ITEM, m.group(1))
-    return [re.sub(r"\s+", "", it) for it in items] or None
+    return [re.sub(r"\s+", "", it).replace("（", "(").replace("）", ")") for it in items] or None
 
 
 _DISTR_RE = re.compile(r"Distr\.?\s*[:：]?\s*(General|Limited|Restricted)\b", re.IGNORECASE)

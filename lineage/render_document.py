@@ -10,6 +10,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from .errors import UsageError
 from .model import Document, FootnoteRef, Paragraph
 from .readers import read_document
 
@@ -21,7 +22,9 @@ FORMATS = ("text", "md", "json")
 def _with_marks(p: Paragraph, mark: str) -> str:
     """``p.text`` with ``mark.format(n)`` inserted at each footnote offset."""
     text = p.text
-    for ref in sorted(p.footnote_refs, key=lambda r: r.offset, reverse=True):
+    # From the end so earlier offsets stay valid; reversing a stable sort (rather than
+    # sorting in reverse) keeps marks that share an offset in their order: [2][3], not [3][2].
+    for ref in reversed(sorted(p.footnote_refs, key=lambda r: r.offset)):
         off = min(max(ref.offset, 0), len(text))
         text = text[:off] + mark.format(ref.number) + text[off:]
     return text
@@ -164,7 +167,7 @@ def render_document(doc: Document, fmt: str) -> str:
         return document_to_markdown(doc)
     if fmt == "text":
         return document_to_text(doc)
-    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    raise UsageError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
 def show_document(path: str | Path, fmt: str = "text") -> str:

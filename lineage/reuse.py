@@ -25,7 +25,6 @@ __all__ = [
     "gram_size",
     "ngrams",
     "containment",
-    "resemblance",
     "edit_similarity",
     "split_sentences",
     "ReuseIndex",
@@ -71,15 +70,6 @@ def containment(passage: str, candidate: str, n: int | None = None) -> float:
     if not a:
         return 0.0
     return len(a & ngrams(candidate, n)) / len(a)
-
-
-def resemblance(a: str, b: str, n: int | None = None) -> float:
-    """Jaccard similarity of the n-gram sets: symmetric, 1.0 only for the same text."""
-    n = n or gram_size(a + b)
-    ga, gb = ngrams(a, n), ngrams(b, n)
-    if not ga and not gb:
-        return 1.0
-    return len(ga & gb) / len(ga | gb)
 
 
 def edit_similarity(a: str, b: str) -> float:

@@ -289,12 +289,13 @@ def is_symbol(text: str) -> bool:
 
 
 def document_key(text: str) -> str:
-    """What identifies a document: the canonical symbol when ``text`` is one, else the text as
-    given, trimmed (informal drafts have names, not symbols)."""
+    """What identifies a document: the canonical symbol when ``text`` is one, else the text
+    with its runs of spaces made one (informal drafts have names, not symbols, and ``lineage
+    add`` stores them so)."""
     try:
         return canonical_symbol(text)
     except SymbolError:
-        return text.strip()
+        return " ".join(text.split())
 
 
 def symbol_sort_key(text: str) -> tuple:

@@ -7,6 +7,7 @@ from typing import Sequence
 
 from tabulate import tabulate
 
+from .report.escape import escape_markdown, escape_terminal
 from .report.inline import inline_diff, shown_similarity
 from .model import dumps
 from .topic_timeline import TopicEntry, TopicTimeline, load_timeline
@@ -76,11 +77,13 @@ def _text(timeline: TopicTimeline, md: bool) -> str:
             label = f"paragraph {hit.id}" if hit.paragraph.number else f"preambular paragraph {hit.id}"
             terms = ", ".join(hit.terms)
             line = f"{label} [{terms}]: {_status(entry, hit.id)}"
-            out.append(f"- **{line}**" if md else f"  {line}")
+            out.append(f"- **{escape_markdown(line)}**" if md else f"  {line}")
             if change is not None and change.status == "modified":
                 body = inline_diff(change.ops, "md" if md else "text")
             elif change is not None and change.status == "unchanged":
                 body = "(same text)"
+            elif md:
+                body = escape_markdown(hit.paragraph.text, newline=" ")
             else:
                 body = hit.paragraph.text
             body = body.replace("\n", " " if md else "\n    ")
@@ -89,7 +92,8 @@ def _text(timeline: TopicTimeline, md: bool) -> str:
         if entry.dropped:
             out.append(f"  no longer on the topic from {entry.previous}: {', '.join(entry.dropped)}")
             out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    text = "\n".join(out).rstrip("\n") + "\n"
+    return text if md else escape_terminal(text)
 
 
 _CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.6}
@@ -100,7 +104,9 @@ del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:un
 
 def _html(timeline: TopicTimeline) -> str:
     e = html.escape
-    out = ["<!DOCTYPE html>", '<html lang="zh">', "<head>", '<meta charset="utf-8">',
+    languages = {entry.language for entry in timeline.entries}
+    lang = languages.pop() if len(languages) == 1 else "und"
+    out = ["<!DOCTYPE html>", f'<html lang="{e(lang)}">', "<head>", '<meta charset="utf-8">',
            f"<title>{e(_title(timeline))}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
            f"<h1>{e(_title(timeline))}</h1>", f'<p class="meta">{e(_span(timeline))}</p>',
            "<table>", "<thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in _HEADERS) + "</tr></thead>", "<tbody>"]

@@ -12,8 +12,9 @@ A topic is a TOML file (``lineage/data/topics/<name>.toml``; more can be added i
   name).
 
 All languages' terms are tried on every text: Chinese UN texts quote English acronyms (IGF).
-Chinese terms match across layout spaces; Latin terms match whole words, case-insensitively,
-except acronyms (all capitals), which match as written.
+Chinese terms match across layout spaces; terms of alphabetic scripts (Latin, Cyrillic,
+Arabic, ...) match whole words, case-insensitively, except acronyms (all capitals), which
+match as written.
 """
 from __future__ import annotations
 
@@ -48,18 +49,37 @@ class TopicError(UsageError):
     """A topic name is unknown or a topic file is malformed."""
 
 
-_LATIN = re.compile(r"[A-Za-z]")
+_CJK_RANGES = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"  # CJK scripts, kana and hangul included
+_CJK = re.compile(f"[{_CJK_RANGES}]")
+# A letter or digit of an alphabetic script (Latin, Cyrillic, Arabic, ...): what a whole-word
+# term may not touch. Han characters may: Chinese texts write "IGF" with no space around it.
+_WORD_CHAR = f"[^\\W{_CJK_RANGES}]"
 
 
 def _term_pattern(term: str) -> re.Pattern[str]:
-    if _LATIN.search(term):
+    if not _CJK.search(term):
         body = r"[\s\-\u2010-\u2014]*".join(
             r"\s+".join(re.escape(w) for w in part.split()) for part in re.split(r"\s*-\s*", term)
         )
         acronym = term.isupper() and len(term) <= 6
-        return re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])", 0 if acronym else re.IGNORECASE)
+        return re.compile(rf"(?<!{_WORD_CHAR}){body}(?!{_WORD_CHAR})", 0 if acronym else re.IGNORECASE)
     # Chinese: layout may leave spaces between characters.
     return re.compile(r"\s*".join(re.escape(ch) for ch in term if not ch.isspace()))
+
+
+def _table(data: dict, key: str, path: Path) -> dict:
+    table = data.get(key, {})
+    if not isinstance(table, dict):
+        raise TopicError(f"{key} must be a table ([{key}] with one term list per language)", path)
+    return table
+
+
+def _count(table: dict, key: str, default: int, least: int, where: str, path: Path) -> int:
+    value = table.get(key, default)
+    # bool is an int subclass: "min = true" is a slip, not 1
+    if not isinstance(value, int) or isinstance(value, bool) or value < least:
+        raise TopicError(f"[{where}] {key} must be a whole number of at least {least}", path)
+    return value
 
 
 def _terms(table: dict, where: str, path: Path) -> tuple[str, ...]:
@@ -116,24 +136,25 @@ def load_topic_file(path: str | Path) -> Topic:
             data = tomllib.load(fh)
     except OSError as exc:
         raise TopicError(f"cannot read topic file: {exc.strerror}", path) from None
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise TopicError(f"not valid TOML: {exc}", path) from None
     name = data.get("name") or path.stem
-    terms = _terms(data.get("terms", {}), "terms", path)
+    terms = _terms(_table(data, "terms", path), "terms", path)
     if not terms:
         raise TopicError("a topic needs at least one term under [terms]", path)
-    weak = data.get("weak", {})
-    anaphora = data.get("anaphora", {})
+    weak = _table(data, "weak", path)
+    anaphora = _table(data, "anaphora", path)
+    title_zh = data.get("title_zh")
     return Topic(
         name=str(name),
         title=str(data.get("title") or name),
-        title_zh=data.get("title_zh"),
+        title_zh=None if title_zh is None else str(title_zh),
         terms=terms,
         weak=_terms(weak, "weak", path),
-        weak_min=int(weak.get("min", 2)),
+        weak_min=_count(weak, "min", 2, 1, "weak", path),
         anaphora=_terms(anaphora, "anaphora", path),
-        anaphora_window=int(anaphora.get("window", 1)),
-        exclude=_terms(data.get("exclude", {}), "exclude", path),
+        anaphora_window=_count(anaphora, "window", 1, 0, "anaphora", path),
+        exclude=_terms(_table(data, "exclude", path), "exclude", path),
         path=str(path),
     )
 

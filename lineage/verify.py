@@ -15,6 +15,7 @@ from .corpus.manifest import Entry, default_corpus_dir, load_entry_document, loa
 from .errors import LineageError
 from .fsutil import sha256_file
 from .model import Document, dumps
+from .report.escape import escape_terminal
 
 __all__ = ["Difference", "EntryCheck", "VerifyReport", "char_diff", "compare_documents_text",
            "verify_entry", "verify_corpus", "render_verify"]
@@ -60,9 +61,19 @@ class VerifyReport:
         return all(c.ok for c in self.checks)
 
 
-def char_diff(old: str, new: str, context: int = 12, limit: int = 3) -> str:
+def _clip(text: str, longest: int) -> str:
+    """``text`` cut in the middle to about ``longest`` characters."""
+    if len(text) <= longest:
+        return text
+    half = longest // 2
+    return f"{text[:half]}…{text[-half:]}"
+
+
+def char_diff(old: str, new: str, context: int = 12, limit: int = 3, longest: int = 60) -> str:
     """A short character diff: each change with a little context, deletions as ``[-x-]``,
-    insertions as ``{+y+}`` (``old`` is the corpus text, ``new`` the PDF's)."""
+    insertions as ``{+y+}`` (``old`` is the corpus text, ``new`` the PDF's). A changed run
+    longer than ``longest`` is cut in the middle: when the PDF was swapped for another
+    document every paragraph differs whole, and the report must stay readable in a CI log."""
     sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
     parts = []
     changes = [op for op in sm.get_opcodes() if op[0] != "equal"]
@@ -71,9 +82,9 @@ def char_diff(old: str, new: str, context: int = 12, limit: int = 3) -> str:
         after = old[i2:i2 + context]
         change = ""
         if tag in ("delete", "replace"):
-            change += f"[-{old[i1:i2]}-]"
+            change += f"[-{_clip(old[i1:i2], longest)}-]"
         if tag in ("insert", "replace"):
-            change += f"{{+{new[j1:j2]}+}}"
+            change += f"{{+{_clip(new[j1:j2], longest)}+}}"
         parts.append(f"…{before}{change}{after}…".replace("\n", "⏎"))
     if len(changes) > limit:
         parts.append(f"(and {len(changes) - limit} more)")
@@ -183,4 +194,5 @@ def render_verify(report: VerifyReport, fmt: str = "text") -> str:
         lines.append(f"no corpus entry in {report.corpus} has a PDF source; nothing to verify")
     else:
         lines.append(f"{len(report.checks)} checked, {n_bad} failed")
-    return "\n".join(lines) + "\n"
+    # the differences quote the texts, which a hand edit may have filled with anything
+    return escape_terminal("\n".join(lines) + "\n")

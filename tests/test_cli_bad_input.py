@@ -296,7 +296,7 @@ def test_unknown_entry_names_the_manifest(run_cli):
     (["normalize", str(SEED), "--profile", "print"], "invalid choice: 'print'"),
     (["add", str(SEED), "--kind", "speech"], "invalid choice: 'speech'"),
     (["fetch", "A/RES/80/173"], "required: --lang"),
-    (["fetch", "A/RES/80/173", "--lang", "zh", "--timeout", "-1"], "must not be negative"),
+    (["fetch", "A/RES/80/173", "--lang", "zh", "--timeout", "-1"], "must be more than 0"),
     (["blame", "A/RES/80/173", "--threshold", "2"], "at most 1"),
     (["show", str(SEED), "--no-such-option"], "unrecognized arguments"),
 ])

@@ -164,3 +164,21 @@ def test_add_informal_draft_keeps_its_name_and_joins_the_chain(tmp_path, run_cli
     code, out, err = run_cli("graph", "DigCoop Rev.1", "--corpus", corpus)
     assert code == 0, err
     assert "└─ revises: DigCoop zero draft" in out
+
+
+def test_show_finds_an_informal_draft_however_its_name_is_spaced(tmp_path, run_cli):
+    # `lineage add` stores "DigCoop  zero draft" as "DigCoop zero draft"; `corpus show` must
+    # find it when typed either way, as `graph` does.
+    register_entry(tmp_path, Entry("DigCoop zero draft", "informal-draft", date="2025-08-29"))
+    for typed in ("DigCoop zero draft", "DigCoop  zero draft "):
+        code, out, err = run_cli("corpus", "show", typed, "--corpus", str(tmp_path))
+        assert (code, err) == (0, ""), err
+        assert out.startswith("symbol: DigCoop zero draft\n")
+
+
+def test_show_finds_a_hand_written_entry_by_its_canonical_symbol(tmp_path, run_cli):
+    (tmp_path / "manifest.toml").write_text('[[document]]\nsymbol = "a/80/l.41"\nkind = "draft"\n',
+                                            encoding="utf-8")
+    code, out, err = run_cli("corpus", "show", "A/80/L.41", "--corpus", str(tmp_path))
+    assert (code, err) == (0, ""), err
+    assert out.startswith("symbol: a/80/l.41\n")

@@ -77,6 +77,14 @@ def test_reads_a_valid_manifest(tmp_path):
         (('origin = "converted-text"', 'origin = "converted-text"\nsource = "s.txt"'), "'source' and 'source_sha256' go together"),
         (('schema = "lineage.corpus-manifest/1"', 'schema = "lineage.corpus-manifest/9"'), "unsupported manifest schema"),
         (('[[document]]\nsymbol = "A/80/L.41"', '[[document]]\nsymbol = "A/80/L.41'), "not valid TOML"),
+        # Spellings of one symbol are one document (the graph merges them), so these are
+        # the same mistakes as above and must not slip through.
+        (('adopted_from = ["A/80/L.41"]', 'builds_on = ["a/res/80/173"]'), "builds_on links the document to itself"),
+        (('adopted_from = ["A/80/L.41"]', 'adopted_from = ["A/80/L.41", "A/80/L. 41"]'), "lists a symbol twice"),
+        (('symbol = "A/80/L.41"', 'symbol = "a/res/80/173"\nlanguage = "zh"'), "duplicate entry a/res/80/173 (zh)"),
+        # The pattern alone let a day the calendar lacks through.
+        (('date = "2025-12-17"', 'date = "2025-02-30"'), "date '2025-02-30' must be YYYY-MM-DD"),
+        (('date = "2025-12"\n', 'date = "2025-13"\n'), "date '2025-13' must be YYYY-MM-DD"),
     ],
 )
 def test_validation_errors_are_clear(tmp_path, change, message):
@@ -110,6 +118,16 @@ def test_entry_document_must_match_its_entry(tmp_path):
         load_entry_document(corpus, m.find("A/RES/80/173", "zh"))
     with pytest.raises(CorpusError, match="A/80/L.41 has no text in the corpus yet"):
         load_entry_document(corpus, m.find("A/80/L.41", None))
+
+
+def test_entry_and_text_may_spell_the_symbol_differently(tmp_path):
+    # The manifest is hand-edited; "a/res/80/173" is the document the text calls A/RES/80/173.
+    corpus = write_corpus(tmp_path, GOOD.replace('symbol = "A/RES/80/173"', 'symbol = "a/res/80/173"'),
+                          {"texts/A-RES-80-173.zh.txt": format_document(small_doc())})
+    m = load_manifest(corpus)
+    entry = m.find("A/RES/80/173", "zh")
+    assert entry is not None and entry.symbol == "a/res/80/173"
+    assert load_entry_document(corpus, entry).paragraphs[0].text == "我们重申。"
 
 
 def test_writing_is_deterministic_and_reads_back(tmp_path):

@@ -69,6 +69,19 @@ def test_completes_a_placeholder(tmp_path):
         register_entry(tmp_path, Entry("A/80/L.41", "draft", language="zh"), force=True)
 
 
+def test_completes_a_hand_written_placeholder_spelled_another_way(tmp_path):
+    # A hand-edited manifest lists the draft as "a/80/l.41"; the graph already takes that for
+    # A/80/L.41, so adding the text completes that entry (under the canonical spelling)
+    # instead of being refused as a second entry of the same document.
+    (tmp_path / "manifest.toml").write_text(
+        '[[document]]\nsymbol = "a/80/l.41"\nkind = "draft"\nbuilds_on = ["A/RES/79/277"]\n', encoding="utf-8")
+    entry = add_document(tmp_path, doc())
+    [only] = load_manifest(tmp_path).entries
+    assert only == entry
+    assert entry.key == ("A/80/L.41", "zh") and entry.builds_on == ("A/RES/79/277",)
+    assert load_entry_document(tmp_path, entry).paragraphs[0].text == "我们重申。"
+
+
 def test_register_entry_refuses_duplicates(tmp_path):
     register_entry(tmp_path, Entry("A/RES/70/125", "resolution", date="2015-12-16"))
     with pytest.raises(CorpusError, match="A/RES/70/125 is already in the corpus"):

@@ -7,6 +7,7 @@ corpus folder must be byte for byte as it was.
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
 import http.server
 import io
@@ -76,6 +77,19 @@ class OdsHandler(http.server.BaseHTTPRequestHandler):
                 self._send(200, pdf, "application/pdf")
         elif symbol == "A/RES/666/1":  # a PDF header, but nothing an extractor can read
             self._send(200, UNREADABLE_PDF.read_bytes(), "application/pdf")
+        elif symbol in ("A/RES/777/1", "A/RES/778/1"):  # gzip although the client asked for identity
+            body = gzip.compress(pdf if symbol == "A/RES/777/1" else b"\0" * 5_000_000)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/pdf")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        elif symbol == "A/RES/301/1":  # moved: the PDF is under another symbol
+            self.send_response(302)
+            self.send_header("Location", "/api/symbol/access?s=WSIS-05/TUNIS/DOC/6(Rev.1)&l=zh&t=pdf")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         else:
             self._send(404, b"unknown", "text/plain")
 
@@ -265,3 +279,29 @@ def test_fetch_document_reports_retries_and_masthead_mismatch(ods, corpus: Path)
     assert result.warnings == ["the PDF's masthead says WSIS-05/TUNIS/DOC/6(Rev.1); stored as A/RES/503/1, as requested"]
     entry = load_manifest(corpus).find("A/RES/503/1", "zh")
     assert entry is not None and entry.kind == "resolution" and entry.source == result.plan.pdf_path
+
+
+def test_gzip_body_is_decoded(ods) -> None:
+    _, base = ods
+    got = download(access_url("A/RES/777/1", "zh", base), FAST)
+    assert got.data == GOOD_PDF.read_bytes()
+
+
+def test_gzip_body_is_limited_after_decoding(ods) -> None:
+    _, base = ods
+    with pytest.raises(FetchError, match="decompressed body exceeds the limit of 1000000 bytes"):
+        download(access_url("A/RES/778/1", "zh", base), DownloadPolicy(timeout=5, retries=0, max_bytes=1_000_000))
+
+
+def test_redirect_is_followed(ods) -> None:
+    _, base = ods
+    got = download(access_url("A/RES/301/1", "zh", base), FAST)
+    assert got.data == GOOD_PDF.read_bytes() and "s=WSIS-05" in got.final_url
+
+
+@pytest.mark.parametrize("timeout", ["0", "inf", "1e400", "nan", "-1"])
+def test_timeout_must_be_usable(run_cli, corpus: Path, timeout: str) -> None:
+    # "inf" and "1e400" used to end in an OverflowError traceback from the socket module
+    code, _, err = run_cli("fetch", "A/RES/80/173", "--lang", "zh", "--corpus", str(corpus),
+                           "--base-url", "http://127.0.0.1:9/x", "--retries", "0", "--timeout", timeout)
+    assert code == 2 and "argument --timeout" in err and "Traceback" not in err

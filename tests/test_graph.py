@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from lineage.corpus.manifest import Entry, load_manifest
+from lineage.errors import UsageError
 from lineage.graph import build_graph
 from lineage.graph_render import render_graph
 
@@ -143,6 +144,15 @@ def test_graph_errors(run_cli, symbol: str, message: str) -> None:
     assert code == 2 and out == "" and message in err
 
 
+def test_informal_draft_names_are_looked_up_by_name() -> None:
+    g = build_graph([entry("WSIS+20 zero draft", "2025-08-29", kind="informal-draft")])
+    # Spaces typed differently are still the draft's name ...
+    assert g.node("  WSIS+20   zero draft ").symbol == "WSIS+20 zero draft"
+    # ... and a name the manifest does not list is reported as such, not as a bad symbol.
+    with pytest.raises(UsageError, match="WSIS[+]20 zero drafts is neither a document symbol nor the name of a document"):
+        g.node("WSIS+20 zero drafts")
+
+
 def test_render_graph_of_empty_manifest() -> None:
     assert "no documents" in render_graph(build_graph([]), "text")
 
@@ -195,3 +205,19 @@ def test_cycle_next_to_an_unlinked_document_is_drawn() -> None:
         "└─ builds on: A/80/L.1  2025-01-01  draft  (listed, no text)",
         "   └─ builds on: A/80/L.2 (see above)",
     ]
+
+
+def test_unknown_format_is_a_typed_error() -> None:
+    # A KeyError from the renderer table before: a traceback for library callers.
+    with pytest.raises(UsageError, match="unknown format 'svg'"):
+        render_graph(build_graph([]), "svg")
+
+
+def test_corpus_view_has_text_of_an_unlisted_symbol_is_false() -> None:
+    # A KeyError before, for a question with a plain answer.
+    from lineage.corpusview import CorpusView
+
+    view = CorpusView.open(FIXTURE)
+    assert view.has_text("a/res/80/173", "zh")
+    assert not view.has_text("A/RES/80/173", "fr")
+    assert not view.has_text("A/RES/1/1", "zh")

@@ -102,7 +102,7 @@ def test_history_cli_formats(run_cli) -> None:
     assert "First appeared: A/80/L.41 (2025-12-01), paragraph 4." in out
     assert "公平{+、有意义+}的参与" in out
     code, out, _ = run_cli("history", "A/RES/80/173", "4", "--corpus", str(FIXTURE), "--format", "md")
-    assert "公平**、有意义**的参与" in out and out.startswith("# History of paragraph 4")
+    assert "公平<ins>、有意义</ins>的参与" in out and out.startswith("# History of paragraph 4")
     code, out, _ = run_cli("history", "A/RES/80/173", "pp1", "--corpus", str(FIXTURE), "--format", "json")
     data = json.loads(out)
     assert data["schema"] == "lineage.history/1" and data["first_appeared"]["symbol"] == "A/80/L.41"
@@ -202,3 +202,49 @@ def test_history_follows_renumbering_and_splits(tmp_path: Path) -> None:
     ]
     back = paragraph_history(CorpusView.open(tmp_path), "A/80/L.1", "2")
     assert back.steps[1].ids == ["3", "4"] and back.steps[1].status == "split"
+
+
+def test_history_md_escapes_paragraph_text() -> None:
+    from lineage.history import EarlierMatch, HistoryStep, ParagraphHistory, render_history
+
+    hostile = "# Decides | to <b>act</b> *now*\n- and &copy; later"
+    h = ParagraphHistory("A/1", "1", "en", [HistoryStep("A/1", None, ["1"], ["1"], hostile, "first")],
+                         [EarlierMatch("A/0", None, "3", 0.8, "<script>x</script> | *y*")])
+    out = render_history(h, "md")
+    assert "\\# Decides \\| to &lt;b&gt;act&lt;/b&gt; \\*now\\*<br>\\- and &amp;copy; later" in out
+    assert "wording: &lt;script&gt;x&lt;/script&gt; \\| \\*y\\*" in out
+    assert "<b>" not in out and "<script>" not in out
+    assert hostile in render_history(h, "text")
+
+
+def test_blame_md_escapes_sentence_text() -> None:
+    from lineage.blame import Blame, SentenceOrigin, render_blame
+
+    s = SentenceOrigin("1", 1, "Decides *now* | <b>x</b> [a](b)\nnext", "A/1", None, None, None)
+    out = render_blame(Blame("A/1", None, "en", 0.8, [], [s]), "md")
+    row = out.splitlines()[-1]
+    assert row == "| 1.1 | new |  | Decides \\*now\\* \\| &lt;b&gt;x&lt;/b&gt; \\[a\\]\\(b\\) next |"
+
+
+@pytest.mark.parametrize("written", ["paragraph 4", "Para. 4", "¶ 4", "4.", "para 4"])
+def test_paragraph_as_people_write_it(corpus: CorpusView, written: str) -> None:
+    # "paragraph 4" used to become "graph4" ("para" was stripped before "paragraph")
+    assert paragraph_history(corpus, "A/RES/80/173", written).paragraph == "4"
+
+
+def test_preambular_paragraph_as_the_report_prints_it(corpus: CorpusView) -> None:
+    assert paragraph_history(corpus, "A/RES/80/173", "preambular paragraph 1").paragraph == "pp1"
+    assert paragraph_history(corpus, "A/RES/80/173", "PP 1").paragraph == "pp1"
+
+
+def test_text_outputs_cannot_drive_the_terminal() -> None:
+    # the diff report escaped control characters; history and blame printed them raw
+    from lineage.blame import Blame, SentenceOrigin, render_blame
+    from lineage.history import HistoryStep, ParagraphHistory, render_history
+
+    hostile = "Decides\x1b[2J\x1b]0;owned\x07 to act\u202e"
+    h = ParagraphHistory("A/1", "1", "en", [HistoryStep("A/1", None, ["1"], ["1"], hostile, "first")])
+    b = Blame("A/1", None, "en", 0.8, [], [SentenceOrigin("1", 1, hostile, "A/1", None, None, None)])
+    for out in (render_history(h, "text"), render_blame(b, "text")):
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+        assert "Decides\\u001b[2J\\u001b]0;owned\\u0007 to act\\u202e" in out

@@ -100,6 +100,8 @@ def test_session_line_needs_the_whole_line() -> None:
         ("Agenda items 15 and 116", ["15", "116"]),
         ("Agenda items 18 (b), 20 and 21", ["18(b)", "20", "21"]),
         ("Item 15 of the provisional agenda", ["15"]),
+        # Full-width brackets, as a Chinese masthead may print them: the letter was lost.
+        ("议程项目 18（b）和 20", ["18(b)", "20"]),
         ("信息和通信技术促进可持续发展", None),
     ],
 )

@@ -179,3 +179,15 @@ def test_page_furniture_is_dropped(tmp_path: Path) -> None:
     # Annex text is not glued to paragraph 4: it is reported instead.
     assert [w.code for w in doc.warnings] == ["stray-text"]
     assert "一段没有编号的附件文字" in doc.warnings[0].message
+
+
+def test_no_break_space_block_in_the_front_matter() -> None:
+    # A converter's "&nbsp;" line is a block of white space only; it raised IndexError while
+    # the front matter looked for a title.
+    from lineage.readers import parse_markdown
+
+    text = "# 联合国\n\n# A/RES/80/173\n\n&nbsp;\n\n大会，\n\n回顾其决议，\n\n1. 决定继续。\n"
+    doc = parse_markdown(text, "nbsp.md")
+    assert doc.symbol == "A/RES/80/173"
+    assert [p.text for p in doc.preamble] == ["回顾其决议，"]
+    assert [p.text for p in doc.paragraphs] == ["决定继续。"]

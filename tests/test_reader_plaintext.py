@@ -171,3 +171,53 @@ def test_blocks_keep_line_numbers() -> None:
     assert footnotes == set()
     assert [(b.kind, b.line_start, b.line_end) for b in blocks] == [
         ("heading", 3, 3), ("text", 5, 5), ("text", 7, 8)]  # a short line before "1." heads it
+
+
+_DRAFT_BODY = """
+
+Draft resolution
+
+Information and communications technologies for sustainable development
+
+The General Assembly,
+
+Recalling its resolution 70/125 of 16 December 2015,
+
+1. Decides to continue the work;
+"""
+
+
+@pytest.mark.parametrize("masthead", [
+    # A text layer that merged the top-right corner into one line: the date was lost.
+    "A/80/L.41\nDistr.: Limited 5 December 2025 Original: English\nEightieth session\nAgenda item 15",
+    # ... or the distribution and the symbol: the symbol was lost.
+    "United Nations\nDistr.: Limited A/80/L.41\n5 December 2025\nEightieth session\nAgenda item 15",
+])
+def test_masthead_lines_merged_with_the_distribution(masthead: str) -> None:
+    doc = parse_plaintext(masthead + _DRAFT_BODY, "draft.txt")
+    assert (doc.symbol, doc.date, doc.distribution, doc.session, doc.agenda_items) == (
+        "A/80/L.41", "2025-12-05", "Limited", "80", ["15"])
+    assert doc.title == "Information and communications technologies for sustainable development"
+    assert [p.text for p in doc.preamble] == ["Recalling its resolution 70/125 of 16 December 2015,"]
+
+
+def test_long_text_without_paragraph_numbers_is_read_in_linear_work(monkeypatch) -> None:
+    # Before the first numbered paragraph every line checked whether the block so far repeats
+    # the title, re-joining all the text read so far each time: a text without numbers took
+    # minutes. Counted in characters joined, not timed.
+    import lineage.readers.plaintext as plaintext
+
+    joined = 0
+    real_join = plaintext.join_inline
+
+    def counting_join(parts):
+        nonlocal joined
+        joined += sum(len(p.text) for p in parts)
+        return real_join(parts)
+
+    monkeypatch.setattr(plaintext, "join_inline", counting_join)
+    lines = [f"Recalling its resolution {i} of the assembly and the commitments made" for i in range(2000)]
+    text = "\n".join(lines)
+    doc = parse_plaintext(text, "long.txt")
+    assert doc.preamble and doc.paragraphs == []
+    assert joined < 20 * len(text), joined

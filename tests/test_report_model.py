@@ -208,3 +208,21 @@ def test_split_cut_partitions_the_new_side(chars, cut, sep):
     view = build_report(Comparison(DocRef("X", "a"), DocRef("X", "b"),
                                    [Pair(["1"], ["1", "2"], "split", 0.9, ops)]), old, new).pairs[0]
     assert [_side(p.segments, "insert") for p in view.new_parts] == [a, b]
+
+
+def test_a_footnote_cited_twice_counts_once():
+    from lineage.compare import compare_documents
+    from lineage.model import Footnote, FootnoteRef
+
+    def doc(symbol: str, note: str) -> Document:
+        cite = [FootnoteRef("1", 5)]
+        return Document(symbol=symbol, language="en", source=Source(path=symbol, kind="text"),
+                        paragraphs=[Paragraph(id="1", number="1", text="Recalls its resolution;", footnote_refs=cite),
+                                    Paragraph(id="2", number="2", text="Reaffirms the resolution;", footnote_refs=cite)],
+                        footnotes=[Footnote(number="1", text=note)])
+
+    old, new = doc("A/1", "See A/70/125."), doc("A/2", "See A/RES/70/125.")
+    report = build_report(compare_documents(old, new), old, new)
+    # shown under both paragraphs that cite it, counted once in the summary
+    assert [len(p.footnote_changes) for p in report.pairs] == [1, 1]
+    assert report.footnotes_changed == 1

@@ -69,6 +69,18 @@ def test_renderers_handle_sub_items_and_markdown_characters() -> None:
     assert "[^1]: See A/RES/1\\_2." in md
 
 
+def test_footnote_marks_at_one_offset_keep_their_order() -> None:
+    # Two marks after one word ("…决议。2 3"): they were put back reversed, [3][2].
+    doc = Document.from_dict({
+        "symbol": None, "language": "zh", "source": {"path": "x.txt", "kind": "text"},
+        "paragraphs": [{"id": "1", "number": "1", "text": "重申决议。后文",
+                        "footnote_refs": [{"number": "2", "offset": 5}, {"number": "3", "offset": 5}]}],
+        "footnotes": [{"number": "2", "text": "甲。"}, {"number": "3", "text": "乙。"}],
+    })
+    assert "1. 重申决议。[2][3]后文" in document_to_text(doc)
+    assert "**1.** 重申决议。[^2][^3]后文" in document_to_markdown(doc)
+
+
 @pytest.mark.parametrize("fmt", ["json", "text", "md"])
 def test_show_other_readers(run_cli, fmt: str) -> None:
     ref = Path(__file__).parent / "data" / "reference" / "tunis_agenda_zh_excerpt.txt"
@@ -117,3 +129,13 @@ def test_bad_input_one_line_exit_2(run_cli, tmp_path: Path, case: str) -> None:
 def test_bad_format_is_a_usage_error(run_cli) -> None:
     code, _, err = run_cli("show", str(SEED), "--format", "xml")
     assert code == 2 and "invalid choice" in err
+
+
+def test_unknown_format_is_a_typed_error() -> None:
+    from lineage.errors import UsageError
+    from lineage.render_document import render_document
+
+    doc = Document.from_dict({"symbol": None, "language": "en", "source": {"path": "x.txt", "kind": "text"},
+                              "paragraphs": [{"id": "1", "number": "1", "text": "Decides."}]})
+    with pytest.raises(UsageError, match="unknown format 'html'"):
+        render_document(doc, "html")

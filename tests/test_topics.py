@@ -152,7 +152,7 @@ def test_topic_cli_formats(run_cli) -> None:
 
     code, out, _ = run_cli("topic", "igf", "--corpus", str(FIXTURE), "--format", "md")
     assert out.startswith("# Topic igf") and "| 2025-12-17 | A/RES/80/173" in out.replace("  ", " ")
-    assert "~~的任务期限再延长 10 年，其~~**确立为联合国的一个常设论坛，其续设的**" in out
+    assert "<del>的任务期限再延长 10 年，其</del><ins>确立为联合国的一个常设论坛，其续设的</ins>" in out
 
     code, out, _ = run_cli("topic", "igf", "--corpus", str(FIXTURE), "--format", "html")
     assert out.startswith("<!DOCTYPE html>") and "<ins>确立为联合国的一个常设论坛，其续设的</ins>" in out
@@ -185,3 +185,59 @@ def test_topic_errors(run_cli) -> None:
     assert code == 2 and "unknown topic 'nope'; known topics: ai," in err
     code, out, err = run_cli("topic", "igf", "A/RES/65/141")
     assert code == 2 and "holds no text" in err
+
+
+def test_topic_md_and_html_escape_english_paragraphs() -> None:
+    from lineage.topic_render import render_topic
+    from lineage.topic_timeline import TopicEntry, TopicTimeline
+
+    topic = get_topic("igf")
+    text = "# The Internet Governance Forum | shall *meet* <b>yearly</b> & [report](http://x.org)."
+    doc = Document(symbol="A/RES/1/1", language="en", source=Source(path="t", kind="text"),
+                   paragraphs=[Paragraph(id="1", number="1", text=text)])
+    hits = match_document(topic, doc)
+    timeline = TopicTimeline(topic, [TopicEntry("A/RES/1/1", "en", None, None, hits)])
+    md = render_topic(timeline, "md")
+    assert ("\\# The Internet Governance Forum \\| shall \\*meet\\* &lt;b&gt;yearly&lt;/b&gt; &amp; "
+            "\\[report\\]\\(http\\://x\\.org\\)\\.") in md
+    assert "<b>" not in md
+    page = render_topic(timeline, "html")
+    assert '<html lang="en">' in page and "&lt;b&gt;yearly&lt;/b&gt;" in page
+
+
+@pytest.mark.parametrize("body", [
+    'terms = ["x"]\n',  # a list where a table belongs: was an AttributeError traceback
+    '[terms]\nen = ["x"]\n[weak]\nen = ["a", "b"]\nmin = "two"\n',  # was a ValueError traceback
+    '[terms]\nen = ["x"]\n[weak]\nen = ["a", "b"]\nmin = true\n',
+    '[terms]\nen = ["x"]\n[anaphora]\nen = ["the Forum"]\nwindow = -1\n',
+    '[terms]\nen = ["x"]\nexclude = "y"\n',
+    '\udcff[terms]\n',  # not UTF-8 (written as the byte 0xff): was a UnicodeDecodeError
+])
+def test_malformed_topic_file_is_a_topic_error(tmp_path: Path, body: str) -> None:
+    from lineage.topics import TopicError
+
+    (tmp_path / "bad.toml").write_bytes(body.encode("utf-8", "surrogateescape"))
+    with pytest.raises(TopicError):
+        load_topic_file(tmp_path / "bad.toml")
+
+
+def test_topic_text_cannot_drive_the_terminal() -> None:
+    from lineage.topic_render import render_topic
+    from lineage.topic_timeline import TopicEntry, TopicTimeline
+
+    topic = get_topic("igf")
+    doc = Document(symbol="A/RES/1/1", language="en", source=Source(path="t", kind="text"),
+                   paragraphs=[Paragraph(id="1", number="1", text="The IGF\x1b[2J shall meet.")])
+    timeline = TopicTimeline(topic, [TopicEntry("A/RES/1/1", "en", None, None, match_document(topic, doc))])
+    out = render_topic(timeline, "text")
+    assert "\x1b" not in out and "The IGF\\u001b[2J shall meet." in out
+
+
+def test_terms_of_other_alphabets_match_whole_words_in_any_case(tmp_path: Path) -> None:
+    # a Cyrillic term used to be matched like Chinese: case-sensitive, inside longer words
+    (tmp_path / "ocean.toml").write_text('[terms]\nru = ["океан"]\nfr = ["mer"]\n', encoding="utf-8")
+    topic = load_topic_file(tmp_path / "ocean.toml")
+    texts = ["Океан и климат", "океанический", "la mer Méditerranée", "la merveille", "la mère", "океан问题"]
+    doc = Document(symbol="A/1", language="ru", source=Source(path="t", kind="text"),
+                   paragraphs=[Paragraph(id=str(i), number=str(i), text=t) for i, t in enumerate(texts, 1)])
+    assert [h.id for h in match_document(topic, doc)] == ["1", "3", "6"]

@@ -103,3 +103,18 @@ def test_the_repository_corpus_matches_its_pdfs(run_cli):
     code, out, err = run_cli("verify", str(repo_corpus))
     assert code == 0, out + err
     assert f"{len(with_pdf)} checked, 0 failed" in out
+
+
+def test_char_diff_stays_short_when_a_whole_paragraph_differs():
+    old, new = "甲" * 500, "乙" * 500
+    shown = char_diff(old, new, longest=20)
+    assert shown == f"…[-{'甲' * 10}…{'甲' * 10}-]{{+{'乙' * 10}…{'乙' * 10}+}}…"
+
+
+def test_text_report_cannot_drive_the_terminal():
+    from lineage.verify import Difference, EntryCheck, VerifyReport, render_verify
+
+    check = EntryCheck("A/1 (en)", "t.txt", "a.pdf", "differs", "1 difference(s)",
+                       [Difference("paragraph 1", char_diff("act now", "act\x1b[2J now"))])
+    out = render_verify(VerifyReport("c", [check]))
+    assert "\x1b" not in out and "{+\\u001b[2J+}" in out

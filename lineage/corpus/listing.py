@@ -9,7 +9,6 @@ from tabulate import tabulate
 
 from ..errors import CorpusError
 from ..model import dumps
-from ..symbols import canonical_symbol, is_symbol
 from .manifest import MANIFEST_NAME, Entry, load_entry_document, load_manifest
 
 __all__ = ["LIST_SCHEMA", "corpus_listing", "find_entry", "show_entry"]
@@ -56,13 +55,10 @@ def corpus_listing(corpus_dir: str | Path, fmt: str = "text") -> str:
 
 
 def find_entry(corpus_dir: str | Path, symbol: str, language: str | None = None) -> Entry:
-    """The entry for ``symbol`` (any spelling :func:`canonical_symbol` accepts) and language;
+    """The entry for ``symbol`` (any spelling of it, as in the manifest or not) and language;
     the language may be left out when the symbol has one entry only."""
     manifest = load_manifest(corpus_dir)
-    wanted = {symbol.strip()}
-    if is_symbol(symbol):
-        wanted.add(canonical_symbol(symbol))
-    matches = [e for e in manifest if e.symbol in wanted]
+    matches = manifest.by_symbol(symbol)
     where = Path(corpus_dir) / MANIFEST_NAME
     if not matches:
         raise CorpusError(f"{symbol} is not in the corpus", where)

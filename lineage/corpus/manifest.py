@@ -137,13 +137,16 @@ class Manifest:
         return len(self.entries)
 
     def find(self, symbol: str, language: str | None) -> Entry | None:
+        """The entry of ``symbol`` (any spelling of it) in ``language``, if listed."""
+        key = document_key(symbol)
         for e in self.entries:
-            if e.key == (symbol, language):
+            if e.language == language and document_key(e.symbol) == key:
                 return e
         return None
 
     def by_symbol(self, symbol: str) -> list[Entry]:
-        return [e for e in self.entries if e.symbol == symbol]
+        key = document_key(symbol)
+        return [e for e in self.entries if document_key(e.symbol) == key]
 
     def replacing(self, old: Entry | None, new: Entry) -> "Manifest":
         """A manifest with ``old`` (if any) replaced by ``new``, in canonical order."""
@@ -365,7 +368,7 @@ def load_entry_document(corpus_dir: str | Path, entry: Entry) -> Document:
     except UnicodeDecodeError as exc:
         raise EncodingError(f"not UTF-8 (byte {exc.start})", path) from None
     doc = parse_corpus_text(text, path)
-    if (doc.symbol, doc.language) != entry.key:
+    if (document_key(doc.symbol or ""), doc.language) != (document_key(entry.symbol), entry.language):
         raise CorpusError(
             f"the text is {doc.symbol} ({doc.language}) but the manifest lists it as {entry.label}", path)
     return doc

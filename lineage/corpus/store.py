@@ -13,7 +13,7 @@ from typing import Iterable, Sequence
 from ..errors import CorpusError, SymbolError
 from ..fsutil import atomic_write_bytes, sha256_file
 from ..model import Document, Source
-from ..symbols import canonical_symbol, is_symbol
+from ..symbols import canonical_symbol, document_key
 from .manifest import (
     MANIFEST_NAME,
     Entry,
@@ -99,7 +99,24 @@ def _links(given: Iterable[str] | None, base: tuple[str, ...]) -> tuple[str, ...
     if given is None:
         return base
     # The lineage graph keys documents by canonical symbol; names of informal drafts stay as given.
-    return tuple(dict.fromkeys(canonical_symbol(s) if is_symbol(s) else s.strip() for s in given))
+    return tuple(dict.fromkeys(document_key(s) for s in given))
+
+
+def _record_source(source_file: str | Path, corpus_dir: Path, doc: Document,
+                   writes: list[tuple[Path, bytes]]) -> tuple[Source, bool]:
+    """The origin record of ``doc`` read from ``source_file``, and whether that is a PDF; a
+    file outside the corpus is queued in ``writes`` to be copied in (PDFs to ``pdfs/``,
+    other files to ``sources/``)."""
+    src = Path(source_file)
+    if not src.is_file():
+        raise CorpusError("source file not found", src)
+    pdf = _is_pdf(src)
+    source_rel = _inside(src, corpus_dir)
+    if source_rel is None:
+        folder, suffix = (PDFS_DIR, ".pdf") if pdf else (SOURCES_DIR, src.suffix)
+        source_rel = f"{folder}/{text_stem(doc.symbol or '', doc.language)}{suffix}"
+        writes.append((corpus_dir / source_rel, src.read_bytes()))
+    return Source(path=source_rel, kind=doc.source.kind, sha256=sha256_file(src), pages=doc.source.pages), pdf
 
 
 def add_document(
@@ -150,18 +167,8 @@ def add_document(
     source_rel = source_sha = None
     origin_source = dataclasses.replace(doc.source, path=Path(doc.source.path).name)
     if source_file is not None:
-        src = Path(source_file)
-        if not src.is_file():
-            raise CorpusError("source file not found", src)
-        source_sha = sha256_file(src)
-        pdf = _is_pdf(src)
-        source_rel = _inside(src, corpus_dir)
-        if source_rel is None:
-            folder, suffix = (PDFS_DIR, ".pdf") if pdf else (SOURCES_DIR, src.suffix)
-            source_rel = f"{folder}/{text_stem(symbol, language)}{suffix}"
-            writes.append((corpus_dir / source_rel, src.read_bytes()))
-        origin_source = Source(path=source_rel, kind=doc.source.kind, sha256=source_sha,
-                               pages=doc.source.pages)
+        origin_source, pdf = _record_source(source_file, corpus_dir, doc, writes)
+        source_rel, source_sha = origin_source.path, origin_source.sha256
         if origin is None:
             origin = "official-pdf" if pdf else "converted-text"
 
@@ -171,6 +178,7 @@ def add_document(
     kept_notes = prev.notes if prev.origin in (None, origin) else None
     fields = dataclasses.replace(
         prev,
+        symbol=symbol,  # a placeholder may spell it differently (a/80/l.41)
         language=language,
         kind=kind or prev.kind,
         date=date or doc.date or prev.date,

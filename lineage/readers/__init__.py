@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..corpus.textformat import looks_like_corpus_text, parse_corpus_text
 from ..errors import (
     EmptyDocumentError,
     EncodingError,
@@ -117,10 +118,6 @@ def _read_pdf(path: Path) -> Document:
 
 
 def _read_corpus_text(text: str, path: str | Path) -> Document | None:
-    try:
-        from ..corpus.textformat import looks_like_corpus_text, parse_corpus_text
-    except ImportError:
-        return None  # the corpus format is not available; read the file as plain text
     if not looks_like_corpus_text(text):
         return None
     return parse_corpus_text(text, path)

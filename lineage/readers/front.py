@@ -71,9 +71,13 @@ def _classify_front_line(line: str, front: Front) -> str | None:
         return "adopted"
     if (dist := mh.parse_distribution(s)):
         front.distribution = front.distribution or dist
+        # A text layer may merge the corner's lines into this one: "Distr.: Limited
+        # 5 December 2025 Original: English", "Distr.: General A/80/L.41". In a masthead line
+        # any date is the masthead's, any symbol the document's.
         rest = re.sub(r"Distr\.?\s*[:：]?\s*\w+", "", s).strip()
-        if rest and mh.is_date_line(rest):
-            front.date = front.date or mh.parse_date(rest)
+        front.date = front.date or mh.parse_date(rest)
+        if (sym := mh.find_symbol(rest)):
+            front.symbol = front.symbol or mh.strip_language_suffix(sym)
         return "masthead"
     if mh.is_date_line(s):
         front.date = front.date or mh.parse_date(s)
@@ -144,6 +148,37 @@ def is_closing_line(line: str) -> str | None:
     return None
 
 
+def _unpunctuated(text: str) -> bool:
+    """Text that does not end a clause: a title, not a paragraph. A block of white space
+    only (a converter's ``&nbsp;`` line) is neither."""
+    s = text.strip()
+    return bool(s) and s[-1] not in TERMINAL
+
+
+def _free_text_role(text: str, front: Front, roles: list[str | None], after_draft: bool,
+                    after_agenda: bool, after_number: bool) -> str | None:
+    """The role of a text block none of whose lines is a masthead line, from what came
+    before it; records the titles it is in ``front``."""
+    prev = next((r for r in reversed(roles) if r is not None), None)
+    if roles and roles[-1] == "anchor" and after_number and front.number_title and _unpunctuated(text):
+        # The title after the resolution number, wrapped onto another line.
+        front.number_title = join_inline([Inline(front.number_title), Inline(text)]).text
+        return "anchor"
+    if after_agenda and _unpunctuated(text):
+        return "masthead"  # the agenda item's title
+    if after_draft and _unpunctuated(text):
+        front.draft_title = front.draft_title or text.strip()
+        return "anchor"
+    if prev == "formula" and text.rstrip().endswith((":", "：")):
+        return "anchor"  # "Adopts the following outcome document:"
+    if None not in roles and len(text) <= 250 and _unpunctuated(text):
+        # Short unpunctuated lines before any free text: a title (plain text has no bold to
+        # mark it); the last one, nearest the paragraphs, is the document's.
+        front.title_candidate = text.strip()
+        return "anchor"
+    return None
+
+
 def read_front(blocks: list[Block], clean: Cleaner) -> tuple[Front, list[Block]]:
     """Read the masthead and titles; return them and the blocks of the preamble (text and
     headings after the last title-like line)."""
@@ -152,7 +187,7 @@ def read_front(blocks: list[Block], clean: Cleaner) -> tuple[Front, list[Block]]
     after_draft = False
     after_agenda = False
     after_number = False
-    for i, b in enumerate(blocks):
+    for b in blocks:
         text = block_inline(b, clean).text
         if b.kind == "bold":
             front.bold_title = text.strip()
@@ -166,29 +201,12 @@ def read_front(blocks: list[Block], clean: Cleaner) -> tuple[Front, list[Block]]
             role = "anchor" if "anchor" in line_roles else line_roles[-1]
         else:
             role = None
-        if role is None and b.kind == "heading" and after_draft and text and text.strip()[-1] not in TERMINAL:
+        if role is None and b.kind == "heading" and after_draft and _unpunctuated(text):
             # A converter makes a heading of the title printed after "Draft resolution".
             front.draft_title = front.draft_title or text.strip()
             role = "anchor"
         if role is None and b.kind == "text":
-            prev = next((r for r in reversed(roles) if r is not None), None)
-            if (roles and roles[-1] == "anchor" and after_number and front.number_title
-                    and text and text.strip()[-1] not in TERMINAL):
-                # The title after the resolution number, wrapped onto another line.
-                front.number_title = join_inline([Inline(front.number_title), Inline(text)]).text
-                role = "anchor"
-            elif after_agenda and text and text.strip()[-1] not in TERMINAL:
-                role = "masthead"  # the agenda item's title
-            elif after_draft and text and text.strip()[-1] not in TERMINAL:
-                front.draft_title = front.draft_title or text.strip()
-                role = "anchor"
-            elif prev == "formula" and text.rstrip().endswith((":", "：")):
-                role = "anchor"  # "Adopts the following outcome document:"
-            elif (None not in roles and text and len(text) <= 250 and text.strip()[-1] not in TERMINAL):
-                # Short unpunctuated lines before any free text: a title (plain text has no
-                # bold to mark it); the last one, nearest the paragraphs, is the document's.
-                front.title_candidate = text.strip()
-                role = "anchor"
+            role = _free_text_role(text, front, roles, after_draft, after_agenda, after_number)
         after_draft = role == "draft"
         after_agenda = role == "agenda"
         is_number_line = any(mh.parse_resolution_number(clean(ln).text) for ln in b.lines)

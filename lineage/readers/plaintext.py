@@ -44,6 +44,9 @@ _FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
 _STAR_FOOTNOTE_LINE = re.compile(r"^\s*(\*{1,3}|[†‡])\s+(\S.*)$")
 _TERMINAL = tuple(",.;:，。；：!?！？”\"’)）")
 _SENTENCE_END = tuple(".。!?！？")
+# Longer than any title (the longest UN titles run to about 300 characters): a block of more
+# text is not a title printed a second time.
+_TITLE_MAX = 600
 # A footnote mark glued to the text: after Chinese closing punctuation or a closing book-title
 # mark, or after a word; the digits are the mark when that footnote exists.
 _ZH_MARK = re.compile(r"(?<=[》」』”）)，、。；：])\s?(\d{1,3})(?=\s?(?:[\u4e00-\u9fff《「“（(]|$))")
@@ -223,6 +226,8 @@ class _BlockBuilder:
         self.last_number: int | None = None
         self.pending: tuple[str, int] | None = None  # (number, line) of a number alone
         self.section_number: tuple[str, int] | None = None  # ("1.", line) before a heading
+        self._earlier = ""  # see _earlier_text
+        self._earlier_blocks = 0
 
     def close(self) -> None:
         if self.current is not None:
@@ -316,21 +321,30 @@ class _BlockBuilder:
             self.current.lines.append(s)
             self.current.line_end = ln.number
 
+    def _earlier_text(self) -> str:
+        """The blocks closed so far joined as one paragraph. Blocks are only ever appended, so
+        the text is extended, not rebuilt: rebuilding it for every line made a long text
+        without paragraph numbers quadratic to read."""
+        if self._earlier_blocks < len(self.blocks):
+            new = [Inline(ln) for b in self.blocks[self._earlier_blocks:] for ln in b.lines]
+            self._earlier = join_inline([Inline(self._earlier), *new]).text
+            self._earlier_blocks = len(self.blocks)
+        return self._earlier
+
     def _extends_earlier_text(self, line: str) -> bool:
         if self.current is None:
             return False
-        earlier = join_inline([Inline(ln) for b in self.blocks for ln in b.lines]).text
-        return join_inline([Inline(ln) for ln in [*self.current.lines, line]]).text in earlier
+        return join_inline([Inline(ln) for ln in [*self.current.lines, line]]).text in self._earlier_text()
 
     def _repeats_front_text(self, line: str) -> bool:
         """Does the block so far repeat a title printed earlier (an outcome document's own title
         after the resolution's title line), and ``line`` not? Then the preamble starts there."""
-        if self.current is None:
+        if self.current is None or sum(map(len, self.current.lines)) > _TITLE_MAX:
             return False
         text = join_inline([Inline(ln) for ln in self.current.lines]).text
         if len(text) < 8 or _ends_sentence(text):
             return False
-        earlier = join_inline([Inline(ln) for b in self.blocks for ln in b.lines]).text
+        earlier = self._earlier_text()
         longer = join_inline([Inline(ln) for ln in [*self.current.lines, line]]).text
         return text in earlier and longer not in earlier
 

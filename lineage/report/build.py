@@ -374,7 +374,8 @@ def build_report(comparison: Comparison, old_doc: Document, new_doc: Document, *
     headings = comparison.headings
     items = _with_headings(placed, headings, anchors) if headings else _with_sections(placed, anchors)
     counts = comparison.summary()
-    fn_changed = sum(len(v.footnote_changes) for v in views)
+    # A footnote cited by several paragraphs is shown under each of them, but is one change.
+    fn_changed = len({(c.old_number, c.new_number) for v in views for c in v.footnote_changes})
     return Report(
         old=_doc_info(old_doc, old_note),
         new=_doc_info(new_doc, new_note),

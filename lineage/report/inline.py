@@ -7,20 +7,22 @@ import html
 
 from ..comparison import Op
 from .brackets import widen_bracket_edits
+from .escape import escape_markdown
 
 __all__ = ["INLINE_STYLES", "inline_diff", "shown_similarity"]
 
 INLINE_STYLES = ("text", "md", "html")
 
 
-def _md_escape(text: str) -> str:
-    return "".join("\\" + ch if ch in "\\`*_[]<>|~" else ch for ch in text)
-
-
 def inline_diff(ops: list[Op] | None, style: str = "text", unchanged: str = "") -> str:
-    """``text``: ``[-deleted-]{+inserted+}`` (wdiff style); ``md``: ~~deleted~~ **inserted**;
-    ``html``: ``<del>``/``<ins>``, every run escaped. Empty ops (no change) give ``unchanged``.
-    Bracket-only edits read as words (``lineage.report.brackets``)."""
+    """``text``: ``[-deleted-]{+inserted+}`` (wdiff style); ``md`` and ``html``:
+    ``<del>``/``<ins>``, every run escaped. Empty ops (no change) give ``unchanged``.
+    Bracket-only edits read as words (``lineage.report.brackets``).
+
+    Markdown uses the HTML tags, as the diff report does, because ``~~``/``**`` only work
+    where CommonMark's flanking rules allow: not next to a space inside the run, nor between
+    a letter or a Han character and punctuation (``平**、有**``), which word diffs produce
+    all the time."""
     if not ops:
         return unchanged
     out: list[str] = []
@@ -28,11 +30,8 @@ def inline_diff(ops: list[Op] | None, style: str = "text", unchanged: str = "") 
         if style == "text":
             out.append({"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}[op.op].format(op.text))
         elif style == "md":
-            text = _md_escape(op.text).replace("\n", " ")
-            if not text.strip():
-                out.append(text)
-                continue
-            out.append({"equal": "{}", "delete": "~~{}~~", "insert": "**{}**"}[op.op].format(text))
+            text = escape_markdown(op.text, newline=" ")
+            out.append({"equal": "{}", "delete": "<del>{}</del>", "insert": "<ins>{}</ins>"}[op.op].format(text))
         elif style == "html":
             text = html.escape(op.text)
             out.append({"equal": "{}", "delete": "<del>{}</del>", "insert": "<ins>{}</ins>"}[op.op].format(text))

@@ -1,14 +1,14 @@
 """The Markdown report: the terminal report's content for a forge (a pull-request comment).
 
 Deletions are ``<del>`` and insertions ``<ins>`` (both rendered by the common forges; Markdown
-itself has no underline). Every piece of document text is escaped twice over: HTML's
-``& < > "`` become entities and Markdown's punctuation gets a backslash, so a paragraph can
-neither open a tag nor start a list, a heading, a link, a table cell or an emphasis.
+itself has no underline). Every piece of document text goes through
+:func:`lineage.report.escape.escape_markdown`.
 """
 from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from .escape import escape_markdown
 from .labels import (
     HEADING_CHANGES,
     SUMMARY_HEADERS,
@@ -25,29 +25,6 @@ from .labels import (
 from .model import MovedFrom, PairView, Report, SectionStart, Segment, format_ids
 
 __all__ = ["render_markdown", "escape_markdown"]
-
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
-# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that mean
-# something in CommonMark, GitHub Flavored Markdown (tables, strikethrough, autolinks) or
-# the forges' math extension ($).
-_MARKDOWN_PUNCT = set("\\`*_{}[]()#+-.!|~$:")
-
-
-def escape_markdown(text: str) -> str:
-    """``text`` as inert Markdown inline content (newlines become ``<br>``)."""
-    out: list[str] = []
-    for ch in text:
-        if ch in _ENTITIES:
-            out.append(_ENTITIES[ch])
-        elif ch in _MARKDOWN_PUNCT:
-            out.append("\\" + ch)
-        elif ch == "\n":
-            out.append("<br>")
-        elif ch == "\r" or (ord(ch) < 32 and ch != "\t"):
-            out.append(f"&#{ord(ch)};" if ch not in "\r\x00" else " ")
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 def _segments(segments: Sequence[Segment]) -> str:

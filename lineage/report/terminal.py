@@ -7,9 +7,9 @@ escapes, so a text cannot drive the terminal.
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable, Sequence
 
+from .escape import escape_terminal
 from .labels import (
     HEADING_CHANGES,
     SUMMARY_HEADERS,
@@ -31,14 +31,7 @@ __all__ = ["render_terminal"]
 _RESET = "\x1b[0m"
 _STYLE = {"delete": "\x1b[31;9m", "insert": "\x1b[32;4m", "bold": "\x1b[1m", "dim": "\x1b[2m"}
 _MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
-# C0/C1 controls (but the newline between sub-items), and the bidirectional overrides that
-# can make a line read differently from what it holds.
-_UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _INDENT = "    "
-
-
-def _safe(text: str) -> str:
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class _Style:
@@ -49,7 +42,7 @@ class _Style:
         return f"{_STYLE[style]}{text}{_RESET}" if self.color and text else text
 
     def segment(self, seg: Segment) -> str:
-        text = _safe(seg.text)
+        text = escape_terminal(seg.text)
         if seg.op == "equal":
             return text
         if self.color:
@@ -65,11 +58,11 @@ def _body(segments: Sequence[Segment], style: _Style, prefix: str = "") -> list[
 
 
 def _header(report: Report, style: _Style) -> list[str]:
-    lines = [style.wrap("bold", f"lineage diff: {_safe(report.old.label)} → {_safe(report.new.label)}")]
+    lines = [style.wrap("bold", f"lineage diff: {escape_terminal(report.old.label)} → {escape_terminal(report.new.label)}")]
     for side, info in (("old", report.old), ("new", report.new)):
         lines.append("")
         for key, value in doc_facts(info, with_hash=False):
-            lines.append(f"{side + ' ' + key:<18}{_safe(value)}")
+            lines.append(f"{side + ' ' + key:<18}{escape_terminal(value)}")
     return lines
 
 
@@ -80,7 +73,7 @@ def _summary(report: Report) -> list[str]:
 def _renumbering(report: Report) -> list[str]:
     if not report.renumbering:
         return ["Renumbering: none (every paragraph kept its number and place)"]
-    rows = [[_safe(e.old), _safe(e.new), renumber_change(e)] for e in report.renumbering]
+    rows = [[escape_terminal(e.old), escape_terminal(e.new), renumber_change(e)] for e in report.renumbering]
     return ["Renumbering (old → new)", format_table(("old", "new", "change"), rows)]
 
 
@@ -88,7 +81,7 @@ def _pair(view: PairView, style: _Style) -> list[str]:
     facts = [view.kind]
     if (sim := similarity_label(view)):
         facts.append(sim)
-    lines = [style.wrap("bold", _safe(pair_title(view))) + "  " + ", ".join(facts)]
+    lines = [style.wrap("bold", escape_terminal(pair_title(view))) + "  " + ", ".join(facts)]
     if view.moved_from:
         lines.append(_INDENT + f"({moved_note(view)})")
     many = len(view.inline_parts) > 1
@@ -106,7 +99,7 @@ def _pair(view: PairView, style: _Style) -> list[str]:
 
 def _unchanged_run(run: list[PairView], style: _Style) -> list[str]:
     ids = format_ids([i for v in run for i in v.new_ids])
-    return [style.wrap("dim", f"= unchanged: ¶ {_safe(ids)}")]
+    return [style.wrap("dim", f"= unchanged: ¶ {escape_terminal(ids)}")]
 
 
 def _items(report: Report, style: _Style) -> Iterable[str]:
@@ -124,7 +117,7 @@ def _items(report: Report, style: _Style) -> Iterable[str]:
                 title = "".join(style.segment(s) for s in item.segments)
                 yield f"{style.wrap('bold', '§')} {title}  ({HEADING_CHANGES[item.kind]})"
             else:
-                yield style.wrap("bold", f"§ {_safe(item.title)}")
+                yield style.wrap("bold", f"§ {escape_terminal(item.title)}")
         elif isinstance(item, MovedFrom):
             yield style.wrap("dim", f"↳ {moved_from_note(item)}")
         else:
@@ -139,7 +132,7 @@ def render_terminal(report: Report, *, color: bool = False) -> str:
     style = _Style(color)
     lines = _header(report, style)
     lines += ["", *_summary(report), "", *_renumbering(report), ""]
-    shown = _safe(report.selection or "all paragraphs")
+    shown = escape_terminal(report.selection or "all paragraphs")
     lines.append(style.wrap("bold", f"Changes ({shown}; deletions [-…-], insertions {{+…+}})")
                  if not color else style.wrap("bold", f"Changes ({shown})"))
     body = list(_items(report, style))

@@ -11,16 +11,26 @@ from ...fetch import BASE_URL_ENV, DEFAULT_BASE_URL, LANGUAGES, fetch_document, 
 __all__ = ["register", "run"]
 
 
-def _positive(kind):
-    def parse(text: str):
-        try:
-            value = kind(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-        if value < 0:
-            raise argparse.ArgumentTypeError("must not be negative")
-        return value
-    return parse
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must not be negative")
+    return value
+
+
+def _seconds(text: str) -> float:
+    # socket timeouts must be finite and above 0: 0 makes the socket non-blocking (every
+    # connection "fails"), inf or 1e400 overflow deep inside the socket module.
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < value < 10**6:  # also refuses nan
+        raise argparse.ArgumentTypeError("must be more than 0 and less than 1000000 seconds")
+    return value
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,11 +49,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--base-url", metavar="URL", default=None,
                    help=f"document access endpoint (default: ${BASE_URL_ENV}, else {DEFAULT_BASE_URL})")
     p.add_argument("--dry-run", action="store_true", help="print what would be done, do nothing")
-    p.add_argument("--timeout", type=_positive(float), default=defaults.timeout,
+    p.add_argument("--timeout", type=_seconds, default=defaults.timeout,
                    help=f"seconds to wait for the server, per connection and read (default: {defaults.timeout:g})")
-    p.add_argument("--retries", type=_positive(int), default=defaults.retries,
+    p.add_argument("--retries", type=_count, default=defaults.retries,
                    help=f"extra attempts after a transient failure (default: {defaults.retries})")
-    p.add_argument("--max-size", type=_positive(int), default=defaults.max_bytes, metavar="BYTES",
+    p.add_argument("--max-size", type=_count, default=defaults.max_bytes, metavar="BYTES",
                    help=f"refuse bodies larger than this (default: {defaults.max_bytes})")
     p.set_defaults(func=run)
 
