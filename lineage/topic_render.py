@@ -8,6 +8,7 @@ from typing import Sequence
 from tabulate import tabulate
 
 from .report.escape import escape_markdown, escape_terminal
+from .report.html import CSP
 from .report.inline import inline_diff, shown_similarity
 from .model import dumps
 from .topic_timeline import TopicEntry, TopicTimeline, load_timeline
@@ -107,6 +108,7 @@ def _html(timeline: TopicTimeline) -> str:
     languages = {entry.language for entry in timeline.entries}
     lang = languages.pop() if len(languages) == 1 else "und"
     out = ["<!DOCTYPE html>", f'<html lang="{e(lang)}">', "<head>", '<meta charset="utf-8">',
+           f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
            f"<title>{e(_title(timeline))}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
            f"<h1>{e(_title(timeline))}</h1>", f'<p class="meta">{e(_span(timeline))}</p>',
            "<table>", "<thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in _HEADERS) + "</tr></thead>", "<tbody>"]

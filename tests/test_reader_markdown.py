@@ -191,3 +191,28 @@ def test_no_break_space_block_in_the_front_matter() -> None:
     assert doc.symbol == "A/RES/80/173"
     assert [p.text for p in doc.preamble] == ["回顾其决议，"]
     assert [p.text for p in doc.paragraphs] == ["决定继续。"]
+
+
+def test_pandoc_style_footnotes_are_read_as_markdown(tmp_path):
+    """Converters other than the seed's write ``[^1]`` marks and ``[^1]: text`` definitions."""
+    from lineage.readers import read_document
+
+    path = tmp_path / "draft.md"
+    path.write_text(
+        "# Draft resolution\n\n"
+        "*Recalling* its resolution 70/125 of 16 December 2015,[^1]\n\n"
+        "1. *Decides* to hold a high-level meeting in 2025;\n\n"
+        "2. *Requests* the Secretary-General to report.[^2]\n\n"
+        "[^1]: See A/RES/70/125.\n[^2]: A/80/100.\n",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert doc.source.kind == "markdown"
+    assert [p.text for p in doc.preamble] == ["Recalling its resolution 70/125 of 16 December 2015,"]
+    assert [p.text for p in doc.paragraphs] == [
+        "Decides to hold a high-level meeting in 2025;",
+        "Requests the Secretary-General to report.",
+    ]
+    assert [(f.number, f.text) for f in doc.footnotes] == [("1", "See A/RES/70/125."), ("2", "A/80/100.")]
+    assert doc.preamble[0].footnote_refs[0].offset == len(doc.preamble[0].text)
+    assert doc.paragraphs[1].footnote_refs[0].number == "2"

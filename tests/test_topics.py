@@ -241,3 +241,10 @@ def test_terms_of_other_alphabets_match_whole_words_in_any_case(tmp_path: Path) 
     doc = Document(symbol="A/1", language="ru", source=Source(path="t", kind="text"),
                    paragraphs=[Paragraph(id=str(i), number=str(i), text=t) for i, t in enumerate(texts, 1)])
     assert [h.id for h in match_document(topic, doc)] == ["1", "3", "6"]
+
+
+def test_topic_html_page_fetches_nothing(run_cli) -> None:
+    code, out, err = run_cli("topic", "igf", "--format", "html")
+    assert code == 0, err
+    assert "Content-Security-Policy" in out and "default-src 'none'" in out
+    assert "http://" not in out and "https://" not in out and "<script" not in out

@@ -112,6 +112,8 @@ def looks_like_markdown(text: str) -> bool:
     signals = (
         headings >= 2
         or re.search(r"<sup>\s*\d+\s*</sup>", text) is not None
+        # Footnote definitions as pandoc and most converters write them.
+        or re.search(r"^\s*\[\^\w+\]:", text, re.MULTILINE) is not None
         or re.search(r"\]\([^)\s]*\)", text) is not None
         or re.search(r"^\s*\*\*[^*]+\*\*\s*$", text, re.MULTILINE) is not None
     )

@@ -28,10 +28,11 @@ from .labels import (
 )
 from .model import FootnoteChange, MovedFrom, PairView, Part, Report, SectionStart, Segment
 
-__all__ = ["render_html"]
+__all__ = ["CSP", "render_html"]
 
-_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-        "base-uri 'none'; form-action 'none'")
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+       "base-uri 'none'; form-action 'none'")
+"""What every HTML page of ours allows: inline styles and data images, nothing fetched."""
 
 _CSS = """
 :root { --del: #b3141c; --del-bg: #fdecec; --ins: #0b4fb3; --ins-bg: #e8f0fe;
@@ -274,7 +275,7 @@ def render_html(report: Report) -> str:
         f'<html lang="{lang}">',
         "<head>",
         '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="referrer" content="no-referrer">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="lineage">',
