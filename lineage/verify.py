@@ -36,8 +36,8 @@ class Difference:
 class EntryCheck:
     label: str
     text: str | None
-    source: str
-    status: str  # "ok" | "differs" | "sha256-mismatch" | "unreadable"
+    source: str | None
+    status: str  # "ok" | "differs" | "sha256-mismatch" | "unreadable" | "missing"
     message: str = ""
     differences: list[Difference] = field(default_factory=list)
 
@@ -171,11 +171,16 @@ def verify_corpus(corpus_dir: str | Path | None = None) -> VerifyReport:
     """Verify every entry of the corpus at ``corpus_dir`` (default: the default corpus) whose
     source is a PDF. Raises :class:`~lineage.errors.CorpusError` if the manifest is unreadable."""
     folder = Path(corpus_dir) if corpus_dir is not None else default_corpus_dir()
-    manifest = load_manifest(folder)
+    # A missing text or PDF fails its own entry (exit 1) and the others are still checked.
+    manifest = load_manifest(folder, check_files=False)
     report = VerifyReport(str(folder))
     for entry in manifest:
         if entry.text and _is_pdf_source(folder, entry):
             report.checks.append(verify_entry(folder, entry))
+        elif entry.text and not (folder / entry.text).is_file():
+            # No PDF to compare with, but a corpus that lost a text is broken all the same.
+            report.checks.append(EntryCheck(entry.label, entry.text, entry.source, "missing",
+                                            f"the text file {entry.text} is missing"))
     return report
 
 
@@ -186,7 +191,8 @@ def render_verify(report: VerifyReport, fmt: str = "text") -> str:
     lines = []
     for c in report.checks:
         mark = "ok  " if c.ok else "FAIL"
-        lines.append(f"{mark} {c.label}: {c.text} <- {c.source}" + (f": {c.message}" if c.message else ""))
+        origin = f" <- {c.source}" if c.source else ""
+        lines.append(f"{mark} {c.label}: {c.text}{origin}" + (f": {c.message}" if c.message else ""))
         for d in c.differences:
             lines.append(f"     {d.where}: {d.detail}")
     n_bad = sum(1 for c in report.checks if not c.ok)

@@ -118,3 +118,20 @@ def test_text_report_cannot_drive_the_terminal():
                        [Difference("paragraph 1", char_diff("act now", "act\x1b[2J now"))])
     out = render_verify(VerifyReport("c", [check]))
     assert "\x1b" not in out and "{+\\u001b[2J+}" in out
+
+
+def test_a_missing_pdf_fails_its_entry_and_the_others_are_still_checked(corpus, run_cli):
+    (corpus / _fixture_entry(corpus).source).unlink()
+    code, out, err = run_cli("verify", str(corpus))
+    assert code == 1, err
+    assert "FAIL A/80/L.41 (zh)" in out and "cannot read the source PDF" in out
+    assert "ok   A/RES/70/125 (en)" in out
+
+
+def test_a_missing_text_fails_its_entry(corpus, run_cli):
+    """An entry without a PDF is not compared, but its text file must still be there."""
+    seed_entry = load_manifest(corpus).find("A/RES/80/173", "zh")
+    (corpus / seed_entry.text).unlink()
+    code, out, _ = run_cli("verify", str(corpus))
+    assert code == 1
+    assert f"FAIL A/RES/80/173 (zh): {seed_entry.text} <- {seed_entry.source}: the text file" in out

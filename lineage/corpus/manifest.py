@@ -327,11 +327,13 @@ def parse_manifest(text: str, path: str | Path, corpus_dir: Path | None = None) 
     return Manifest(tuple(entries), Path(path))
 
 
-def load_manifest(corpus_dir: str | Path, *, missing_ok: bool = False) -> Manifest:
+def load_manifest(corpus_dir: str | Path, *, missing_ok: bool = False,
+                  check_files: bool = True) -> Manifest:
     """Read and validate ``CORPUS_DIR/manifest.toml``, checking that every listed file exists.
 
     With ``missing_ok``, a corpus folder without a manifest reads as an empty manifest (the
-    first ``lineage add`` into a new folder)."""
+    first ``lineage add`` into a new folder). Without ``check_files``, listed files may be
+    missing: ``lineage verify`` reports those per entry instead of refusing the corpus."""
     corpus_dir = Path(corpus_dir)
     path = corpus_dir / MANIFEST_NAME
     if corpus_dir.exists() and not corpus_dir.is_dir():
@@ -344,7 +346,7 @@ def load_manifest(corpus_dir: str | Path, *, missing_ok: bool = False) -> Manife
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise EncodingError(f"not UTF-8 (byte {exc.start})", path) from None
-    return parse_manifest(text, path, corpus_dir)
+    return parse_manifest(text, path, corpus_dir if check_files else None)
 
 
 def manifest_to_toml(manifest: Manifest) -> str:
