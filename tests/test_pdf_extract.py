@@ -144,3 +144,12 @@ def test_permissions_only_encryption_extracts_like_the_plain_file():
 
 def test_output_is_deterministic(small):
     assert extract_pdf(small).to_json() == extract_pdf(small).to_json()
+
+
+def test_a_pipe_is_refused_without_waiting(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    with pytest.raises(PdfError, match="not a regular file"):
+        extract_pdf(fifo)

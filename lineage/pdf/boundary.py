@@ -21,6 +21,9 @@ _TAIL = 4096
 def check_header(path: Path) -> None:
     """Refuse files that are not PDFs or that were cut short, before pdfminer tries to
     repair them (it silently rebuilds a cross-reference table and extracts a partial text)."""
+    if path.exists() and not path.is_dir() and not path.is_file():
+        # A FIFO or a device: open() would wait for a writer that never comes.
+        raise PdfError("not a regular file (a pipe or a device), not a PDF file", path)
     try:
         size = path.stat().st_size
         with open(path, "rb") as fh:
