@@ -11,6 +11,9 @@ import datetime
 import re
 import unicodedata
 
+from .errors import SymbolError
+from .symbols import canonical_symbol
+
 __all__ = [
     "fold_digits",
     "chinese_numeral_to_int",
@@ -26,6 +29,7 @@ __all__ = [
     "parse_distribution",
     "find_symbol",
     "find_symbols",
+    "symbol_spans",
     "is_symbol_line",
     "strip_language_suffix",
     "parse_resolution_number",
@@ -138,9 +142,24 @@ _MONTHS = {
         start=1,
     )
 }
-_MONTH_RE = "|".join(m.capitalize() for m in _MONTHS) + "|" + "|".join(_MONTHS)
-_EN_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s*,?\s+(\d{{4}})\b", re.IGNORECASE)
-_EN_DATE_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})\s*,\s*(\d{{4}})\b", re.IGNORECASE)
+# French documents are UN documents too (``19 décembre 2025``, ``1er décembre 2025``).
+_MONTHS.update({
+    m: i
+    for i, m in enumerate(
+        ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+         "septembre", "octobre", "novembre", "décembre"],
+        start=1,
+    )
+})
+# Abbreviated English months (``19 Dec. 2025``, ``Sept. 5, 2025``), keyed by what is printed.
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())[:12]})
+_MONTHS["sept"] = 9
+# Longest names first so ``Dec`` does not stop the match short of ``December``.
+_MONTH_RE = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
+# A day number may carry its ordinal suffix: ``1st December 2025``, ``1er décembre 2025``.
+_DAY_RE = r"\d{1,2}(?:st|nd|rd|th|er)?"
+_EN_DATE_DMY = re.compile(rf"\b({_DAY_RE})\s+({_MONTH_RE})\s*,?\s+(\d{{4}})\b", re.IGNORECASE)
+_EN_DATE_MDY = re.compile(rf"\b({_MONTH_RE})\s+({_DAY_RE})(?:\s*,\s*|\s+)(\d{{4}})\b", re.IGNORECASE)
 _CN_NUM = r"[0-9０-９〇○零一二两三四五六七八九十百]+"
 _CN_DATE = re.compile(rf"({_CN_NUM})\s*年\s*({_CN_NUM})\s*月\s*({_CN_NUM})\s*日")
 
@@ -155,14 +174,24 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
+def _month(name: str) -> int:
+    return _MONTHS[name.rstrip(".").lower()]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+
+
 def parse_english_date(text: str) -> str | None:
-    """First English date in ``text`` (``19 December 2025``, ``December 19, 2025``) as ISO."""
+    """First date in Latin script in ``text`` as ISO: ``19 December 2025``, ``19 Dec. 2025``,
+    ``1st December 2025``, ``December 19, 2025``, ``December 19 2025``, French
+    ``19 décembre 2025``."""
     m = _EN_DATE_DMY.search(text)
     if m:
-        return _iso(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+        return _iso(int(m.group(3)), _month(m.group(2)), _day(m.group(1)))
     m = _EN_DATE_MDY.search(text)
     if m:
-        return _iso(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
+        return _iso(int(m.group(3)), _month(m.group(1)), _day(m.group(2)))
     return None
 
 
@@ -252,22 +281,58 @@ def parse_distribution(line: str) -> str | None:
 # --- symbols ----------------------------------------------------------------------------------
 
 # A UN symbol: a series/organ prefix, then slash-separated parts, e.g. A/RES/80/173,
-# A/C.2/80/L.12/Rev.1, WSIS-05/TUNIS/DOC/6(Rev.1)-C, A/CONF.157/24.
+# A/C.2/80/L.12/Rev.1, WSIS-05/TUNIS/DOC/6(Rev.1)-C, A/CONF.157/24. This only finds where a
+# symbol is; :func:`lineage.symbols.parse_symbol` spells it. Typed or laid-out symbols carry
+# stray spaces (``A /80/ L.41``, ``A/80/L. 41``): one space either side of a slash and after a
+# designation's dot is taken, but never on both sides of one slash, so the two symbols of
+# ``A/80/L.41 / A/80/L.42`` are not run together.
+_SLASH = r"(?:[ \t]/|/[ \t]?)"
 _SYMBOL_RE = re.compile(
-    r"(?<![\w/.])"
+    # Not inside a word or another symbol; but Chinese sets a symbol right after an
+    # ideograph (``见A/60/687``, ``联合国Ａ／８０／Ｌ.４１`` once layout spaces are gone).
+    r"(?<![/.])(?<!(?![\u2e80-\u9fff\uf900-\ufaff])\w)"
     r"(?:[A-Z]{1,8}(?:-\d{2})?|[A-Z]{1,8}\.\d+)"
-    r"(?:/(?:[A-Z][A-Za-z]*\.?\d*|\d+)(?:\.\d+)*(?:\((?:Rev|Add|Corr|Amend)\.\d+\))?(?:-[A-Z])?)+"
+    rf"(?:{_SLASH}(?:[A-Z][A-Za-z]*(?:\.[ \t]?\d+|\.|\d+)?|\d+)(?:\.\d+)*"
+    r"(?:\((?:Rev|Add|Corr|Amend)\.\d+\))?(?:-[A-Z])?)+"
 )
 
 
-def find_symbols(line: str) -> list[str]:
-    """Every UN document symbol in ``line``, in order."""
+# Full-width ASCII forms (U+FF01..FF5E) and the other slashes parse_symbol folds, one
+# character for one, so a match in the folded line has the same offsets in the printed one.
+_SYMBOL_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_SYMBOL_FOLD.update(dict.fromkeys(map(ord, "\u2044\u2215\u29f8"), "/"))
+_SYMBOL_FOLD[0x3000] = " "
+
+
+def _symbol_text(line: str) -> str:
+    """``line`` with full-width letters, digits and slashes as ASCII (what the NFKC folding
+    of :func:`lineage.symbols.parse_symbol` does to them), so ``Ａ／８０／Ｌ.４１`` is found."""
+    return line.translate(_SYMBOL_FOLD)
+
+
+def _spell(raw: str) -> str:
+    """The symbol as :mod:`lineage.symbols` spells it; a form it does not take (a summit
+    document's language letter, ``...(Rev.1)-C``) keeps its printed spelling, spaces removed."""
+    try:
+        return canonical_symbol(raw)
+    except SymbolError:
+        return re.sub(r"\s+", "", raw)
+
+
+def symbol_spans(line: str) -> list[tuple[int, int, str]]:
+    """Every UN document symbol in ``line`` as ``(start, end, symbol)``: where it is printed
+    in ``line`` and its canonical spelling (``A /80/ L.41``, ``Ａ／８０／Ｌ.４１`` -> ``A/80/L.41``)."""
     out = []
-    for m in _SYMBOL_RE.finditer(fold_digits(line)):
-        sym = m.group(0)
-        if "/" in sym and re.search(r"\d", sym):
-            out.append(sym)
+    for m in _SYMBOL_RE.finditer(_symbol_text(line)):
+        raw = m.group(0).rstrip(" \t")
+        if "/" in raw and re.search(r"\d", raw):
+            out.append((m.start(), m.start() + len(raw), _spell(raw)))
     return out
+
+
+def find_symbols(line: str) -> list[str]:
+    """Every UN document symbol in ``line``, in order, spelled canonically."""
+    return [sym for _, _, sym in symbol_spans(line)]
 
 
 def find_symbol(line: str) -> str | None:
@@ -278,9 +343,9 @@ def find_symbol(line: str) -> str | None:
 
 def is_symbol_line(line: str) -> bool:
     """The line holds a symbol and nothing else (masthead corner, running header)."""
-    s = line.strip()
-    sym = find_symbol(s)
-    return sym is not None and fold_digits(s) == sym
+    s = _symbol_text(line).strip()
+    m = _SYMBOL_RE.fullmatch(s)
+    return m is not None and find_symbol(s) is not None
 
 
 _LANGUAGE_SUFFIX = re.compile(r"^(.*(?:\)|\d))-[ACEFRS]$")
@@ -403,7 +468,9 @@ def session_line(line: str) -> str | None:
 
 def agenda_line(line: str) -> list[str] | None:
     """Like :func:`parse_agenda_items`, but only for a line that starts with the agenda item
-    label (``议程项目``, ``Agenda item(s)``, ``Item N of the provisional agenda``)."""
-    if re.match(r"^\s*(?:议程项目|Agenda\s+items?\b|Items?\s+\d)", line, re.IGNORECASE):
+    label (``议程项目``, ``临时议程项目``, ``Agenda item(s)``, ``Provisional agenda item``,
+    ``Item N of the provisional agenda``)."""
+    label = r"^\s*(?:(?:临时)?议程项目|(?:Provisional\s+)?Agenda\s+items?\b|Items?\s+\d)"
+    if re.match(label, line, re.IGNORECASE):
         return parse_agenda_items(line)
     return None

@@ -1,11 +1,14 @@
 """Masthead parsers: dates, numerals, sessions, agenda items, distribution, symbols."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from lineage import masthead as mh
+from lineage.readers import read_document
 
 
 @pytest.mark.parametrize(
@@ -176,3 +179,110 @@ def test_day_the_calendar_lacks_is_no_date(text: str) -> None:
 
 def test_leap_day_is_a_date() -> None:
     assert mh.parse_date("29 February 2024") == "2024-02-29"
+
+
+# --- forms the reviewer found unread (each case failed before the fix) --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("19 Dec. 2025", "2025-12-19"),
+        ("19 Dec 2025", "2025-12-19"),
+        ("5 Sept. 2025", "2025-09-05"),
+        ("1st December 2025", "2025-12-01"),
+        ("22nd September 2025", "2025-09-22"),
+        ("December 19 2025", "2025-12-19"),
+        ("Dec. 19, 2025", "2025-12-19"),
+        ("December 1st, 2025", "2025-12-01"),
+        ("19 décembre 2025", "2025-12-19"),
+        ("1er décembre 2025", "2025-12-01"),
+        ("3 août 2025", "2025-08-03"),
+        ("Distr. : Générale 19 décembre 2025", "2025-12-19"),
+    ],
+)
+def test_more_date_forms(text: str, iso: str) -> None:
+    assert mh.parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    "line", ["19 Dec. 2025", "19 Dec 2025", "1st December 2025", "December 19, 2025",
+             "December 19 2025", "19 décembre 2025", "２０２５年１２月１７日", "2025年12月17日"],
+)
+def test_more_date_lines(line: str) -> None:
+    assert mh.is_date_line(line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["32 Dec. 2025", "30 Feb 2025", "February 30 2025", "31 septembre 2025", "29 févr 2025",
+     "December 192025", "19 Decem 2025", "２０２５年２月３０日"],
+)
+def test_impossible_or_malformed_dates_refused(text: str) -> None:
+    # The calendar check covers the new forms too; run-together or half-words are no dates.
+    assert mh.parse_date(text) is None
+    assert not mh.is_date_line(text)
+
+
+@pytest.mark.parametrize(
+    "line, symbols",
+    [
+        ("Ａ/80/L.41", ["A/80/L.41"]),
+        ("Ａ／８０／Ｌ.４１", ["A/80/L.41"]),
+        ("A /80/ L.41", ["A/80/L.41"]),
+        ("A/80/L. 41", ["A/80/L.41"]),
+        ("见Ａ／ＲＥＳ／８０／１７３。", ["A/RES/80/173"]),
+        ("A/C.2/80/L.12/REV.1", ["A/C.2/80/L.12/Rev.1"]),  # spelled as lineage.symbols does
+        # A slash spaced on both sides separates two symbols; it does not join them.
+        ("A/80/L.41 / A/80/L.42", ["A/80/L.41", "A/80/L.42"]),
+        ("and/or 1/2", []),
+    ],
+)
+def test_find_symbols_tolerates_width_and_spaces(line: str, symbols: list[str]) -> None:
+    assert mh.find_symbols(line) == symbols
+
+
+def test_symbol_spans_point_into_the_printed_line() -> None:
+    line = "联合国　Ａ／ＲＥＳ／８０／１７３"
+    [(start, end, sym)] = mh.symbol_spans(line)
+    assert (line[start:end], sym) == ("Ａ／ＲＥＳ／８０／１７３", "A/RES/80/173")
+    assert mh.symbol_spans("United Nations A /80/ L.41") == [(15, 26, "A/80/L.41")]
+
+
+def test_full_width_and_spaced_symbol_lines() -> None:
+    assert mh.is_symbol_line("Ａ／８０／Ｌ.４１")
+    assert mh.is_symbol_line(" A /80/ L.41 ")
+    assert not mh.is_symbol_line("A/80/L.41 / A/80/L.42")
+
+
+@pytest.mark.parametrize(
+    "line, items",
+    [
+        ("Provisional agenda item 15", ["15"]),
+        ("Provisional agenda items 15 and 116", ["15", "116"]),
+        ("Item 15 of the provisional agenda", ["15"]),
+        ("临时议程项目 15", ["15"]),
+        ("临时议程项目１５", ["15"]),
+        # A sentence that mentions an agenda item is not the masthead's agenda line.
+        ("在临时议程项目 15 下审议", None),
+        ("The provisional agenda item 15 was deferred", None),
+    ],
+)
+def test_provisional_agenda_lines(line: str, items: list[str] | None) -> None:
+    assert mh.agenda_line(line) == items
+
+
+def test_text_reader_takes_full_width_and_provisional_masthead(tmp_path) -> None:
+    # The Chinese draft fixture with its corner printed full-width (the reader drops the layout
+    # spaces, leaving 联合国Ａ／８０／Ｌ.４１), an abbreviated date and a provisional agenda label.
+    src = Path(__file__).parent / "data" / "readers" / "textlayer" / "a-80-l41-zh-limited.txt"
+    text = src.read_text(encoding="utf-8")
+    for old, new in [("联 合 国 A/80/L.41", "联 合 国 Ａ／８０／Ｌ.４１"), ("8 December 2025", "9 Dec. 2025"),
+                     ("议程项目 15", "临时议程项目 16")]:
+        assert old in text
+        text = text.replace(old, new, 1)
+    variant = tmp_path / "variant.txt"
+    variant.write_text(text, encoding="utf-8")
+    doc, base = read_document(variant), read_document(src)
+    assert (doc.symbol, doc.date, doc.agenda_items) == ("A/80/L.41", "2025-12-09", ["16"])
+    assert (doc.title, doc.preamble, doc.paragraphs) == (base.title, base.preamble, base.paragraphs)

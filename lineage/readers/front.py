@@ -112,10 +112,11 @@ def _classify_front_line(line: str, front: Front) -> str | None:
 
 def _symbol_beside_label(line: str) -> str | None:
     """``联合国 A/RES/80/173``, ``Document WSIS-05/TUNIS/DOC/6(Rev.1)-C`` -> the symbol."""
-    syms = mh.find_symbols(line)
-    for sym in syms[:1] + syms[-1:]:
-        if line.startswith(sym) or line.endswith(sym):
-            rest = line.replace(sym, "", 1).strip()
+    # Spans, not the symbol's spelling: the printed one may be full-width or spaced.
+    spans = mh.symbol_spans(line)
+    for start, end, sym in spans[:1] + spans[-1:]:
+        if start == 0 or end == len(line):
+            rest = (line[:start] + line[end:]).strip()
             if _ORGAN.match(rest) or _GA_FORMULA.match(rest) or _SYMBOL_LABEL.match(rest):
                 return sym
     return None
