@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/alignment_bench.py                 # accuracy, 200 pairs
     .venv/bin/python benchmarks/alignment_bench.py --heavy         # harder profile
+    .venv/bin/python benchmarks/alignment_bench.py --seams 1.0     # every seam reworded
     .venv/bin/python benchmarks/alignment_bench.py --thresholds    # score distributions
     .venv/bin/python benchmarks/alignment_bench.py --speed         # timing targets, stages
     .venv/bin/python benchmarks/alignment_bench.py --scaling       # time against length
@@ -21,6 +22,7 @@ A predicted pair counts as right when its kind, old ids and new ids equal a gold
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import difflib
 import platform
 import statistics
@@ -37,7 +39,9 @@ from lineage.align import GAP_THRESHOLD, MATCH_THRESHOLD, similarity  # noqa: E4
 from lineage.compare import align_documents, compare_documents  # noqa: E402
 from lineage.comparison import PAIR_KINDS, Comparison, DocRef, Pair  # noqa: E402
 from lineage.model import Document  # noqa: E402
-from lineage.mutations import CaseScore, Rates, history, mutate, score_case  # noqa: E402
+from lineage.mutations import (  # noqa: E402
+    CaseScore, MutationCase, Rates, edit_reported, history, mutate, score_case,
+)
 from lineage.normalize import normalize  # noqa: E402
 from lineage.textdiff import diff_ops  # noqa: E402
 from lineage.readers import read_document  # noqa: E402
@@ -116,13 +120,50 @@ def machine() -> str:
 
 HEAVY = Rates(edited_share=0.3, max_edits=3, insertions=(1, 4), deletions=(1, 4),
               near_moves=(1, 2), far_moves=(1, 2), splits=(1, 2), merges=(1, 2),
-              heading_renames=(1, 2), noise_share=0.5)
+              heading_renames=(1, 2), noise_share=0.5, reworded_seams=0.6)
 """A harder profile than the default: every kind of change in every pair, more of them."""
+
+
+class SeamScore:
+    """Split and merged pairs whose seam the generator reworded, scored for ours alone."""
+
+    def __init__(self) -> None:
+        self.pairs = {"split": [0, 0, 0], "merged": [0, 0, 0]}  # all, reworded, reworded right
+        self.edits = 0
+        self.failures: list[str] = []
+
+    def add(self, case: MutationCase, result: Comparison) -> None:
+        predicted = {(p.kind, tuple(p.old), tuple(p.new)): p for p in result.pairs}
+        for g in case.pairs:
+            if g.kind not in self.pairs:
+                continue
+            counts = self.pairs[g.kind]
+            counts[0] += 1
+            if not g.edits:
+                continue
+            counts[1] += 1
+            self.edits += len(g.edits)
+            p = predicted.get(g.key)
+            if p is not None and all(edit_reported(e, p.ops or [], case.new.language)
+                                     for e in g.edits):
+                counts[2] += 1
+            else:
+                self.failures.append(f"seed {case.seed}: {g.kind} {'+'.join(g.old)} -> "
+                                     f"{'+'.join(g.new)} {'found' if p else 'not aligned'}")
+
+    def report(self) -> None:
+        for kind, (n, reworded, right) in self.pairs.items():
+            print(f"{kind} pairs with a reworded seam: {reworded}/{n}, aligned with every seam "
+                  f"edit in ops: {right}/{reworded}")
+        print(f"seam edits in gold: {self.edits}")
+        for failure in self.failures[:10]:
+            print(f"  {failure}")
 
 
 def accuracy(doc: Document, cases: int, rates: Rates = Rates()) -> None:
     totals = {name: CaseScore() for name in METHODS}
     times = {name: 0.0 for name in METHODS}
+    seams = SeamScore()
     compare_documents(doc, doc)  # load jieba and warm caches outside the timings
     for seed in range(cases):
         case = mutate(doc, seed, rates)
@@ -131,6 +172,8 @@ def accuracy(doc: Document, cases: int, rates: Rates = Rates()) -> None:
             result = fn(case.old, case.new)
             times[name] += time.process_time() - t0
             totals[name].add(score_case(case, result))
+            if name == "ours":
+                seams.add(case, result)
     print(f"{cases} generated pairs from {doc.symbol} ({len(doc.all_paragraphs())} paragraphs); "
           f"{machine()}")
     header = f"{'kind':<10} {'gold':>6}" + "".join(f" | {name:^19}" for name in METHODS)
@@ -155,6 +198,7 @@ def accuracy(doc: Document, cases: int, rates: Rates = Rates()) -> None:
         print(f"noise-only paragraphs reported as changed, {name}: "
               f"{len(t.noise_reported)}/{t.noisy_pairs}")
     print(f"heading pairs wrong (ours): {len(ours.headings_wrong)}")
+    seams.report()
 
 
 def thresholds(doc: Document, cases: int) -> None:
@@ -288,8 +332,6 @@ def speed(doc: Document) -> None:
 def _concatenated(doc: Document, copies: int) -> Document:
     """A long document: ``copies`` successive versions of ``doc`` one after the other, so that
     most paragraphs have near-duplicates elsewhere (the hard case for candidate search)."""
-    import dataclasses
-
     from lineage.model import Paragraph
 
     versions = history(doc, copies, 99)
@@ -324,6 +366,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scaling", action="store_true")
     parser.add_argument("--heavy", action="store_true",
                         help="accuracy with the harder mutation profile HEAVY")
+    parser.add_argument("--seams", type=float, metavar="SHARE",
+                        help="share of splits and merges whose seam is reworded (overrides "
+                             "the profile's reworded_seams)")
     args = parser.parse_args(argv)
     doc = read_document(args.document)
     if args.thresholds:
@@ -333,7 +378,10 @@ def main(argv: list[str] | None = None) -> int:
     elif args.scaling:
         scaling(doc)
     else:
-        accuracy(doc, args.cases, HEAVY if args.heavy else Rates())
+        rates = HEAVY if args.heavy else Rates()
+        if args.seams is not None:
+            rates = dataclasses.replace(rates, reworded_seams=args.seams)
+        accuracy(doc, args.cases, rates)
     return 0
 
 

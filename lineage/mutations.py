@@ -9,13 +9,17 @@ way negotiators change a draft, and records what it did:
   kept as data (``lineage/data/mutations/<language>.toml``);
 - paragraphs inserted and deleted, with the operative paragraphs renumbered as adopted texts are;
 - paragraphs moved a few places or far, some of them also edited;
-- a paragraph split in two at a sentence or clause boundary; two neighbours merged;
+- a paragraph split in two at a sentence or clause boundary; two neighbours merged; in a
+  share of them the seam is reworded as drafters do (``我们强调X。`` + ``我们还强调Y。`` becomes
+  ``我们强调X，并强调Y。``; a split piece gains ``We also``), a real edit recorded in the gold;
 - a heading renamed;
 - presentation-only noise (traditional characters typed by mistake, full-width forms, layout
   spaces, line breaks inside a line, ASCII punctuation where Chinese is expected), which must
   never be reported as a change.
 
-The same seed gives the same case on every machine (one :class:`random.Random` per case).
+The same seed gives the same case on every machine (one :class:`random.Random` per case, and a
+second one for the seam rewording, so that rewording leaves the pairs, moves and edits of a
+seed as they were; presentation noise, drawn on the final texts, may fall differently).
 """
 from __future__ import annotations
 
@@ -59,7 +63,8 @@ NOISE_KINDS = ("traditional", "width", "space", "linebreak", "punctuation")
 @dataclass(frozen=True)
 class Edit:
     """One edit inside a paragraph: the smallest ``before`` text that became ``after`` (one of
-    them may be empty). ``kind``: replace, insert, delete, clause, sentence."""
+    them may be empty). ``kind``: replace, insert, delete, clause, sentence,
+    seam (the junction of a merge or split reworded)."""
 
     kind: str
     before: str
@@ -69,7 +74,8 @@ class Edit:
 @dataclass
 class GoldPair:
     """What the aligner should report: old ids, new ids, the contract's kind, and the edits
-    made inside the paragraph (empty for pure moves, splits, merges and noise)."""
+    made inside the paragraph (empty for pure moves and noise; a reworded seam for a split
+    or merge)."""
 
     old: tuple[str, ...]
     new: tuple[str, ...]
@@ -115,6 +121,10 @@ class Rates:
     heading_renames: tuple[int, int] = (0, 1)
     noise_share: float = 0.3
     noise_kinds: tuple[str, ...] = NOISE_KINDS
+    reworded_seams: float = 0.3
+    """Share of merges and splits whose seam is reworded (where a ``merge_seams`` or
+    ``split_seams`` entry of the vocabulary applies): most drafts just join or cut the text,
+    but rewording the junction is common enough to be part of the typical profile."""
 
 
 @lru_cache(maxsize=None)
@@ -219,6 +229,26 @@ def _split_point(text: str, vocab: dict[str, Any]) -> int | None:
     return None
 
 
+def _reword_seam(first: str, second: str, seams: list[list[str]], rng: random.Random
+                 ) -> tuple[str, str, list[Edit]] | None:
+    """``first`` and ``second`` with their junction reworded by one of ``seams`` (entries
+    ``[end, new_end, opening, new_opening]``) and the edits made, or None when none applies.
+    The most specific opening wins; an entry whose new opening is already there is skipped.
+
+    The end and the opening are two edits: with text kept between them (``。我们`` ->
+    ``，我们还``) a diff shows two changes, and when they touch it shows them as one op that
+    holds both."""
+    fits = [s for s in seams if first.endswith(s[0]) and second.startswith(s[2])
+            and not second.startswith(s[3])]
+    if not fits:
+        return None
+    longest = max(len(s[2]) for s in fits)
+    end, new_end, opening, new_opening = rng.choice([s for s in fits if len(s[2]) == longest])
+    edits = [Edit("seam", *_minimal(a, b)[1:]) for a, b in ((end, new_end), (opening, new_opening))
+             if a != b]
+    return (first[:len(first) - len(end)] + new_end, new_opening + second[len(opening):], edits)
+
+
 def _cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff"
 
@@ -284,6 +314,7 @@ def _count(rng: random.Random, bounds: tuple[int, int]) -> int:
 def mutate(doc: Document, seed: int, rates: Rates = Rates()) -> MutationCase:
     """Derive a new version of ``doc`` and the gold alignment (see the module docstring)."""
     rng = random.Random(seed)
+    seam_rng = random.Random(f"seams:{seed}")
     language = doc.language
     vocab = vocabulary(language or "en")
     items = _items(doc)
@@ -308,12 +339,25 @@ def mutate(doc: Document, seed: int, rates: Rates = Rates()) -> MutationCase:
             items[k] = _Item(False, a.text + sep + b.text, a.origin + b.origin, kind="merged")
             items[k + 1] = _Item(False, "", kind="gone")
             log.append(f"merge {a.origin[0]}+{b.origin[0]}")
+            reworded = (_reword_seam(a.text, b.text, vocab.get("merge_seams", []), seam_rng)
+                        if seam_rng.random() < rates.reworded_seams else None)
+            if reworded:
+                items[k].text = reworded[0] + sep + reworded[1]
+                items[k].edits = reworded[2]
+                log.append(f"reword seam {a.origin[0]}+{b.origin[0]}: " + "; ".join(
+                    f"{e.before!r}->{e.after!r}" for e in reworded[2]))
     for k in take([k for k in operative if _split_point(items[k].text, vocab)],
                   _count(rng, rates.splits)):
         it = items[k]
         cut = _split_point(it.text, vocab)
         items[k] = _Item(False, it.text[:cut], it.origin, kind="split", rest=it.text[cut:])
         log.append(f"split {it.origin[0]} at {cut}")
+        reworded = (_reword_seam(items[k].text, items[k].rest, vocab.get("split_seams", []),
+                                 seam_rng) if seam_rng.random() < rates.reworded_seams else None)
+        if reworded:
+            items[k].text, items[k].rest, items[k].edits = reworded
+            log.append(f"reword seam {it.origin[0]}: " + "; ".join(
+                f"{e.before!r}->{e.after!r}" for e in reworded[2]))
     deleted = take(paras, _count(rng, rates.deletions))
     n_near = _count(rng, rates.near_moves)
     moves = take(paras, n_near + _count(rng, rates.far_moves))
@@ -389,7 +433,8 @@ def mutate(doc: Document, seed: int, rates: Rates = Rates()) -> MutationCase:
                 continue
             done.add(it.origin)
             new_ids = tuple(ids[id(x)] for x in seq if x.kind == "split" and x.origin == it.origin)
-            pairs.append(GoldPair(it.origin, new_ids, "split", noise=tuple(it.noise)))
+            pairs.append(GoldPair(it.origin, new_ids, "split", tuple(it.edits),
+                                  tuple(it.noise)))
             continue
         pairs.append(GoldPair(it.origin, (ids[id(it)],), it.kind, tuple(it.edits),
                               tuple(it.noise)))
