@@ -14,7 +14,8 @@ import pytest
 import lineage.errors
 from lineage.model import Document
 from lineage.pdf import extract_pdf
-from lineage.pdf.accuracy import compare_to_gold, squash
+
+import pdf_accuracy_checks as checks
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -40,22 +41,9 @@ def gold(name: str) -> Document:
 
 @lru_cache(maxsize=None)
 def furniture_strings(name: str) -> tuple[str, ...]:
-    """The tokens printed in the top and bottom 70 points of every page (running header,
-    job number, page mark), read with bare pdfplumber, independently of the extractor."""
-    import pdfplumber
-
+    """The tokens printed in the top and bottom 70 points of every page."""
     entry = next(f for f in GOOD if f["name"] == name)
-    tokens: set[str] = set()
-    with pdfplumber.open(PDFS / entry["file"]) as pdf:
-        for page in pdf.pages:
-            # Page 1 has the masthead at the top, its footer (job number) at the bottom.
-            boxes = [(0, page.height - 70, page.width, page.height)]
-            if page.page_number > 1:
-                boxes.append((0, 0, page.width, 70))
-            for box in boxes:
-                text = page.crop(box).extract_text() or ""
-                tokens.update(t for t in text.split() if len(t) >= 3)
-    return tuple(sorted(tokens))
+    return checks.furniture_tokens(PDFS / entry["file"], 70)
 
 
 names = [f["name"] for f in GOOD]
@@ -63,55 +51,32 @@ names = [f["name"] for f in GOOD]
 
 @pytest.mark.parametrize("name", names)
 def test_paragraph_ids_in_order(name):
-    assert [p.id for p in extracted(name).all_paragraphs()] == [p.id for p in gold(name).all_paragraphs()]
+    checks.check_paragraph_ids_in_order(extracted(name), gold(name))
 
 
 @pytest.mark.parametrize("name", names)
 def test_character_error_rate_is_zero_paragraph_by_paragraph(name):
-    got, want = extracted(name), gold(name)
-    mine = {p.id: p for p in got.all_paragraphs()}
-    for p in want.all_paragraphs():
-        assert squash(mine[p.id].text) == squash(p.text), f"paragraph {p.id} differs"
-    acc = compare_to_gold(got, want)
-    assert acc.paragraph_cer == 0.0
+    checks.check_paragraph_text_exact(extracted(name), gold(name))
 
 
 @pytest.mark.parametrize("name", names)
 def test_footnotes_separated_and_exact(name):
-    got, want = extracted(name), gold(name)
-    assert [f.number for f in got.footnotes] == [f.number for f in want.footnotes]
-    for f, g in zip(got.footnotes, want.footnotes):
-        assert squash(f.text) == squash(g.text), f"footnote {g.number} differs"
-        assert f.pages == g.pages
+    checks.check_footnotes_separated_and_exact(extracted(name), gold(name))
 
 
 @pytest.mark.parametrize("name", names)
 def test_every_reference_placed_at_the_gold_offset(name):
-    acc = compare_to_gold(extracted(name), gold(name))
-    assert acc.refs_placed == acc.refs_expected
+    checks.check_every_reference_placed(extracted(name), gold(name))
 
 
 @pytest.mark.parametrize("name", names)
 def test_no_furniture_inside_paragraphs(name):
-    furniture = furniture_strings(name)
-    assert any(ch.isdigit() for t in furniture for ch in t)  # job number found: the check bites
-    acc = compare_to_gold(extracted(name), gold(name), furniture)
-    assert acc.furniture_leaks == 0
-    footnote_text = "".join(squash(f.text) for f in extracted(name).footnotes)
-    gold_footnotes = "".join(squash(f.text) for f in gold(name).footnotes)
-    for token in furniture:
-        assert footnote_text.count(squash(token)) <= gold_footnotes.count(squash(token)), token
+    checks.check_no_furniture(extracted(name), gold(name), furniture_strings(name))
 
 
 @pytest.mark.parametrize("name", names)
 def test_masthead_metadata_and_structure(name):
-    got, want = extracted(name), gold(name)
-    for attr in ("symbol", "language", "date", "distribution", "session", "agenda_items", "title"):
-        assert getattr(got, attr) == getattr(want, attr), attr
-    assert [(h.text, h.before) for h in got.headings] == [(h.text, h.before) for h in want.headings]
-    assert [(p.id, p.section, p.pages) for p in got.all_paragraphs()] == [
-        (p.id, p.section, p.pages) for p in want.all_paragraphs()
-    ]
+    checks.check_masthead_metadata_and_structure(extracted(name), gold(name))
 
 
 def _comparable(doc: Document) -> dict:

@@ -221,3 +221,37 @@ def test_long_text_without_paragraph_numbers_is_read_in_linear_work(monkeypatch)
     doc = parse_plaintext(text, "long.txt")
     assert doc.preamble and doc.paragraphs == []
     assert joined < 20 * len(text), joined
+
+
+# A draft whose running header prints the symbol beside the title's tail, the symbol as a
+# Chinese text layer may give it: full-width (``Ａ／８０／Ｌ.４１``) or spaced (``A /80/ L.41``).
+DRAFT_ZH = """联合国
+A/80/L.41
+大 会
+Distr.: Limited
+2 December 2025
+第八十届会议
+议程项目 15
+信息和通信技术促进可持续发展
+决议草案
+信息和通信技术促进可持续发展
+大会，
+回顾其第 70/125 号决议，
+1. 决定加强数字合作，并请秘书长就此提出
+报告。
+2. 请秘书长在第八十届会议上提
+25-21063 (C)
+2/3
+{header}
+交报告。
+3. 强调需要弥合数字鸿沟。
+"""
+
+
+@pytest.mark.parametrize("symbol", ["Ａ／８０／Ｌ.４１", "A /80/ L.41", "A/80/L.41"],
+                         ids=["full-width", "spaced", "ascii"])
+def test_running_header_with_the_symbol_as_printed_is_dropped(symbol: str) -> None:
+    doc = parse_plaintext(DRAFT_ZH.format(header=f"{symbol} 信息和通信技术促进可持续发展"), "mem.txt")
+    assert doc.symbol == "A/80/L.41"
+    assert doc.paragraph("2").text == "请秘书长在第八十届会议上提交报告。"
+    assert [p.id for p in doc.paragraphs] == ["1", "2", "3"]

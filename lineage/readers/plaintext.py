@@ -162,10 +162,14 @@ def _is_running_title(line: str, front: str, in_body: bool) -> bool:
     """A line at a page top that repeats a piece of the title (beside the symbol, maybe).
     Before the first numbered paragraph the line is part of ``front`` itself, so it must be
     there twice."""
-    rest = line
-    for sym in mh.find_symbols(line):
-        rest = rest.replace(sym, " ")
-    rest = " ".join(rest.split())
+    # Cut the symbols where they are printed: a text layer may give them full-width or
+    # spaced (``Ａ／８０／Ｌ.４１``, ``A /80/ L.41``), which their canonical spelling does not match.
+    pieces, last = [], 0
+    for start, end, _ in mh.symbol_spans(line):
+        pieces.append(line[last:start])
+        last = end
+    pieces.append(line[last:])
+    rest = " ".join(" ".join(pieces).split())
     if split_number(rest) or front.count(rest) < (1 if in_body else 2):
         return False
     # Beside the symbol even a short piece is the title's tail; alone, it must be long enough
