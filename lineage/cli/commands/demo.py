@@ -3,11 +3,11 @@ resolution it became): writes the HTML redline, prints the summary and the file'
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from ...corpus.manifest import default_corpus_dir
 from ...report.demo import run_demo
+from ..terminal import wants_color
 
 __all__ = ["register", "run"]
 
@@ -27,8 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    color = not args.no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
-    result = run_demo(args.corpus or default_corpus_dir(), args.output, color=color)
+    result = run_demo(args.corpus or default_corpus_dir(), args.output, color=wants_color(args.no_color))
     sys.stdout.write(result.summary)
     sys.stdout.write(f"\nHTML redline: {result.html_path}\n")
     return 0

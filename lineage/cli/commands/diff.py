@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from ...report.api import FORMATS, diff_files
 from ...output import check_output_path, write_output
+from ..terminal import wants_color
 
 __all__ = ["register", "run"]
 
@@ -38,10 +38,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _color(args: argparse.Namespace) -> bool:
-    """Colour only for the text format, on a terminal, unless turned off (--no-color or the
-    NO_COLOR convention)."""
-    return (args.format == "text" and not args.output and not args.no_color
-            and not os.environ.get("NO_COLOR") and sys.stdout.isatty())
+    """Colour only for the text format written to a terminal."""
+    return args.format == "text" and not args.output and wants_color(args.no_color)
 
 
 def run(args: argparse.Namespace) -> int:
