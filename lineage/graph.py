@@ -120,10 +120,6 @@ class LineageGraph:
         kinds = tuple(kinds)
         return [e for e in self.edges if e.source == key and e.kind in kinds]
 
-    def in_edges(self, key: str, kinds: Iterable[str] = EDGE_KINDS) -> list[Edge]:
-        kinds = tuple(kinds)
-        return [e for e in self.edges if e.target == key and e.kind in kinds]
-
     def component(self, symbol: str, kinds: Iterable[str] = EDGE_KINDS) -> list[str]:
         """Every node linked to ``symbol`` through edges of ``kinds`` in either direction,
         in chronological order."""

@@ -169,10 +169,6 @@ class Symbol:
             raise SymbolError(f"modifier number must be 1 or more, got {number}")
         return Symbol(self.parts, self.modifiers + (Modifier(kind, number),), self.bracketed, self.year)
 
-    def same_family(self, other: "Symbol") -> bool:
-        """True when both are versions of one original (same base)."""
-        return self.base == other.base
-
     # --- order ----------------------------------------------------------------------------
     def sort_key(self) -> tuple:
         return (

@@ -79,7 +79,6 @@ def _is_title(block: LayoutBlock, text: str, col: Column) -> bool:
 def to_document(analysis: Analysis, source: Source) -> Document:
     inlines: dict[str, Inline] = {}
     blocks: list[Block] = []
-    pages_of: dict[int, list[int]] = {}
 
     def add(kind: str, inline: Inline, pages: Sequence[int], number: str | None = None) -> None:
         key = f"b{len(inlines)}"

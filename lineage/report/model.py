@@ -226,10 +226,6 @@ class Report:
         return tuple(i for i in self.items if isinstance(i, PairView))
 
     @property
-    def changed_pairs(self) -> tuple[PairView, ...]:
-        return tuple(p for p in self.pairs if p.changed)
-
-    @property
     def changed_items(self) -> tuple[PairView | SectionStart, ...]:
         """Changed pairs and changed headings, in document order (for navigation lists)."""
         return tuple(i for i in self.items
