@@ -7,10 +7,10 @@
     .venv/bin/python benchmarks/alignment_bench.py --speed         # timing targets, stages
     .venv/bin/python benchmarks/alignment_bench.py --scaling       # time against length
 
-Every pair comes from ``lineage.mutations.mutate(seed_document, seed)`` with seeds 0..N-1, so
+Every pair comes from ``support.mutations.mutate(seed_document, seed)`` with seeds 0..N-1, so
 the three methods are scored on the same pairs against the same gold alignment:
 
-- ours: ``lineage.compare.compare_documents`` (alignment + word-level diff);
+- ours: ``lineage.compare.documents.compare_documents`` (alignment + word-level diff);
 - (a) greedy: each new paragraph, in order, takes the most similar unused old paragraph if the
   Levenshtein ratio (rapidfuzz) of the printed texts is at least 0.8, as line-similarity tools
   do; a match that goes back in the old order is labelled moved;
@@ -34,17 +34,25 @@ from rapidfuzz.distance import Levenshtein
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))  # test support (mutations, accuracy) lives with the tests
 
-from lineage.align import GAP_THRESHOLD, MATCH_THRESHOLD, similarity  # noqa: E402
-from lineage.compare import align_documents, compare_documents  # noqa: E402
-from lineage.comparison import PAIR_KINDS, Comparison, DocRef, Pair  # noqa: E402
-from lineage.model import Document  # noqa: E402
-from lineage.mutations import (  # noqa: E402
-    CaseScore, MutationCase, Rates, edit_reported, history, mutate, score_case,
+from lineage.compare.align import GAP_THRESHOLD, MATCH_THRESHOLD, similarity# noqa: E402
+from lineage.compare.documents import align_documents, compare_documents# noqa: E402
+from lineage.model.comparison import PAIR_KINDS, Comparison, DocRef, Pair# noqa: E402
+from lineage.model.document import Document# noqa: E402
+from support.mutations import (
+    # noqa: E402
+    CaseScore,
+    MutationCase,
+    Rates,
+    edit_reported,
+    history,
+    mutate,
+    score_case,
 )
-from lineage.normalize import normalize  # noqa: E402
-from lineage.textdiff import diff_ops  # noqa: E402
-from lineage.readers import read_document  # noqa: E402
+from lineage.normalize import normalize# noqa: E402
+from lineage.compare.textdiff import diff_ops# noqa: E402
+from lineage.read import read_document# noqa: E402
 
 SEED_TEXT = REPO / "corpora" / "sources" / "000_cb2b676f44ca9b86.txt"
 
@@ -104,7 +112,7 @@ METHODS = {"ours": compare_documents, "greedy (a)": greedy_baseline, "difflib (b
 
 def greedy_with_diff(old: Document, new: Document) -> Comparison:
     """Baseline (a) made to do the whole job ours does: its matched pairs that differ get the
-    same word-level diff (lineage.textdiff). Timed only; its pairs are those of (a)."""
+    same word-level diff (lineage.compare.textdiff). Timed only; its pairs are those of (a)."""
     result = greedy_baseline(old, new)
     lang = new.language or old.language
     for pair in result.pairs:
@@ -264,8 +272,8 @@ def _stages(old: Document, new: Document) -> dict[str, float]:
     headings) and the word diff as the differences between the whole functions."""
     from collections import Counter
 
-    from lineage.align import align_texts
-    from lineage.compare import document_language
+    from lineage.compare.align import align_texts
+    from lineage.compare.documents import document_language
 
     language = document_language(old, new)
     olds = [p.text for p in old.all_paragraphs()]
@@ -332,7 +340,7 @@ def speed(doc: Document) -> None:
 def _concatenated(doc: Document, copies: int) -> Document:
     """A long document: ``copies`` successive versions of ``doc`` one after the other, so that
     most paragraphs have near-duplicates elsewhere (the hard case for candidate search)."""
-    from lineage.model import Paragraph
+    from lineage.model.document import Paragraph
 
     versions = history(doc, copies, 99)
     paragraphs: list[Paragraph] = []

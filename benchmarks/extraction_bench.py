@@ -1,4 +1,4 @@
-"""Extraction benchmark: accuracy of ``lineage.pdf.extract_pdf`` against the gold documents of
+"""Extraction benchmark: accuracy of ``lineage.read.pdf.extract_pdf`` against the gold documents of
 every fixture in ``tests/pdfs/index.toml`` and ``tests/pdfs/independent/`` next to pdfplumber's bare ``page.extract_text()``,
 speed (pages per second) of both and of poppler's ``pdftotext`` on the same PDFs in the same
 run, and peak memory on a long (300-page) PDF made by ``tools.pdffixtures.long``.
@@ -29,10 +29,11 @@ from tabulate import tabulate
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))  # test support (mutations, accuracy) lives with the tests
 
-from lineage.model import Document  # noqa: E402
-from lineage.pdf import extract_pdf  # noqa: E402
-from lineage.pdf.accuracy import compare_to_gold, squash  # noqa: E402
+from lineage.model.document import Document# noqa: E402
+from lineage.read.pdf import extract_pdf# noqa: E402
+from support.accuracy import compare_to_gold, squash  # noqa: E402
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -134,7 +135,7 @@ import sys
 sys.path.insert(0, {repo!r})
 which, path = sys.argv[1], sys.argv[2]
 if which == "extract_pdf":
-    from lineage.pdf import extract_pdf
+    from lineage.read.pdf import extract_pdf
     extract_pdf(path)
 elif which == "extract_text":
     import pdfplumber
@@ -143,7 +144,7 @@ elif which == "extract_text":
             page.extract_text(); page.close()
 else:  # the interpreter with the libraries imported, extracting nothing
     import pdfplumber
-    from lineage.pdf import extract_pdf
+    from lineage.read.pdf import extract_pdf
 # VmHWM is this process's own peak (ru_maxrss would carry the parent's over fork+exec).
 with open("/proc/self/status") as fh:
     print(next(int(ln.split()[1]) for ln in fh if ln.startswith("VmHWM:")))

@@ -1,4 +1,4 @@
-"""Time the stages of ``lineage.pdf.extract_pdf`` one by one on one PDF: pdfminer/pdfplumber
+"""Time the stages of ``lineage.read.pdf.extract_pdf`` one by one on one PDF: pdfminer/pdfplumber
 parsing (``iter_pages``), line building (``page_lines``), page analysis (``analyse_pages``)
 and assembly (``to_document``). Shows where extraction time goes and whether a change to the
 layout stages made them slower.
@@ -17,11 +17,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from lineage.model import Source  # noqa: E402
-from lineage.pdf.analyse import analyse_pages  # noqa: E402
-from lineage.pdf.assemble import to_document  # noqa: E402
-from lineage.pdf.boundary import iter_pages, open_pdf  # noqa: E402
-from lineage.pdf.extract import page_lines  # noqa: E402
+from lineage.model.document import Source# noqa: E402
+from lineage.read.pdf.analyse import analyse_pages# noqa: E402
+from lineage.read.pdf.assemble import to_document# noqa: E402
+from lineage.read.pdf.boundary import iter_pages, open_pdf# noqa: E402
+from lineage.read.pdf.extract import page_lines# noqa: E402
 
 
 def stage_times(path: Path) -> dict[str, float]:

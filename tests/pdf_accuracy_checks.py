@@ -1,14 +1,14 @@
 """The extraction accuracy checks shared by ``test_pdf_accuracy.py`` (the generated fixtures
 of ``tests/pdfs/index.toml``) and ``test_pdf_independent.py`` (PDFs from other producers):
-plain functions over the extracted and the gold :class:`~lineage.model.Document`, each
+plain functions over the extracted and the gold :class:`~lineage.model.document.Document`, each
 failing with an ``assert`` that names the paragraph, footnote or token at fault. Each test
 file keeps its own fixtures, parametrisation and special tests and calls these."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from lineage.model import Document
-from lineage.pdf.accuracy import Accuracy, compare_to_gold, squash
+from lineage.model.document import Document
+from support.accuracy import Accuracy, compare_to_gold, squash
 
 __all__ = [
     "furniture_tokens",

@@ -15,8 +15,8 @@ The ops of every pair rebuild both texts exactly (``tests/test_report_model.py``
 """
 from __future__ import annotations
 
-from lineage.comparison import Comparison, DocRef, HeadingPair, Op, Pair
-from lineage.model import Document, Footnote, FootnoteRef, Heading, Paragraph, Source
+from lineage.model.comparison import Comparison, DocRef, HeadingPair, Op, Pair
+from lineage.model.document import Document, Footnote, FootnoteRef, Heading, Paragraph, Source
 
 __all__ = ["SCRIPT", "IMG", "old_document", "new_document", "comparison", "fixture"]
 

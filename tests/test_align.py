@@ -1,10 +1,10 @@
-"""Paragraph alignment (lineage.align) on hand-made texts."""
+"""Paragraph alignment (lineage.compare.align) on hand-made texts."""
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lineage.align import (
+from lineage.compare.align import (
     GAP_THRESHOLD,
     MATCH_THRESHOLD,
     HeadingMatch,

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from lineage.compare import compare_documents
-from lineage.comparison import PAIR_KINDS, Comparison
-from lineage.model import Document, Heading, Paragraph, Source
-from lineage.mutations import CaseScore, Rates, mutate, score_case
-from lineage.readers import read_document
+from lineage.compare.documents import compare_documents
+from lineage.model.comparison import PAIR_KINDS, Comparison
+from lineage.model.document import Document, Heading, Paragraph, Source
+from support.mutations import CaseScore, Rates, mutate, score_case
+from lineage.read import read_document
 
 SEED = Path(__file__).parent.parent / "corpora" / "sources" / "000_cb2b676f44ca9b86.txt"
 

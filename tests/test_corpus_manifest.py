@@ -12,9 +12,9 @@ from lineage.corpus.manifest import (
     parse_manifest,
     text_stem,
 )
-from lineage.corpus.textformat import format_document
+from lineage.read.textformat import format_document
 from lineage.errors import CorpusError
-from lineage.model import Document, Paragraph, Source
+from lineage.model.document import Document, Paragraph, Source
 
 GOOD = """\
 schema = "lineage.corpus-manifest/1"

@@ -6,9 +6,9 @@ import dataclasses
 import pytest
 
 from lineage.corpus import default_corpus_dir, load_entry_document, load_manifest
-from lineage.corpus.textformat import format_document, parse_corpus_file, parse_corpus_text
-from lineage.fsutil import sha256_file
-from lineage.readers import read_document
+from lineage.read.textformat import format_document, parse_corpus_file, parse_corpus_text
+from lineage.corpus.files import sha256_file
+from lineage.read import read_document
 
 from conftest import CORPORA, SEED
 

@@ -10,8 +10,8 @@ from lineage.corpus import load_entry_document, load_manifest
 from lineage.corpus.manifest import Entry
 from lineage.corpus.store import add_document, add_file, guess_kind, register_entry
 from lineage.errors import CorpusError, SymbolError
-from lineage.fsutil import sha256_file
-from lineage.model import Document, Footnote, FootnoteRef, Heading, Paragraph, Source
+from lineage.corpus.files import sha256_file
+from lineage.model.document import Document, Footnote, FootnoteRef, Heading, Paragraph, Source
 
 from conftest import SEED
 
@@ -199,7 +199,7 @@ PDFS = SEED.parents[2] / "tests" / "pdfs"
 
 
 def test_add_file_extracts_a_pdf_and_keeps_it(tmp_path):
-    from lineage.pdf import extract_pdf
+    from lineage.read.pdf import extract_pdf
 
     pdf = PDFS / "a-80-l41-zh-limited.pdf"
     entry = add_file(pdf, tmp_path, revises=["A/80/L.41/zero-draft"])

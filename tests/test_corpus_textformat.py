@@ -7,14 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lineage.corpus.textformat import (
+from lineage.read.textformat import (
     format_document,
     looks_like_corpus_text,
     parse_corpus_file,
     parse_corpus_text,
 )
 from lineage.errors import CorpusError
-from lineage.model import (
+from lineage.model.document import (
     Document,
     ExtractionWarning,
     Footnote,

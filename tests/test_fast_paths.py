@@ -1,6 +1,6 @@
 """The speed-ups of alignment and diff give exactly what the plain computations give.
 
-Each fast path of lineage.align / lineage.textdiff is checked against a straightforward
+Each fast path of lineage.compare.align / lineage.compare.textdiff is checked against a straightforward
 reference written here (the obvious slow computation, not a copy of the fast code): if a fast
 path ever answered differently, comparisons would silently change.
 """
@@ -18,7 +18,7 @@ from diff_match_patch import diff_match_patch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lineage.align import (
+from lineage.compare.align import (
     CANDIDATES,
     STOP_FACTOR,
     _bigrams,
@@ -28,11 +28,11 @@ from lineage.align import (
     longest_chain,
     similarity,
 )
-from lineage.compare import align_documents, compare_documents
-from lineage.mutations import Rates, mutate
+from lineage.compare.documents import align_documents, compare_documents
+from support.mutations import Rates, mutate
 from lineage.normalize import normalize
-from lineage.readers import read_document
-from lineage.textdiff import _diff_main, _jieba, _two_alnum, word_boundaries
+from lineage.read import read_document
+from lineage.compare.textdiff import _diff_main, _jieba, _two_alnum, word_boundaries
 
 SEED = Path(__file__).parent.parent / "corpora" / "sources" / "000_cb2b676f44ca9b86.txt"
 
@@ -210,7 +210,7 @@ def test_align_documents_is_compare_without_ops(seed_doc):
 # --- compare: one normalisation cache across comparisons -------------------------------------
 
 def test_shared_normalisation_cache_gives_the_same_comparisons(seed_doc):
-    from lineage.mutations import history
+    from support.mutations import history
     from test_mutations import english_doc  # the hand-made English document
 
     # One cache for a whole history (each version compared twice), then for unrelated pairs
@@ -235,7 +235,7 @@ def test_shared_normalisation_cache_gives_the_same_comparisons(seed_doc):
 def test_cache_entries_are_per_language():
     # The same printed text normalised for Japanese keeps its traditional characters, for
     # Chinese it does not: the cache must not hand one language's form to the other.
-    from lineage.model import Document, Paragraph, Source
+    from lineage.model.document import Document, Paragraph, Source
 
     def doc(text: str, language: str) -> Document:
         return Document(symbol="X", language=language, source=Source("x.txt", "text"),

@@ -1,6 +1,6 @@
 import pytest
 
-from lineage.fsutil import atomic_write_text, sha256_file
+from lineage.corpus.files import atomic_write_text, sha256_file
 
 
 def test_atomic_write_replaces_whole_file(tmp_path):

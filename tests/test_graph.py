@@ -8,8 +8,8 @@ import pytest
 
 from lineage.corpus.manifest import Entry, load_manifest
 from lineage.errors import UsageError
-from lineage.graph import build_graph
-from lineage.graph_render import render_graph
+from lineage.trace.graph import build_graph
+from lineage.trace.graph_render import render_graph
 
 CORPORA = Path(__file__).parent.parent / "corpora"
 FIXTURE = Path(__file__).parent / "data" / "lineage_corpus"
@@ -115,7 +115,7 @@ def test_graph_formats(run_cli) -> None:
 
     code, out, _ = run_cli("graph", "--format", "json", "--corpus", str(FIXTURE), "--all-links")
     data = json.loads(out)
-    assert data["schema"] == "lineage.graph/1"
+    assert data["schema"] == "lineage.trace.graph/1"
     assert [n["symbol"] for n in data["nodes"]] == [
         "A/RES/60/252", "A/RES/70/125", "A/80/L.41", "A/80/L.41/Rev.1", "A/RES/80/173",
     ]
@@ -215,7 +215,7 @@ def test_unknown_format_is_a_typed_error() -> None:
 
 def test_corpus_view_has_text_of_an_unlisted_symbol_is_false() -> None:
     # A KeyError before, for a question with a plain answer.
-    from lineage.corpusview import CorpusView
+    from lineage.trace.corpusview import CorpusView
 
     view = CorpusView.open(FIXTURE)
     assert view.has_text("a/res/80/173", "zh")

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lineage.blame import blame
+from lineage.trace.blame import blame
 from lineage.corpus.store import add_document
-from lineage.corpusview import CorpusView
-from lineage.history import paragraph_history
-from lineage.model import Document, Paragraph, Source
-from lineage.reuse import ReuseIndex, comparable, containment, split_sentences
+from lineage.trace.corpusview import CorpusView
+from lineage.trace.history import paragraph_history
+from lineage.model.document import Document, Paragraph, Source
+from lineage.compare.reuse import ReuseIndex, comparable, containment, split_sentences
 
 FIXTURE = Path(__file__).parent / "data" / "lineage_corpus"
 
@@ -105,7 +105,7 @@ def test_history_cli_formats(run_cli) -> None:
     assert "公平<ins>、有意义</ins>的参与" in out and out.startswith("# History of paragraph 4")
     code, out, _ = run_cli("history", "A/RES/80/173", "pp1", "--corpus", str(FIXTURE), "--format", "json")
     data = json.loads(out)
-    assert data["schema"] == "lineage.history/1" and data["first_appeared"]["symbol"] == "A/80/L.41"
+    assert data["schema"] == "lineage.trace.history/1" and data["first_appeared"]["symbol"] == "A/80/L.41"
     assert [v["status"] for v in data["versions"]] == ["first", "unchanged", "unchanged"]
 
 
@@ -170,7 +170,7 @@ def test_blame_cli(run_cli) -> None:
     assert "70.1     A/RES/70/125 1" in out
     code, out, _ = run_cli("blame", "A/RES/80/173", "--corpus", str(FIXTURE), "--format", "json")
     data = json.loads(out)
-    assert data["schema"] == "lineage.blame/1" and data["summary"]["A/RES/80/173"] == 1
+    assert data["schema"] == "lineage.trace.blame/1" and data["summary"]["A/RES/80/173"] == 1
     code, out, _ = run_cli("blame", "A/RES/80/173", "--corpus", str(FIXTURE), "--format", "md")
     assert "| 99.1 | new |  |" in out
     # on the bundled corpus: everything comes from the reconstructed draft except the sentences
@@ -205,7 +205,7 @@ def test_history_follows_renumbering_and_splits(tmp_path: Path) -> None:
 
 
 def test_history_md_escapes_paragraph_text() -> None:
-    from lineage.history import EarlierMatch, HistoryStep, ParagraphHistory, render_history
+    from lineage.trace.history import EarlierMatch, HistoryStep, ParagraphHistory, render_history
 
     hostile = "# Decides | to <b>act</b> *now*\n- and &copy; later"
     h = ParagraphHistory("A/1", "1", "en", [HistoryStep("A/1", None, ["1"], ["1"], hostile, "first")],
@@ -218,7 +218,7 @@ def test_history_md_escapes_paragraph_text() -> None:
 
 
 def test_blame_md_escapes_sentence_text() -> None:
-    from lineage.blame import Blame, SentenceOrigin, render_blame
+    from lineage.trace.blame import Blame, SentenceOrigin, render_blame
 
     s = SentenceOrigin("1", 1, "Decides *now* | <b>x</b> [a](b)\nnext", "A/1", None, None, None)
     out = render_blame(Blame("A/1", None, "en", 0.8, [], [s]), "md")
@@ -239,8 +239,8 @@ def test_preambular_paragraph_as_the_report_prints_it(corpus: CorpusView) -> Non
 
 def test_text_outputs_cannot_drive_the_terminal() -> None:
     # the diff report escaped control characters; history and blame printed them raw
-    from lineage.blame import Blame, SentenceOrigin, render_blame
-    from lineage.history import HistoryStep, ParagraphHistory, render_history
+    from lineage.trace.blame import Blame, SentenceOrigin, render_blame
+    from lineage.trace.history import HistoryStep, ParagraphHistory, render_history
 
     hostile = "Decides\x1b[2J\x1b]0;owned\x07 to act\u202e"
     h = ParagraphHistory("A/1", "1", "en", [HistoryStep("A/1", None, ["1"], ["1"], hostile, "first")])

@@ -1,5 +1,5 @@
 """The one-line diffs that history and topic reports print."""
-from lineage.comparison import Op
+from lineage.model.comparison import Op
 from lineage.report.inline import inline_diff, shown_similarity
 
 

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lineage import masthead as mh
-from lineage.readers import read_document
+from lineage.read import masthead as mh
+from lineage.read import read_document
 
 
 @pytest.mark.parametrize(
@@ -232,7 +232,7 @@ def test_impossible_or_malformed_dates_refused(text: str) -> None:
         ("A /80/ L.41", ["A/80/L.41"]),
         ("A/80/L. 41", ["A/80/L.41"]),
         ("见Ａ／ＲＥＳ／８０／１７３。", ["A/RES/80/173"]),
-        ("A/C.2/80/L.12/REV.1", ["A/C.2/80/L.12/Rev.1"]),  # spelled as lineage.symbols does
+        ("A/C.2/80/L.12/REV.1", ["A/C.2/80/L.12/Rev.1"]),  # spelled as lineage.model.symbols does
         # A slash spaced on both sides separates two symbols; it does not join them.
         ("A/80/L.41 / A/80/L.42", ["A/80/L.41", "A/80/L.42"]),
         ("and/or 1/2", []),

@@ -3,8 +3,8 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lineage.comparison import Comparison, DocRef, Op, Pair
-from lineage.model import (
+from lineage.model.comparison import Comparison, DocRef, Op, Pair
+from lineage.model.document import (
     Document,
     ExtractionWarning,
     Footnote,

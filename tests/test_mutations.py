@@ -1,4 +1,4 @@
-"""The seeded mutation generator (lineage.mutations) that the accuracy harness relies on."""
+"""The seeded mutation generator (support.mutations) that the accuracy harness relies on."""
 from __future__ import annotations
 
 import random
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from lineage.model import Document, Paragraph, Source
-from lineage.mutations import NOISE_KINDS, Rates, add_noise, history, mutate, vocabulary
+from lineage.model.document import Document, Paragraph, Source
+from support.mutations import NOISE_KINDS, Rates, add_noise, history, mutate, vocabulary
 from lineage.normalize import normalize
-from lineage.readers import read_document
+from lineage.read import read_document
 
 SEED = Path(__file__).parent.parent / "corpora" / "sources" / "000_cb2b676f44ca9b86.txt"
 
@@ -192,8 +192,8 @@ def test_default_profile_rewords_a_share(seed_doc):
 def test_reworded_seams_are_aligned_and_reported(seed_doc, language):
     """The accuracy targets on cases where every split and merge has its seam reworded: the
     pieces are still found, and the rewording shows in the pair's ops."""
-    from lineage.compare import compare_documents
-    from lineage.mutations import CaseScore, edit_reported, score_case
+    from lineage.compare.documents import compare_documents
+    from support.mutations import CaseScore, edit_reported, score_case
 
     doc = seed_doc if language == "zh" else english_doc()
     total, reworded, unreported = CaseScore(), 0, []

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import lineage.errors
-from lineage.model import Document
-from lineage.pdf import extract_pdf
+from lineage.model.document import Document
+from lineage.read.pdf import extract_pdf
 
 import pdf_accuracy_checks as checks
 

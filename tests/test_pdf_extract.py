@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lineage.errors import PdfError
-from lineage.pdf import extract_pdf
+from lineage.read.pdf import extract_pdf
 
 import fpdf  # in the test extra: these PDFs are made at test time
 

@@ -15,7 +15,7 @@ import pdfplumber
 import pytest
 from pdfminer.pdftypes import resolve1
 
-from lineage.model import Document
+from lineage.model.document import Document
 
 if sys.version_info >= (3, 11):
     import tomllib

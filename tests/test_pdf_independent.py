@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from lineage.model import Document
-from lineage.pdf import extract_pdf
-from lineage.pdf.script import fold_lookalike
+from lineage.model.document import Document
+from lineage.read.pdf import extract_pdf
+from lineage.read.pdf.script import fold_lookalike
 
 import pdf_accuracy_checks as checks
 
@@ -131,16 +131,16 @@ def test_soft_and_non_breaking_hyphens_leave_no_trace():
 # footnote continued from the previous page; checked on hand-made records.
 
 def _line(text, top, size, marks=()):
-    from lineage.pdf.records import Line, Mark
+    from lineage.read.pdf.records import Line, Mark
 
     return Line(page=2, text=text, x0=57.0, x1=300.0, top=top, bottom=top + size, size=size,
                 marks=tuple(Mark(n, o) for n, o in marks), pieces=(text,))
 
 
 def test_full_width_continuation_separator_opens_the_footnote_area():
-    from lineage.pdf.footnotes import parse_footnotes, split_footnote_area, FootnoteDraft
-    from lineage.pdf.joining import TextBuilder
-    from lineage.pdf.records import Rule
+    from lineage.read.pdf.footnotes import parse_footnotes, split_footnote_area, FootnoteDraft
+    from lineage.read.pdf.joining import TextBuilder
+    from lineage.read.pdf.records import Rule
 
     lines = [_line("the last body line of the page", 680.0, 10.0),
              _line("and Development and the United Nations Development Programme.", 712.0, 8.0),

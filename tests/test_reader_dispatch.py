@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from lineage.errors import EncodingError, FileMissingError, UnknownFormatError
-from lineage.model import Document, Source
-from lineage.readers import read_document
+from lineage.model.document import Document, Source
+from lineage.read import read_document
 
 SEED = Path(__file__).parent.parent / "corpora" / "sources" / "000_cb2b676f44ca9b86.txt"
 
@@ -20,9 +20,9 @@ def _fake_pdf_document(path) -> Document:
 @pytest.mark.parametrize("name, data", [("doc.pdf", b"%PDF-1.7\n..."), ("noext", b"%PDF-1.4\n..."),
                                         ("wrong.PDF", b"not really a pdf")])
 def test_pdfs_go_to_the_pdf_extractor(tmp_path: Path, monkeypatch, name: str, data: bytes) -> None:
-    import lineage.pdf
+    import lineage.read.pdf
 
-    monkeypatch.setattr(lineage.pdf, "extract_pdf", _fake_pdf_document)
+    monkeypatch.setattr(lineage.read.pdf, "extract_pdf", _fake_pdf_document)
     path = tmp_path / name
     path.write_bytes(data)
     doc = read_document(path)
@@ -30,7 +30,7 @@ def test_pdfs_go_to_the_pdf_extractor(tmp_path: Path, monkeypatch, name: str, da
 
 
 def test_pdf_support_missing_is_an_unknown_format(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setitem(sys.modules, "lineage.pdf", None)  # makes the import fail
+    monkeypatch.setitem(sys.modules, "lineage.read.pdf", None)  # makes the import fail
     path = tmp_path / "doc.pdf"
     path.write_bytes(b"%PDF-1.7\n")
     with pytest.raises(UnknownFormatError, match="PDF support is not installed"):
@@ -38,7 +38,7 @@ def test_pdf_support_missing_is_an_unknown_format(tmp_path: Path, monkeypatch) -
 
 
 def test_corpus_text_goes_to_the_corpus_reader(tmp_path: Path) -> None:
-    from lineage.corpus.textformat import format_document
+    from lineage.read.textformat import format_document
 
     seed = read_document(SEED)
     path = tmp_path / "a_res_80_173.zh.txt"
@@ -50,7 +50,7 @@ def test_corpus_text_goes_to_the_corpus_reader(tmp_path: Path) -> None:
 
 
 def test_without_the_corpus_module_text_is_read_as_text(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setitem(sys.modules, "lineage.corpus.textformat", None)
+    monkeypatch.setitem(sys.modules, "lineage.read.textformat", None)
     doc = read_document(SEED)
     assert doc.source.kind == "markdown" and len(doc.paragraphs) == 127
 

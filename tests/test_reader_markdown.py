@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from lineage.model import Document, FootnoteRef
-from lineage.readers import read_document
-from lineage.readers.markdown import clean_markdown_inline, looks_like_markdown
+from lineage.model.document import Document, FootnoteRef
+from lineage.read import read_document
+from lineage.read.markdown import clean_markdown_inline, looks_like_markdown
 
 DATA = Path(__file__).parent / "data" / "readers"
 
@@ -184,7 +184,7 @@ def test_page_furniture_is_dropped(tmp_path: Path) -> None:
 def test_no_break_space_block_in_the_front_matter() -> None:
     # A converter's "&nbsp;" line is a block of white space only; it raised IndexError while
     # the front matter looked for a title.
-    from lineage.readers import parse_markdown
+    from lineage.read import parse_markdown
 
     text = "# 联合国\n\n# A/RES/80/173\n\n&nbsp;\n\n大会，\n\n回顾其决议，\n\n1. 决定继续。\n"
     doc = parse_markdown(text, "nbsp.md")
@@ -195,7 +195,7 @@ def test_no_break_space_block_in_the_front_matter() -> None:
 
 def test_pandoc_style_footnotes_are_read_as_markdown(tmp_path):
     """Converters other than the seed's write ``[^1]`` marks and ``[^1]: text`` definitions."""
-    from lineage.readers import read_document
+    from lineage.read import read_document
 
     path = tmp_path / "draft.md"
     path.write_text(

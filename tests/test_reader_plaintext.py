@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from lineage.model import Document
-from lineage.readers import read_document
-from lineage.readers.plaintext import parse_plaintext, plaintext_blocks
+from lineage.model.document import Document
+from lineage.read import read_document
+from lineage.read.plaintext import parse_plaintext, plaintext_blocks
 
 REFERENCE = Path(__file__).parent / "data" / "reference"
 
@@ -205,7 +205,7 @@ def test_long_text_without_paragraph_numbers_is_read_in_linear_work(monkeypatch)
     # Before the first numbered paragraph every line checked whether the block so far repeats
     # the title, re-joining all the text read so far each time: a text without numbers took
     # minutes. Counted in characters joined, not timed.
-    import lineage.readers.plaintext as plaintext
+    import lineage.read.plaintext as plaintext
 
     joined = 0
     real_join = plaintext.join_inline

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from lineage.model import Document
-from lineage.readers import read_document
-from lineage.readers.markdown import parse_markdown
+from lineage.model.document import Document
+from lineage.read import read_document
+from lineage.read.markdown import parse_markdown
 
 SEED = Path(__file__).parent.parent / "corpora" / "sources" / "000_cb2b676f44ca9b86.txt"
 

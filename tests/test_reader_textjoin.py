@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lineage.model import FootnoteRef
-from lineage.readers.textjoin import Inline, join_inline, split_number, squeeze_cjk_spaces
+from lineage.model.document import FootnoteRef
+from lineage.read.textjoin import Inline, join_inline, split_number, squeeze_cjk_spaces
 
 
 @pytest.mark.parametrize(

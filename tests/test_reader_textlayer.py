@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from lineage.model import Document
-from lineage.readers import read_document
+from lineage.model.document import Document
+from lineage.read import read_document
 
 DATA = Path(__file__).parent / "data" / "readers" / "textlayer"
 SEED = Path(__file__).parent.parent / "corpora" / "sources" / "000_cb2b676f44ca9b86.txt"

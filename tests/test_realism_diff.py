@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from lineage.compare import compare_documents
-from lineage.readers import read_document
+from lineage.compare.documents import compare_documents
+from lineage.read import read_document
 from lineage.report import build_report, render_html, render_markdown, render_terminal
 from lineage.report.brackets import widen_bracket_edits
 
@@ -188,8 +188,8 @@ def corpus(tmp_path_factory):
 
 
 def _history(corpus, symbol, para, *extra):
-    from lineage.history import paragraph_history
-    from lineage.corpusview import CorpusView
+    from lineage.trace.history import paragraph_history
+    from lineage.trace.corpusview import CorpusView
     return paragraph_history(CorpusView.open(corpus), symbol, para, *extra)
 
 
@@ -197,7 +197,7 @@ def test_history_of_a_split_piece_shows_every_piece(corpus) -> None:
     h = _history(corpus, "A/C.2/80/L.12/Rev.1", "6")
     assert [(s.symbol, s.ids, s.status) for s in h.steps] == [
         ("A/C.2/80/L.12", ["6"], "first"), ("A/C.2/80/L.12/Rev.1", ["5", "6"], "split")]
-    from lineage.history import render_history
+    from lineage.trace.history import render_history
     assert render_history(h).startswith("History of paragraph 6 of A/C.2/80/L.12/Rev.1 (zh)\n")
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from lineage.readers import read_document
-from lineage.readers.plaintext import parse_plaintext
-from lineage.readers.textjoin import keep_compound_hyphens, join_inline, Inline
+from lineage.read import read_document
+from lineage.read.plaintext import parse_plaintext
+from lineage.read.textjoin import keep_compound_hyphens, join_inline, Inline
 
 DATA = Path(__file__).parent / "data" / "realism"
 
@@ -170,13 +170,13 @@ def test_english_preamble_after_a_footnote_mark_on_a_text_layer() -> None:
 
 @pytest.mark.parametrize("line", ["25-19876 (C) 251125 261125", "*2519876*", "25-19876 (E) 251125"])
 def test_first_page_furniture(line: str) -> None:
-    from lineage.readers.front import is_furniture_line
+    from lineage.read.front import is_furniture_line
     assert is_furniture_line(line)
 
 
 @pytest.mark.parametrize("line", ["第二委员会", "Second Committee", "Third Committee"])
 def test_committee_line_is_masthead(line: str) -> None:
-    from lineage.readers.front import is_masthead_line
+    from lineage.read.front import is_masthead_line
     assert is_masthead_line(line)
 
 
@@ -205,7 +205,7 @@ def test_informal_pp_op_labels() -> None:
 
 
 def test_labelled_and_numbered_versions_compare_unchanged() -> None:
-    from lineage.compare import compare_documents
+    from lineage.compare.documents import compare_documents
     plain = LABELLED.replace("PP1 ", "").replace("PP2 ", "").replace("OP1 bis ", "1 bis. ").replace(
         "OP1 ", "1. ").replace("OP2. ", "2. ")
     c = compare_documents(parse_plaintext(LABELLED, "a.txt"), parse_plaintext(plain, "b.txt"))
@@ -218,7 +218,7 @@ def test_labelled_and_numbered_versions_compare_unchanged() -> None:
     ("2030 Agenda for Sustainable Development", None), ("op1 decides", None), ("1 See A/60/687.", None),
 ])
 def test_split_number_forms(text, expected) -> None:
-    from lineage.readers.textjoin import split_number
+    from lineage.read.textjoin import split_number
     assert split_number(text) == expected
 
 
@@ -229,14 +229,14 @@ def test_split_number_forms(text, expected) -> None:
                "10. Decides one thing;\n\n\\[11. Decides another thing;\\]\n\n12. Decides a third thing.\n"),
 ])
 def test_bracketed_whole_paragraph(name, text) -> None:
-    from lineage.readers import read_text_document
+    from lineage.read import read_text_document
     doc = read_text_document(text.encode(), name)
     assert [(p.id, p.text) for p in doc.paragraphs] == [
         ("10", "Decides one thing;"), ("11", "[Decides another thing;]"), ("12", "Decides a third thing.")]
 
 
 def test_markdown_one_paragraph_per_line_without_blank_lines() -> None:
-    from lineage.readers import read_text_document
+    from lineage.read import read_text_document
     text = ("## Draft\n\n## Title\n\n*The General Assembly*,\n*Recalling* its resolution 70/125,\n"
             "*Reaffirming* the Tunis Agenda,<sup>1</sup>\n*Welcoming* the progress,\n1. Decides to act;\n"
             "(a) one;\n(b) two;\n2. Requests a report.\n\n<sup>1</sup> See A/60/687.\n")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lineage.corpus.textformat import format_document
+from lineage.read.textformat import format_document
 from lineage.corpus.store import add_document
 from conftest import CORPORA
 from report_fixture import SCRIPT, new_document, old_document

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lineage.comparison import Comparison, DocRef, Op, Pair
-from lineage.model import Document, Paragraph, Source
+from lineage.model.comparison import Comparison, DocRef, Op, Pair
+from lineage.model.document import Document, Paragraph, Source
 from lineage.report import ReportFilter, build_report, filter_report
 from lineage.report.model import MovedFrom, PairView, SectionStart, Segment, format_ids
 from report_fixture import IMG, SCRIPT, fixture
@@ -211,8 +211,8 @@ def test_split_cut_partitions_the_new_side(chars, cut, sep):
 
 
 def test_a_footnote_cited_twice_counts_once():
-    from lineage.compare import compare_documents
-    from lineage.model import Footnote, FootnoteRef
+    from lineage.compare.documents import compare_documents
+    from lineage.model.document import Footnote, FootnoteRef
 
     def doc(symbol: str, note: str) -> Document:
         cite = [FootnoteRef("1", 5)]

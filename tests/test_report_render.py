@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from lineage.comparison import Comparison, DocRef, Pair
-from lineage.model import Document, Paragraph, Source
+from lineage.model.comparison import Comparison, DocRef, Pair
+from lineage.model.document import Document, Paragraph, Source
 from lineage.report import ReportFilter, build_report, filter_report
 from lineage.report.html import render_html
 from lineage.report.markdown import escape_markdown, render_markdown

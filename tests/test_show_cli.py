@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from lineage.model import DOCUMENT_SCHEMA, Document
-from lineage.render_document import document_to_markdown, document_to_text
+from lineage.model.document import DOCUMENT_SCHEMA, Document
+from lineage.report.document import document_to_markdown, document_to_text
 
 SEED = Path(__file__).parent.parent / "corpora" / "sources" / "000_cb2b676f44ca9b86.txt"
 
@@ -133,7 +133,7 @@ def test_bad_format_is_a_usage_error(run_cli) -> None:
 
 def test_unknown_format_is_a_typed_error() -> None:
     from lineage.errors import UsageError
-    from lineage.render_document import render_document
+    from lineage.report.document import render_document
 
     doc = Document.from_dict({"symbol": None, "language": "en", "source": {"path": "x.txt", "kind": "text"},
                               "paragraphs": [{"id": "1", "number": "1", "text": "Decides."}]})

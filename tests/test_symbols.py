@@ -6,7 +6,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lineage.errors import SymbolError
-from lineage.symbols import Modifier, Symbol, canonical_symbol, is_symbol, parse_symbol, symbol_sort_key
+from lineage.model.symbols import (
+    Modifier,
+    Symbol,
+    canonical_symbol,
+    is_symbol,
+    parse_symbol,
+    symbol_sort_key,
+)
 
 
 @pytest.mark.parametrize(

@@ -1,12 +1,12 @@
-"""Word-level diff on printed text (lineage.textdiff)."""
+"""Word-level diff on printed text (lineage.compare.textdiff)."""
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lineage.comparison import Op
+from lineage.model.comparison import Op
 from lineage.normalize import normalize
-from lineage.textdiff import detect_language, diff_ops, diff_segments, word_boundaries
+from lineage.compare.textdiff import detect_language, diff_ops, diff_segments, word_boundaries
 
 
 def changes(ops: list[Op]) -> list[tuple[str, str]]:
@@ -75,7 +75,7 @@ EN_TEXT = st.text(alphabet="abc de fg, . ;\nXYZ１1", max_size=40)
 
 
 def check_invariants(old: str, new: str, language: str) -> None:
-    """The diff invariant (see lineage.textdiff's docstring), stated on segments:
+    """The diff invariant (see lineage.compare.textdiff's docstring), stated on segments:
 
     1. joining ``old`` over equal + delete segments gives the old printed text exactly, and
        ``new`` over equal + insert segments the new one;

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from lineage.corpus.store import add_document
-from lineage.corpusview import CorpusView
-from lineage.model import Document, Paragraph, Source
-from lineage.readers import read_document
-from lineage.topic_timeline import topic_timeline
-from lineage.topics import get_topic, load_topic_file, load_topics, match_document
+from lineage.trace.corpusview import CorpusView
+from lineage.model.document import Document, Paragraph, Source
+from lineage.read import read_document
+from lineage.trace.topic_timeline import topic_timeline
+from lineage.trace.topics import get_topic, load_topic_file, load_topics, match_document
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -188,8 +188,8 @@ def test_topic_errors(run_cli) -> None:
 
 
 def test_topic_md_and_html_escape_english_paragraphs() -> None:
-    from lineage.topic_render import render_topic
-    from lineage.topic_timeline import TopicEntry, TopicTimeline
+    from lineage.trace.topic_render import render_topic
+    from lineage.trace.topic_timeline import TopicEntry, TopicTimeline
 
     topic = get_topic("igf")
     text = "# The Internet Governance Forum | shall *meet* <b>yearly</b> & [report](http://x.org)."
@@ -214,7 +214,7 @@ def test_topic_md_and_html_escape_english_paragraphs() -> None:
     '\udcff[terms]\n',  # not UTF-8 (written as the byte 0xff): was a UnicodeDecodeError
 ])
 def test_malformed_topic_file_is_a_topic_error(tmp_path: Path, body: str) -> None:
-    from lineage.topics import TopicError
+    from lineage.trace.topics import TopicError
 
     (tmp_path / "bad.toml").write_bytes(body.encode("utf-8", "surrogateescape"))
     with pytest.raises(TopicError):
@@ -222,8 +222,8 @@ def test_malformed_topic_file_is_a_topic_error(tmp_path: Path, body: str) -> Non
 
 
 def test_topic_text_cannot_drive_the_terminal() -> None:
-    from lineage.topic_render import render_topic
-    from lineage.topic_timeline import TopicEntry, TopicTimeline
+    from lineage.trace.topic_render import render_topic
+    from lineage.trace.topic_timeline import TopicEntry, TopicTimeline
 
     topic = get_topic("igf")
     doc = Document(symbol="A/RES/1/1", language="en", source=Source(path="t", kind="text"),

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from lineage.corpus import add_document, load_manifest
-from lineage.pdf import extract_pdf
-from lineage.verify import char_diff, verify_corpus
+from lineage.read.pdf import extract_pdf
+from lineage.corpus.verify import char_diff, verify_corpus
 
 TESTS = Path(__file__).parent
 FIXTURE = TESTS / "pdfs" / "a-80-l41-zh-limited.pdf"
@@ -63,7 +63,7 @@ def test_sha256_mismatch_fails(corpus, run_cli):
 
 
 def test_unreadable_pdf_fails_the_check(corpus, run_cli):
-    from lineage.fsutil import sha256_file
+    from lineage.corpus.files import sha256_file
 
     entry = _fixture_entry(corpus)
     pdf = corpus / entry.source
@@ -112,7 +112,7 @@ def test_char_diff_stays_short_when_a_whole_paragraph_differs():
 
 
 def test_text_report_cannot_drive_the_terminal():
-    from lineage.verify import Difference, EntryCheck, VerifyReport, render_verify
+    from lineage.corpus.verify import Difference, EntryCheck, VerifyReport, render_verify
 
     check = EntryCheck("A/1 (en)", "t.txt", "a.pdf", "differs", "1 difference(s)",
                        [Difference("paragraph 1", char_diff("act now", "act\x1b[2J now"))])

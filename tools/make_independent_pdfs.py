@@ -2,7 +2,7 @@
 (``tools/independent_docx.py``) and HTML (``tools/independent_html.py``), converted by
 LibreOffice and Chromium, not by the project's own reportlab generator.
 
-The point is to test ``lineage.pdf.extract_pdf`` on PDFs whose layout decisions (glyph
+The point is to test ``lineage.read.pdf.extract_pdf`` on PDFs whose layout decisions (glyph
 positioning, justification, footnote area, fonts, header/footer fields) were taken by a
 real word processor that knows nothing of the extractor's rules. See
 ``tests/pdfs/independent/README.md``.
@@ -32,8 +32,16 @@ OUT = REPO / "tests" / "pdfs" / "independent"
 ZH_TEXT = REPO / "corpora" / "texts" / "A-RES-80-173.zh.txt"
 
 sys.path.insert(0, str(REPO))
-from lineage.fsutil import sha256_file  # noqa: E402
-from lineage.model import Document, Footnote, FootnoteRef, Heading, Paragraph, Source, dumps  # noqa: E402
+from lineage.corpus.files import sha256_file# noqa: E402
+from lineage.model.document import (
+    Document,
+    Footnote,
+    FootnoteRef,
+    Heading,
+    Paragraph,
+    Source,
+    dumps,
+)# noqa: E402
 
 
 # --------------------------------------------------------------------------- content

@@ -11,9 +11,9 @@ import pkgutil
 import sys
 from typing import NoReturn, Sequence
 
-from .. import __version__
-from ..errors import LineageError
-from . import commands
+from lineage import __version__
+from lineage.errors import LineageError
+from lineage.cli import commands
 
 __all__ = ["build_parser", "main", "subcommands"]
 

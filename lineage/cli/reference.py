@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from .main import build_parser, subcommands
+from lineage.cli.main import build_parser, subcommands
 
 __all__ = ["cli_reference", "python_version"]
 

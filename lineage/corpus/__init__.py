@@ -1,8 +1,8 @@
 """The corpus: canonical document texts under version control, and a manifest listing them.
 
-- :mod:`lineage.corpus.textformat`: the canonical text format (``format_document``,
+- :mod:`lineage.read.textformat`: the canonical text format (``format_document``,
   ``parse_corpus_text``, ``looks_like_corpus_text``), with its value spelling in
-  :mod:`lineage.corpus.textcodec`;
+  :mod:`lineage.read.textcodec`;
 - :mod:`lineage.corpus.manifest`: ``corpora/manifest.toml`` (``Entry``, ``Manifest``,
   ``load_manifest``, ``load_entry_document``, ``default_corpus_dir``);
 - :mod:`lineage.corpus.store`: atomic additions (``add_document``, ``add_file``,
@@ -11,9 +11,15 @@
 """
 from __future__ import annotations
 
-from .manifest import Entry, Manifest, default_corpus_dir, load_entry_document, load_manifest
-from .store import add_document, add_file, register_entry
-from .textformat import format_document, looks_like_corpus_text, parse_corpus_text
+from lineage.corpus.manifest import (
+    Entry,
+    Manifest,
+    default_corpus_dir,
+    load_entry_document,
+    load_manifest,
+)
+from lineage.corpus.store import add_document, add_file, register_entry
+from lineage.read.textformat import format_document, looks_like_corpus_text, parse_corpus_text
 
 __all__ = [
     "Entry",

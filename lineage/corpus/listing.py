@@ -7,9 +7,9 @@ from typing import Any
 
 from tabulate import tabulate
 
-from ..errors import CorpusError
-from ..model import dumps
-from .manifest import MANIFEST_NAME, Entry, load_entry_document, load_manifest
+from lineage.errors import CorpusError
+from lineage.model.document import dumps
+from lineage.corpus.manifest import MANIFEST_NAME, Entry, load_entry_document, load_manifest
 
 __all__ = ["LIST_SCHEMA", "corpus_listing", "find_entry", "show_entry"]
 

@@ -17,10 +17,10 @@ from typing import Any, Iterable, Iterator
 
 import tomli_w
 
-from ..errors import CorpusError, EncodingError
-from ..model import Document
-from ..symbols import document_key
-from .textformat import parse_corpus_text
+from lineage.errors import CorpusError, EncodingError
+from lineage.model.document import Document
+from lineage.model.symbols import document_key
+from lineage.read.textformat import parse_corpus_text
 
 if sys.version_info >= (3, 11):
     import tomllib

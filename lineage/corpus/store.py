@@ -1,6 +1,6 @@
 """Adding documents to a corpus: canonical text, source copy and manifest, all or nothing.
 
-Every file is written with :func:`lineage.fsutil.atomic_write_bytes` (temporary file renamed
+Every file is written with :func:`lineage.corpus.files.atomic_write_bytes` (temporary file renamed
 into place), the manifest last, so a reader never sees an entry whose text is not there yet.
 If any write fails, the files already written are put back as they were.
 """
@@ -10,11 +10,11 @@ import dataclasses
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from ..errors import CorpusError, SymbolError
-from ..fsutil import atomic_write_bytes, sha256_file
-from ..model import Document, Source
-from ..symbols import canonical_symbol, document_key
-from .manifest import (
+from lineage.errors import CorpusError, SymbolError
+from lineage.corpus.files import atomic_write_bytes, sha256_file
+from lineage.model.document import Document, Source
+from lineage.model.symbols import canonical_symbol, document_key
+from lineage.corpus.manifest import (
     MANIFEST_NAME,
     Entry,
     entry_from_dict,
@@ -23,7 +23,7 @@ from .manifest import (
     text_stem,
     validate_entries,
 )
-from .textformat import format_document
+from lineage.read.textformat import format_document
 
 __all__ = ["add_document", "add_file", "guess_kind", "register_entry", "text_path_for"]
 
@@ -215,7 +215,7 @@ def add_file(
     ``symbol``/``language`` override what the reader found in the masthead."""
     # Imported here: the readers dispatch corpus texts to this package, so a module-level
     # import would make the two packages import each other.
-    from ..readers import read_document
+    from lineage.read import read_document
 
     doc = read_document(path)
     if symbol is not None or language is not None:

@@ -29,9 +29,9 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Callable, Iterable, Sequence
 
-from .chinese import simplify_edits
-from .edits import Edit, StepMap, apply_edits, compose_offsets
-from .punctuation import (
+from lineage.normalize.chinese import simplify_edits
+from lineage.normalize.edits import Edit, StepMap, apply_edits, compose_offsets
+from lineage.normalize.punctuation import (
     DASHES,
     DOUBLE_QUOTES,
     MIDDLE_DOTS,
@@ -41,7 +41,7 @@ from .punctuation import (
     middle_dots,
     quotes,
 )
-from .unicode_steps import (
+from lineage.normalize.unicode_steps import (
     INVISIBLE,
     LOOKALIKE_BLOCKS,
     WIDE_FORMS,
@@ -51,7 +51,7 @@ from .unicode_steps import (
     nfc,
     width,
 )
-from .whitespace import (
+from lineage.normalize.whitespace import (
     OTHER_SPACES,
     cjk_spaces,
     collapse_spaces,

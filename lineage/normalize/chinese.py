@@ -16,8 +16,8 @@ import re
 
 import opencc
 
-from .charclass import HAN
-from .edits import Edit
+from lineage.normalize.charclass import HAN
+from lineage.normalize.edits import Edit
 
 __all__ = ["OPENCC_CONFIG", "to_simplified", "to_traditional", "simplify_edits"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .edits import Edit
-from .scan import find_all
+from lineage.normalize.edits import Edit
+from lineage.normalize.scan import find_all
 
 __all__ = [
     "quotes",

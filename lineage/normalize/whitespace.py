@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 
-from .charclass import CJK, HSPACE, HSPACE_CHARS, LINEBREAK, NEUTRAL
-from .edits import Edit
+from lineage.normalize.charclass import CJK, HSPACE, HSPACE_CHARS, LINEBREAK, NEUTRAL
+from lineage.normalize.edits import Edit
 
 __all__ = [
     "join_lines",

@@ -7,11 +7,11 @@
 """
 from __future__ import annotations
 
-from .build import build_report
-from .html import render_html
-from .markdown import render_markdown
-from .model import Report, ReportFilter, filter_report
-from .terminal import render_terminal
+from lineage.report.build import build_report
+from lineage.report.html import render_html
+from lineage.report.markdown import render_markdown
+from lineage.report.model import Report, ReportFilter, filter_report
+from lineage.report.terminal import render_terminal
 
 __all__ = [
     "Report",

@@ -10,11 +10,11 @@ import re
 from dataclasses import replace
 from typing import Iterable, Sequence
 
-from ..comparison import PAIR_KINDS, Comparison, HeadingPair, Pair
-from ..model import Document, Paragraph
-from .brackets import widen_bracket_edits
-from .footnotes import footnote_changes
-from .model import (
+from lineage.model.comparison import PAIR_KINDS, Comparison, HeadingPair, Pair
+from lineage.model.document import Document, Paragraph
+from lineage.report.brackets import widen_bracket_edits
+from lineage.report.footnotes import footnote_changes
+from lineage.report.model import (
     DocInfo,
     Item,
     MovedFrom,

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..model import Document, Paragraph
-from ..normalize import normalize
-from ..textdiff import diff_ops
-from .model import FootnoteChange, Segment
+from lineage.model.document import Document, Paragraph
+from lineage.normalize import normalize
+from lineage.compare.textdiff import diff_ops
+from lineage.report.model import FootnoteChange, Segment
 
 __all__ = ["footnote_changes"]
 

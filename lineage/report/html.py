@@ -14,7 +14,7 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable, Sequence
 
-from .labels import (
+from lineage.report.labels import (
     HEADING_CHANGES,
     SUMMARY_HEADERS,
     similarity_label,
@@ -26,7 +26,15 @@ from .labels import (
     renumber_change,
     summary_rows,
 )
-from .model import FootnoteChange, MovedFrom, PairView, Part, Report, SectionStart, Segment
+from lineage.report.model import (
+    FootnoteChange,
+    MovedFrom,
+    PairView,
+    Part,
+    Report,
+    SectionStart,
+    Segment,
+)
 
 __all__ = ["CSP", "render_html"]
 

@@ -1,13 +1,13 @@
-"""Diff ops (:class:`lineage.comparison.Op`) as one line of text, Markdown or HTML, for the
+"""Diff ops (:class:`lineage.model.comparison.Op`) as one line of text, Markdown or HTML, for the
 lineage reports (history, topics), which show many short diffs inline rather than a redline
 page."""
 from __future__ import annotations
 
 import html
 
-from ..comparison import Op
-from .brackets import widen_bracket_edits
-from .escape import escape_markdown
+from lineage.model.comparison import Op
+from lineage.report.brackets import widen_bracket_edits
+from lineage.report.escape import escape_markdown
 
 __all__ = ["INLINE_STYLES", "inline_diff", "shown_similarity"]
 

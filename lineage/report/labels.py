@@ -2,8 +2,16 @@
 same comparison say the same thing."""
 from __future__ import annotations
 
-from .inline import shown_similarity
-from .model import DocInfo, FootnoteChange, MovedFrom, PairView, Part, RenumberEntry, Report
+from lineage.report.inline import shown_similarity
+from lineage.report.model import (
+    DocInfo,
+    FootnoteChange,
+    MovedFrom,
+    PairView,
+    Part,
+    RenumberEntry,
+    Report,
+)
 
 __all__ = [
     "KIND_DESCRIPTIONS",

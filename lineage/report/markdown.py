@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from .escape import escape_markdown
-from .labels import (
+from lineage.report.escape import escape_markdown
+from lineage.report.labels import (
     HEADING_CHANGES,
     SUMMARY_HEADERS,
     similarity_label,
@@ -22,7 +22,7 @@ from .labels import (
     renumber_change,
     summary_rows,
 )
-from .model import MovedFrom, PairView, Report, SectionStart, Segment, format_ids
+from lineage.report.model import MovedFrom, PairView, Report, SectionStart, Segment, format_ids
 
 __all__ = ["render_markdown", "escape_markdown"]
 

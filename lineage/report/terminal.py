@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from .escape import escape_terminal
-from .labels import (
+from lineage.report.escape import escape_terminal
+from lineage.report.labels import (
     HEADING_CHANGES,
     SUMMARY_HEADERS,
     similarity_label,
@@ -23,8 +23,8 @@ from .labels import (
     renumber_change,
     summary_rows,
 )
-from .model import MovedFrom, PairView, Report, SectionStart, Segment, format_ids
-from .textwidth import format_table
+from lineage.report.model import MovedFrom, PairView, Report, SectionStart, Segment, format_ids
+from lineage.report.textwidth import format_table
 
 __all__ = ["render_terminal"]
 

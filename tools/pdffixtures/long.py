@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from lineage.model import Document, FootnoteRef, Heading, Source
+from lineage.model.document import Document, FootnoteRef, Heading, Source
 
 __all__ = ["make_long_pdf"]
 

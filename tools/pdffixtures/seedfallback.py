@@ -1,6 +1,6 @@
-"""A minimal reader of the seed's Markdown, used only while ``lineage.readers`` is unavailable.
+"""A minimal reader of the seed's Markdown, used only while ``lineage.read`` is unavailable.
 
-The generator prefers ``lineage.readers.read_document`` (the project's reader defines what
+The generator prefers ``lineage.read.read_document`` (the project's reader defines what
 the gold text of A/RES/80/173 is); this fallback exists so fixtures can be regenerated even if
 the reader is broken, and says so on stderr.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lineage.model import Document, Footnote, FootnoteRef, Heading, Paragraph, Source
+from lineage.model.document import Document, Footnote, FootnoteRef, Heading, Paragraph, Source
 
 from .textrun import is_han
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ...corpus.listing import FORMATS, corpus_listing, show_entry
-from ...corpus.manifest import default_corpus_dir
-from ...errors import UsageError
+from lineage.corpus.listing import FORMATS, corpus_listing, show_entry
+from lineage.corpus.manifest import default_corpus_dir
+from lineage.errors import UsageError
 
 __all__ = ["register", "run_list", "run_show"]
 

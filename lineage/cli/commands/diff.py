@@ -4,9 +4,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ...report.api import FORMATS, diff_files
-from ...output import check_output_path, write_output
-from ..terminal import wants_color
+from lineage.cli.app import FORMATS, diff_files
+from lineage.cli.output import check_output_path, write_output
+from lineage.cli.terminal import wants_color
 
 __all__ = ["register", "run"]
 

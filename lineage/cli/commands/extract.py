@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ...pdf import EXTRACT_FORMATS, extract_to_string
-from ...output import check_output_path, write_output
+from lineage.read.pdf import EXTRACT_FORMATS, extract_to_string
+from lineage.cli.output import check_output_path, write_output
 
 __all__ = ["register", "run"]
 

@@ -4,9 +4,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ...corpus.manifest import default_corpus_dir
-from ...download import DownloadPolicy, stderr_if_tty
-from ...fetch import BASE_URL_ENV, DEFAULT_BASE_URL, LANGUAGES, fetch_document, plan_fetch
+from lineage.corpus.manifest import default_corpus_dir
+from lineage.corpus.download import DownloadPolicy, stderr_if_tty
+from lineage.corpus.fetch import (
+    BASE_URL_ENV,
+    DEFAULT_BASE_URL,
+    LANGUAGES,
+    fetch_document,
+    plan_fetch,
+)
 
 __all__ = ["register", "run"]
 

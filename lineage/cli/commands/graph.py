@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ...corpus.manifest import default_corpus_dir
-from ...graph_render import GRAPH_FORMATS, show_graph
+from lineage.corpus.manifest import default_corpus_dir
+from lineage.trace.graph_render import GRAPH_FORMATS, show_graph
 
 __all__ = ["register", "run"]
 

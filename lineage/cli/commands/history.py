@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ...corpus.manifest import default_corpus_dir
-from ...history import HISTORY_FORMATS, show_history
+from lineage.corpus.manifest import default_corpus_dir
+from lineage.trace.history import HISTORY_FORMATS, show_history
 
 __all__ = ["register", "run"]
 

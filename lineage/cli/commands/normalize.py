@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ...normalize import PROFILES
-from ...normalize.files import normalize_file
+from lineage.normalize import PROFILES
+from lineage.cli.normalize_files import normalize_file
 
 __all__ = ["register", "run"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ...render_document import FORMATS, show_document
+from lineage.report.document import FORMATS, show_document
 
 __all__ = ["register", "run"]
 

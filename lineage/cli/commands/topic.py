@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ...corpus.manifest import default_corpus_dir
-from ...topic_render import TOPIC_FORMATS, show_topic
+from lineage.corpus.manifest import default_corpus_dir
+from lineage.trace.topic_render import TOPIC_FORMATS, show_topic
 
 __all__ = ["register", "run"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ...verify import render_verify, verify_corpus
+from lineage.corpus.verify import render_verify, verify_corpus
 
 __all__ = ["register", "run"]
 

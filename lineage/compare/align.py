@@ -1,0 +1,570 @@
+"""Paragraph alignment: which paragraph of one version became which of another.
+
+Works on ``compare``-normalised paragraph texts (pure functions over lists of strings), so the
+caller decides what a paragraph is. The method, in five steps:
+
+1. **Scores.** A paragraph is a sequence of units, characters for Chinese (and other CJK
+   languages) and lower-cased words otherwise; the similarity of two paragraphs is the Indel
+   normalised similarity of their unit sequences, ``2 * LCS / (len_a + len_b)``, computed
+   with rapidfuzz. Containment of ``a`` in ``b`` is the share of ``a``'s n-grams (character
+   bigrams / word bigrams) found in ``b``: it finds the pieces of a split or merge, whose
+   plain similarity to the whole is low.
+2. **Candidates.** Identical texts pair up without scoring. For the rest, an inverted index of
+   the old paragraphs' n-grams gives each new paragraph its :data:`CANDIDATES` old
+   paragraphs sharing most n-grams; only those pairs are scored,
+   so the work grows with the number of paragraphs times a constant, not with the square of
+   the document's characters. N-grams found in many old paragraphs (boilerplate such as
+   ``信息社会``; see :data:`STOP_FACTOR`) are not indexed.
+3. **Splits and merges.** For each old paragraph, the consecutive new paragraphs that are each
+   mostly contained in it (:data:`CONTAINMENT`) form a split when their joined text is more
+   similar to it than any one of them is, by :data:`GROUP_MARGIN`, and at least
+   :data:`MATCH_THRESHOLD` similar; merges are the same with the sides swapped.
+4. **One-to-one matches.** Remaining pairs scoring at least :data:`MATCH_THRESHOLD` are taken
+   greedily from the best score down (ties: the pair closer to the diagonal, then document
+   order). A paragraph whose best counterpart scores lower stays inserted or deleted: an
+   unrelated paragraph is never forced into a match.
+5. **Spine.** The longest chain of matches that keeps the order on both sides (dynamic
+   programming over the matches; ties broken by total similarity, so an edited paragraph
+   leaves the chain before an unchanged one) is the spine. Matches off it are ``moved``.
+6. **Gaps.** An old and a new paragraph still unmatched between the same two spine matches
+   stand at the same place; they are matched if they score at least :data:`GAP_THRESHOLD`
+   (a heavily rewritten paragraph). The spine is then recomputed.
+
+The thresholds are measured, not guessed: ``benchmarks/alignment_bench.py --thresholds``
+prints the similarity of true edited pairs against the best score of paragraphs with no
+counterpart; ``docs/alignment.md`` records the figures.
+"""
+from __future__ import annotations
+
+import math
+import operator
+import re
+import sys
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from itertools import compress, repeat
+from dataclasses import dataclass
+from typing import Sequence
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from lineage.compare.textdiff import is_cjk_language
+
+__all__ = [
+    "MATCH_THRESHOLD",
+    "GAP_THRESHOLD",
+    "CONTAINMENT",
+    "GROUP_MARGIN",
+    "CANDIDATES",
+    "STOP_FACTOR",
+    "HEADING_THRESHOLD",
+    "Match",
+    "HeadingMatch",
+    "similarity",
+    "longest_chain",
+    "align_texts",
+    "align_headings",
+]
+
+MATCH_THRESHOLD = 0.5
+"""Least similarity of a one-to-one match (see the module docstring and docs/alignment.md)."""
+GAP_THRESHOLD = 0.4
+"""Least similarity of a one-to-one match between an old and a new paragraph left over in the
+same gap of the spine (between the same two kept paragraphs): their place is evidence too."""
+CONTAINMENT = 0.8
+"""Least share of a piece's n-grams found in the whole, for the pieces of a split or merge."""
+GROUP_MARGIN = 0.02
+"""How much better the joined pieces must match the whole than the best single piece."""
+REWORDED_CONTAINMENT = 0.5
+"""Least containment of a piece that was reworded as it was split off or merged in (a clause
+joined with ``, and`` instead of ``Also emphasizes``): admitted only beside a piece that meets
+:data:`CONTAINMENT`, and only when joining gains :data:`REWORDED_MARGIN`."""
+REWORDED_MARGIN = 0.1
+CANDIDATES = 8
+"""Old paragraphs scored per new paragraph (those sharing most indexed n-grams)."""
+STOP_FACTOR = 2
+"""N-grams found in more than ``STOP_FACTOR * sqrt(n)`` of the ``n`` old paragraphs (and more
+than ``2 * CANDIDATES``) are not indexed: boilerplate says nothing about which paragraph is
+which, and the cap keeps candidate search below quadratic on long documents."""
+HEADING_THRESHOLD = 0.5
+"""Least similarity of two headings matched without a structural anchor."""
+_MAX_GROUP = 6  # pieces of one split or merge considered at most
+_DIGITS = ((1, "B"), (2, "H"), (4, "I"), (8, "Q"))  # counter widths in bytes, memoryview codes
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One aligned group: indices into the old and new text lists, the contract's kind, and
+    the similarity that decided it (None for inserted and deleted)."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    kind: str
+    similarity: float | None = None
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    """Heading ``old`` (index into the old headings, None if inserted) matched to ``new``."""
+
+    old: int | None
+    new: int | None
+    kind: str
+    similarity: float | None = None
+
+
+class _Units:
+    """Units (for scoring) and n-grams (for indexing and containment) of one text."""
+
+    __slots__ = ("units", "grams")
+
+    def __init__(self, text: str, cjk: bool) -> None:
+        grams: set
+        if cjk:
+            units: Sequence = _cjk_units(text)
+            if len(units) > 1:
+                grams = _bigrams(units)
+            else:
+                grams = {units} if units else set()
+        else:
+            words = _WORD.findall(text.lower())
+            units = words
+            grams = ({(words[k], words[k + 1]) for k in range(len(words) - 1)}
+                     if len(words) > 2 else {(w,) for w in words})
+        self.units = units
+        self.grams = grams
+
+
+def _cjk_units(text: str) -> str:
+    """Chinese units: the characters, layout whitespace left out."""
+    return "".join(text.split())
+
+
+def _bigrams(text: str) -> set[int]:
+    """The distinct character bigrams of ``text`` (two characters or more), each as one
+    integer: the text's UTF-32 code units read two at a time as 64-bit integers, once from
+    the first character and once from the second, so that C code makes every pair (a Python
+    loop slicing two-character strings costs twice as much). Equal integers, equal bigrams:
+    that is all the index and the containment measure need."""
+    raw = text.encode("utf-32-le", "surrogatepass")
+    n = len(text)
+    grams = set(memoryview(raw[:8 * (n // 2)]).cast("Q"))
+    grams.update(memoryview(raw[4:4 + 8 * ((n - 1) // 2)]).cast("Q"))
+    return grams
+
+
+class _UnitCache(dict):
+    """``_Units`` of a list of texts by index, built on first use: identical paragraphs
+    (most of a typical version pair) are never tokenised. A dict, so that a lookup of units
+    already built costs no Python call."""
+
+    def __init__(self, texts: Sequence[str], cjk: bool) -> None:
+        super().__init__()
+        self.texts = texts
+        self.cjk = cjk
+
+    def __missing__(self, k: int) -> _Units:
+        units = self[k] = _Units(self.texts[k], self.cjk)
+        return units
+
+
+def similarity(a: str, b: str, language: str | None) -> float:
+    """The alignment score of two (normalised) texts, 0..1."""
+    cjk = is_cjk_language(language)
+    return _sim(_Units(a, cjk), _Units(b, cjk))
+
+
+def _sim(a: _Units, b: _Units) -> float:
+    if not a.units and not b.units:
+        return 1.0
+    return Indel.normalized_similarity(a.units, b.units)
+
+
+def _containment(part: _Units, whole: _Units) -> float:
+    if not part.grams:
+        return 0.0
+    return len(part.grams & whole.grams) / len(part.grams)
+
+
+def _candidates(old: _UnitCache, new: _UnitCache, old_ids: list[int],
+                new_ids: list[int]) -> dict[int, list[int]]:
+    """For each new paragraph of ``new_ids``, the :data:`CANDIDATES` old paragraphs of
+    ``old_ids`` sharing most indexed n-grams (ties: document order); only old paragraphs
+    sharing at least one."""
+    if not old_ids or not new_ids:
+        return {j: [] for j in new_ids}
+    # The inverted index holds, for each n-gram, one integer with a fixed-width counter
+    # ("digit") per old paragraph, set to 1 where the paragraph has the n-gram. Adding up
+    # the integers of a new paragraph's n-grams (in C, by sum) counts the n-grams it shares
+    # with every old paragraph at once; a digit is wide enough for the largest count.
+    most = max(len(new[j].grams) for j in new_ids)
+    width, code = next((w, c) for w, c in _DIGITS if most < 1 << (8 * w))
+    index: dict = {}
+    get = index.get
+    for r, i in enumerate(old_ids):
+        digit = 1 << (8 * width * r)
+        for g in old[i].grams:
+            index[g] = get(g, 0) + digit
+    # An n-gram's number of old paragraphs is the number of digits set to 1 in its integer.
+    cap = max(2 * CANDIDATES, int(STOP_FACTOR * math.sqrt(len(old.texts))))
+    for g in list(compress(index.keys(), map(cap.__lt__, map(int.bit_count, index.values())))):
+        del index[g]
+    size = width * len(old_ids)
+    result: dict[int, list[int]] = {}
+    for j in new_ids:
+        total = sum(map(index.get, new[j].grams, repeat(0)))
+        shared = memoryview(total.to_bytes(size, sys.byteorder)).cast(code)
+        # (-count, i) for the old paragraphs sharing any: most shared first, then order.
+        ranked = sorted(compress(zip(map(operator.neg, shared), old_ids), shared))
+        result[j] = [i for _, i in ranked[:CANDIDATES]]
+    return result
+
+
+def _unresolved(old_texts: Sequence[str], new_texts: Sequence[str]) -> tuple[list[int], list[int]]:
+    """Indices whose text is not sure to find an identical partner: only these need fuzzy
+    candidates. When a text occurs ``a`` times in the old list and ``b`` in the new, the
+    side with fewer copies is resolved; the extra copies of the other side are not."""
+    count_old = Counter(old_texts)
+    count_new = Counter(new_texts)
+    old_ids = [i for i, t in enumerate(old_texts) if count_old[t] > count_new.get(t, 0)]
+    new_ids = [j for j, t in enumerate(new_texts) if count_new[t] > count_old.get(t, 0)]
+    return old_ids, new_ids
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    """Maximal runs of consecutive integers in a sorted list."""
+    runs: list[list[int]] = []
+    for k in indices:
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
+
+
+def _join(units: _UnitCache, idx: list[int], cjk: bool) -> _Units:
+    joined = _Units("", cjk)
+    if cjk:
+        joined.units = "".join(units[k].units for k in idx)
+    else:
+        joined.units = [w for k in idx for w in units[k].units]
+    joined.grams = set().union(*(units[k].grams for k in idx))
+    return joined
+
+
+def _groups(old: _UnitCache, new: _UnitCache, cand: dict[int, list[int]],
+            sims: dict[tuple[int, int], float], best_of: dict[int, float],
+            cjk: bool, swap: bool) -> list[tuple[float, int, tuple[int, ...]]]:
+    """Split proposals ``(score, whole, pieces)``: pieces of ``new`` cut from one ``old``
+    paragraph. With ``swap`` the caller passed the sides swapped (merges)."""
+    out: list[tuple[float, int, tuple[int, ...]]] = []
+    for i, js in cand.items():
+        # Only a candidate with a candidate neighbour can be part of a run of two or more;
+        # the others need no containment.
+        if len(js) < 2:
+            continue
+        near = set(js)
+        linked = [j for j in js if j - 1 in near or j + 1 in near]
+        if not linked:
+            continue
+        contained = {j: _containment(new[j], old[i]) for j in linked if len(new[j].grams) >= 4}
+        key = (lambda j: (j, i)) if swap else (lambda j: (i, j))
+        # Pieces that are plainly parts of the whole first; a reworded piece is tried only
+        # when they make no group, so it never drags a neighbour into a good one.
+        for least, margin in ((CONTAINMENT, GROUP_MARGIN), (REWORDED_CONTAINMENT, REWORDED_MARGIN)):
+            found = []
+            for run in _runs(sorted(j for j, c in contained.items() if c >= least)):
+                if len(run) < 2 or len(run) > _MAX_GROUP:
+                    continue
+                if not any(contained[j] >= CONTAINMENT for j in run):
+                    continue
+                score = _sim(old[i], _join(new, run, cjk))
+                single = max(sims.get(key(j), 0.0) for j in run)
+                # A piece that matches some other paragraph at least as well belongs there.
+                if (score >= MATCH_THRESHOLD and score >= single + margin
+                        and all(best_of.get(j, 0.0) <= score or sims.get(key(j), 0.0) >= best_of[j]
+                                for j in run)):
+                    found.append((score, i, tuple(run)))
+            if found:
+                out.extend(found)
+                break
+    return out
+
+
+def longest_chain(units: list[tuple[int, int, float]]) -> set[int]:
+    """Indices (into ``units``) of the longest chain strictly increasing in both the new
+    and the old position, ties broken by the larger total similarity. ``units`` are
+    ``(new_pos, old_pos, similarity)``. Patience-style DP with a Fenwick tree of prefix
+    maxima over old positions: O(n log n)."""
+    if not units:
+        return set()
+    order = sorted(range(len(units)), key=lambda k: (units[k][0], units[k][1]))
+    # Nothing moved (the common case): all the units form one chain, the only longest one.
+    if all(units[a][0] < units[b][0] and units[a][1] < units[b][1]
+           for a, b in zip(order, order[1:])):
+        return set(order)
+    olds = sorted({u[1] for u in units})
+    rank = {o: r + 1 for r, o in enumerate(olds)}
+    size = len(olds)
+    # Node r of the tree holds the best (length, total) of a chain ending in its range of
+    # old positions, and the unit that ends it.
+    tree_key: list[tuple[int, float]] = [(0, 0.0)] * (size + 1)
+    tree_unit: list[int] = [-1] * (size + 1)
+    best: list[tuple[int, float]] = [(0, 0.0)] * len(units)
+    prev: list[int] = [-1] * len(units)
+    k = 0
+    while k < len(order):
+        # Units with the same new position cannot chain with each other: query them all
+        # before any of them is inserted.
+        first = units[order[k]][0]
+        end = k + 1
+        while end < len(order) and units[order[end]][0] == first:
+            end += 1
+        same = order[k:end]
+        for u in same:
+            r = rank[units[u][1]] - 1
+            top, top_unit = (0, 0.0), -1
+            while r > 0:
+                if tree_key[r] > top:
+                    top, top_unit = tree_key[r], tree_unit[r]
+                r -= r & -r
+            best[u] = (top[0] + 1, top[1] + units[u][2])
+            prev[u] = top_unit
+        for u in same:
+            value = best[u]
+            r = rank[units[u][1]]
+            while r <= size:
+                if value > tree_key[r]:
+                    tree_key[r] = value
+                    tree_unit[r] = u
+                r += r & -r
+        k = end
+    last = max(order, key=lambda u: (best[u][0], best[u][1], -u))
+    chain: set[int] = set()
+    while last != -1:
+        chain.add(last)
+        last = prev[last]
+    return chain
+
+
+def align_texts(old_texts: Sequence[str], new_texts: Sequence[str],
+                language: str | None) -> list[Match]:
+    """Align two lists of normalised paragraph texts.
+
+    Returns matches covering every index of both sides exactly once, in the order of the new
+    list, each deleted old paragraph placed right after the match holding the nearest old
+    paragraph before it that kept its place (or first, if there is none)."""
+    cjk = is_cjk_language(language)
+    old = _UnitCache(old_texts, cjk)
+    new = _UnitCache(new_texts, cjk)
+    n_old, n_new = len(old_texts), len(new_texts)
+
+    # Exact texts first: they need no scoring and anchor everything else.
+    sims: dict[tuple[int, int], float] = {}
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for i, t in enumerate(old_texts):
+        by_text[t].append(i)
+    for j, t in enumerate(new_texts):
+        for i in by_text.get(t, ()):
+            sims[(i, j)] = 1.0
+    # Pieces of splits and merges are looked for among the fuzzy candidates only: a
+    # paragraph with an identical partner is no piece.
+    old_cands: dict[int, list[int]] = defaultdict(list)
+    new_cands: dict[int, list[int]] = defaultdict(list)
+    for j, olds in _candidates(old, new, *_unresolved(old_texts, new_texts)).items():
+        todo = [i for i in olds if (i, j) not in sims]
+        if cjk:
+            for _, score, k in _score_all(new[j].units, [old[i].units for i in todo]):
+                sims[(todo[k], j)] = score
+        else:
+            for i in todo:
+                sims[(i, j)] = _sim(old[i], new[j])
+        for i in olds:
+            old_cands[i].append(j)
+            new_cands[j].append(i)
+
+    best_old: dict[int, float] = defaultdict(float)
+    best_new: dict[int, float] = defaultdict(float)
+    for (i, j), s in sims.items():
+        if s > best_old[i]:
+            best_old[i] = s
+        if s > best_new[j]:
+            best_new[j] = s
+
+    proposals = [(s, (i,), pieces, "split")
+                 for s, i, pieces in _groups(old, new, old_cands, sims, best_new, cjk, False)]
+    proposals += [(s, pieces, (j,), "merged")
+                  for s, j, pieces in _groups(new, old, new_cands, sims, best_old, cjk, True)]
+    proposals.sort(key=lambda p: (-p[0], p[1], p[2]))
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    matched: list[Match] = []
+    for s, olds, news, kind in proposals:
+        if used_old.isdisjoint(olds) and used_new.isdisjoint(news):
+            matched.append(Match(olds, news, kind, s))
+            used_old.update(olds)
+            used_new.update(news)
+
+    # Best score first, then nearer the diagonal, then document order: the sort key is the
+    # tuple itself (each (i, j) occurs once, so no two keys tie).
+    size_old, size_new = max(n_old, 1), max(n_new, 1)
+    ranked = sorted((-s, abs(i / size_old - j / size_new), i, j)
+                    for (i, j), s in sims.items() if s >= MATCH_THRESHOLD)
+    for neg, _, i, j in ranked:
+        if i not in used_old and j not in used_new:
+            matched.append(Match((i,), (j,), "match", -neg))
+            used_old.add(i)
+            used_new.add(j)
+
+    chain = longest_chain([(min(m.new), min(m.old), m.similarity or 0.0) for m in matched])
+    spine = sorted((matched[k] for k in chain), key=lambda m: min(m.new))
+    gap_matches = _gap_matches(spine, [i for i in range(n_old) if i not in used_old],
+                               [j for j in range(n_new) if j not in used_new], old, new)
+    if gap_matches:
+        for m in gap_matches:
+            used_old.update(m.old)
+            used_new.update(m.new)
+        matched += gap_matches
+        chain = longest_chain([(min(m.new), min(m.old), m.similarity or 0.0) for m in matched])
+    final: list[Match] = []
+    spine_of_old: dict[int, int] = {}
+    for k, m in enumerate(matched):
+        if m.kind == "match":
+            if k not in chain:
+                kind = "moved"
+            elif old_texts[m.old[0]] == new_texts[m.new[0]]:
+                kind = "unchanged"
+            else:
+                kind = "modified"
+            m = Match(m.old, m.new, kind, m.similarity)
+        final.append(m)
+        if k in chain:
+            for i in m.old:
+                spine_of_old[i] = k
+    for j in range(n_new):
+        if j not in used_new:
+            final.append(Match((), (j,), "inserted"))
+    return _order(final, n_old, used_old, spine_of_old)
+
+
+def _gap_matches(spine: list[Match], free_old: list[int], free_new: list[int],
+                 old: _UnitCache, new: _UnitCache) -> list[Match]:
+    """One-to-one matches between unmatched paragraphs in the same gap of the spine."""
+    old_starts = [min(m.old) for m in spine]
+    new_starts = [min(m.new) for m in spine]
+    by_gap: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for i in free_old:
+        by_gap[bisect_right(old_starts, i)][0].append(i)
+    for j in free_new:
+        by_gap[bisect_right(new_starts, j)][1].append(j)
+    out: list[Match] = []
+    for gap in sorted(by_gap):
+        olds, news = by_gap[gap]
+        scored = sorted(((_sim(old[i], new[j]), i, j) for i in olds for j in news),
+                        key=lambda t: (-t[0], t[1], t[2]))
+        used_o: set[int] = set()
+        used_n: set[int] = set()
+        for s, i, j in scored:
+            if s >= GAP_THRESHOLD and i not in used_o and j not in used_n:
+                out.append(Match((i,), (j,), "match", s))
+                used_o.add(i)
+                used_n.add(j)
+    return out
+
+
+def _order(matches: list[Match], n_old: int, used_old: set[int],
+           spine_of_old: dict[int, int]) -> list[Match]:
+    ordered = sorted(matches, key=lambda m: min(m.new))
+    position = {id(m): p for p, m in enumerate(ordered)}
+    # matches[k] for spine index k is the same object as in ordered
+    after: dict[int, list[Match]] = defaultdict(list)  # position -> deletions following it
+    for i in range(n_old):
+        if i in used_old:
+            continue
+        k = i - 1
+        while k >= 0 and k not in spine_of_old:
+            k -= 1
+        anchor = position[id(matches[spine_of_old[k]])] if k >= 0 else -1
+        after[anchor].append(Match((i,), (), "deleted"))
+    out = list(after[-1])
+    for p, m in enumerate(ordered):
+        out.append(m)
+        out.extend(after[p])
+    return out
+
+
+def _similarity_table(old: Sequence[str], new: Sequence[str], cjk: bool) -> list[list[float]]:
+    """``_sim`` of every old text against every new one (only units are needed, no n-grams).
+    For Chinese, one rapidfuzz call scores a whole row in C; the scores are the same."""
+    if not cjk:
+        ou = [_Units(t, cjk) for t in old]
+        nu = [_Units(t, cjk) for t in new]
+        return [[_sim(a, b) for b in nu] for a in ou]
+    ou = [_cjk_units(t) for t in old]
+    nu = [_cjk_units(t) for t in new]
+    table = []
+    for a in ou:
+        row = [0.0] * len(nu)
+        for _, score, j in _score_all(a, nu):
+            row[j] = score
+        table.append(row)
+    return table
+
+
+def _score_all(units: str, choices: list[str]) -> list[tuple[str, float, int]]:
+    """``(choice, _sim, index)`` of ``units`` against every choice, in one rapidfuzz call
+    (C loops instead of a Python call per pair; the query is prepared once). Strings only;
+    rapidfuzz scores every choice, 0.0 included, and two empty texts 1.0 as ``_sim`` does."""
+    return process.extract(units, choices, scorer=Indel.normalized_similarity, limit=None)
+
+
+def align_headings(old: Sequence[str], new: Sequence[str], language: str | None,
+                   anchored: set[tuple[int, int]] = frozenset()) -> list[HeadingMatch]:
+    """Align two lists of normalised heading texts, keeping their order.
+
+    ``anchored`` holds the heading pairs that stand before paragraphs the paragraph alignment
+    matched: a heading at the same place of the structure is the same heading renamed, even
+    when few of its words survive. Others need :data:`HEADING_THRESHOLD`. Headings are few, so
+    a plain quadratic DP (weighted longest common subsequence) is fine here."""
+    cjk = is_cjk_language(language)
+    n, m = len(old), len(new)
+
+    # The similarity and the DP score of every pair, computed once (the walk back reads them).
+    sims = _similarity_table(old, new, cjk)
+    scores: list[list[float | None]] = [[None] * m for _ in range(n)]
+    for i in range(n):
+        for j in range(m):
+            s = sims[i][j]
+            same = 1.0 if old[i] == new[j] else 0.0
+            if (i, j) in anchored:
+                scores[i][j] = 1.0 + s + same
+            elif s >= HEADING_THRESHOLD:
+                scores[i][j] = s + same
+
+    table = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            best = max(table[i + 1][j], table[i][j + 1])
+            s = scores[i][j]
+            if s is not None:
+                best = max(best, table[i + 1][j + 1] + s)
+            table[i][j] = best
+    out: list[HeadingMatch] = []
+    i = j = 0
+    while i < n or j < m:
+        if i < n and j < m:
+            s = scores[i][j]
+            if s is not None and table[i][j] == table[i + 1][j + 1] + s:
+                out.append(HeadingMatch(i, j, "unchanged" if old[i] == new[j] else "modified",
+                                        sims[i][j]))
+                i, j = i + 1, j + 1
+                continue
+        if i < n and (j == m or table[i][j] == table[i + 1][j]):
+            out.append(HeadingMatch(i, None, "deleted"))
+            i += 1
+        else:
+            out.append(HeadingMatch(None, j, "inserted"))
+            j += 1
+    return out

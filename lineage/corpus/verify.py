@@ -1,0 +1,204 @@
+"""``lineage verify``: does every corpus text still match the official PDF it came from?
+
+For each manifest entry whose ``source`` is a PDF: the file's sha256 must be the recorded
+``source_sha256``; the PDF is extracted again and compared with the corpus text, paragraph
+by paragraph (ids in order, then each text exactly) and footnote by footnote. This is the check
+users put in their CI: a hand edit of a corpus text, or a PDF swapped for another, fails it.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lineage.corpus.manifest import Entry, default_corpus_dir, load_entry_document, load_manifest
+from lineage.errors import LineageError
+from lineage.corpus.files import sha256_file
+from lineage.model.document import Document, dumps
+from lineage.report.escape import escape_terminal
+
+__all__ = ["Difference", "EntryCheck", "VerifyReport", "char_diff", "compare_documents_text",
+           "verify_entry", "verify_corpus", "render_verify"]
+
+_PDF_MAGIC = b"%PDF-"
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One place where the corpus text and the PDF disagree: ``where`` names the paragraph
+    (``paragraph 12``, ``footnote 3``) or the list (``paragraph ids``)."""
+
+    where: str
+    detail: str
+
+
+@dataclass
+class EntryCheck:
+    label: str
+    text: str | None
+    source: str | None
+    status: str  # "ok" | "differs" | "sha256-mismatch" | "unreadable" | "missing"
+    message: str = ""
+    differences: list[Difference] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    def to_dict(self) -> dict:
+        return {"entry": self.label, "text": self.text, "source": self.source, "status": self.status,
+                "message": self.message,
+                "differences": [{"where": d.where, "detail": d.detail} for d in self.differences]}
+
+
+@dataclass
+class VerifyReport:
+    corpus: str
+    checks: list[EntryCheck] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(c.ok for c in self.checks)
+
+
+def _clip(text: str, longest: int) -> str:
+    """``text`` cut in the middle to about ``longest`` characters."""
+    if len(text) <= longest:
+        return text
+    half = longest // 2
+    return f"{text[:half]}…{text[-half:]}"
+
+
+def char_diff(old: str, new: str, context: int = 12, limit: int = 3, longest: int = 60) -> str:
+    """A short character diff: each change with a little context, deletions as ``[-x-]``,
+    insertions as ``{+y+}`` (``old`` is the corpus text, ``new`` the PDF's). A changed run
+    longer than ``longest`` is cut in the middle: when the PDF was swapped for another
+    document every paragraph differs whole, and the report must stay readable in a CI log."""
+    sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    parts = []
+    changes = [op for op in sm.get_opcodes() if op[0] != "equal"]
+    for tag, i1, i2, j1, j2 in changes[:limit]:
+        before = old[max(0, i1 - context):i1]
+        after = old[i2:i2 + context]
+        change = ""
+        if tag in ("delete", "replace"):
+            change += f"[-{_clip(old[i1:i2], longest)}-]"
+        if tag in ("insert", "replace"):
+            change += f"{{+{_clip(new[j1:j2], longest)}+}}"
+        parts.append(f"…{before}{change}{after}…".replace("\n", "⏎"))
+    if len(changes) > limit:
+        parts.append(f"(and {len(changes) - limit} more)")
+    return " ".join(parts)
+
+
+def compare_documents_text(corpus: Document, pdf: Document) -> list[Difference]:
+    """Paragraph ids in order, every paragraph text exactly, every footnote text."""
+    diffs: list[Difference] = []
+    a_ids = [p.id for p in corpus.all_paragraphs()]
+    b_ids = [p.id for p in pdf.all_paragraphs()]
+    if a_ids != b_ids:
+        only_a = [i for i in a_ids if i not in b_ids]
+        only_b = [i for i in b_ids if i not in a_ids]
+        detail = []
+        if only_a:
+            detail.append("only in the corpus text: " + ", ".join(only_a[:10]))
+        if only_b:
+            detail.append("only in the PDF: " + ", ".join(only_b[:10]))
+        diffs.append(Difference("paragraph ids", "; ".join(detail) or "same ids in a different order"))
+    pdf_pars = {p.id: p for p in pdf.all_paragraphs()}
+    for p in corpus.all_paragraphs():
+        q = pdf_pars.get(p.id)
+        if q is not None and p.text != q.text:
+            diffs.append(Difference(f"paragraph {p.id}", char_diff(p.text, q.text)))
+    pdf_fns = {f.number: f for f in pdf.footnotes}
+    for f in corpus.footnotes:
+        g = pdf_fns.get(f.number)
+        if g is None:
+            diffs.append(Difference(f"footnote {f.number}", "not in the PDF"))
+        elif f.text != g.text:
+            diffs.append(Difference(f"footnote {f.number}", char_diff(f.text, g.text)))
+    known = {f.number for f in corpus.footnotes}
+    for g in pdf.footnotes:
+        if g.number not in known:
+            diffs.append(Difference(f"footnote {g.number}", "in the PDF but not in the corpus text"))
+    return diffs
+
+
+def _is_pdf_source(corpus_dir: Path, entry: Entry) -> bool:
+    if not entry.source:
+        return False
+    if entry.source.lower().endswith(".pdf"):
+        return True
+    try:
+        with open(corpus_dir / entry.source, "rb") as fh:
+            return fh.read(1024).lstrip().startswith(_PDF_MAGIC)
+    except OSError:
+        return False
+
+
+def verify_entry(corpus_dir: Path, entry: Entry) -> EntryCheck:
+    """Check one entry whose source is a PDF."""
+    from lineage.read.pdf import extract_pdf# PDF support is only needed when a corpus has PDFs
+
+    assert entry.source is not None
+    source = corpus_dir / entry.source
+    check = EntryCheck(entry.label, entry.text, entry.source, "ok")
+    try:
+        digest = sha256_file(source)
+    except OSError as exc:
+        check.status, check.message = "unreadable", f"cannot read the source PDF ({exc.strerror or exc})"
+        return check
+    if entry.source_sha256 and digest != entry.source_sha256:
+        check.status = "sha256-mismatch"
+        check.message = f"source PDF sha256 is {digest}, the manifest records {entry.source_sha256}"
+        return check
+    try:
+        corpus_doc = load_entry_document(corpus_dir, entry)
+        pdf_doc = extract_pdf(source)
+    except LineageError as exc:
+        check.status, check.message = "unreadable", exc.message
+        return check
+    check.differences = compare_documents_text(corpus_doc, pdf_doc)
+    if check.differences:
+        check.status = "differs"
+        check.message = f"{len(check.differences)} difference(s) between the corpus text and the PDF"
+    if not entry.source_sha256:
+        check.message = (check.message + "; " if check.message else "") + "no source_sha256 recorded"
+    return check
+
+
+def verify_corpus(corpus_dir: str | Path | None = None) -> VerifyReport:
+    """Verify every entry of the corpus at ``corpus_dir`` (default: the default corpus) whose
+    source is a PDF. Raises :class:`~lineage.errors.CorpusError` if the manifest is unreadable."""
+    folder = Path(corpus_dir) if corpus_dir is not None else default_corpus_dir()
+    # A missing text or PDF fails its own entry (exit 1) and the others are still checked.
+    manifest = load_manifest(folder, check_files=False)
+    report = VerifyReport(str(folder))
+    for entry in manifest:
+        if entry.text and _is_pdf_source(folder, entry):
+            report.checks.append(verify_entry(folder, entry))
+        elif entry.text and not (folder / entry.text).is_file():
+            # No PDF to compare with, but a corpus that lost a text is broken all the same.
+            report.checks.append(EntryCheck(entry.label, entry.text, entry.source, "missing",
+                                            f"the text file {entry.text} is missing"))
+    return report
+
+
+def render_verify(report: VerifyReport, fmt: str = "text") -> str:
+    if fmt == "json":
+        return dumps({"schema": "lineage.corpus.verify/1", "corpus": report.corpus, "ok": report.ok,
+                      "checks": [c.to_dict() for c in report.checks]})
+    lines = []
+    for c in report.checks:
+        mark = "ok  " if c.ok else "FAIL"
+        origin = f" <- {c.source}" if c.source else ""
+        lines.append(f"{mark} {c.label}: {c.text}{origin}" + (f": {c.message}" if c.message else ""))
+        for d in c.differences:
+            lines.append(f"     {d.where}: {d.detail}")
+    n_bad = sum(1 for c in report.checks if not c.ok)
+    if not report.checks:
+        lines.append(f"no corpus entry in {report.corpus} has a PDF source; nothing to verify")
+    else:
+        lines.append(f"{len(report.checks)} checked, {n_bad} failed")
+    # the differences quote the texts, which a hand edit may have filled with anything
+    return escape_terminal("\n".join(lines) + "\n")

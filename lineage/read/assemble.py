@@ -1,0 +1,279 @@
+"""Build a :class:`~lineage.model.document.Document` from the blocks a text reader found.
+
+The Markdown and plain-text readers differ only in how they cut a file into blocks and how
+they clean a block's inline markup; what a block *means* is decided here, the same way for
+both: the front matter (:mod:`lineage.read.front`), preambular paragraphs, operative
+paragraphs and the continuations of those cut by a page break or by footnote blocks, section
+headings, footnotes, the closing date and meeting, and page furniture to drop.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lineage.read import masthead as mh
+from lineage.model.document import (
+    Document,
+    ExtractionWarning,
+    Footnote,
+    FootnoteRef,
+    Heading,
+    Paragraph,
+    Source,
+    SourceSpan,
+)
+from lineage.read.front import Front, is_closing_line, is_furniture_line, read_front
+from lineage.read.textjoin import (
+    TERMINAL,
+    Block,
+    Cleaner,
+    Inline,
+    block_inline,
+    join_inline,
+    preamble_label_length,
+    split_number,
+)
+
+__all__ = ["build_document"]
+
+
+class _ParagraphBuilder:
+    """A paragraph being collected from one or more source blocks."""
+
+    def __init__(self, pid: str, number: str | None, section: str | None) -> None:
+        self.id = pid
+        self.number = number
+        self.section = section
+        self.parts: list[Inline] = []
+        self.spans: list[SourceSpan] = []
+
+    def add(self, inline: Inline, b: Block) -> None:
+        self.parts.append(inline)
+        self.spans.append(SourceSpan(line_start=b.line_start, line_end=b.line_end))
+
+    def ends_complete(self) -> bool:
+        text = join_inline(self.parts).text.rstrip()
+        return bool(text) and (text[-1] in TERMINAL or text[-1] in "”\"’)）")
+
+    def build(self) -> Paragraph:
+        joined = join_inline(self.parts)
+        return Paragraph(
+            id=self.id,
+            number=self.number,
+            text=joined.text,
+            section=self.section,
+            footnote_refs=joined.refs,
+            spans=self.spans,
+        )
+
+
+def build_document(blocks: list[Block], clean: Cleaner, source: Source) -> Document:
+    """Interpret ``blocks`` (in file order) as a UN resolution, draft or outcome document."""
+    warnings: list[ExtractionWarning] = []
+    footnotes = _footnotes(blocks, clean, warnings)
+    body = [b for b in blocks if b.kind not in ("footnote", "rule")]
+
+    first_op = next(
+        (i for i, b in enumerate(body) if b.kind == "text" and split_number(block_inline(b, clean).text)),
+        len(body),
+    )
+    front, preamble_blocks = read_front(body[:first_op], clean)
+    furniture = _furniture(body, clean)
+    preamble_blocks = [b for b in preamble_blocks if id(b) not in furniture]
+    headings: list[Heading] = []
+    preamble, pending = _read_preamble(preamble_blocks, clean, headings, warnings)
+    operative = _read_operative(
+        [b for b in body[first_op:] if id(b) not in furniture], clean, front, headings, pending, warnings)
+
+    preamble_pars = [p.build() for p in preamble]
+    paragraphs = [p.build() for p in operative]
+    _check_footnotes(preamble_pars + paragraphs, footnotes, warnings)
+    return Document(
+        symbol=front.symbol,
+        language=mh.guess_language("".join(p.text for p in preamble_pars + paragraphs)),
+        source=source,
+        date=front.adopted or front.date,
+        distribution=front.distribution,
+        session=front.session or _session_from_symbol(front.symbol),
+        agenda_items=front.agenda,
+        title=front.title,
+        preamble=preamble_pars,
+        paragraphs=paragraphs,
+        headings=headings,
+        footnotes=footnotes,
+        warnings=warnings,
+    )
+
+
+def _footnotes(blocks: list[Block], clean: Cleaner, warnings: list[ExtractionWarning]) -> list[Footnote]:
+    out: list[Footnote] = []
+    for b in blocks:
+        if b.kind != "footnote":
+            continue
+        if b.number and any(f.number == b.number for f in out):
+            warnings.append(ExtractionWarning(
+                "footnote-duplicate", f"footnote {b.number} appears again at line {b.line_start}"))
+        out.append(Footnote(number=b.number or "?", text=block_inline(b, clean).text))
+    return out
+
+
+def _furniture(body: list[Block], clean: Cleaner) -> set[int]:
+    """Ids of the blocks after the masthead that are page furniture: job numbers, page marks,
+    the symbol alone (running header), and short lines repeated on three pages or more."""
+    texts = {id(b): block_inline(b, clean).text.strip() for b in body}
+    counts = Counter(t for t in texts.values() if t)
+    out: set[int] = set()
+    for b in body:
+        t = texts[id(b)]
+        if b.kind == "footnote" or not t:
+            continue
+        lines = [clean(ln).text.strip() for ln in b.lines if ln.strip()]
+        if all(is_furniture_line(ln) or mh.is_symbol_line(ln) for ln in lines):
+            out.add(id(b))
+        elif counts[t] >= 3 and len(t) < 120 and not split_number(t) and not is_closing_line(t):
+            out.add(id(b))
+    return out
+
+
+def _read_preamble(blocks: list[Block], clean: Cleaner, headings: list[Heading],
+                   warnings: list[ExtractionWarning]) -> tuple[list[_ParagraphBuilder], list[Heading]]:
+    """Preambular paragraphs (``pp1``...) and headings among them; returns the paragraphs and
+    the headings still waiting for the paragraph they precede."""
+    preamble: list[_ParagraphBuilder] = []
+    pending: list[Heading] = []
+    for b in blocks:
+        inline = block_inline(b, clean)
+        if b.kind == "heading":
+            h = Heading(text=inline.text, before=None)
+            headings.append(h)
+            pending.append(h)
+            continue
+        if not preamble and _starts_lowercase(inline.text):
+            # The tail of a paragraph whose start is not in this text (an excerpt).
+            warnings.append(ExtractionWarning(
+                "leading-fragment",
+                f"text at lines {b.line_start}-{b.line_end} continues a paragraph that is not in the file; left out"))
+            continue
+        label = preamble_label_length(inline.text)
+        if label:
+            # "PP3 Recalling ...": an informal draft's label opens a paragraph, and is no text.
+            inline = Inline(inline.text[label:],
+                            [FootnoteRef(r.number, max(r.offset - label, 0)) for r in inline.refs])
+        elif preamble and not pending and not preamble[-1].ends_complete():
+            preamble[-1].add(inline, b)  # cut by a page break or footnotes
+            continue
+        pb = _ParagraphBuilder(f"pp{len(preamble) + 1}", None, None)
+        pb.add(inline, b)
+        preamble.append(pb)
+        for h in pending:
+            h.before = pb.id
+        pending = []
+    return preamble, pending
+
+
+def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings: list[Heading],
+                    pending: list[Heading], warnings: list[ExtractionWarning]) -> list[_ParagraphBuilder]:
+    """Numbered paragraphs, their continuations, section headings and the closing lines."""
+    operative: list[_ParagraphBuilder] = []
+    section = pending[-1].text if pending else None
+    seen: set[str] = set()
+    closing_seen = False
+    for b in blocks:
+        inline = block_inline(b, clean)
+        if b.kind == "heading":
+            h = Heading(text=inline.text, before=None)
+            headings.append(h)
+            pending.append(h)
+            section = inline.text
+            continue
+        numbered = split_number(inline.text) if b.kind == "text" else None
+        if numbered:
+            number = numbered[0]
+            _check_sequence(operative, number, b, warnings)
+            pid = _unique_id(number, seen, b, warnings)
+            pb = _ParagraphBuilder(pid, number, section)
+            pb.add(_strip_number(inline), b)
+            operative.append(pb)
+            for h in pending:
+                h.before = pid
+            pending = []
+            closing_seen = False
+            continue
+        line_texts = [t for t in (clean(line).text.strip() for line in b.lines) if t]
+        kinds = [is_closing_line(t) for t in line_texts]
+        if kinds and all(kinds):
+            closing_seen = True
+            for t, kind in zip(line_texts, kinds):
+                if kind == "date" and not front.adopted:
+                    front.adopted = mh.parse_date(t)
+            continue
+        if not inline.text.strip():
+            continue
+        if not operative or closing_seen or (pending and operative[-1].ends_complete()):
+            # Unnumbered text after the closing lines, or after a heading that follows a
+            # finished paragraph (an annex, a note): not part of any operative paragraph.
+            warnings.append(ExtractionWarning(
+                "stray-text",
+                f"unnumbered text at lines {b.line_start}-{b.line_end} left out: {inline.text[:60]!r}"))
+            continue
+        operative[-1].add(inline, b)  # the rest of a paragraph cut by a page break or footnotes
+    return operative
+
+
+def _unique_id(number: str, seen: set[str], b: Block, warnings: list[ExtractionWarning]) -> str:
+    pid = number
+    k = 2
+    while pid in seen:
+        pid = f"{number}#{k}"
+        k += 1
+    if pid != number:
+        warnings.append(ExtractionWarning(
+            "paragraph-duplicate", f"paragraph number {number} appears again at line {b.line_start}; kept as {pid}"))
+    seen.add(pid)
+    return pid
+
+
+def _starts_lowercase(text: str) -> bool:
+    s = text.lstrip()
+    return bool(s) and s[0].isalpha() and s[0].islower()
+
+
+def _strip_number(inline: Inline) -> Inline:
+    numbered = split_number(inline.text)
+    rest = numbered[1] if numbered else inline.text
+    cut = len(inline.text) - len(rest)
+    return Inline(rest, [FootnoteRef(r.number, max(r.offset - cut, 0)) for r in inline.refs])
+
+
+def _session_from_symbol(symbol: str | None) -> str | None:
+    m = re.match(r"^A/(?:RES/|C\.\d/|ES-\d+/)?(\d{1,3})/", symbol or "")
+    return str(int(m.group(1))) if m else None
+
+
+def _check_sequence(operative: list[_ParagraphBuilder], number: str, b: Block,
+                    warnings: list[ExtractionWarning]) -> None:
+    if not number.isdigit():
+        return  # "5 bis" and the like follow their base number
+    prev = next((p.number for p in reversed(operative) if p.number), None)
+    expected = 1 if prev is None else int(prev.split()[0]) + 1
+    if int(number) != expected:
+        warnings.append(ExtractionWarning(
+            "paragraph-sequence",
+            f"paragraph {number} at line {b.line_start} follows {prev or 'the start'}; expected {expected}"))
+
+
+def _check_footnotes(paragraphs: list[Paragraph], footnotes: list[Footnote],
+                     warnings: list[ExtractionWarning]) -> None:
+    known = {f.number for f in footnotes}
+    referenced: set[str] = set()
+    for p in paragraphs:
+        for r in p.footnote_refs:
+            referenced.add(r.number)
+            if r.number not in known:
+                warnings.append(ExtractionWarning(
+                    "footnote-missing", f"paragraph {p.id} has footnote mark {r.number} but no footnote text"))
+    for f in footnotes:
+        # A star footnote annotates the masthead (the sponsors of a draft, a reissue), whose
+        # mark stands in a title line, not in a paragraph.
+        if f.number not in referenced and f.number.isdigit():
+            warnings.append(ExtractionWarning("footnote-unreferenced", f"footnote {f.number} is never referenced"))

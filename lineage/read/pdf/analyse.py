@@ -1,0 +1,114 @@
+"""From the printed lines of every page to the body stream and the footnotes: furniture
+removed, footnote areas split off and parsed, body lines cut into blocks. Pure: works on
+:class:`~lineage.read.pdf.records.Line` records, no PDF library involved."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from lineage.read import masthead as mh
+from lineage.model.document import ExtractionWarning
+from lineage.read.pdf.blocks import NUMBER_RE, Column, LayoutBlock, measure_column, segment
+from lineage.read.pdf.footnotes import FootnoteDraft, parse_footnotes, split_footnote_area
+from lineage.read.pdf.furniture import find_furniture
+from lineage.read.pdf.joining import hyphenated_words
+from lineage.read.pdf.records import Line, Rule
+
+__all__ = ["PageLines", "Analysis", "analyse_pages"]
+
+
+@dataclass
+class PageLines:
+    """One page after line building: what the analysis needs of it."""
+
+    number: int
+    height: float
+    lines: list[Line]
+    rules: tuple[Rule, ...] = ()
+
+
+@dataclass
+class Analysis:
+    column: Column
+    front: list[LayoutBlock]  # page-1 masthead pieces, one block each
+    blocks: list[LayoutBlock]  # the body, in reading order
+    footnotes: list[FootnoteDraft]
+    furniture: list[Line]
+    keep_hyphens: set[str]
+    warnings: list[ExtractionWarning] = field(default_factory=list)
+
+
+def _is_masthead_piece(text: str) -> bool:
+    return bool(
+        mh.find_symbol(text) and len(text) <= 50
+        or mh.parse_distribution(text)
+        or mh.is_date_line(text)
+        or mh.session_line(text)
+        or mh.agenda_line(text)
+        or text.lower().startswith(("original", "chinese", "english", "原文"))
+    )
+
+
+def _front_pieces(line: Line) -> list[Line] | None:
+    """A masthead line holding several items side by side (``联合国 ... A/RES/80/173``,
+    ``大 会 ... Distr.: General``) as one line per item, or None for an ordinary line."""
+    if len(line.pieces) < 2 or NUMBER_RE.match(line.text):
+        return None
+    if any(len(p) > 40 for p in line.pieces) or not any(_is_masthead_piece(p) for p in line.pieces):
+        return None
+    return [
+        Line(page=line.page, text=p, x0=line.x0, x1=line.x1, top=line.top, bottom=line.bottom,
+             size=line.size, bold=line.bold, pieces=(p,))
+        for p in line.pieces
+    ]
+
+
+def analyse_pages(pages: Sequence[PageLines]) -> Analysis:
+    """Split every page into furniture, body and footnote lines, and parse the footnotes."""
+    furniture_idx = find_furniture([p.lines for p in pages], [p.height for p in pages])
+    furniture: list[Line] = []
+    kept: list[list[Line]] = []
+    for page, hit in zip(pages, furniture_idx):
+        if page.number == 1:
+            # The first page has the masthead where later pages have the running header:
+            # the symbol there is masthead, not furniture.
+            hit = {i for i in hit if page.lines[i].top > page.height / 2}
+        furniture.extend(page.lines[i] for i in sorted(hit))
+        kept.append([ln for i, ln in enumerate(page.lines) if i not in hit])
+    column = measure_column([ln for lines in kept for ln in lines])
+    keep_hyphens = hyphenated_words(ln.text for lines in kept for ln in lines)
+    warnings: list[ExtractionWarning] = []
+
+    body: list[Line] = []
+    footnotes: list[FootnoteDraft] = []
+    carry: FootnoteDraft | None = None
+    for page, lines in zip(pages, kept):
+        if not lines:
+            warnings.append(ExtractionWarning("page-without-text", f"page {page.number} has no text", page.number))
+            continue
+        cut = split_footnote_area(lines, page.rules, column.size, column.left, column.right)
+        started, carry = parse_footnotes(lines[cut:], carry, keep_hyphens)
+        footnotes.extend(started)
+        body.extend(lines[:cut])
+
+    # The masthead: page-1 lines above the first operative paragraph that hold several items.
+    front: list[LayoutBlock] = []
+    rest: list[Line] = []
+    in_front = True
+    for ln in body:
+        if in_front and (ln.page != 1 or NUMBER_RE.match(ln.text)):
+            in_front = False
+        pieces = _front_pieces(ln) if in_front else None
+        if pieces:
+            front.extend(LayoutBlock("text", [p]) for p in pieces)
+        else:
+            rest.append(ln)
+    return Analysis(
+        column=column,
+        front=front,
+        blocks=segment(rest, column),
+        footnotes=footnotes,
+        furniture=furniture,
+        keep_hyphens=keep_hyphens,
+        warnings=warnings,
+    )

@@ -1,0 +1,121 @@
+"""Blocks of a PDF to a :class:`~lineage.model.document.Document`.
+
+What a block *means* (masthead line, title, preambular or operative paragraph, heading,
+closing line) is decided by the shared interpreter of the text readers,
+``lineage.read.assemble.build_document``, so a PDF and a text of the same resolution come
+out with the same structure. This module only hands it blocks whose text is already joined
+the PDF way (from positions, with footnote marks as offsets) and puts page numbers back on
+the result.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from lineage.read import masthead as mh
+from lineage.model.document import Document, ExtractionWarning, FootnoteRef, Source, SourceSpan
+from lineage.read.assemble import Block, Inline, build_document
+from lineage.read.pdf.analyse import Analysis
+from lineage.read.pdf.blocks import NUMBER_RE, Column, LayoutBlock
+from lineage.read.pdf.joining import TextBuilder
+
+__all__ = ["block_text", "masthead_symbol", "to_document"]
+
+_LINE_REF = re.compile(r"\blines? (\d+)(?:-(\d+))?")
+# Summit documents print a language version letter after the symbol (``...(Rev.1)-C`` for
+# the Chinese version); the document's symbol is the same for every language.
+_LANGUAGE_SUFFIX = re.compile(r"(?<=[\d)])-[ACEFRS]$")
+
+
+def masthead_symbol(analysis: Analysis) -> str | None:
+    """The symbol printed in the page-1 masthead (with a label such as ``Document`` before
+    it, which the line-level masthead parser does not take), without a language letter."""
+    for b in analysis.front:
+        for ln in b.lines:
+            sym = mh.find_symbol(ln.text)
+            if sym:
+                return _LANGUAGE_SUFFIX.sub("", sym)
+    return None
+
+
+def _page_ref(m: re.Match[str]) -> str:
+    first, last = m.group(1), m.group(2)
+    return f"page {first}" if last is None or last == first else f"pages {first}-{last}"
+
+
+def block_text(block: LayoutBlock, keep_hyphens: set[str]) -> Inline:
+    """The block's lines joined (Chinese without spaces, English with, de-hyphenated), with
+    footnote marks at their offsets in the joined text."""
+    tb = TextBuilder(keep_hyphens=keep_hyphens)
+    for ln in block.lines:
+        tb.add(ln.text, ln.marks)
+    return Inline(tb.text, [FootnoteRef(m.number, m.offset) for m in tb.marks])
+
+
+def _is_title(block: LayoutBlock, text: str, col: Column) -> bool:
+    """A centred bold block that is not a masthead line reads as a title (the text readers'
+    ``bold`` block), a left-aligned one as a section heading.
+
+    Centred: every line leaves as much room on its left (from the outer edge, where hanging
+    numbers stand) as on its right, and some line visibly stands in from the left. So a
+    resolution number hanging at the margin with its title wrapped beside it is not centred,
+    and a title as wide as the column that word processors centre is."""
+    left = col.left if col.outer is None else col.outer
+    centred = all(abs((ln.x0 - left) - (col.right - ln.x1)) < 1.5 * col.size for ln in block.lines) and any(
+        ln.x0 > left + col.size for ln in block.lines
+    )
+    if not centred or len(text) <= 6:
+        return False
+    # "[without reference to a Main Committee (A/70/L.33)]": the bracketed adoption note
+    # under the adoption line, centred too.
+    if text.startswith("[") and text.rstrip().endswith("]"):
+        return False
+    return not (
+        mh.parse_adoption_date(text) or mh.session_line(text) or mh.is_date_line(text)
+        or mh.is_symbol_line(text) or mh.agenda_line(text)
+    )
+
+
+def to_document(analysis: Analysis, source: Source) -> Document:
+    inlines: dict[str, Inline] = {}
+    blocks: list[Block] = []
+
+    def add(kind: str, inline: Inline, pages: Sequence[int], number: str | None = None) -> None:
+        key = f"b{len(inlines)}"
+        inlines[key] = inline
+        first, last = min(pages), max(pages)
+        blocks.append(Block(kind, [key], first, last, number=number))
+
+    for b in analysis.front:
+        add("text", block_text(b, analysis.keep_hyphens), b.pages)
+    seen_numbered = False
+    for b in analysis.blocks:
+        inline = block_text(b, analysis.keep_hyphens)
+        kind = b.kind
+        if kind == "text" and NUMBER_RE.match(inline.text):
+            seen_numbered = True
+        if kind == "heading" and not seen_numbered and _is_title(b, inline.text, analysis.column):
+            kind = "bold"
+        add(kind, inline, b.pages)
+    for fn in analysis.footnotes:
+        add("footnote", Inline(fn.builder.text, []), fn.pages, number=fn.number)
+
+    doc = build_document(blocks, lambda key: inlines[key], source)
+    if doc.symbol is None:
+        doc.symbol = masthead_symbol(analysis)
+
+    # The interpreter numbers source lines; here each block's "line" is its page.
+    for p in doc.all_paragraphs():
+        pages = sorted({pg for s in p.spans for pg in range(s.line_start or 0, (s.line_end or 0) + 1) if pg})
+        p.pages = pages
+        p.spans = [SourceSpan(page=pg) for pg in pages]
+    fn_pages = {fn.number: fn.pages for fn in analysis.footnotes}
+    for f in doc.footnotes:
+        f.pages = list(fn_pages.get(f.number, []))
+    warnings = list(analysis.warnings)
+    for w in doc.warnings:
+        m = _LINE_REF.search(w.message)
+        page = int(m.group(1)) if m else w.page
+        warnings.append(ExtractionWarning(w.code, _LINE_REF.sub(_page_ref, w.message), page))
+    doc.warnings = warnings
+    return doc

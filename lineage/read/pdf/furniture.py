@@ -1,0 +1,126 @@
+"""Running headers, footers, job numbers and page marks, found by where they sit (the top and
+bottom bands of the page) and by repeating across pages with only their digits varying, not
+by a list of known strings."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Sequence
+
+from lineage.read.pdf.blocks import NUMBER_RE, SUBITEM_RE
+from lineage.read.pdf.records import Line
+
+__all__ = ["BAND", "piece_shape", "find_furniture"]
+
+# Fraction of the page height that counts as the top or bottom band.
+BAND = 0.12
+# How many lines from each end of a page are candidates (header/footer blocks are short).
+EDGE_LINES = 3
+
+_DIGITS = re.compile(r"\d+")
+_WS = re.compile(r"\s+")
+
+
+def piece_shape(text: str) -> str:
+    """A text with its digit runs and whitespace blurred: ``2/21`` and ``3/21`` look alike."""
+    return _WS.sub("", _DIGITS.sub("#", text))
+
+
+def _evidence(line: Line) -> tuple[str, ...]:
+    """The pieces of a band line whose shape may repeat as furniture. A paragraph number or
+    sub-item label hanging at the start of a text line (``5.`` when paragraphs 5 and 73
+    happen to open two pages) is not: it says nothing about the line."""
+    pieces = line.pieces or (line.text,)
+    if len(pieces) > 1 and (NUMBER_RE.fullmatch(pieces[0].strip()) or SUBITEM_RE.fullmatch(pieces[0].strip())):
+        return pieces[1:]
+    return pieces
+
+
+def _candidates(lines: Sequence[Line], height: float) -> list[tuple[int, str]]:
+    out = []
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if line.marks:  # a line with a superscript mark is text (or a footnote), not furniture
+            continue
+        if i < EDGE_LINES and line.top < BAND * height:
+            out.append((i, "top"))
+        elif i >= n - EDGE_LINES and line.bottom > (1 - BAND) * height:
+            out.append((i, "bottom"))
+    return out
+
+
+def _extends(shape: str, base: str) -> bool:
+    """``shape`` is ``base`` with a little added at its end (a language mark such as ``(C)``)."""
+    return len(base) >= 3 and shape.startswith(base) and len(shape) - len(base) <= 8
+
+
+def _matches(band: str, shape: str, common: set[tuple[str, str]]) -> bool:
+    """The shape is a common one, or nearly: a common shape begins it and little follows (the
+    first page's job number carries a language mark such as ``(C)`` after it)."""
+    if (band, shape) in common:
+        return True
+    return any(b == band and _extends(shape, s) for b, s in common)
+
+
+def _isolated_footer(lines: Sequence[Line], cands: list[tuple[int, str]]) -> set[int]:
+    """Bottom-band lines set apart from the text above by a wide gap (a footer in the bottom
+    margin): furniture on a one-page document, where nothing can repeat. A line with a
+    leading superscript is a footnote, not a footer."""
+    out: set[int] = set()
+    for i, band in cands:
+        if band != "bottom" or i == 0:
+            continue
+        ln, above = lines[i], lines[i - 1]
+        if ln.marks or ln.size > above.size:
+            continue
+        if ln.top - above.bottom > 2.5 * ln.height:
+            out.update(j for j, b in cands if b == "bottom" and j >= i)
+            break
+    return out
+
+
+def find_furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) -> list[set[int]]:
+    """For each page, the indexes of its lines that are page furniture.
+
+    A piece of a band line (the line split at wide gaps) is furniture when the same shape
+    stands in the same band on at least two pages and on at least 40% of the pages that
+    have lines. A band line with a furniture piece is furniture, and so is everything
+    between it and the page edge (a barcode, a recycling note next to a first-page job number).
+    """
+    n_pages = sum(1 for p in pages if p)
+    seen: dict[tuple[str, str], set[int]] = defaultdict(set)
+    cands = []
+    for pno, (lines, h) in enumerate(zip(pages, heights)):
+        c = _candidates(lines, h)
+        cands.append(c)
+        for i, band in c:
+            for piece in _evidence(lines[i]):
+                shape = piece_shape(piece)
+                if shape:
+                    seen[(band, shape)].add(pno)
+    # A shape also stands wherever it begins a longer one (page 1's ``25-21063 (C)`` counts
+    # for the later pages' ``25-21063``): on a short document that is the only repetition.
+    for (band, t), where in list(seen.items()):
+        for k in range(max(3, len(t) - 8), len(t)):
+            if (band, t[:k]) in seen:
+                seen[(band, t[:k])] |= where
+    need = max(2, int(0.4 * n_pages + 0.999)) if n_pages > 3 else 2
+    common = {key for key, where in seen.items() if len(where) >= need}
+    result: list[set[int]] = []
+    for pno, (lines, c) in enumerate(zip(pages, cands)):
+        hit: set[int] = set()
+        for i, band in c:
+            if any(_matches(band, piece_shape(p), common) for p in _evidence(lines[i])):
+                hit.add(i)
+        if n_pages == 1:
+            # Only where nothing can repeat: on a longer document the gap rule would take the
+            # continuation of a footnote, alone at the foot of a short last page, for a footer.
+            hit.update(_isolated_footer(lines, c))
+        tops = [i for i, band in c if band == "top" and i in hit]
+        bottoms = [i for i, band in c if band == "bottom" and i in hit]
+        if tops:
+            hit.update(i for i, band in c if band == "top" and i < max(tops))
+        if bottoms:
+            hit.update(i for i, band in c if band == "bottom" and i > min(bottoms))
+        result.append(hit)
+    return result

@@ -1,0 +1,225 @@
+"""Primitives shared by the text readers: source blocks (:class:`Block`), clean text with its
+footnote marks (:class:`Inline`), joining the pieces of a paragraph across line and page
+breaks, and operative paragraph numbers."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from lineage.read import masthead as mh
+from lineage.model.document import FootnoteRef
+
+__all__ = ["NUMBER_SUFFIX", "Block", "Inline", "Cleaner", "join_inline", "block_inline", "is_cjk_char",
+           "split_number", "preamble_label_length", "squeeze_cjk_spaces", "keep_compound_hyphens",
+           "starts_new_preamble", "TERMINAL"]
+
+# Punctuation that ends a clause or sentence: a line ending in it may end a paragraph.
+TERMINAL = set(",.;:，。；：!?！？")
+
+
+@dataclass
+class Block:
+    """A run of source lines with one role. ``kind``: ``text``, ``heading``, ``footnote``,
+    ``bold`` (a block that is all emphasis: a title) or ``rule``. ``lines`` are the raw lines
+    (markup still in); ``number`` is the footnote number for ``footnote`` blocks."""
+
+    kind: str
+    lines: list[str]
+    line_start: int
+    line_end: int
+    level: int | None = None
+    number: str | None = None
+
+
+@dataclass
+class Inline:
+    """Clean text and the footnote marks that stood in it."""
+
+    text: str
+    refs: list[FootnoteRef] = field(default_factory=list)
+
+
+# Chinese punctuation and the other full-width forms count as CJK when deciding whether a
+# line break or a footnote mark stood between words (space) or between characters (none).
+_CJK_PUNCT = set("，。、；：？！“”‘’《》〈〉「」『』（）【】〔〕—…·　")
+
+
+def is_cjk_char(ch: str) -> bool:
+    return bool(ch) and (mh.is_cjk(ch) or ch in _CJK_PUNCT or 0xFF00 <= ord(ch) <= 0xFFEF
+                         or 0x3000 <= ord(ch) <= 0x303F)
+
+
+_SUBITEM_RE = re.compile(r"^\s*(?:\(|（)(?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})(?:\)|）)\s*")
+
+
+def _separator(left: str, right: str) -> tuple[str, bool]:
+    """How two pieces of one paragraph join: ``(sep, drop_hyphen)``."""
+    if not left or not right:
+        return "", False
+    if _SUBITEM_RE.match(right):
+        return "\n", False
+    a, b = left[-1], right[0]
+    if a == "-" and len(left) > 1 and left[-2].isalpha() and b.islower():
+        return "", True  # an English word hyphenated at the line end
+    if is_cjk_char(a) or is_cjk_char(b):
+        return "", False
+    return " ", False
+
+
+def join_inline(parts: list[Inline]) -> Inline:
+    """Join the pieces of one paragraph (its lines, or its halves around a page break):
+    Chinese with nothing between, English with a space (de-hyphenated), a sub-item ``(a)``
+    on a new line. Footnote offsets move with their piece."""
+    # Pieces are collected in a list (joining strings one by one is quadratic: a text file
+    # with no paragraph numbers is one "paragraph" of tens of thousands of lines); the
+    # separator only looks at the last two characters joined so far.
+    chunks: list[str] = []
+    length = 0
+    tail = ""
+    refs: list[FootnoteRef] = []
+    for part in parts:
+        piece = part.text.strip(" \t")
+        lead = len(part.text) - len(part.text.lstrip(" \t"))
+        if not piece:
+            # A piece that was only a footnote mark: the marks stand at the end so far.
+            refs.extend(FootnoteRef(r.number, length) for r in part.refs)
+            continue
+        sep, drop_hyphen = _separator(tail, piece)
+        if drop_hyphen:
+            chunks[-1] = chunks[-1][:-1]
+            length -= 1
+            tail = tail[:-1]
+            refs = [FootnoteRef(r.number, min(r.offset, length)) for r in refs]
+        base = length + len(sep)
+        for r in part.refs:
+            off = min(max(r.offset - lead, 0), len(piece))
+            refs.append(FootnoteRef(r.number, base + off))
+        chunks.append(sep + piece)
+        length += len(sep) + len(piece)
+        tail = (tail + sep + piece)[-2:]
+    return Inline("".join(chunks), refs)
+
+
+NUMBER_SUFFIX = r"(?:bis|ter|quater|quinquies|sexies|alt)\b"
+"""Latin suffixes of paragraph numbers in drafts (``3 bis``, ``5 alt``), any case (a regex)."""
+
+# Informal drafts often label paragraphs ``PP1`` / ``OP1`` (``OP3 bis``), with or without a
+# period; a bare number needs its period (else "2030 Agenda" would be paragraph 2030).
+# A whole paragraph under negotiation is bracketed with its number: ``[11. Decides …]``.
+_NUMBER_RE = re.compile(
+    rf"^\s*(?P<open>[\[［](?=\s*(?:OP)?\s*\d))?\s*(?P<op>(?-i:OP)\s*)?(?P<num>\d{{1,3}})(?P<suffix>(?:\s*{NUMBER_SUFFIX})?)"
+    rf"\s*(?(op)(?:\\?[.．:]\s*|\s+)|\\?[.．](?!\d)\s*)(?=\S)", re.IGNORECASE
+)
+_PP_LABEL = re.compile(rf"^\s*(?-i:PP)\s*\d{{1,3}}(?:\s*{NUMBER_SUFFIX})?\s*(?:[.:]\s*|\s+)(?=\S)",
+                       re.IGNORECASE)
+
+
+def split_number(text: str) -> tuple[str, str] | None:
+    """``"12. We commit"`` -> ``("12", "We commit")``; ``"5 bis. ..."`` and ``"OP5 bis ..."`` ->
+    ``("5 bis", ...)``.
+    ``None`` if the text does not start with an operative paragraph number."""
+    m = _NUMBER_RE.match(text)
+    if not m:
+        return None
+    suffix = m.group("suffix").strip().lower()
+    number = mh.fold_digits(m.group("num")) + (f" {suffix}" if suffix else "")
+    return number, (m.group("open") or "") + text[m.end():]
+
+
+def preamble_label_length(text: str) -> int:
+    """Length of an informal draft's preambular label at the start of ``text`` (``PP3 ``,
+    ``PP2 bis. ``), 0 if there is none. The label is not part of the paragraph's text: ids
+    stay ``pp1``, ``pp2``... in order, as for printed resolutions."""
+    m = _PP_LABEL.match(text)
+    return m.end() if m else 0
+
+
+Cleaner = Callable[[str], Inline]
+"""A reader's inline cleaner: one raw source line -> its text and footnote marks."""
+
+
+def block_inline(b: Block, clean: Cleaner) -> Inline:
+    """The clean text of a whole block, its lines joined."""
+    return join_inline([clean(line) for line in b.lines])
+
+
+_CJK_GAP = re.compile(r"(?<=\S)[ \u3000]+(?=\S)")
+
+
+def squeeze_cjk_spaces(text: str) -> str:
+    """Remove the spaces a justified layout put between two Chinese characters or punctuation
+    marks (``决 定 通 过`` -> ``决定通过``, ``大　会`` -> ``大会``). Spaces next to a digit or a
+    Latin letter (``2025 年``) are kept: they are as printed."""
+    return _CJK_GAP.sub(lambda m: "" if is_cjk_char(text[m.start() - 1]) and is_cjk_char(text[m.end()]) else m.group(0),
+                        text)
+
+
+# First halves of English compounds that keep their hyphen at a line end when the document
+# gives no evidence either way (``capacity-`` / ``building``): whole words, so they are never
+# the first syllables of a word the typesetter hyphenated. Not ``multi``: UN English writes
+# both ``multi-stakeholder`` and ``multistakeholder``, so only the document can tell.
+_COMPOUND_HEADS = frozenset({
+    "self", "non", "cross", "well", "high", "low", "long", "short", "medium", "follow",
+    "capacity", "people", "gender", "human", "data", "evidence", "decision", "climate", "state",
+    "small", "large", "middle", "country", "region", "science", "open", "peer", "three", "two",
+    "ten", "five", "twenty", "year", "side", "development", "rights", "results", "risk",
+})
+_LINE_END_HYPHEN = re.compile(r"([A-Za-z]+)-$")
+_LINE_START_WORD = re.compile(r"^([a-z][a-z'’]*)[,;:.)]*")
+
+
+def keep_compound_hyphens(lines: list[str]) -> list[str]:
+    """Lines where a hyphen at a line end belongs to a compound (``capacity-`` / ``building``)
+    carry the compound's second half up to that line, so that joining the lines keeps the
+    hyphen; a hyphen the typesetter added (``devel-`` / ``oped``) is left for
+    :func:`join_inline` to drop. Evidence comes from the document itself (the word printed
+    whole elsewhere, with or without its hyphen), else from :data:`_COMPOUND_HEADS`. The
+    number of lines does not change."""
+    text = "\n".join(lines)
+    out = list(lines)
+    for i in range(len(out) - 1):
+        end = _LINE_END_HYPHEN.search(out[i].rstrip())
+        nxt = out[i + 1].lstrip()
+        start = _LINE_START_WORD.match(nxt)
+        if not end or not start:
+            continue
+        head, tail = end.group(1), start.group(1)
+        hyphenated = re.search(rf"(?<![\w-]){re.escape(head)}-{re.escape(tail)}(?![\w-])", text, re.IGNORECASE)
+        closed = re.search(rf"(?<![\w-]){re.escape(head + tail)}(?![\w-])", text, re.IGNORECASE)
+        if hyphenated or (not closed and head.lower() in _COMPOUND_HEADS):
+            rest = nxt[start.end():].lstrip()
+            if rest:
+                # The punctuation after the word goes up with it (no space before a comma).
+                out[i] = out[i].rstrip() + start.group(0)
+                out[i + 1] = rest
+            elif out[i].rstrip()[:end.start()].strip():
+                # Moving up would leave a blank line (a paragraph break): move the head down.
+                out[i] = out[i].rstrip()[:end.start()].rstrip()
+                out[i + 1] = head + "-" + nxt
+    return out
+
+
+# Words that open an English preambular paragraph (in print they are italic, which plain text
+# loses); after a line ending in a comma they start a new paragraph.
+_EN_PREAMBLE_OPENERS = re.compile(
+    r"^(?:[A-Z][a-z]+ing\b|Noting|Mindful|Aware|Conscious|Convinced|Concerned|Deeply|Gravely|"
+    r"Alarmed|Determined|Guided|Encouraged|Having|Further|Also|Bearing|Taking|Acknowledging|"
+    r"Recalling|Reaffirming|Welcoming|Recognizing|Emphasizing|Stressing|Expressing|Cognizant|"
+    r"Desirous|Fully|Firmly|Strongly|Seriously|Reiterating|Underlining|Affirming)\b"
+)
+_ZH_PREAMBLE_OPENERS = re.compile(
+    r"^(?:又|还|并|再次|进一步)?(?:回顾|重申|欢迎|注意到|认识到|确认|强调|关切|深信|铭记|表示|意识到|"
+    r"承认|赞赏|考虑到|申明|深为|感到|确信|决心|忆及|念及|满意地|关注|欣见|赞扬|在)"
+)
+
+
+def starts_new_preamble(prev: str, line: str) -> bool:
+    """In text without blank lines between paragraphs: does ``line`` open a new preambular
+    paragraph after ``prev``? It must start with an opening word (or a ``PP3`` label) right
+    after a line that ends a clause with a comma or semicolon (a footnote mark may follow)."""
+    # A footnote mark may follow the comma (``Society,1``).
+    if not re.sub(r"(?<=[^\w\s])\d{1,3}$", "", prev.rstrip()).endswith((",", "，", ";", "；")):
+        return False
+    s = line.strip()
+    return bool(_EN_PREAMBLE_OPENERS.match(s) or _ZH_PREAMBLE_OPENERS.match(s) or preamble_label_length(s))

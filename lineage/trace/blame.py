@@ -1,0 +1,201 @@
+"""Blame: where each sentence of a version comes from.
+
+``blame(corpus, symbol)`` splits every paragraph of a document into sentences and marks each
+with the earliest earlier text that contains it or a close variant: an earlier version of the
+same text (a draft, a revision) or an earlier document it builds on (A/RES/70/125, the Tunis
+Agenda). "Contains" is text reuse, not equality: at least ``threshold`` of the sentence's
+character n-grams occur in one paragraph of the earlier text (``lineage.compare.reuse``), so a sentence
+with a word changed still traces back, and the score says how close it is.
+
+The earlier texts are the document's ancestors in the lineage graph and, so that a text added
+without links still counts, every other text of the corpus in the same language dated before
+it. They are tried oldest first; the first that has the sentence wins.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from lineage.trace.corpusview import CorpusView
+from lineage.model.document import dumps
+from lineage.report.escape import escape_markdown, escape_terminal
+from lineage.compare.reuse import ReuseIndex, comparable, gram_size, split_sentences
+
+__all__ = ["BLAME_SCHEMA", "BLAME_FORMATS", "DEFAULT_THRESHOLD", "SentenceOrigin", "Blame", "blame",
+           "render_blame", "show_blame"]
+
+BLAME_SCHEMA = "lineage.trace.blame/1"
+BLAME_FORMATS = ("text", "md", "json")
+DEFAULT_THRESHOLD = 0.8
+# Below this many n-grams a sentence is too short for containment to mean anything; it must
+# then appear verbatim.
+_MIN_GRAMS = 4
+
+
+@dataclass(frozen=True)
+class SentenceOrigin:
+    """Sentence ``index`` (1-based) of paragraph ``paragraph``; ``origin`` is the earliest
+    text that has it (the document itself when none does), ``origin_paragraph`` the paragraph
+    there, ``score`` the share of its n-grams found (1.0: verbatim)."""
+
+    paragraph: str
+    index: int
+    text: str
+    origin: str
+    origin_date: str | None
+    origin_paragraph: str | None
+    score: float | None
+
+    @property
+    def new(self) -> bool:
+        return self.origin_paragraph is None
+
+    def to_dict(self) -> dict:
+        return {
+            "paragraph": self.paragraph,
+            "sentence": self.index,
+            "text": self.text,
+            "origin": self.origin,
+            "origin_date": self.origin_date,
+            "origin_paragraph": self.origin_paragraph,
+            "score": None if self.score is None else round(self.score, 4),
+        }
+
+
+@dataclass
+class Blame:
+    symbol: str
+    date: str | None
+    language: str
+    threshold: float
+    earlier: list[str]  # texts compared with, oldest first
+    sentences: list[SentenceOrigin]
+
+    def counts(self) -> Counter:
+        return Counter(s.origin for s in self.sentences)
+
+    def to_dict(self) -> dict:
+        counts = self.counts()
+        return {
+            "schema": BLAME_SCHEMA,
+            "symbol": self.symbol,
+            "language": self.language,
+            "threshold": self.threshold,
+            "earlier": self.earlier,
+            "summary": {k: counts.get(k, 0) for k in [*self.earlier, self.symbol]},
+            "sentences": [s.to_dict() for s in self.sentences],
+        }
+
+
+def _earlier_texts(corpus: CorpusView, target: str, language: str) -> list[str]:
+    date = corpus.graph.nodes[target].date
+    keys = set(k for k in corpus.graph.ancestors(target) if corpus.has_text(k, language))
+    if date:
+        for key in corpus.symbols_with_text(language):
+            other = corpus.graph.nodes[key].date
+            if key != target and other and other < date:
+                keys.add(key)
+    keys.discard(target)
+    # Descendants are never "earlier", whatever their dates say.
+    keys -= {k for k in corpus.graph.nodes if target in corpus.graph.ancestors(k)}
+    return corpus.graph.topological(keys)
+
+
+def blame(corpus: CorpusView, symbol: str, language: str | None = None,
+          threshold: float = DEFAULT_THRESHOLD) -> Blame:
+    language = corpus.language_for(symbol, language)
+    target = corpus.node(symbol).symbol
+    doc = corpus.document(target, language)
+    earlier = _earlier_texts(corpus, target, language)
+    n = 3 if language.startswith("zh") else gram_size(" ".join(p.text for p in doc.all_paragraphs()[:5]))
+    index: ReuseIndex[tuple[int, str]] = ReuseIndex(n)
+    plain: dict[tuple[int, str], str] = {}
+    for rank, key in enumerate(earlier):
+        for p in corpus.document(key, language).all_paragraphs():
+            text = comparable(p.text, language)
+            index.add((rank, p.id), text)
+            plain[(rank, p.id)] = text
+
+    origins: list[SentenceOrigin] = []
+    for para in doc.all_paragraphs():
+        for i, (start, end) in enumerate(split_sentences(para.text), start=1):
+            sentence = para.text[start:end]
+            probe = comparable(sentence, language)
+            hit = None
+            if probe:
+                if len(probe) - n + 1 < _MIN_GRAMS:
+                    exact = [k for k, t in plain.items() if probe in t]
+                    hit = (min(exact), 1.0) if exact else None
+                else:
+                    matches = index.search(probe, threshold)
+                    if matches:
+                        # Earliest text first; within it the closest paragraph.
+                        best = min(matches, key=lambda m: (m.key[0], -m.score))
+                        hit = (best.key, best.score)
+            if hit is None:
+                node = corpus.graph.nodes[target]
+                origins.append(SentenceOrigin(para.id, i, sentence, target, node.date, None, None))
+            else:
+                (rank, pid), score = hit
+                key = earlier[rank]
+                origins.append(SentenceOrigin(para.id, i, sentence, key, corpus.graph.nodes[key].date, pid, score))
+    return Blame(target, corpus.graph.nodes[target].date, language, threshold, earlier, origins)
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _where(s: SentenceOrigin) -> str:
+    if s.new:
+        return "new"
+    return f"{s.origin} {s.origin_paragraph}"
+
+
+def render_blame(result: Blame, fmt: str = "text") -> str:
+    if fmt == "json":
+        return dumps(result.to_dict())
+    md = fmt == "md"
+    counts = result.counts()
+    paragraphs = len({s.paragraph for s in result.sentences})
+    out: list[str] = []
+    head = (f"Blame for {result.symbol} ({result.language}): {len(result.sentences)} sentences in "
+            f"{paragraphs} paragraphs")
+    out.append(f"# {head}" if md else head)
+    out.append("")
+    if result.earlier:
+        out.append(f"Compared with {len(result.earlier)} earlier texts, oldest first; a sentence is "
+                   f"credited to the first that contains at least {result.threshold:.0%} of it.")
+    else:
+        out.append("The corpus holds no earlier text in this language: every sentence is new here.")
+    out.append("")
+    width = max([len(k) for k in [*result.earlier, result.symbol]] + [8])
+    if md:
+        out.append("| first seen in | sentences |")
+        out.append("|---|---:|")
+    for key in [*result.earlier, result.symbol]:
+        label = key if key != result.symbol else f"{key} (new)"
+        if md:
+            out.append(f"| {label} | {counts.get(key, 0)} |")
+        else:
+            out.append(f"  {label:<{width + 6}} {counts.get(key, 0):>5}")
+    out.append("")
+    if md:
+        out.append("| sentence | first seen in | score | text |")
+        out.append("|---|---|---:|---|")
+    for s in result.sentences:
+        ref = f"{s.paragraph}.{s.index}"
+        score = "" if s.score is None else f"{s.score:.2f}"
+        if md:
+            out.append(f"| {ref} | {_where(s)} | {score} | {escape_markdown(s.text, newline=' ')} |")
+        else:
+            flat = s.text.replace("\n", " ")
+            out.append(f"{ref:<8} {_where(s):<{width + 6}} {score:>4}  {flat}")
+    text = "\n".join(out).rstrip("\n") + "\n"
+    return text if md else escape_terminal(text)
+
+
+def show_blame(corpus_dir: str | Path, symbol: str, language: str | None = None, fmt: str = "text",
+               threshold: float = DEFAULT_THRESHOLD) -> str:
+    """What ``lineage blame`` prints."""
+    return render_blame(blame(CorpusView.open(corpus_dir), symbol, language, threshold), fmt)

@@ -1,0 +1,148 @@
+"""Print a lineage graph: a text tree, Mermaid, Graphviz DOT or JSON."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from lineage.errors import UsageError
+from lineage.trace.graph import EDGE_LABELS, LineageGraph, Node, load_graph
+from lineage.model.document import dumps
+
+__all__ = ["GRAPH_FORMATS", "render_graph", "show_graph", "graph_text", "graph_mermaid", "graph_dot", "graph_json"]
+
+GRAPH_FORMATS = ("text", "mermaid", "dot", "json")
+
+
+def _describe(node: Node) -> str:
+    bits = [node.symbol]
+    if node.date:
+        bits.append(node.date)
+    if node.kind:
+        bits.append(node.kind)
+    if node.has_text:
+        bits.append("[" + ", ".join(node.languages) + "]")
+    elif node.listed:
+        bits.append("(listed, no text)")
+    else:
+        bits.append("(not in the corpus)")
+    return "  ".join(bits)
+
+
+def graph_text(graph: LineageGraph, focus: str | None = None) -> str:
+    """A tree from the newest documents down to what they derive from; a document reached
+    twice is expanded once and then shown as ``(see above)``."""
+    if not graph.nodes:
+        return "(the corpus lists no documents)\n"
+    has_parent = {e.target for e in graph.edges}
+    newest_first = graph.ordered_keys()[::-1]
+    # Documents nothing derives from, then whatever they did not reach: the members of a
+    # cycle in hand-written links have a parent each, yet must be shown too.
+    roots = [k for k in newest_first if k not in has_parent] + newest_first
+    lines: list[str] = []
+    expanded: set[str] = set()
+
+    def mark(key: str) -> str:
+        return " *" if focus is not None and key == focus else ""
+
+    def walk(key: str, prefix: str) -> None:
+        children = sorted(graph.out_edges(key), key=lambda e: graph.nodes[e.target].sort_key(), reverse=True)
+        for i, edge in enumerate(children):
+            last = i == len(children) - 1
+            branch = "└─ " if last else "├─ "
+            label = EDGE_LABELS[edge.kind] + (" (inferred)" if edge.inferred else "")
+            target = graph.nodes[edge.target]
+            if edge.target in expanded:
+                lines.append(f"{prefix}{branch}{label}: {target.symbol}{mark(edge.target)} (see above)")
+                continue
+            expanded.add(edge.target)
+            lines.append(f"{prefix}{branch}{label}: {_describe(target)}{mark(edge.target)}")
+            walk(edge.target, prefix + ("   " if last else "│  "))
+
+    for root in roots:
+        if root in expanded:
+            continue
+        expanded.add(root)
+        lines.append(_describe(graph.nodes[root]) + mark(root))
+        walk(root, "")
+    # Every document after those it derives from, dates deciding the rest (undated and
+    # unlinked documents come last: nothing says where they belong).
+    chronology = graph.topological(graph.nodes)
+    lines.append("")
+    lines.append("oldest to newest: " + " → ".join(chronology))
+    return "\n".join(lines) + "\n"
+
+
+def _mermaid_label(node: Node) -> str:
+    text = node.symbol + (f"<br/>{node.date}" if node.date else "")
+    return text.replace('"', "#quot;")
+
+
+def graph_mermaid(graph: LineageGraph, focus: str | None = None) -> str:
+    ids = {k: f"n{i}" for i, k in enumerate(graph.ordered_keys())}
+    lines = ["flowchart RL"]
+    for key, nid in ids.items():
+        node = graph.nodes[key]
+        shape = f'{nid}["{_mermaid_label(node)}"]' if node.has_text else f'{nid}("{_mermaid_label(node)}")'
+        lines.append(f"  {shape}")
+    for e in graph.edges:
+        arrow = "-.->" if e.inferred else "-->"
+        lines.append(f"  {ids[e.source]} {arrow}|{EDGE_LABELS[e.kind]}| {ids[e.target]}")
+    missing = [ids[k] for k in ids if not graph.nodes[k].has_text]
+    if missing:
+        lines.append("  classDef notext stroke-dasharray: 4 3,color:#666")
+        lines.append(f"  class {','.join(missing)} notext")
+    if focus in ids:
+        lines.append("  classDef focus stroke-width:3px")
+        lines.append(f"  class {ids[focus]} focus")
+    return "\n".join(lines) + "\n"
+
+
+def _dot_quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def graph_dot(graph: LineageGraph, focus: str | None = None) -> str:
+    lines = ["digraph lineage {", "  rankdir=RL;", '  node [shape=box, fontname="Helvetica"];']
+    for key in graph.ordered_keys():
+        node = graph.nodes[key]
+        # DOT's own line break escape goes between the quoted parts.
+        label = _dot_quote(node.symbol)[:-1] + (f"\\n{node.date}" if node.date else "") + '"'
+        attrs = [f"label={label}"]
+        if not node.has_text:
+            attrs.append("style=dashed")
+        if key == focus:
+            attrs.append("penwidth=2")
+        lines.append(f"  {_dot_quote(key)} [{', '.join(attrs)}];")
+    for e in graph.edges:
+        attrs = [f"label={_dot_quote(EDGE_LABELS[e.kind])}"]
+        if e.inferred:
+            attrs.append("style=dashed")
+        lines.append(f"  {_dot_quote(e.source)} -> {_dot_quote(e.target)} [{', '.join(attrs)}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def graph_json(graph: LineageGraph, focus: str | None = None) -> str:
+    data = graph.to_dict()
+    data["focus"] = focus
+    return dumps(data)
+
+
+def render_graph(graph: LineageGraph, fmt: str = "text", focus: str | None = None) -> str:
+    renderers = {"text": graph_text, "mermaid": graph_mermaid, "dot": graph_dot, "json": graph_json}
+    if fmt not in renderers:
+        raise UsageError(f"unknown format {fmt!r}; expected one of {', '.join(GRAPH_FORMATS)}")
+    return renderers[fmt](graph, focus)
+
+
+def show_graph(corpus_dir: str | Path, symbol: str | None = None, fmt: str = "text",
+               all_links: bool = False) -> str:
+    """What ``lineage graph`` prints: the whole corpus, or the documents linked to ``symbol``
+    (its versions and every earlier document it builds on, and those that build on it)."""
+    graph = load_graph(corpus_dir)
+    focus = None
+    if symbol is not None:
+        focus = graph.node(symbol).symbol
+        graph = graph.subgraph(graph.component(focus))
+    if not all_links:
+        graph = graph.reduced()
+    return render_graph(graph, fmt, focus)

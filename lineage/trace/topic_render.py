@@ -1,0 +1,148 @@
+"""Print a topic timeline as text, Markdown, a standalone HTML page or JSON."""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Sequence
+
+from tabulate import tabulate
+
+from lineage.report.escape import escape_markdown, escape_terminal
+from lineage.report.html import CSP
+from lineage.report.inline import inline_diff, shown_similarity
+from lineage.model.document import dumps
+from lineage.trace.topic_timeline import TopicEntry, TopicTimeline, load_timeline
+
+__all__ = ["TOPIC_FORMATS", "render_topic", "show_topic"]
+
+TOPIC_FORMATS = ("text", "md", "html", "json")
+_HEADERS = ["date", "symbol", "lang", "paragraphs", "new", "modified", "unchanged", "dropped", "ids"]
+
+
+def _rows(timeline: TopicTimeline) -> list[list[str]]:
+    rows = []
+    for e in timeline.entries:
+        rows.append([
+            e.date or "",
+            e.symbol,
+            e.language,
+            str(len(e.hits)),
+            str(e.count("new")),
+            str(e.count("modified")),
+            str(e.count("unchanged")),
+            str(len(e.dropped)),
+            ", ".join(h.id for h in e.hits),
+        ])
+    return rows
+
+
+def _title(timeline: TopicTimeline) -> str:
+    t = timeline.topic
+    zh = f" ({t.title_zh})" if t.title_zh else ""
+    return f"Topic {t.name}: {t.title}{zh}"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _span(timeline: TopicTimeline) -> str:
+    dates = sorted(e.date for e in timeline.entries if e.date)
+    span = ""
+    if dates:
+        span = f", {dates[0]}" if dates[0] == dates[-1] else f", {dates[0]} to {dates[-1]}"
+    total = sum(len(e.hits) for e in timeline.entries)
+    return f"{_plural(total, 'paragraph')} in {_plural(len(timeline.entries), 'document')}{span}"
+
+
+def _status(entry: TopicEntry, pid: str) -> str:
+    change = entry.change_for(pid)
+    if change is None or change.status == "new":
+        return "new" if entry.previous else "first"
+    sim = "" if change.similarity is None else f", similarity {shown_similarity(change.similarity, change.ops)}"
+    return f"{change.status} from {entry.previous} {change.previous_id}{sim}"
+
+
+def _text(timeline: TopicTimeline, md: bool) -> str:
+    out = [("# " if md else "") + _title(timeline), "", _span(timeline), ""]
+    rows = _rows(timeline)
+    out.append(tabulate(rows, headers=_HEADERS, tablefmt="github" if md else "simple", disable_numparse=True))
+    out.append("")
+    for entry in timeline.entries:
+        head = f"{entry.symbol} ({entry.language})" + (f", {entry.date}" if entry.date else "")
+        head += f": {_plural(len(entry.hits), 'paragraph')}"
+        out.append(f"## {head}" if md else f"== {head}")
+        out.append("")
+        for hit in entry.hits:
+            change = entry.change_for(hit.id)
+            label = f"paragraph {hit.id}" if hit.paragraph.number else f"preambular paragraph {hit.id}"
+            terms = ", ".join(hit.terms)
+            line = f"{label} [{terms}]: {_status(entry, hit.id)}"
+            out.append(f"- **{escape_markdown(line)}**" if md else f"  {line}")
+            if change is not None and change.status == "modified":
+                body = inline_diff(change.ops, "md" if md else "text")
+            elif change is not None and change.status == "unchanged":
+                body = "(same text)"
+            elif md:
+                body = escape_markdown(hit.paragraph.text, newline=" ")
+            else:
+                body = hit.paragraph.text
+            body = body.replace("\n", " " if md else "\n    ")
+            out.append(f"  {body}" if md else f"    {body}")
+            out.append("")
+        if entry.dropped:
+            out.append(f"  no longer on the topic from {entry.previous}: {', '.join(entry.dropped)}")
+            out.append("")
+    text = "\n".join(out).rstrip("\n") + "\n"
+    return text if md else escape_terminal(text)
+
+
+_CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.6}
+table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}
+del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:underline}
+.meta{color:#555;font-size:.9em}.terms{color:#555}"""
+
+
+def _html(timeline: TopicTimeline) -> str:
+    e = html.escape
+    languages = {entry.language for entry in timeline.entries}
+    lang = languages.pop() if len(languages) == 1 else "und"
+    out = ["<!DOCTYPE html>", f'<html lang="{e(lang)}">', "<head>", '<meta charset="utf-8">',
+           f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+           f"<title>{e(_title(timeline))}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
+           f"<h1>{e(_title(timeline))}</h1>", f'<p class="meta">{e(_span(timeline))}</p>',
+           "<table>", "<thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in _HEADERS) + "</tr></thead>", "<tbody>"]
+    for row in _rows(timeline):
+        out.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>")
+    out += ["</tbody>", "</table>"]
+    for entry in timeline.entries:
+        head = f"{entry.symbol} ({entry.language})" + (f", {entry.date}" if entry.date else "")
+        out.append(f"<h2>{e(head)}</h2>")
+        for hit in entry.hits:
+            change = entry.change_for(hit.id)
+            out.append(f'<h3>{e(hit.id)} <span class="terms">[{e(", ".join(hit.terms))}]</span></h3>')
+            out.append(f'<p class="meta">{e(_status(entry, hit.id))}</p>')
+            if change is not None and change.status == "modified":
+                body = inline_diff(change.ops, "html")
+            else:
+                body = e(hit.paragraph.text)
+            out.append("<p>" + body.replace("\n", "<br>") + "</p>")
+        if entry.dropped:
+            out.append(f'<p class="meta">no longer on the topic from {e(entry.previous or "")}: '
+                       f"{e(', '.join(entry.dropped))}</p>")
+    out += ["</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
+def render_topic(timeline: TopicTimeline, fmt: str = "text") -> str:
+    if fmt == "json":
+        return dumps(timeline.to_dict())
+    if fmt == "html":
+        return _html(timeline)
+    return _text(timeline, md=fmt == "md")
+
+
+def show_topic(corpus_dir: str | Path, name: str, symbols: Sequence[str] = (), language: str | None = None,
+               fmt: str = "text") -> str:
+    """What ``lineage topic`` prints."""
+    return render_topic(load_timeline(corpus_dir, name, symbols, language), fmt)

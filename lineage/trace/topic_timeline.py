@@ -1,0 +1,191 @@
+"""A topic through the corpus: its paragraphs in each document, in date order, and how their
+wording changed from one document to the next.
+
+For every chosen document (default: every text of the corpus) the topic's paragraphs are found
+by :func:`lineage.trace.topics.match_document`. Each is paired with the most similar topic paragraph
+of the previous document in the same language (edit similarity and n-gram containment, so this works
+across different documents, not only versions of one text) and diffed against it
+(``lineage.compare.textdiff.diff_ops``); topic paragraphs of the previous document that nothing took up
+are listed as dropped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from lineage.model.comparison import Op
+from lineage.trace.corpusview import CorpusView
+from lineage.errors import UsageError
+from lineage.compare.reuse import comparable, containment, edit_similarity, gram_size
+from lineage.compare.textdiff import diff_ops
+from lineage.trace.topics import Topic, TopicHit, get_topic, match_document
+
+__all__ = [
+    "TOPIC_SCHEMA",
+    "PAIR_THRESHOLD",
+    "TopicChange",
+    "TopicEntry",
+    "TopicTimeline",
+    "topic_timeline",
+    "load_timeline",
+]
+
+TOPIC_SCHEMA = "lineage.topic/1"
+# Below this similarity two topic paragraphs are different passages, not one passage reworded.
+PAIR_THRESHOLD = 0.4
+
+
+@dataclass
+class TopicChange:
+    """How topic paragraph ``id`` relates to the previous document: ``new`` (no counterpart),
+    ``unchanged`` or ``modified`` against ``previous_id``."""
+
+    id: str
+    status: str
+    previous_id: str | None = None
+    similarity: float | None = None
+    ops: list[Op] | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "status": self.status,
+            "previous_id": self.previous_id,
+            "similarity": None if self.similarity is None else round(self.similarity, 4),
+            "ops": None if self.ops is None else [o.to_dict() for o in self.ops],
+        }
+
+
+@dataclass
+class TopicEntry:
+    symbol: str
+    language: str
+    date: str | None
+    title: str | None
+    hits: list[TopicHit]
+    previous: str | None = None  # the document the changes are against
+    changes: list[TopicChange] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for c in self.changes if c.status == status)
+
+    def change_for(self, pid: str) -> TopicChange | None:
+        return next((c for c in self.changes if c.id == pid), None)
+
+    def to_dict(self) -> dict:
+        return {
+            "symbol": self.symbol,
+            "language": self.language,
+            "date": self.date,
+            "title": self.title,
+            "previous": self.previous,
+            "paragraphs": [
+                {**h.to_dict(), "text": h.paragraph.text, **_change_fields(self.change_for(h.id))} for h in self.hits
+            ],
+            "dropped": self.dropped,
+            "summary": {
+                "paragraphs": len(self.hits),
+                "new": self.count("new"),
+                "modified": self.count("modified"),
+                "unchanged": self.count("unchanged"),
+                "dropped": len(self.dropped),
+            },
+        }
+
+
+def _change_fields(change: TopicChange | None) -> dict:
+    if change is None:
+        return {"status": None, "previous_id": None, "similarity": None, "ops": None}
+    d = change.to_dict()
+    d.pop("id")
+    return d
+
+
+@dataclass
+class TopicTimeline:
+    topic: Topic
+    entries: list[TopicEntry]
+
+    def to_dict(self) -> dict:
+        return {
+            "schema": TOPIC_SCHEMA,
+            "topic": self.topic.to_dict(),
+            "documents": [e.to_dict() for e in self.entries],
+        }
+
+
+def _pair(entry: TopicEntry, previous: TopicEntry) -> None:
+    """Pair each topic paragraph of ``entry`` with the most similar one of ``previous``."""
+    language = entry.language
+    old = [(h.id, h.paragraph.text, comparable(h.paragraph.text, language)) for h in previous.hits]
+    used: set[str] = set()
+    for hit in entry.hits:
+        text = comparable(hit.paragraph.text, language)
+        n = gram_size(text)
+        best: tuple[float, str, str] | None = None
+        for pid, raw, other in old:
+            # Edit similarity for rewordings; containment for a passage taken up whole into a
+            # longer one (or cut down), which edit similarity alone undervalues.
+            score = max(edit_similarity(text, other),
+                        0.9 * max(containment(text, other, n), containment(other, text, n)))
+            if best is None or score > best[0]:
+                best = (score, pid, raw)
+        if best is None or best[0] < PAIR_THRESHOLD:
+            entry.changes.append(TopicChange(hit.id, "new"))
+            continue
+        score, pid, raw = best
+        used.add(pid)
+        ops = diff_ops(raw, hit.paragraph.text, language)
+        entry.changes.append(TopicChange(hit.id, "modified" if ops else "unchanged", pid, score, ops or None))
+    entry.dropped = [pid for pid, _, _ in old if pid not in used]
+
+
+def topic_timeline(corpus: CorpusView, topic: Topic, symbols: Sequence[str] = (),
+                   language: str | None = None) -> TopicTimeline:
+    """The topic across ``symbols`` (default: every document of the corpus with a text), in
+    lineage and date order; with ``language``, only texts in that language."""
+    if symbols:
+        keys = [corpus.node(s).symbol for s in symbols]
+        keys = corpus.graph.topological(dict.fromkeys(keys))
+    else:
+        keys = corpus.symbols_with_text(language)
+        if not keys:
+            # An empty timeline would look like "the topic is absent"; the cause is the input.
+            held = sorted({l for k in corpus.symbols_with_text() for l in corpus.graph.nodes[k].languages})
+            where = f"in {language!r} (it has {', '.join(held)})" if held else "yet (add or fetch one)"
+            raise UsageError(f"the corpus holds no text {where}")
+    entries: list[TopicEntry] = []
+    last: dict[str, TopicEntry] = {}
+    for key in keys:
+        node = corpus.graph.nodes[key]
+        langs = [language] if language else list(node.languages)
+        if symbols and not any(l in node.languages for l in langs):
+            corpus.language_for(key, language)  # raises a clear "no text" error
+        for lang in langs:
+            if lang not in node.languages:
+                continue
+            doc = corpus.document(key, lang)
+            entry = TopicEntry(key, lang, node.date, node.title, match_document(topic, doc))
+            previous = last.get(lang)
+            if previous is not None and entry.hits:
+                entry.previous = previous.symbol
+                _pair(entry, previous)
+            else:
+                entry.changes = [TopicChange(h.id, "new") for h in entry.hits]
+            entries.append(entry)
+            # A document silent on the topic is no baseline: the next one that speaks of it is
+            # compared with the last one that did.
+            if entry.hits:
+                last[lang] = entry
+    return TopicTimeline(topic, entries)
+
+
+def load_timeline(corpus_dir: str | Path, name: str, symbols: Sequence[str] = (),
+                  language: str | None = None) -> TopicTimeline:
+    """The timeline of topic ``name``; topics are the bundled ones plus any in the corpus's
+    ``topics/`` folder."""
+    corpus = CorpusView.open(corpus_dir)
+    topic = get_topic(name, [Path(corpus_dir) / "topics"])
+    return topic_timeline(corpus, topic, symbols, language)

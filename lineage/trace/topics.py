@@ -1,0 +1,228 @@
+"""Topics: which paragraphs of a document speak of a subject users follow (the IGF mandate,
+human rights online, digital divides, ...), defined as data, not code.
+
+A topic is a TOML file (``lineage/data/topics/<name>.toml``; more can be added in a corpus's
+``topics/`` folder or any folder passed in) with term lists per language:
+
+- ``[terms]``: any one of them puts a paragraph on the topic;
+- ``[weak]`` + ``min``: terms too common alone; they count when ``min`` different ones appear;
+- ``[anaphora]`` + ``window``: a short name (``论坛``, "the Forum") that counts only when a
+  ``[terms]`` term stands in the same paragraph or one of the ``window`` paragraphs before it;
+- ``[exclude]``: phrases removed before matching (other forums whose names contain the short
+  name).
+
+All languages' terms are tried on every text: Chinese UN texts quote English acronyms (IGF).
+Chinese terms match across layout spaces; terms of alphabetic scripts (Latin, Cyrillic,
+Arabic, ...) match whole words, case-insensitively, except acronyms (all capitals), which
+match as written.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from lineage.errors import UsageError
+from lineage.model.document import Document, Paragraph
+from lineage.normalize import normalize
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = [
+    "Topic",
+    "TopicHit",
+    "TopicError",
+    "load_topic_file",
+    "load_topics",
+    "get_topic",
+    "match_document",
+]
+
+
+class TopicError(UsageError):
+    """A topic name is unknown or a topic file is malformed."""
+
+
+_CJK_RANGES = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"  # CJK scripts, kana and hangul included
+_CJK = re.compile(f"[{_CJK_RANGES}]")
+# A letter or digit of an alphabetic script (Latin, Cyrillic, Arabic, ...): what a whole-word
+# term may not touch. Han characters may: Chinese texts write "IGF" with no space around it.
+_WORD_CHAR = f"[^\\W{_CJK_RANGES}]"
+
+
+def _term_pattern(term: str) -> re.Pattern[str]:
+    if not _CJK.search(term):
+        body = r"[\s\-\u2010-\u2014]*".join(
+            r"\s+".join(re.escape(w) for w in part.split()) for part in re.split(r"\s*-\s*", term)
+        )
+        acronym = term.isupper() and len(term) <= 6
+        return re.compile(rf"(?<!{_WORD_CHAR}){body}(?!{_WORD_CHAR})", 0 if acronym else re.IGNORECASE)
+    # Chinese: layout may leave spaces between characters.
+    return re.compile(r"\s*".join(re.escape(ch) for ch in term if not ch.isspace()))
+
+
+def _table(data: dict, key: str, path: Path) -> dict:
+    table = data.get(key, {})
+    if not isinstance(table, dict):
+        raise TopicError(f"{key} must be a table ([{key}] with one term list per language)", path)
+    return table
+
+
+def _count(table: dict, key: str, default: int, least: int, where: str, path: Path) -> int:
+    value = table.get(key, default)
+    # bool is an int subclass: "min = true" is a slip, not 1
+    if not isinstance(value, int) or isinstance(value, bool) or value < least:
+        raise TopicError(f"[{where}] {key} must be a whole number of at least {least}", path)
+    return value
+
+
+def _terms(table: dict, where: str, path: Path) -> tuple[str, ...]:
+    out: list[str] = []
+    for lang, terms in table.items():
+        if lang in ("min", "window"):
+            continue
+        if not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms):
+            raise TopicError(f"[{where}] {lang} must be a list of non-empty strings", path)
+        out.extend(t.strip() for t in terms)
+    return tuple(dict.fromkeys(out))
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    title: str
+    title_zh: str | None
+    terms: tuple[str, ...]
+    weak: tuple[str, ...] = ()
+    weak_min: int = 2
+    anaphora: tuple[str, ...] = ()
+    anaphora_window: int = 1
+    exclude: tuple[str, ...] = ()
+    path: str | None = None
+    _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def pattern(self, term: str) -> re.Pattern[str]:
+        pat = self._patterns.get(term)
+        if pat is None:
+            pat = self._patterns[term] = _term_pattern(term)
+        return pat
+
+    def found(self, terms: Iterable[str], text: str) -> list[str]:
+        return [t for t in terms if self.pattern(t).search(text)]
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "title": self.title,
+            "title_zh": self.title_zh,
+            "terms": list(self.terms),
+            "weak": list(self.weak),
+            "weak_min": self.weak_min,
+            "anaphora": list(self.anaphora),
+            "exclude": list(self.exclude),
+        }
+
+
+def load_topic_file(path: str | Path) -> Topic:
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise TopicError(f"cannot read topic file: {exc.strerror}", path) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise TopicError(f"not valid TOML: {exc}", path) from None
+    name = data.get("name") or path.stem
+    terms = _terms(_table(data, "terms", path), "terms", path)
+    if not terms:
+        raise TopicError("a topic needs at least one term under [terms]", path)
+    weak = _table(data, "weak", path)
+    anaphora = _table(data, "anaphora", path)
+    title_zh = data.get("title_zh")
+    return Topic(
+        name=str(name),
+        title=str(data.get("title") or name),
+        title_zh=None if title_zh is None else str(title_zh),
+        terms=terms,
+        weak=_terms(weak, "weak", path),
+        weak_min=_count(weak, "min", 2, 1, "weak", path),
+        anaphora=_terms(anaphora, "anaphora", path),
+        anaphora_window=_count(anaphora, "window", 1, 0, "anaphora", path),
+        exclude=_terms(_table(data, "exclude", path), "exclude", path),
+        path=str(path),
+    )
+
+
+def load_topics(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Topic]:
+    """The bundled topics, then those in ``extra_dirs`` (a later file of the same name wins,
+    so a corpus can refine a bundled topic)."""
+    topics: dict[str, Topic] = {}
+    bundled = resources.files("lineage").joinpath("data", "topics")
+    with resources.as_file(bundled) as folder:
+        for path in sorted(Path(folder).glob("*.toml")):
+            topic = load_topic_file(path)
+            topics[topic.name] = topic
+    for folder in extra_dirs:
+        for path in sorted(Path(folder).glob("*.toml")):
+            topic = load_topic_file(path)
+            topics[topic.name] = topic
+    return topics
+
+
+def get_topic(name: str, extra_dirs: Sequence[str | Path] = ()) -> Topic:
+    topics = load_topics(extra_dirs)
+    if name in topics:
+        return topics[name]
+    raise TopicError(f"unknown topic {name!r}; known topics: {', '.join(sorted(topics))}")
+
+
+@dataclass(frozen=True)
+class TopicHit:
+    """A paragraph on a topic: which terms made it so, and how (``term``, ``weak`` or
+    ``anaphora``)."""
+
+    paragraph: Paragraph
+    terms: tuple[str, ...]
+    via: str
+
+    @property
+    def id(self) -> str:
+        return self.paragraph.id
+
+    def to_dict(self) -> dict:
+        return {"id": self.paragraph.id, "number": self.paragraph.number, "terms": list(self.terms), "via": self.via}
+
+
+def _match_text(topic: Topic, text: str, language: str | None) -> str:
+    text = normalize(text, "display", language).text
+    for phrase in topic.exclude:
+        text = topic.pattern(phrase).sub(lambda m: "\u3000" * len(m.group(0)), text)
+    return text
+
+
+def match_document(topic: Topic, doc: Document) -> list[TopicHit]:
+    """The paragraphs of ``doc`` (preambular and operative, in order) that are on ``topic``."""
+    paragraphs = doc.all_paragraphs()
+    texts = [_match_text(topic, p.text, doc.language) for p in paragraphs]
+    named = [bool(topic.found(topic.terms, t)) for t in texts]
+    hits: list[TopicHit] = []
+    for i, (para, text) in enumerate(zip(paragraphs, texts)):
+        strong = topic.found(topic.terms, text)
+        if strong:
+            hits.append(TopicHit(para, tuple(strong), "term"))
+            continue
+        weak = topic.found(topic.weak, text)
+        if weak and len(weak) >= topic.weak_min:
+            hits.append(TopicHit(para, tuple(weak), "weak"))
+            continue
+        if topic.anaphora and any(named[max(0, i - topic.anaphora_window) : i]):
+            short = topic.found(topic.anaphora, text)
+            if short:
+                hits.append(TopicHit(para, tuple(short), "anaphora"))
+    return hits
