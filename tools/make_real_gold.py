@@ -34,7 +34,7 @@ class Spec:
     symbol: str
     date: str  # contract `date`: adoption date of a resolution, masthead date of a draft
     distribution: str
-    agenda_items: list[str]
+    agenda_items: list[str]  # as lineage.read.masthead documents them: "23(a)" for "23 (a)"
     title: str
     start: str  # first words of the first body paragraph (everything before is front matter)
     issued: str = ""  # masthead date of a resolution (no contract field; kept here and in docs)
@@ -50,27 +50,27 @@ class Spec:
 
 SPECS: dict[str, Spec] = {
     "A-C.2-80-L.3.en": Spec(
-        symbol="A/C.2/80/L.3", date="2025-10-10", distribution="Limited", agenda_items=["23 (a)"],
+        symbol="A/C.2/80/L.3", date="2025-10-10", distribution="Limited", agenda_items=["23(a)"],
         title="Operational activities for development of the United Nations system",
         start="Reaffirming its resolution 79/226"),
     "A-C.2-80-L.59.en": Spec(
-        symbol="A/C.2/80/L.59", date="2025-11-18", distribution="Limited", agenda_items=["23 (a)"],
+        symbol="A/C.2/80/L.59", date="2025-11-18", distribution="Limited", agenda_items=["23(a)"],
         title="Operational activities for development of the United Nations system",
         start="Reaffirming its resolution 79/226"),
     "A-RES-80-155.en": Spec(
         symbol="A/RES/80/155", date="2025-12-15", issued="2025-12-18", distribution="General",
-        agenda_items=["23 (a)"],
+        agenda_items=["23(a)"],
         title="Operational activities for development of the United Nations system",
         start="Reaffirming its resolution 79/226"),
     "A-80-L.13.en": Spec(
-        symbol="A/80/L.13", date="2025-11-13", distribution="Limited", agenda_items=["75 (b)"],
+        symbol="A/80/L.13", date="2025-11-13", distribution="Limited", agenda_items=["75(b)"],
         title="Agreement under the United Nations Convention on the Law of the Sea on the "
               "Conservation and Sustainable Use of Marine Biological Diversity of Areas beyond "
               "National Jurisdiction",
         start="Recalling its resolution 72/249"),
     "A-RES-80-107.en": Spec(
         symbol="A/RES/80/107", date="2025-12-09", issued="2025-12-09", distribution="General",
-        agenda_items=["75 (b)"],
+        agenda_items=["75(b)"],
         title="Agreement under the United Nations Convention on the Law of the Sea on the "
               "Conservation and Sustainable Use of Marine Biological Diversity of Areas beyond "
               "National Jurisdiction",
@@ -88,21 +88,21 @@ SPECS: dict[str, Spec] = {
         # top of page 17, after paragraph 103 whose last line on page 16 is nearly full
         headings=["Development of the World Summit on the Information Society framework"]),
     "A-80-L.5.en": Spec(
-        symbol="A/80/L.5", date="2025-10-06", distribution="Limited", agenda_items=["25 (b)"],
+        symbol="A/80/L.5", date="2025-10-06", distribution="Limited", agenda_items=["25(b)"],
         title="Doha Political Declaration of the “World Social Summit” under the title “the "
               "Second World Summit for Social Development”",
         start="We, Heads of State and Government",
-        front_headings=["Annex", "Doha Political Declaration of the “World Social Summit” under "
+        front_headings=["Annex Doha Political Declaration of the “World Social Summit” under "
                         "the title “the Second World Summit for Social Development”"]),
     "A-RES-80-5.en": Spec(
-        symbol="A/RES/80/5", date="2025-11-04", issued="2025-11-04", distribution="General", agenda_items=["25 (b)"],
+        symbol="A/RES/80/5", date="2025-11-04", issued="2025-11-04", distribution="General", agenda_items=["25(b)"],
         title="Doha Political Declaration of the “World Social Summit” under the title “the "
               "Second World Summit for Social Development”",
         start="We, Heads of State and Government",
-        front_headings=["Annex", "Doha Political Declaration of the “World Social Summit” under "
+        front_headings=["Annex Doha Political Declaration of the “World Social Summit” under "
                         "the title “the Second World Summit for Social Development”"]),
     "A-80-L.17.en": Spec(
-        symbol="A/80/L.17", date="2025-11-25", distribution="Limited", agenda_items=["75 (a)"],
+        symbol="A/80/L.17", date="2025-11-25", distribution="Limited", agenda_items=["75(a)"],
         title="Sustainable fisheries, including through the 1995 Agreement for the Implementation "
               "of the Provisions of the United Nations Convention on the Law of the Sea of "
               "10 December 1982 relating to the Conservation and Management of Straddling Fish "
@@ -110,7 +110,7 @@ SPECS: dict[str, Spec] = {
         start="Reaffirming its annual resolutions"),
     "A-RES-80-109.en": Spec(
         symbol="A/RES/80/109", date="2025-12-09", issued="2025-12-09", distribution="General",
-        agenda_items=["75 (a)"],
+        agenda_items=["75(a)"],
         title="Sustainable fisheries, including through the 1995 Agreement for the Implementation "
               "of the Provisions of the United Nations Convention on the Law of the Sea of "
               "10 December 1982 relating to the Conservation and Management of Straddling Fish "
@@ -284,7 +284,8 @@ class Text:
             if self.text and not self.text.endswith((" ", "\n")) and not glued:
                 self.text += " "
             glued = False
-            self.text += w.text
+            # U+2011 (non-breaking hyphen) is written "-", as the extractor's own tests want
+            self.text += w.text.replace("\u2011", "-")
 
 
 @dataclass
@@ -457,14 +458,42 @@ def to_document(name: str, pdf: Path, spec: Spec, blocks: list[Block], notes: li
         paragraphs=paragraphs, headings=headings, footnotes=notes)
 
 
+def crosscheck(name: str, doc: Document) -> None:
+    """A second engine (pdfium) as a word-bag check: words pdfium prints that the gold lacks
+    (should be masthead, furniture, marks and front matter only) and gold words pdfium does
+    not print (should be none)."""
+    from collections import Counter
+
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(REAL / f"{name}.pdf"))
+    words = Counter()
+    for page in pdf:
+        words.update(re.findall(r"\w+", page.get_textpage().get_text_range()))
+    gold = Counter()
+    for p in doc.all_paragraphs():
+        gold.update(re.findall(r"\w+", p.text))
+    for f in doc.footnotes:
+        gold.update(re.findall(r"\w+", f.text))
+    for h in doc.headings:
+        gold.update(re.findall(r"\w+", h.text))
+    invented = gold - words
+    left = Counter({w: n for w, n in (words - gold).items() if not w.isdigit()})
+    print(f"{name}: gold words not in pdfium: {dict(invented)}")
+    print(f"{name}: pdfium words not in gold: {sorted(left.elements())}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("names", nargs="*")
     ap.add_argument("--review", action="store_true", help="print the rows worth checking by eye")
     ap.add_argument("--dry-run", action="store_true")
+    ap.add_argument("--crosscheck", action="store_true", help="word bags against pdfium")
     args = ap.parse_args(argv)
     for name in args.names or sorted(SPECS):
         doc = build(name, SPECS[name], args.review)
+        if args.crosscheck:
+            crosscheck(name, doc)
         if not args.dry_run:
             (REAL / f"{name}.gold.json").write_text(doc.to_json(), encoding="utf-8")
         print(f"{name}: {len(doc.preamble)} pp, {len(doc.paragraphs)} op, "
