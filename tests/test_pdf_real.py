@@ -17,17 +17,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
+import pdf_accuracy_checks as checks
 import pytest
+from support.accuracy import compare_to_gold, squash
 
 from lineage.errors import LineageError
 from lineage.model.document import Document
 from lineage.read.pdf import extract_pdf
-from support.accuracy import compare_to_gold, squash
-
-import pdf_accuracy_checks as checks
 
 HERE = Path(__file__).parent / "pdfs" / "real"
 NAMES = sorted(p.name[: -len(".gold.json")] for p in HERE.glob("*.gold.json"))
@@ -95,7 +94,7 @@ KNOWN: dict[tuple[str, str], str] = {
 SCAN_KNOWN = "A/L.632 read silently: one paragraph of OCR text, no warning, no error"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _extract(name: str) -> Document | LineageError:
     # Once per session per file (extraction takes seconds); an error is kept and re-raised.
     try:
@@ -111,7 +110,7 @@ def extracted(name: str) -> Document:
     return got
 
 
-@lru_cache(maxsize=None)
+@cache
 def gold(name: str) -> Document:
     return Document.from_json((HERE / f"{name}.gold.json").read_text(encoding="utf-8"))
 
@@ -197,7 +196,7 @@ def test_every_footnote_mark_placed_at_the_gold_offset(name):
     assert acc.refs_expected == len(gold(name).footnotes)
 
 
-@lru_cache(maxsize=None)
+@cache
 def furniture(name: str) -> tuple[str, ...]:
     return checks.furniture_tokens(HERE / f"{name}.pdf", 60)
 
@@ -222,8 +221,8 @@ def test_a_scan_is_refused_or_read_with_a_warning_on_every_page():
     if isinstance(got, LineageError):
         message = str(got)
         assert "\n" not in message.strip() and "A-L.632" in message
-        assert re.search(r"scan|OCR|image", message, re.I), message
+        assert re.search(r"scan|OCR|image", message, re.IGNORECASE), message
         return
     pages = got.source.pages or 1
-    warned = {w.page for w in got.warnings if re.search(r"scan|OCR|image", w.message, re.I)}
+    warned = {w.page for w in got.warnings if re.search(r"scan|OCR|image", w.message, re.IGNORECASE)}
     assert warned >= set(range(1, pages + 1)), f"scan read without a warning on pages {set(range(1, pages + 1)) - warned}"

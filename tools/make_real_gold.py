@@ -21,7 +21,14 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lineage.model.document import Document, Footnote, FootnoteRef, Heading, Paragraph, Source
+from lineage.model.document import (
+    Document,
+    Footnote,
+    FootnoteRef,
+    Heading,
+    Paragraph,
+    Source,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "pdfs" / "real"
@@ -82,9 +89,9 @@ SPECS: dict[str, Spec] = {
               "review of the implementation of the outcomes of the World Summit on the "
               "Information Society",
         start="We, the Ministers and heads",
-        front_headings=["Outcome document of the high-level meeting of the General Assembly on "
-                        "the overall review of the implementation of the outcomes of the World "
-                        "Summit on the Information Society"],
+        front_headings=[("Outcome document of the high-level meeting of the General Assembly on "
+                         "the overall review of the implementation of the outcomes of the World "
+                         "Summit on the Information Society")],
         # top of page 17, after paragraph 103 whose last line on page 16 is nearly full
         headings=["Development of the World Summit on the Information Society framework"]),
     "A-80-L.5.en": Spec(
@@ -92,15 +99,15 @@ SPECS: dict[str, Spec] = {
         title="Doha Political Declaration of the “World Social Summit” under the title “the "
               "Second World Summit for Social Development”",
         start="We, Heads of State and Government",
-        front_headings=["Annex Doha Political Declaration of the “World Social Summit” under "
-                        "the title “the Second World Summit for Social Development”"]),
+        front_headings=[("Annex Doha Political Declaration of the “World Social Summit” under "
+                         "the title “the Second World Summit for Social Development”")]),
     "A-RES-80-5.en": Spec(
         symbol="A/RES/80/5", date="2025-11-04", issued="2025-11-04", distribution="General", agenda_items=["25(b)"],
         title="Doha Political Declaration of the “World Social Summit” under the title “the "
               "Second World Summit for Social Development”",
         start="We, Heads of State and Government",
-        front_headings=["Annex Doha Political Declaration of the “World Social Summit” under "
-                        "the title “the Second World Summit for Social Development”"]),
+        front_headings=[("Annex Doha Political Declaration of the “World Social Summit” under "
+                         "the title “the Second World Summit for Social Development”")]),
     "A-80-L.17.en": Spec(
         symbol="A/80/L.17", date="2025-11-25", distribution="Limited", agenda_items=["75(a)"],
         title="Sustainable fisheries, including through the 1995 Agreement for the Implementation "
@@ -418,7 +425,7 @@ def parse_notes(rows: list[Row]) -> list[Footnote]:
             notes.append((w0.text, Text(), [r.page]))
             notes[-1][1].add_row(r, skip=1)
         else:
-            num, t, pgs = notes[-1]
+            _, t, pgs = notes[-1]
             t.add_row(r)
             pgs.append(r.page)
     return [Footnote(n, t.text, sorted(set(p))) for n, t, p in notes if n != "*"]
