@@ -87,15 +87,16 @@ class Words:
     __slots__ = ("_texts", "_document", "corpus")
 
     def __init__(self, document: Iterable[str] = (), corpus: Iterable[str] = ()) -> None:
-        self._texts: list[str] | None = None
+        self._texts: Iterable[str] | None = None
         self._document: frozenset[str] | None = frozenset(document)
         self.corpus = frozenset(corpus)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], corpus: Iterable[str] = ()) -> "Words":
-        """The words of ``texts`` (a document's lines or its whole text)."""
+        """The words of ``texts`` (a document's lines or its whole text); an iterator is
+        read on first use only."""
         words = cls((), corpus)
-        words._texts, words._document = list(texts), None
+        words._texts, words._document = texts, None
         return words
 
     @property
