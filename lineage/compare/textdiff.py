@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,6 +42,7 @@ except ImportError:  # pragma: no cover - depends on the installation
 
 from lineage.model.comparison import Op
 from lineage.normalize import Normalized, normalize
+from lineage.script.language import detect_language, is_cjk_language
 
 __all__ = [
     "Segment",
@@ -58,7 +58,6 @@ __all__ = [
 _EQUAL, _DELETE, _INSERT = "equal", "delete", "insert"
 _DMP_OP = {0: _EQUAL, -1: _DELETE, 1: _INSERT}
 _LATIN_WORD = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
-_CJK_LANGS = ("zh", "ja", "ko")
 
 
 @dataclass(frozen=True)
@@ -71,24 +70,6 @@ class Segment:
     old: str
     new: str
     norm: str = ""
-
-
-def _is_cjk_char(ch: str) -> bool:
-    return "CJK" in unicodedata.name(ch, "") or "\u3400" <= ch <= "\u9fff"
-
-
-def detect_language(text: str) -> str:
-    """``"zh"`` when Han characters make up at least a fifth of the letters, else ``"en"``.
-    Only used when a document does not say its language."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return "en"
-    han = sum(1 for c in letters if _is_cjk_char(c))
-    return "zh" if han * 5 >= len(letters) else "en"
-
-
-def is_cjk_language(language: str | None) -> bool:
-    return bool(language) and language.split("-")[0].lower() in _CJK_LANGS
 
 
 @lru_cache(maxsize=1)
