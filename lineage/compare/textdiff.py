@@ -35,10 +35,7 @@ from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 
-try:  # the C++ port of the same library: an optional accelerator, see _diff_main
-    import fast_diff_match_patch as _fast_dmp
-except ImportError:  # pragma: no cover - depends on the installation
-    _fast_dmp = None
+import fast_diff_match_patch as _fast_dmp  # the C++ port of the same library, see _diff_main
 
 from lineage.model.comparison import Op
 from lineage.normalize import Normalized, normalize
@@ -179,14 +176,12 @@ def _diff_main(a: str, b: str) -> list[tuple[int, str]]:
     """diff-match-patch's ``diff_main(a, b, checklines=False)`` with no time limit.
 
     The character diff is the costly part of a comparison, and diff-match-patch's Python port
-    runs it in Python; when ``fast_diff_match_patch`` (the same library's C++ port) is
-    installed it computes the diff instead, several times faster. Both ports run the same
+    runs it in Python; ``fast_diff_match_patch`` (the same library's C++ port, a dependency)
+    computes the diff instead, several times faster. Both ports run the same
     algorithm (Myers' bisection, no half-match without a time limit, the same merge pass) and
     give the same diff: ``tests/test_fast_paths.py`` checks it on generated texts and real
     paragraphs, and the benchmark's 17,000 diffs were compared one by one. The cleanups stay
     in Python."""
-    if _fast_dmp is None:
-        return _dmp().diff_main(a, b, False)
     return [(_FAST_OP[op], text) for op, text in
             _fast_dmp.diff(a, b, timelimit=0, checklines=False, cleanup="No", counts_only=False)]
 

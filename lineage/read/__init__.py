@@ -105,10 +105,9 @@ def _decode(data: bytes, path: str | Path) -> str:
 
 
 def _read_pdf(path: Path) -> Document:
-    try:
-        from lineage.read.pdf import extract_pdf
-    except ImportError as exc:
-        raise UnknownFormatError(f"PDF support is not installed ({exc})", path) from exc
+    # pdfplumber takes a while to import: only a command that reads a PDF pays for it.
+    from lineage.read.pdf import extract_pdf
+
     return extract_pdf(path)
 
 
