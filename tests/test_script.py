@@ -40,7 +40,7 @@ def _params(name: str, key: str) -> list:
 
 @pytest.mark.parametrize("row", _params("chars.tsv", "codepoint"))
 def test_character_classes(row: dict[str, str]) -> None:
-    ch = chr(int(row["codepoint"][2:], 16))
+    ch = chr(int(row["codepoint"].replace("U+", "0x"), 0))
     expected = frozenset() if row["classes"] == "-" else frozenset(row["classes"].split())
     assert char_classes(ch) == expected, row["note"]
 

@@ -29,10 +29,28 @@ import functools
 import re
 
 __all__ = [
-    "HAN", "KANA", "BOPOMOFO", "HANGUL", "CJK_PUNCT", "CJK", "CJK_LETTERS", "WIDE_ASCII",
-    "NEUTRAL", "HSPACE", "HSPACE_CHARS", "LINEBREAK",
-    "is_han", "is_kana", "is_hangul", "is_cjk", "is_cjk_letter", "is_neutral", "is_space",
-    "is_latin_alnum", "has_cjk", "char_classes",
+    "BOPOMOFO",
+    "CJK",
+    "CJK_LETTERS",
+    "CJK_PUNCT",
+    "HAN",
+    "HANGUL",
+    "HSPACE",
+    "HSPACE_CHARS",
+    "KANA",
+    "LINEBREAK",
+    "NEUTRAL",
+    "WIDE_ASCII",
+    "char_classes",
+    "has_cjk",
+    "is_cjk",
+    "is_cjk_letter",
+    "is_han",
+    "is_hangul",
+    "is_kana",
+    "is_latin_alnum",
+    "is_neutral",
+    "is_space",
 ]
 
 #: Han ideographs: the radical blocks and CJK strokes (PDF fonts map glyphs to them), the
@@ -74,7 +92,7 @@ LINEBREAK = "\n\r\v\f\u0085\u2028\u2029"
 
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _class(body: str) -> re.Pattern[str]:
     # Compiled on first use: a class with the Han blocks takes ~15 ms to compile, and most
     # commands need only some of these tests.

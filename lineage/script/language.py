@@ -19,13 +19,13 @@ from lineage.script.chars import is_cjk_letter
 
 __all__ = [
     "CJK_LANGUAGES",
-    "NGRAM_CJK",
     "NGRAM_ALPHABETIC",
-    "is_cjk_language",
-    "is_chinese",
-    "guess_language",
+    "NGRAM_CJK",
     "detect_language",
     "gram_size",
+    "guess_language",
+    "is_chinese",
+    "is_cjk_language",
 ]
 
 #: Languages written without word spaces (tokenised by character / dictionary).

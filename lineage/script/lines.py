@@ -43,23 +43,30 @@ import functools
 import gzip
 import json
 import re
+from collections.abc import Iterable, Mapping
 from importlib import resources
-from typing import Iterable, Mapping
+from itertools import pairwise
 
-from lineage.script.chars import is_cjk, is_cjk_letter, is_latin_alnum, is_neutral, is_space
+from lineage.script.chars import (
+    is_cjk,
+    is_cjk_letter,
+    is_latin_alnum,
+    is_neutral,
+    is_space,
+)
 
 __all__ = [
-    "HYPHENS",
-    "DASHES",
     "CONTEXT",
+    "DASHES",
+    "HYPHENS",
     "Words",
     "collect_words",
     "english_words",
     "hyphen_kept",
-    "join_break",
-    "line_separator",
-    "joins_tight",
     "is_layout_space",
+    "join_break",
+    "joins_tight",
+    "line_separator",
 ]
 
 #: Hyphen forms that may end a line inside a word: hyphen-minus, HYPHEN, NON-BREAKING HYPHEN.
@@ -84,7 +91,7 @@ class Words:
     :meth:`from_texts` collects the words on first use, so a text without a line-end hyphen
     costs nothing."""
 
-    __slots__ = ("_texts", "_document", "corpus")
+    __slots__ = ("_document", "_texts", "corpus")
 
     def __init__(self, document: Iterable[str] = (), corpus: Iterable[str] = ()) -> None:
         self._texts: Iterable[str] | None = None
@@ -92,7 +99,7 @@ class Words:
         self.corpus = frozenset(corpus)
 
     @classmethod
-    def from_texts(cls, texts: Iterable[str], corpus: Iterable[str] = ()) -> "Words":
+    def from_texts(cls, texts: Iterable[str], corpus: Iterable[str] = ()) -> Words:
         """The words of ``texts`` (a document's lines or its whole text); an iterator is
         read on first use only."""
         words = cls((), corpus)
@@ -116,7 +123,7 @@ def collect_words(texts: Iterable[str]) -> set[str]:
             out.add(w)
             if "-" in w:
                 parts = w.split("-")
-                out.update(f"{a}-{b}" for a, b in zip(parts, parts[1:]))
+                out.update(f"{a}-{b}" for a, b in pairwise(parts))
     return out
 
 
@@ -152,9 +159,8 @@ def hyphen_kept(head: str, tail: str, words: Words | None = None) -> bool:
     if not frequency:
         return True
     left, right = listed.get(head.lower(), 0), listed.get(tail.lower(), 0)
-    if len(head) > 1 and len(tail) > 1 and left and right and frequency < _RARE_JOINED * min(left, right):
-        return True
-    return False
+    # Both halves common words, the joined form a rarity: a compound split at its own hyphen.
+    return len(head) > 1 and len(tail) > 1 and bool(left and right) and frequency < _RARE_JOINED * min(left, right)
 
 
 def _side_is_cjk(text: str, index: int, step: int) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SENTENCE_END", "CLAUSE_END", "CLOSERS", "SENTENCE_SPLIT", "ends_clause"]
+__all__ = ["CLAUSE_END", "CLOSERS", "SENTENCE_END", "SENTENCE_SPLIT", "ends_clause"]
 
 SENTENCE_END = frozenset(".。!?！？")
 CLAUSE_END = SENTENCE_END | frozenset(",;:，；：")
