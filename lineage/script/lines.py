@@ -41,11 +41,12 @@ from __future__ import annotations
 
 import functools
 import gzip
+import importlib.util
 import json
 import re
 from collections.abc import Iterable, Mapping
-from importlib import resources
 from itertools import pairwise
+from pathlib import Path
 
 from lineage.script.chars import (
     is_cjk,
@@ -134,8 +135,13 @@ _NO_WORDS = Words()
 def english_words() -> Mapping[str, int]:
     """The English word list: lower-case word -> frequency (pyspellchecker's ``en``
     dictionary, about 160,000 words). Read on first use (about 0.2 s) and kept."""
-    data = resources.files("spellchecker").joinpath("resources", "en.json.gz")
-    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
+    # The package's data file, found without importing its spell-checking code (importlib's
+    # resource readers are not reliable for it on every import path set-up).
+    spec = importlib.util.find_spec("spellchecker")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("pyspellchecker is not installed", name="spellchecker")
+    data = Path(spec.origin).parent / "resources" / "en.json.gz"
+    with gzip.open(data, "rt", encoding="utf-8") as f:
         words: dict[str, int] = json.load(f)
     return words
 
@@ -201,6 +207,8 @@ def join_break(left: str, right: str, words: Words | None = None) -> tuple[int, 
     if not left or not right:
         return 0, ""
     a, b = left[-1], right[0]
+    if a.isascii() and b.isascii() and a not in "-/":
+        return 0, " "  # the common case (English), decided by rule 4 alone
     before = left[-2] if len(left) > 1 else ""
     if a in HYPHENS and before.isalpha() and b.isalpha():
         head = _LETTERS_BEFORE_HYPHEN.search(left, max(0, len(left) - CONTEXT))
