@@ -8,7 +8,7 @@ Such text has no markup, so structure comes from the lines themselves:
   printed at the top of a page (a piece of the front matter right after a page break);
 - a paragraph number may stand alone on its line (``8.``) and is joined to the text after it;
 - lines broken inside a sentence are joined (Chinese with nothing between, English with a
-  space, de-hyphenated) by :func:`lineage.read.textjoin.join_inline`;
+  space, a line-end hyphen by the one policy of lineage.script.lines) by :func:`lineage.read.textjoin.join_inline`;
 - a short line without final punctuation just before the next numbered paragraph is a heading;
   a section number out of the paragraph sequence (``1.`` after 11) belongs to it;
 - footnotes: a line ``N text`` at a page bottom, with N the next footnote number, is footnote N,

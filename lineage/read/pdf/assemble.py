@@ -45,7 +45,7 @@ def _page_ref(m: re.Match[str]) -> str:
 
 
 def block_text(block: LayoutBlock, words: Words) -> Inline:
-    """The block's lines joined (Chinese without spaces, English with, de-hyphenated), with
+    """The block's lines joined (Chinese without spaces, English with, line-end hyphens by the one policy), with
     footnote marks at their offsets in the joined text."""
     tb = TextBuilder(words=words)
     for ln in block.lines:
