@@ -14,7 +14,7 @@ from lineage.report.markdown import escape_markdown, render_markdown
 from lineage.report.terminal import render_terminal
 from tabulate import tabulate
 
-from lineage.script import display_width
+from lineage.script.width import display_width
 from report_fixture import IMG, SCRIPT, fixture
 
 

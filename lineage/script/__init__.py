@@ -9,7 +9,8 @@
   language tags are tokenised by character, n-gram sizes.
 - :mod:`lineage.script.punctuation`: sentence and clause ends, closing quotes and brackets.
 - :mod:`lineage.script.lines`: the line-join separator and the one line-end hyphen policy.
-- :mod:`lineage.script.width`: terminal display width.
+- :mod:`lineage.script.width`: terminal display width (import it from there: it loads wcwidth,
+  which the other facts do not need).
 
 ``docs/script.md`` explains each decision; ``tests/data/script/*.tsv`` holds the cases.
 """
@@ -68,7 +69,6 @@ from lineage.script.punctuation import (
     SENTENCE_SPLIT,
     ends_clause,
 )
-from lineage.script.width import display_width, shorten
 
 __all__ = [
     "BOPOMOFO",
@@ -96,7 +96,6 @@ __all__ = [
     "char_classes",
     "collect_words",
     "detect_language",
-    "display_width",
     "ends_clause",
     "english_words",
     "gram_size",
@@ -117,5 +116,4 @@ __all__ = [
     "join_break",
     "joins_tight",
     "line_separator",
-    "shorten",
 ]
