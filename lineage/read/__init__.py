@@ -106,10 +106,7 @@ def _decode(data: bytes, path: str | Path) -> str:
 
 
 def _read_pdf(path: Path) -> Document:
-    try:
-        return extract_pdf(path)
-    except ImportError as exc:  # pdfplumber is imported on first use, by read.pdf.boundary
-        raise UnknownFormatError(f"PDF support is not installed ({exc})", path) from exc
+    return extract_pdf(path)
 
 
 def _read_corpus_text(text: str, path: str | Path) -> Document | None:

@@ -18,11 +18,11 @@ from lineage.read.assemble import build_document
 from lineage.read.textjoin import (
     Block,
     Inline,
-    is_cjk_char,
     split_number,
     squeeze_cjk_spaces,
     starts_new_preamble,
 )
+from lineage.script.lines import joins_tight
 
 __all__ = ["parse_markdown", "markdown_blocks", "clean_markdown_inline", "looks_like_markdown"]
 
@@ -103,7 +103,7 @@ def clean_markdown_inline(raw: str) -> Inline:
             spaced = spaced or len(rest) != len(val)
             if not rest:
                 continue
-            if spaced and text and not is_cjk_char(text[-1]) and not is_cjk_char(rest[0]):
+            if spaced and text and not joins_tight(text, rest):
                 text += " "
             val = rest
             gap = spaced = False

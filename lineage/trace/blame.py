@@ -20,7 +20,8 @@ from pathlib import Path
 from lineage.trace.corpusview import CorpusView
 from lineage.model.document import dumps
 from lineage.report.escape import escape_markdown, escape_terminal
-from lineage.compare.reuse import ReuseIndex, comparable, gram_size, split_sentences
+from lineage.compare.reuse import ReuseIndex, comparable, split_sentences
+from lineage.script.language import gram_size
 
 __all__ = ["BLAME_SCHEMA", "BLAME_FORMATS", "DEFAULT_THRESHOLD", "SentenceOrigin", "Blame", "blame",
            "render_blame", "show_blame"]
@@ -108,7 +109,7 @@ def blame(corpus: CorpusView, symbol: str, language: str | None = None,
     target = corpus.node(symbol).symbol
     doc = corpus.document(target, language)
     earlier = _earlier_texts(corpus, target, language)
-    n = 3 if language.startswith("zh") else gram_size(" ".join(p.text for p in doc.all_paragraphs()[:5]))
+    n = gram_size(" ".join(p.text for p in doc.all_paragraphs()[:5]), language)
     index: ReuseIndex[tuple[int, str]] = ReuseIndex(n)
     plain: dict[tuple[int, str], str] = {}
     for rank, key in enumerate(earlier):

@@ -22,7 +22,8 @@ from lineage.errors import UsageError
 from lineage.report.escape import escape_markdown, escape_terminal
 from lineage.report.inline import inline_diff, shown_similarity
 from lineage.model.document import Document, dumps
-from lineage.compare.reuse import comparable, containment, gram_size
+from lineage.compare.reuse import comparable, containment
+from lineage.script.language import gram_size
 
 __all__ = [
     "HISTORY_SCHEMA",

@@ -17,7 +17,8 @@ from typing import Sequence
 from lineage.model.comparison import Op
 from lineage.trace.corpusview import CorpusView
 from lineage.errors import UsageError
-from lineage.compare.reuse import comparable, containment, edit_similarity, gram_size
+from lineage.compare.reuse import comparable, containment, edit_similarity
+from lineage.script.language import gram_size
 from lineage.compare.textdiff import diff_ops
 from lineage.trace.topics import Topic, TopicHit, get_topic, match_document
 
