@@ -91,10 +91,12 @@ def _decode(data: bytes, path: str | Path) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise EncodingError("text is UTF-16; save it as UTF-8", path)
     if b"\x00" in data[:8192]:
+        _refuse_utf16(data, path)
         raise UnknownFormatError("unknown format: binary data, not a PDF or a text", path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        _refuse_utf16(data, path)
         raise EncodingError(f"not UTF-8 (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})",
                             path) from exc
     sample = text[:8192]
@@ -102,6 +104,30 @@ def _decode(data: bytes, path: str | Path) -> str:
     if sample and controls > len(sample) // 100:
         raise UnknownFormatError("unknown format: binary data, not a PDF or a text", path)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _textlike(ch: str) -> bool:
+    """ASCII text, whitespace, or a character of Chinese text (ideographs, CJK and
+    full-width punctuation): what a UN document in UTF-16 decodes to, and random bytes not."""
+    o = ord(ch)
+    return (32 <= o < 127 or ch in "\n\r\t" or 0x4E00 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F
+            or 0xFF00 <= o <= 0xFFEF or 0x2000 <= o <= 0x206F or 0xA0 <= o <= 0x17F)
+
+
+def _refuse_utf16(data: bytes, path: str | Path) -> None:
+    """EncodingError when ``data`` (not UTF-8, or holding NULs) reads as UTF-16 without a
+    byte order mark; Windows tools write it so, and "binary data" would mislead."""
+    sample = data[:8192]
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
+        return
+    for codec, order in (("utf-16-be", "big-endian"), ("utf-16-le", "little-endian")):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if sum(map(_textlike, text)) >= 0.95 * len(text):
+            raise EncodingError(f"text is UTF-16 ({order}, without a byte order mark); save it as UTF-8", path)
 
 
 def _read_pdf(path: Path) -> Document:
