@@ -303,8 +303,9 @@ def validate_entries(entries: Iterable[Entry], corpus_dir: Path | None, manifest
             if kind is not None:
                 raise CorpusError(f"{e.label}: {name} file {rel} {kind}", manifest_path)
     # A placeholder (no language) next to a real entry of the same symbol is ambiguous.
+    with_language = {symbol for symbol, language in seen if language is not None}
     for (symbol, language) in seen:
-        if language is None and any(s == symbol and l is not None for s, l in seen):
+        if language is None and symbol in with_language:
             raise CorpusError(f"{symbol} has an entry without language next to one with a language", manifest_path)
 
 
