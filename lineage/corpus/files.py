@@ -15,8 +15,9 @@ __all__ = ["atomic_write_bytes", "atomic_write_text", "sha256_file", "open_corpu
            "read_corpus_file", "sha256_corpus_file", "MAX_TEXT_BYTES"]
 
 # A canonical text is a few hundred kilobytes; the largest UN document is a few megabytes.
-# A corpus text past this is not one, whatever the manifest says.
-MAX_TEXT_BYTES = 256 * 1024 * 1024
+# A text past this is not one document (the readers are linear, but 64 MB already takes a
+# minute): refused at once rather than read for minutes into gigabytes of memory.
+MAX_TEXT_BYTES = 64 * 1024 * 1024
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:

@@ -11,11 +11,12 @@ Every failure is a typed :class:`~lineage.errors.InputError` naming the file.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from lineage.read.textformat import looks_like_corpus_text, parse_corpus_text
-from lineage.errors import EmptyDocumentError, EncodingError, FileMissingError, UnknownFormatError
-from lineage.corpus.files import sha256_file
+from lineage.errors import EmptyDocumentError, EncodingError, FileMissingError, InputError, UnknownFormatError
+from lineage.corpus.files import MAX_TEXT_BYTES, sha256_file
 from lineage.model.document import Document
 from lineage.read.markdown import looks_like_markdown, parse_markdown
 from lineage.read.plaintext import parse_plaintext
@@ -35,7 +36,8 @@ _MAGIC = {
 }
 
 
-def _read_bytes(p: Path) -> bytes:
+def _read_bytes(p: Path, limit: int | None = MAX_TEXT_BYTES) -> bytes:
+    """The file's bytes; an InputError past ``limit`` (None: no limit), before reading it."""
     if not p.exists():
         raise FileMissingError("no such file", p)
     if p.is_dir():
@@ -44,9 +46,22 @@ def _read_bytes(p: Path) -> bytes:
         raise FileMissingError("not a regular file", p)
     try:
         with open(p, "rb") as fh:
-            return fh.read()
+            if limit is not None and os.fstat(fh.fileno()).st_size > limit:
+                raise InputError(f"is {os.fstat(fh.fileno()).st_size // 2**20} MB, more than a text "
+                                 f"document can be ({limit // 2**20} MB); split it", p)
+            return fh.read() if limit is None else fh.read(limit + 1)
     except OSError as exc:
         raise FileMissingError(f"cannot read: {exc.strerror or exc}", p) from exc
+
+
+def _is_pdf_file(p: Path) -> bool:
+    if p.suffix.lower() == ".pdf":
+        return True
+    try:
+        with open(p, "rb") as fh:
+            return fh.read(1024).lstrip()[:5] == b"%PDF-"
+    except OSError:
+        return False
 
 
 def read_text_file(path: str | Path) -> str:
@@ -59,8 +74,10 @@ def read_text_file(path: str | Path) -> str:
 def read_document(path: str | Path) -> Document:
     """Read ``path`` (PDF, corpus text, converter Markdown or plain text) into a Document."""
     p = Path(path)
+    if p.is_file() and _is_pdf_file(p):
+        return _read_pdf(p)  # PDFs have their own limits (lineage.read.pdf)
     data = _read_bytes(p)
-    if data.lstrip()[:5] == b"%PDF-" or p.suffix.lower() == ".pdf":
+    if data.lstrip()[:5] == b"%PDF-":  # the magic after more than a kilobyte of blanks
         return _read_pdf(p)
     doc = read_text_document(data, p)
     if doc.source.sha256 is None:
