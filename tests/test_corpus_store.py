@@ -5,7 +5,7 @@ import dataclasses
 
 import pytest
 
-import lineage.corpus.store as store
+import lineage.corpus.txn as store  # the transaction does the writing
 from lineage.corpus import load_entry_document, load_manifest
 from lineage.corpus.manifest import Entry
 from lineage.cli.app import add_file

@@ -156,10 +156,12 @@ _MONTHS["sept"] = 9
 _MONTH_RE = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
 # A day number may carry its ordinal suffix: ``1st December 2025``, ``1er décembre 2025``.
 _DAY_RE = r"\d{1,2}(?:st|nd|rd|th|er)?"
-_EN_DATE_DMY = re.compile(rf"\b({_DAY_RE})\s+({_MONTH_RE})\s*,?\s+(\d{{4}})\b", re.IGNORECASE)
+_EN_DATE_DMY = re.compile(rf"\b({_DAY_RE})\s+({_MONTH_RE})(?:\s*,\s+|\s+)(\d{{4}})\b", re.IGNORECASE)
 _EN_DATE_MDY = re.compile(rf"\b({_MONTH_RE})\s+({_DAY_RE})(?:\s*,\s*|\s+)(\d{{4}})\b", re.IGNORECASE)
 _CN_NUM = r"[0-9０-９〇○零一二两三四五六七八九十百]+"
-_CN_DATE = re.compile(rf"({_CN_NUM})\s*年\s*({_CN_NUM})\s*月\s*({_CN_NUM})\s*日")
+# The look-behind makes a search try each run of numerals once, from its start: tried from
+# every position of a long run of digits, the search was quadratic in the run's length.
+_CN_DATE = re.compile(rf"(?<![0-9０-９〇○零一二两三四五六七八九十百])({_CN_NUM})\s*年\s*({_CN_NUM})\s*月\s*({_CN_NUM})\s*日")
 
 
 def _iso(year: int, month: int, day: int) -> str | None:

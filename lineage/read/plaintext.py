@@ -48,7 +48,7 @@ __all__ = ["parse_plaintext", "plaintext_blocks", "plain_cleaner"]
 _NUMBER_ALONE = re.compile(rf"^\s*(?:(?-i:OP)\s*)?(?P<num>\d{{1,3}})(?P<suffix>\s*{NUMBER_SUFFIX})?\s*[.．]\s*$",
                            re.IGNORECASE)
 _NUMBER_START = re.compile(
-    rf"^\s*(?:[\[［](?=\s*(?:OP)?\s*\d))?\s*(?P<op>(?-i:OP)\s*)?(?P<num>\d{{1,3}})(?P<suffix>\s*{NUMBER_SUFFIX})?\s*(?(op)(?:[.．:]\s*|\s+)|[.．](?!\d)\s*)(?=\S)",
+    rf"^\s*(?:[\[［](?=\s*(?:OP\s*)?\d)\s*)?(?P<op>(?-i:OP)\s*)?(?P<num>\d{{1,3}})(?P<suffix>\s*{NUMBER_SUFFIX})?(?(op)(?:\s*[.．:]\s*|\s+)|\s*[.．](?!\d)\s*)(?=\S)",
     re.IGNORECASE)
 _FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
 # A symbol footnote (``* On behalf of ...``): the sponsors of a draft, marked in the masthead.

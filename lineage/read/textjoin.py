@@ -88,11 +88,13 @@ NUMBER_SUFFIX = r"(?:bis|ter|quater|quinquies|sexies|alt)\b"
 # Informal drafts often label paragraphs ``PP1`` / ``OP1`` (``OP3 bis``), with or without a
 # period; a bare number needs its period (else "2030 Agenda" would be paragraph 2030).
 # A whole paragraph under negotiation is bracketed with its number: ``[11. Decides …]``.
+# No two whitespace quantifiers in a row (``\s*\s+``): on a line of spaces that backtracks
+# in time quadratic in its length (tests/test_linear_time.py).
 _NUMBER_RE = re.compile(
-    rf"^\s*(?P<open>[\[［](?=\s*(?:OP)?\s*\d))?\s*(?P<op>(?-i:OP)\s*)?(?P<num>\d{{1,3}})(?P<suffix>(?:\s*{NUMBER_SUFFIX})?)"
-    rf"\s*(?(op)(?:\\?[.．:]\s*|\s+)|\\?[.．](?!\d)\s*)(?=\S)", re.IGNORECASE
+    rf"^\s*(?:(?P<open>[\[［](?=\s*(?:OP\s*)?\d))\s*)?(?P<op>(?-i:OP)\s*)?(?P<num>\d{{1,3}})(?P<suffix>(?:\s*{NUMBER_SUFFIX})?)"
+    rf"(?(op)(?:\s*\\?[.．:]\s*|\s+)|\s*\\?[.．](?!\d)\s*)(?=\S)", re.IGNORECASE
 )
-_PP_LABEL = re.compile(rf"^\s*(?-i:PP)\s*\d{{1,3}}(?:\s*{NUMBER_SUFFIX})?\s*(?:[.:]\s*|\s+)(?=\S)",
+_PP_LABEL = re.compile(rf"^\s*(?-i:PP)\s*\d{{1,3}}(?:\s*{NUMBER_SUFFIX})?(?:\s*[.:]\s*|\s+)(?=\S)",
                        re.IGNORECASE)
 
 

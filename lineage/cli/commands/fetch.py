@@ -5,6 +5,7 @@ import argparse
 import sys
 
 from lineage.corpus.manifest import default_corpus_dir
+from lineage.report.escape import escape_terminal
 from lineage.corpus.download import DownloadPolicy, stderr_if_tty
 from lineage.corpus.fetch import (
     BASE_URL_ENV,
@@ -56,7 +57,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help=f"document access endpoint (default: ${BASE_URL_ENV}, else {DEFAULT_BASE_URL})")
     p.add_argument("--dry-run", action="store_true", help="print what would be done, do nothing")
     p.add_argument("--timeout", type=_seconds, default=defaults.timeout,
-                   help=f"seconds to wait for the server, per connection and read (default: {defaults.timeout:g})")
+                   help=f"seconds one download attempt may take in all: connection, headers and body "
+                   f"(default: {defaults.timeout:g})")
     p.add_argument("--retries", type=_count, default=defaults.retries,
                    help=f"extra attempts after a transient failure (default: {defaults.retries})")
     p.add_argument("--max-size", type=_count, default=defaults.max_bytes, metavar="BYTES",
@@ -72,5 +74,6 @@ def run(args: argparse.Namespace) -> int:
     policy = DownloadPolicy(timeout=args.timeout, retries=args.retries, max_bytes=args.max_size)
     result = fetch_document(args.symbol, args.lang, corpus, base=args.base_url, policy=policy,
                             progress=stderr_if_tty())
-    sys.stdout.write(result.describe())
+    # the warnings quote the PDF's masthead, which a server can fill with anything
+    sys.stdout.write(escape_terminal(result.describe()))
     return 0
