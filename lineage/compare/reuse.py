@@ -28,6 +28,7 @@ __all__ = [
     "ngrams",
     "containment",
     "edit_similarity",
+    "best_window",
     "split_sentences",
     "ReuseIndex",
     "ReuseMatch",
@@ -73,6 +74,32 @@ def edit_similarity(a: str, b: str) -> float:
     if not a and not b:
         return 1.0
     return fuzz.ratio(a, b) / 100.0
+
+
+def best_window(passage: str, text: str) -> tuple[int, int]:
+    """The span ``[start, end)`` of ``text`` that best matches ``passage`` (fuzzy substring
+    alignment, case-insensitive), widened to whole words: where a reused passage sits in a
+    longer paragraph, so that a word diff shows its edits and not the rest of the paragraph."""
+    if len(passage) >= len(text):
+        return 0, len(text)
+    al = fuzz.partial_ratio_alignment(passage.lower(), text.lower())
+    if al is None:
+        return 0, len(text)
+    start, end = al.dest_start, al.dest_end
+    # The alignment window has the passage's length; an insertion makes the reused span longer.
+    low, slack = text.lower(), len(passage) // 4 + 1
+    best = (fuzz.ratio(passage.lower(), low[start:end]), start, end)
+    for s in range(max(0, start - slack), start + 1):
+        for e in range(end, min(len(text), end + slack) + 1):
+            score = fuzz.ratio(passage.lower(), low[s:e])
+            if score > best[0]:
+                best = (score, s, e)
+    _, start, end = best
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum() and text[start].isascii():
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum() and text[end].isascii():
+        end += 1
+    return start, end
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
