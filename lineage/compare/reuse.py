@@ -24,14 +24,13 @@ from lineage.script.punctuation import SENTENCE_SPLIT
 
 __all__ = [
     "comparable",
-    "fold_comparable",
     "ngrams",
     "containment",
     "edit_similarity",
-    "best_window",
     "split_sentences",
     "ReuseIndex",
     "ReuseMatch",
+    "best_window",
 ]
 
 K = TypeVar("K", bound=Hashable)
@@ -43,12 +42,7 @@ _SENTENCE_END = SENTENCE_SPLIT
 def comparable(text: str, language: str | None = None) -> str:
     """The form texts are compared in: comparison-normalised, case-folded, with whitespace and
     punctuation removed (they carry no wording)."""
-    return fold_comparable(normalize(text, "compare", language).text)
-
-
-def fold_comparable(normalized: str) -> str:
-    """:func:`comparable` of a text already ``compare``-normalised (the index keeps that form)."""
-    folded = normalized.casefold()
+    folded = normalize(text, "compare", language).text.casefold()
     return "".join(ch for ch in folded if not ch.isspace() and not unicodedata.category(ch).startswith("P"))
 
 

@@ -4,8 +4,9 @@ Derived and rebuildable (``lineage index``), never edited by hand, ignored by gi
 writes the corpus's ``.gitignore``). It holds:
 
 - ``documents``: one row per text (entry metadata, the text's path, sha256, size and mtime);
-- ``paragraphs``: preambular and operative paragraphs, printed text and ``compare``-normalised
-  text (:mod:`lineage.normalize`), in document order;
+- ``paragraphs``: preambular and operative paragraphs, printed text, ``compare``-normalised
+  text (:mod:`lineage.normalize`) and the :func:`~lineage.compare.reuse.comparable` form the
+  reuse measures count n-grams in, in document order;
 - ``para_fts``: an FTS5 full-text index over the normalised text with the **trigram**
   tokenizer, which matches any substring of three characters or more, so Chinese needs no word
   segmentation (docs/scale.md has the measurement against jieba segmentation);
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from lineage.compare.minhash import text_band_keys
-from lineage.compare.reuse import fold_comparable, split_sentences
+from lineage.compare.reuse import comparable, split_sentences
 from lineage.corpus.files import atomic_write_bytes, read_corpus_file
 from lineage.corpus.manifest import MANIFEST_NAME, Entry, load_manifest
 from lineage.errors import CorpusError
@@ -46,7 +47,7 @@ __all__ = ["INDEX_NAME", "IndexStatus", "BuildResult", "DocRows", "index_path", 
            "build_index", "document_rows", "open_index", "require_fresh_index", "ensure_gitignore"]
 
 INDEX_NAME = "index.sqlite"
-FORMAT = "lineage.corpus-index/1"
+FORMAT = "lineage.corpus-index/2"
 GITIGNORE_LINES = (INDEX_NAME, f"{INDEX_NAME}-journal", f"{INDEX_NAME}-wal", f"{INDEX_NAME}-shm")
 
 _SCHEMA = """
@@ -57,7 +58,7 @@ CREATE TABLE documents (
   text_size INTEGER NOT NULL, text_mtime_ns INTEGER NOT NULL);
 CREATE TABLE paragraphs (
   id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id), seq INTEGER NOT NULL,
-  pid TEXT NOT NULL, part TEXT NOT NULL, text TEXT NOT NULL, norm TEXT NOT NULL);
+  pid TEXT NOT NULL, part TEXT NOT NULL, text TEXT NOT NULL, norm TEXT NOT NULL, comp TEXT NOT NULL);
 CREATE INDEX paragraphs_doc ON paragraphs(doc);
 CREATE VIRTUAL TABLE para_fts USING fts5(norm, content='paragraphs', content_rowid='id', tokenize='trigram');
 CREATE TABLE lsh (key INTEGER NOT NULL, para INTEGER NOT NULL, PRIMARY KEY (key, para)) WITHOUT ROWID;
@@ -110,7 +111,7 @@ class DocRows:
     session: str | None
     agenda: list[str]
     title: str | None
-    paragraphs: list[tuple[str, str, str, str, list[int]]]  # pid, part, text, norm, band keys
+    paragraphs: list[tuple[str, str, str, str, str, list[int]]]  # pid, part, text, norm, comparable, band keys
     refs: list[tuple[str, str, str]]
 
 
@@ -146,10 +147,10 @@ def document_rows(corpus_dir: str | Path, entry: Entry) -> DocRows:
         for p in paras:
             norm = normalize(p.text, "compare", lang).text
             keys: list[int] = []
-            for s, e in split_sentences(norm):
-                comp = fold_comparable(norm[s:e])
+            for s, e in split_sentences(p.text):
+                comp = comparable(p.text[s:e], lang)
                 keys.extend(k for k in text_band_keys(comp, gram_size(comp, lang)) if k not in keys)
-            paragraphs.append((p.id, part, p.text, norm, keys))
+            paragraphs.append((p.id, part, p.text, norm, comparable(p.text, lang), keys))
     size, mtime = stat if stat else (len(data), 0)
     return DocRows(rel, sha256_bytes(data), size, mtime, entry.date or doc.date, doc.session,
                    list(doc.agenda_items), entry.title or doc.title, paragraphs,
@@ -273,9 +274,9 @@ def _insert(con: sqlite3.Connection, entry: Entry, rows: DocRows) -> int:
         (entry.symbol, entry.language, rows.date, entry.kind, rows.title, rows.session,
          json.dumps(rows.agenda), rows.text_path, rows.sha256, rows.size, rows.mtime_ns))
     doc_id = cur.lastrowid
-    for seq, (pid, part, text, norm, keys) in enumerate(rows.paragraphs):
-        pcur = con.execute("INSERT INTO paragraphs (doc, seq, pid, part, text, norm) VALUES (?,?,?,?,?,?)",
-                           (doc_id, seq, pid, part, text, norm))
+    for seq, (pid, part, text, norm, comp, keys) in enumerate(rows.paragraphs):
+        pcur = con.execute("INSERT INTO paragraphs (doc, seq, pid, part, text, norm, comp) VALUES (?,?,?,?,?,?,?)",
+                           (doc_id, seq, pid, part, text, norm, comp))
         para = pcur.lastrowid
         con.execute("INSERT INTO para_fts(rowid, norm) VALUES (?, ?)", (para, norm))
         con.executemany("INSERT OR IGNORE INTO lsh (key, para) VALUES (?, ?)", [(k, para) for k in keys])

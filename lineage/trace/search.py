@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from lineage.compare.minhash import text_band_keys
-from lineage.compare.reuse import best_window, containment, fold_comparable, split_sentences
+from lineage.compare.reuse import best_window, comparable, containment, split_sentences
 from lineage.compare.textdiff import diff_ops
 from lineage.corpus.index import open_index
 from lineage.errors import UsageError
@@ -92,7 +92,7 @@ class SearchResult:
                 "hits": [h.to_dict() for h in self.hits]}
 
 
-_COLUMNS = "p.id, d.symbol, d.language, d.date, d.kind, p.pid, p.part, p.text, p.norm, p.seq"
+_COLUMNS = "p.id, d.symbol, d.language, d.date, d.kind, p.pid, p.part, p.text, p.norm, p.seq, p.comp"
 
 
 def _filters(language: str | None, since: str | None) -> tuple[str, list[Any]]:
@@ -143,14 +143,14 @@ def _seeds(norm_q: str, alphabetic: bool) -> list[str]:
     return pieces
 
 
-def _near_candidates(con: sqlite3.Connection, norm_q: str, comp_q: str, lang: str | None) -> set[int]:
+def _near_candidates(con: sqlite3.Connection, query: str, norm_q: str, comp_q: str, lang: str | None) -> set[int]:
     """Paragraph ids that may reuse the query: sentences whose MinHash bands meet the query's
     (similar as wholes), paragraphs holding one of its seeds verbatim (a sentence quoted inside a
     longer one, where Jaccard similarity is low but containment high), and for a short query
     the best full-text matches of its words."""
     keys: list[int] = []
-    for s, e in split_sentences(norm_q):
-        comp = fold_comparable(norm_q[s:e])
+    for s, e in split_sentences(query):
+        comp = comparable(query[s:e], lang)
         keys.extend(text_band_keys(comp, gram_size(comp, lang)))
     keys.extend(text_band_keys(comp_q, gram_size(comp_q, lang)))
     found: set[int] = set()
@@ -178,7 +178,7 @@ def _near_candidates(con: sqlite3.Connection, norm_q: str, comp_q: str, lang: st
 
 
 def _hit(row: tuple, match: str, score: float, query: str, lang: str | None) -> SearchHit:
-    _, symbol, language, date, kind, pid, part, text, _, _ = row
+    _, symbol, language, date, kind, pid, part, text, _, _, _ = row
     if match == "exact":
         return SearchHit(symbol, language, date, kind, pid, part, text, match, 1.0, text)
     start, end = best_window(query, text)
@@ -206,9 +206,9 @@ def search(corpus_dir: str | Path, query: str, *, near: bool = False, language: 
         exact = _exact_rows(con, norm_q, language, since)
         hits = [_hit(r, "exact", 1.0, query, lang) for r in exact]
         if near:
-            comp_q = fold_comparable(norm_q)
+            comp_q = comparable(query, lang)
             seen = {r[0] for r in exact}
-            ids = sorted(_near_candidates(con, norm_q, comp_q, lang) - seen)
+            ids = sorted(_near_candidates(con, query, norm_q, comp_q, lang) - seen)
             where, params = _filters(language, since)
             n = gram_size(comp_q, lang)
             for i in range(0, len(ids), 500):
@@ -216,7 +216,7 @@ def search(corpus_dir: str | Path, query: str, *, near: bool = False, language: 
                 rows = con.execute(f"SELECT {_COLUMNS} FROM paragraphs p JOIN documents d ON d.id = p.doc "
                                    f"WHERE p.id IN ({','.join('?' * len(chunk))}){where}", [*chunk, *params])
                 for r in rows:
-                    score = containment(comp_q, fold_comparable(r[8]), n)
+                    score = containment(comp_q, r[10], n)
                     if score >= threshold:
                         hits.append(_hit(r, "near", score, query, r[2]))
     finally:
