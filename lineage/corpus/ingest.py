@@ -169,11 +169,13 @@ def _extract_all(files: list[Path], jobs: int) -> Iterator[Extracted]:
 
 def ingest(paths: Iterable[str | Path], corpus_dir: str | Path, *, jobs: int = 1,
            on_start: Callable[[int, int], None] | None = None,
-           on_result: Callable[[IngestResult], None] | None = None) -> IngestSummary:
+           on_result: Callable[[IngestResult], None] | None = None,
+           extract: Callable[[list[Path]], Iterable[Extracted]] | None = None) -> IngestSummary:
     """Add every file of ``paths`` (files or folders) to the corpus; see the module docstring.
 
     ``on_start(total, to_read)`` is called once the inputs are known, ``on_result`` after each
-    file (skipped ones first), for progress reports."""
+    file (skipped ones first), for progress reports. ``extract`` replaces the local worker pool
+    (:func:`lineage.corpus.cluster.dask_extractor` reads on a Dask cluster)."""
     corpus_dir = Path(corpus_dir)
     files = find_inputs(paths)
     manifest = load_manifest(corpus_dir, missing_ok=True)
@@ -205,6 +207,6 @@ def ingest(paths: Iterable[str | Path], corpus_dir: str | Path, *, jobs: int = 1
         on_start(len(files), len(todo))
     for r in skipped:
         report(r)
-    for got in _extract_all(todo, jobs):
+    for got in (extract(todo) if extract is not None else _extract_all(todo, jobs)):
         report(_write(corpus_dir, got, known))
     return IngestSummary(tuple(results))

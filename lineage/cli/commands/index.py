@@ -17,6 +17,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--jobs", type=int, default=1, metavar="N",
                    help="worker processes reading texts (default: 1)")
+    p.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="compute the rows on a Dask cluster: a scheduler address or 'local' (--jobs workers); "
+                   "this process writes the index (needs dask[distributed])")
     p.add_argument("--corpus", metavar="DIR", default=None,
                    help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
     p.set_defaults(func=run)
@@ -29,7 +32,14 @@ def run(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise UsageError(f"--jobs must be at least 1, not {args.jobs}")
-    result = build_index(args.corpus or default_corpus_dir(), jobs=args.jobs)
+    corpus = args.corpus or default_corpus_dir()
+    if args.scheduler:
+        from lineage.corpus.cluster import dask_client, dask_index_rows
+
+        with dask_client(args.scheduler, workers=max(args.jobs, 2)) as client:
+            result = build_index(corpus, compute=dask_index_rows(client))
+    else:
+        result = build_index(corpus, jobs=args.jobs)
     print(f"indexed {result.documents} documents, {result.paragraphs} paragraphs in {result.path} "
           f"({result.read} texts read, {result.documents - result.read} unchanged, {result.removed} removed)")
     return 0

@@ -21,6 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("paths", metavar="PATH", nargs="+", help="a file or a folder of files")
     p.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="worker processes extracting in parallel (default: the number of CPUs)")
+    p.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="read on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a local "
+                   "cluster of --jobs workers; this process still does every write (needs dask[distributed])")
     p.add_argument("--corpus", metavar="DIR", default=None,
                    help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
     p.set_defaults(func=run)
@@ -67,7 +70,14 @@ def run(args: argparse.Namespace) -> int:
             print(line(r), flush=True)
 
     try:
-        summary = ingest(args.paths, corpus, jobs=jobs, on_start=on_start, on_result=on_result)
+        if args.scheduler:
+            from lineage.corpus.cluster import dask_client, dask_extractor
+
+            with dask_client(args.scheduler, workers=jobs) as client:
+                summary = ingest(args.paths, corpus, jobs=jobs, on_start=on_start, on_result=on_result,
+                                 extract=dask_extractor(client))
+        else:
+            summary = ingest(args.paths, corpus, jobs=jobs, on_start=on_start, on_result=on_result)
     finally:
         if bar is not None:
             bar.close()
