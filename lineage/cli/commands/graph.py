@@ -4,10 +4,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.corpus.manifest import default_corpus_dir
-from lineage.trace.graph_render import GRAPH_FORMATS, show_graph
-
 __all__ = ["register", "run"]
+
+# lineage.trace.graph_render.GRAPH_FORMATS, without importing it at start-up: the links found
+# from the documents (lineage.trace.inferred) bring the text-reuse measures and normalisation.
+GRAPH_FORMATS = ("text", "mermaid", "dot", "json")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,5 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.corpus.manifest import default_corpus_dir
+    from lineage.trace.graph_render import show_graph
+
     sys.stdout.write(show_graph(args.corpus or default_corpus_dir(), args.symbol, args.format, args.all_links))
     return 0
