@@ -8,6 +8,7 @@ CLI's lazy imports, which exist for start-up speed, not to break a loop.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,27 @@ def test_no_import_inside_a_function_outside_the_cli() -> None:
 ])
 def test_the_walk_reads_every_kind_of_import(source: str, expected: list[tuple[str, int, bool]]) -> None:
     assert _imports_in(source, "lineage.read") == expected
+
+
+DOCS = [PACKAGE.parent / "README.md", *sorted((PACKAGE.parent / "docs").glob("*.md"))]
+
+
+def _named_in_docs(module: str, text: str, architecture: str) -> bool:
+    """``module`` appears as ``lineage.a.b``, as ``lineage/a/b.py`` (a package: ``lineage/a/``),
+    or as `` `b.py` `` in the row of its folder in the architecture table
+    (``| ... | `lineage/a/` | ...``)."""
+    path = MODULES[module].relative_to(PACKAGE.parent).as_posix()
+    folder, _, name = path.rpartition("/")
+    if re.search(rf"{re.escape(module)}(?![\w])", text) or path in text:
+        return True
+    if name == "__init__.py":
+        return f"`{folder}/`" in text
+    rows = [line for line in architecture.splitlines() if f"| `{folder}/` |" in line]
+    return any(f"`{name}`" in row for row in rows)
+
+
+def test_every_module_is_named_in_the_docs() -> None:
+    text = "\n".join(p.read_text(encoding="utf-8") for p in DOCS)
+    architecture = (PACKAGE.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    unnamed = [m for m in MODULES if not _named_in_docs(m, text, architecture)]
+    assert not unnamed, f"modules named nowhere in README.md or docs/: {unnamed}"
