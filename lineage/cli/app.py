@@ -9,14 +9,16 @@ its arguments and calls one function here. Everything that can go wrong raises a
 - ``lineage normalize``: :func:`normalize_file`;
 - ``lineage diff``: :func:`diff_files` (:func:`diff_documents` for documents in hand);
 - ``lineage add``: :func:`add_file`;
-- ``lineage demo``: :func:`run_demo` with the pair :func:`find_bundled_pair` picks.
+- ``lineage demo``: :func:`run_demo` with the pair :func:`find_bundled_pair` picks;
+- ``lineage graph``, ``history``, ``blame``, ``topic``: :func:`show_graph`,
+  :func:`show_history`, :func:`show_blame`, :func:`show_topic` (the trace stage over a corpus).
 """
 from __future__ import annotations
 
 import dataclasses
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,13 @@ from lineage.report.build import build_report
 from lineage.report.document import render_document
 from lineage.report.model import PairView, Report, ReportFilter, filter_report
 from lineage.report.render import render_report
+from lineage.trace.blame import DEFAULT_THRESHOLD, blame, render_blame
+from lineage.trace.corpusview import CorpusView
+from lineage.trace.graph import load_graph
+from lineage.trace.graph_render import render_graph
+from lineage.trace.history import paragraph_history, render_history
+from lineage.trace.topic_render import render_topic
+from lineage.trace.topic_timeline import load_timeline
 from lineage.trace.topics import get_topic, match_document
 
 __all__ = [
@@ -52,7 +61,11 @@ __all__ = [
     "normalize_file",
     "read_utf8",
     "run_demo",
+    "show_blame",
     "show_document",
+    "show_graph",
+    "show_history",
+    "show_topic",
     "topic_predicate",
 ]
 
@@ -302,3 +315,37 @@ def run_demo(corpus_dir: str | Path, out: str | Path | None = None, *, color: bo
     summary = render_report(filter_report(result.report, ReportFilter(changed_only=True)), "text",
                             color=color)
     return DemoResult(pair, out, summary, result.changed)
+
+
+# -- graph, history, blame, topic ----------------------------------------------------------
+
+def show_graph(corpus_dir: str | Path, symbol: str | None = None, fmt: str = "text",
+               all_links: bool = False) -> str:
+    """``lineage graph``: the whole corpus, or the documents linked to ``symbol`` (its versions
+    and every earlier document it builds on, and those that build on it)."""
+    graph = load_graph(corpus_dir)
+    focus = None
+    if symbol is not None:
+        focus = graph.node(symbol).symbol
+        graph = graph.subgraph(graph.component(focus))
+    if not all_links:
+        graph = graph.reduced()
+    return render_graph(graph, fmt, focus)
+
+
+def show_history(corpus_dir: str | Path, symbol: str, para: str, language: str | None = None,
+                 fmt: str = "text") -> str:
+    """``lineage history``: paragraph ``para`` of ``symbol`` through its versions."""
+    return render_history(paragraph_history(CorpusView.open(corpus_dir), symbol, para, language), fmt)
+
+
+def show_blame(corpus_dir: str | Path, symbol: str, language: str | None = None, fmt: str = "text",
+               threshold: float = DEFAULT_THRESHOLD) -> str:
+    """``lineage blame``: where each sentence of ``symbol`` comes from."""
+    return render_blame(blame(CorpusView.open(corpus_dir), symbol, language, threshold), fmt)
+
+
+def show_topic(corpus_dir: str | Path, name: str, symbols: Sequence[str] = (), language: str | None = None,
+               fmt: str = "text") -> str:
+    """``lineage topic``: topic ``name`` through the corpus."""
+    return render_topic(load_timeline(corpus_dir, name, symbols, language), fmt)

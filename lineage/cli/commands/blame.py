@@ -4,7 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.trace.blame import BLAME_FORMATS, DEFAULT_THRESHOLD, show_blame
+from lineage.cli.app import show_blame
+from lineage.trace.blame import BLAME_FORMATS, DEFAULT_THRESHOLD
 from lineage.corpus.manifest import default_corpus_dir
 
 __all__ = ["register", "run"]

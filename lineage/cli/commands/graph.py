@@ -5,7 +5,8 @@ import argparse
 import sys
 
 from lineage.corpus.manifest import default_corpus_dir
-from lineage.trace.graph_render import GRAPH_FORMATS, show_graph
+from lineage.cli.app import show_graph
+from lineage.trace.graph_render import GRAPH_FORMATS
 
 __all__ = ["register", "run"]
 

@@ -5,7 +5,8 @@ import argparse
 import sys
 
 from lineage.corpus.manifest import default_corpus_dir
-from lineage.trace.history import HISTORY_FORMATS, show_history
+from lineage.cli.app import show_history
+from lineage.trace.history import HISTORY_FORMATS
 
 __all__ = ["register", "run"]
 

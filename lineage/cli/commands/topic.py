@@ -5,7 +5,8 @@ import argparse
 import sys
 
 from lineage.corpus.manifest import default_corpus_dir
-from lineage.trace.topic_render import TOPIC_FORMATS, show_topic
+from lineage.cli.app import show_topic
+from lineage.trace.topic_render import TOPIC_FORMATS
 
 __all__ = ["register", "run"]
 
