@@ -37,6 +37,9 @@ def wheel_names(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     src = _checkout_copy(tmp / "src")
     out = subprocess.run([sys.executable, "-m", "pip", "wheel", str(src), "--no-deps", "-q",
                           "-w", str(tmp / "dist")], capture_output=True, text=True)
+    if out.returncode != 0 and "from versions: none" in out.stderr:
+        # pip builds in an isolated environment and fetches the build backend from the index
+        pytest.skip("no package index reachable to fetch the build backend (setuptools)")
     assert out.returncode == 0, out.stderr[-3000:]
     (wheel,) = (tmp / "dist").glob("lineage-*.whl")
     with zipfile.ZipFile(wheel) as z:
