@@ -62,7 +62,7 @@ def read_document(path: str | Path) -> Document:
     p = Path(path)
     data = _read_bytes(p)
     if data.lstrip()[:5] == b"%PDF-" or p.suffix.lower() == ".pdf":
-        return _read_pdf(p)
+        return extract_pdf(p)
     doc = read_text_document(data, p)
     if doc.source.sha256 is None:
         doc.source.sha256 = sha256_file(p)
@@ -103,13 +103,6 @@ def _decode(data: bytes, path: str | Path) -> str:
     if sample and controls > len(sample) // 100:
         raise UnknownFormatError("unknown format: binary data, not a PDF or a text", path)
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _read_pdf(path: Path) -> Document:
-    try:
-        return extract_pdf(path)
-    except ImportError as exc:  # pdfplumber is imported on first use, by read.pdf.boundary
-        raise UnknownFormatError(f"PDF support is not installed ({exc})", path) from exc
 
 
 def _read_corpus_text(text: str, path: str | Path) -> Document | None:
