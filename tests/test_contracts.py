@@ -95,7 +95,8 @@ def test_show_json_validates(run_cli, path: Path) -> None:
     _valid(data)
 
 
-@pytest.mark.parametrize("path", sorted(PDFS.rglob("*.gold.json")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [*sorted(PDFS.rglob("*.gold.json")), *sorted((TESTS / "golden").glob("*.json"))],
+                         ids=lambda p: p.name)
 def test_the_gold_documents_follow_the_contract_too(path: Path) -> None:
     _valid(json.loads(path.read_text(encoding="utf-8")))
 
