@@ -65,7 +65,12 @@ def test_every_contract_name_in_the_code_has_a_schema() -> None:
 
 # -- lineage.document/1 --------------------------------------------------------------------
 
-PDF_INPUTS = sorted(p for p in PDFS.rglob("*.pdf") if not p.name.startswith("err-"))
+# the fixture PDFs; official UN PDFs (tests/pdfs/real/, long) run with the slow tests
+PDF_INPUTS = [
+    *[pytest.param(p, id=p.name) for p in sorted(PDFS.glob("*.pdf")) if not p.name.startswith("err-")],
+    *[pytest.param(p, id=p.name) for p in sorted((PDFS / "independent").glob("*.pdf"))],
+    *[pytest.param(p, id=p.name, marks=pytest.mark.slow) for p in sorted((PDFS / "real").glob("*.pdf"))],
+]
 TEXT_INPUTS = [
     *sorted(TEXTS.glob("*.txt")),                        # corpus texts, Chinese and English
     REPO / "corpora" / "sources" / "000_cb2b676f44ca9b86.txt",  # the converter's Markdown (seed)
@@ -78,10 +83,11 @@ TEXT_INPUTS = [
 
 def test_the_inputs_are_there() -> None:
     assert len(PDF_INPUTS) >= 10 and len(TEXT_INPUTS) >= 15
+    assert all(p.values[0].is_file() for p in PDF_INPUTS)
     assert all(p.is_file() for p in TEXT_INPUTS)
 
 
-@pytest.mark.parametrize("path", PDF_INPUTS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", PDF_INPUTS)
 def test_extract_json_validates(run_cli, path: Path) -> None:
     data = _json_of(run_cli, "extract", str(path), "--format", "json")
     _valid(data)
