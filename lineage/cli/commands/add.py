@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import argparse
 
+from lineage.cli.app.corpus import add_file
 from lineage.corpus.manifest import KINDS, ORIGINS, default_corpus_dir
-from lineage.cli.app import add_file
 
 __all__ = ["register", "run"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.cli.app import show_blame
-from lineage.trace.blame import BLAME_FORMATS, DEFAULT_THRESHOLD
+from lineage.cli.app.trace import show_blame
 from lineage.corpus.manifest import default_corpus_dir
+from lineage.trace.blame import BLAME_FORMATS, DEFAULT_THRESHOLD
 
 __all__ = ["register", "run"]
 

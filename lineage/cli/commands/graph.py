@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from lineage.cli.app.trace import show_graph
 from lineage.corpus.manifest import default_corpus_dir
-from lineage.cli.app import show_graph
 from lineage.trace.graph_render import GRAPH_FORMATS
 
 __all__ = ["register", "run"]
