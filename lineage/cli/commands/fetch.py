@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.corpus.manifest import default_corpus_dir
 from lineage.report.escape import escape_terminal
 from lineage.corpus.download import DownloadPolicy, stderr_if_tty
 from lineage.corpus.fetch import (
@@ -14,7 +13,6 @@ from lineage.corpus.fetch import (
     fetch_document,
     plan_fetch,
 )
-from lineage.corpus.manifest import default_corpus_dir
 
 __all__ = ["register", "run"]
 
