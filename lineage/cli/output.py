@@ -18,8 +18,8 @@ import stat
 from pathlib import Path
 from typing import Iterable
 
-from lineage.errors import OutputError
 from lineage.corpus.files import atomic_write_text
+from lineage.errors import OutputError
 
 __all__ = ["check_output_path", "write_output"]
 

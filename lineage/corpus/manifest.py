@@ -158,11 +158,18 @@ class Manifest:
 
 
 def default_corpus_dir() -> Path:
-    """``$LINEAGE_CORPUS`` if set, else the repository's ``corpora/`` next to the package."""
+    """The corpus a command uses when not given ``--corpus``: ``$LINEAGE_CORPUS`` if set, else
+    ``corpora/`` in the current directory if there is one (a checkout of the repository);
+    else a CorpusError saying how to name one. Never a folder found from the package's own
+    location: an installed package has no corpus beside it."""
     env = os.environ.get("LINEAGE_CORPUS")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "corpora"
+    here = Path("corpora")
+    if here.is_dir():
+        return here.resolve()
+    raise CorpusError("no corpus given: pass --corpus DIR, set LINEAGE_CORPUS, or run from a folder "
+                      "that holds corpora/")
 
 
 def text_stem(symbol: str, language: str | None) -> str:

@@ -77,10 +77,10 @@ def read_document(path: str | Path) -> Document:
     """Read ``path`` (PDF, corpus text, converter Markdown or plain text) into a Document."""
     p = Path(path)
     if p.is_file() and _is_pdf_file(p):
-        return _read_pdf(p)  # PDFs have their own limits (lineage.read.pdf)
+        return extract_pdf(p)  # PDFs have their own limits (lineage.read.pdf)
     data = _read_bytes(p)
     if data.lstrip()[:5] == b"%PDF-":  # the magic after more than a kilobyte of blanks
-        return _read_pdf(p)
+        return extract_pdf(p)
     doc = read_text_document(data, p)
     if doc.source.sha256 is None:
         doc.source.sha256 = sha256_file(p)
@@ -147,10 +147,6 @@ def _refuse_utf16(data: bytes, path: str | Path) -> None:
             continue
         if sum(map(_textlike, text)) >= 0.95 * len(text):
             raise EncodingError(f"text is UTF-16 ({order}, without a byte order mark); save it as UTF-8", path)
-
-
-def _read_pdf(path: Path) -> Document:
-    return extract_pdf(path)
 
 
 def _read_corpus_text(text: str, path: str | Path) -> Document | None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 from lineage.trace.corpusview import CorpusView
 from lineage.model.document import dumps
@@ -24,7 +23,7 @@ from lineage.compare.reuse import ReuseIndex, comparable, split_sentences
 from lineage.script.language import gram_size
 
 __all__ = ["BLAME_SCHEMA", "BLAME_FORMATS", "DEFAULT_THRESHOLD", "SentenceOrigin", "Blame", "blame",
-           "render_blame", "show_blame"]
+           "render_blame"]
 
 BLAME_SCHEMA = "lineage.trace.blame/1"
 BLAME_FORMATS = ("text", "md", "json")
@@ -194,9 +193,3 @@ def render_blame(result: Blame, fmt: str = "text") -> str:
             out.append(f"{ref:<8} {_where(s):<{width + 6}} {score:>4}  {flat}")
     text = "\n".join(out).rstrip("\n") + "\n"
     return text if md else escape_terminal(text)
-
-
-def show_blame(corpus_dir: str | Path, symbol: str, language: str | None = None, fmt: str = "text",
-               threshold: float = DEFAULT_THRESHOLD) -> str:
-    """What ``lineage blame`` prints."""
-    return render_blame(blame(CorpusView.open(corpus_dir), symbol, language, threshold), fmt)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from lineage.compare.documents import compare_documents
 from lineage.model.comparison import Comparison, Op, Pair
@@ -33,7 +32,6 @@ __all__ = [
     "ParagraphHistory",
     "paragraph_history",
     "render_history",
-    "show_history",
 ]
 
 HISTORY_SCHEMA = "lineage.trace.history/1"
@@ -326,9 +324,3 @@ def render_history(history: ParagraphHistory, fmt: str = "text") -> str:
         out.append("")
     text = "\n".join(out).rstrip("\n") + "\n"
     return text if md else escape_terminal(text)
-
-
-def show_history(corpus_dir: str | Path, symbol: str, para: str, language: str | None = None,
-                 fmt: str = "text") -> str:
-    """What ``lineage history`` prints."""
-    return render_history(paragraph_history(CorpusView.open(corpus_dir), symbol, para, language), fmt)

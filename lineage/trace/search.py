@@ -31,8 +31,7 @@ from lineage.report.html import CSP
 from lineage.report.inline import inline_diff
 from lineage.script.language import detect_language, gram_size
 
-__all__ = ["SEARCH_FORMATS", "NEAR_THRESHOLD", "SearchHit", "SearchResult", "search", "render_search",
-           "show_search"]
+__all__ = ["SEARCH_FORMATS", "NEAR_THRESHOLD", "SearchHit", "SearchResult", "search", "render_search"]
 
 SCHEMA = "lineage.search/1"
 SEARCH_FORMATS = ("text", "md", "html", "json")
@@ -298,8 +297,3 @@ def render_search(result: SearchResult, fmt: str = "text") -> str:
     if fmt == "html":
         return _html(result)
     return _text(result)
-
-
-def show_search(corpus_dir: str | Path, query: str, fmt: str = "text", **options: Any) -> str:
-    """What ``lineage search`` prints."""
-    return render_search(search(corpus_dir, query, **options), fmt)

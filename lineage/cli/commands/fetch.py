@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.corpus.manifest import default_corpus_dir
 from lineage.report.escape import escape_terminal
 from lineage.corpus.download import DownloadPolicy, stderr_if_tty
 from lineage.corpus.fetch import (
@@ -52,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("symbol", metavar="SYMBOL", help="document symbol, e.g. A/RES/80/173")
     p.add_argument("--lang", required=True, choices=LANGUAGES, help="language version to fetch")
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.add_argument("--base-url", metavar="URL", default=None,
                    help=f"document access endpoint (default: ${BASE_URL_ENV}, else {DEFAULT_BASE_URL})")
     p.add_argument("--dry-run", action="store_true", help="print what would be done, do nothing")
