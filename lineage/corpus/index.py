@@ -338,11 +338,12 @@ def build_index(corpus_dir: str | Path, *, jobs: int = 1,
         rows_iter = compute(corpus_dir, todo) if compute else _rows_in_workers(corpus_dir, todo, jobs)
         for entry, rows in zip(todo, rows_iter):
             _insert(con, entry, rows)
-        for key, value in fingerprint.items():
-            con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
-        con.commit()
         n_docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
         n_paras = con.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
+        # Counted once here: a count(*) per search would scan a million rows.
+        for key, value in {**fingerprint, "documents": str(n_docs), "paragraphs": str(n_paras)}.items():
+            con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+        con.commit()
     except sqlite3.Error as exc:
         con.rollback()
         raise CorpusError(f"cannot write the index ({exc})", path) from None

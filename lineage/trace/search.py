@@ -200,8 +200,8 @@ def search(corpus_dir: str | Path, query: str, *, near: bool = False, language: 
     norm_q = " ".join(normalize(query, "compare", lang).text.split())
     con = open_index(corpus_dir)
     try:
-        documents, paragraphs = (con.execute("SELECT count(*) FROM documents").fetchone()[0],
-                                 con.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
+        meta = dict(con.execute("SELECT key, value FROM meta WHERE key IN ('documents', 'paragraphs')"))
+        documents, paragraphs = int(meta.get("documents", 0)), int(meta.get("paragraphs", 0))
         exact = _exact_rows(con, norm_q, language, since)
         hits = [_hit(r, "exact", 1.0, query, lang) for r in exact]
         if near:
