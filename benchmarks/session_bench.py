@@ -88,10 +88,12 @@ def run_measured(argv: list[str]) -> tuple[float, int, int]:
 
     t = threading.Thread(target=sample)
     t.start()
-    code = proc.wait()
+    _, status, usage = os.wait4(proc.pid, 0)  # CPU time of the command and its reaped workers
+    proc.returncode = code = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - start
     stop.set()
     t.join()
+    run_measured.cpu = usage.ru_utime + usage.ru_stime  # type: ignore[attr-defined]
     return wall, peak, code
 
 
@@ -116,21 +118,22 @@ def bench_ingest(pool: Path, n: int) -> Path:
         os.link(f, src / f.name) if f.stat().st_dev == src.stat().st_dev else shutil.copy(f, src / f.name)
     mb = sum(f.stat().st_size for f in files) / 1e6
     print(f"\n## ingest: {len(files)} PDFs of the pool ({mb:.1f} MB)\n")
-    print("| run | wall s | files/s | peak RSS MB | exit |\n|---|---:|---:|---:|---:|")
+    print("| run | wall s | CPU s | files/s | peak RSS MB | exit |\n|---|---:|---:|---:|---:|---:|")
     results = {}
     for jobs in (1, 2):
         corpus = WORK / f"corpus-j{jobs}"
         shutil.rmtree(corpus, ignore_errors=True)
         wall, peak, code = run_measured(_cli("ingest", str(src), "--corpus", str(corpus), "--jobs", str(jobs)))
         results[jobs] = wall
-        print(f"| ingest --jobs {jobs} | {wall:.1f} | {len(files) / wall:.2f} | {peak / 1e6:.0f} | {code} |")
+        print(f"| ingest --jobs {jobs} | {wall:.1f} | {run_measured.cpu:.1f} | {len(files) / wall:.2f} | "
+              f"{peak / 1e6:.0f} | {code} |")
     corpus = WORK / "corpus-j2"
     wall, peak, code = run_measured(_cli("ingest", str(src), "--corpus", str(corpus), "--jobs", "2"))
-    print(f"| second run (all skipped) | {wall:.1f} | | {peak / 1e6:.0f} | {code} |")
+    print(f"| second run (all skipped) | {wall:.1f} | {run_measured.cpu:.1f} | | {peak / 1e6:.0f} | {code} |")
     for jobs in (1, 2):
         (corpus / "index.sqlite").unlink(missing_ok=True)
         wall, peak, code = run_measured(_cli("index", "--corpus", str(corpus), "--jobs", str(jobs)))
-        print(f"| index --jobs {jobs} | {wall:.1f} | | {peak / 1e6:.0f} | {code} |")
+        print(f"| index --jobs {jobs} | {wall:.1f} | {run_measured.cpu:.1f} | | {peak / 1e6:.0f} | {code} |")
     a = sorted((corpus / "texts").iterdir())
     b = sorted((WORK / "corpus-j1" / "texts").iterdir())
     same = [p.name for p in a] == [p.name for p in b] and all(x.read_bytes() == y.read_bytes() for x, y in zip(a, b))
@@ -288,7 +291,7 @@ def main() -> None:
     ap.add_argument("--source", type=Path, default=None,
                     help="corpus whose English paragraphs seed the generated ones (default: the ingested pool)")
     args = ap.parse_args()
-    print(f"machine: {os.cpu_count()} CPUs, {platform.processor() or platform.machine()}, "
+    print(f"load average {os.getloadavg()[0]:.1f}; machine: {os.cpu_count()} CPUs, {platform.processor() or platform.machine()}, "
           f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}; {time.strftime('%Y-%m-%d %H:%M')}")
     WORK.mkdir(parents=True, exist_ok=True)
     pool_corpus = args.source or WORK / "corpus-j2"
