@@ -47,7 +47,7 @@ __all__ = ["INDEX_NAME", "IndexStatus", "BuildResult", "DocRows", "index_path", 
            "build_index", "document_rows", "open_index", "require_fresh_index", "ensure_gitignore"]
 
 INDEX_NAME = "index.sqlite"
-FORMAT = "lineage.corpus-index/3"
+FORMAT = "index-format-3"  # not a JSON contract: the layout of index.sqlite
 GITIGNORE_LINES = (INDEX_NAME, f"{INDEX_NAME}-journal", f"{INDEX_NAME}-wal", f"{INDEX_NAME}-shm")
 
 _SCHEMA = """
