@@ -171,8 +171,9 @@ def _queries(corpus: Path, rng: random.Random) -> tuple[str, str]:
     return phrase, " ".join(other)
 
 
-def bench_search(corpus: Path, label: str, rng: random.Random) -> tuple[float, float, int, int]:
-    phrase, reworded = _queries(corpus, rng)
+def bench_search(corpus: Path, label: str, rng: random.Random,
+                 queries: tuple[str, str] | None = None) -> tuple[float, float, int, int]:
+    phrase, reworded = queries or _queries(corpus, rng)
     exact = _median_ms(lambda: search(corpus, phrase))
     near = _median_ms(lambda: search(corpus, reworded, near=True))
     n_exact = len(search(corpus, phrase).hits)
@@ -195,7 +196,8 @@ def build_generated(source: Path, size: int, rng: random.Random) -> Path:
     con.close()
     vocab = sorted({w for t in texts for w in t.split() if w.isalpha()})
     corpus = WORK / f"gen-{size}"
-    if index_path(corpus).exists():
+    if (corpus / "manifest.toml").exists():  # generated before: bring its index up to date
+        build_index(corpus, jobs=2)
         return corpus
     shutil.rmtree(corpus, ignore_errors=True)
     for d in range(math.ceil(size / 100)):
@@ -215,10 +217,12 @@ def bench_scale(source: Path, sizes: list[int]) -> None:
     print("\n## search latency against corpus size (generated from pool paragraphs)\n")
     print("| corpus | exact ms | hits | --near ms | hits |\n|---|---:|---:|---:|---:|")
     rng = random.Random(12)
+    queries = _queries(source, rng)  # the same two queries at every size, from the seed paragraphs
+    print(f"exact: {queries[0]!r}; near: {queries[1][:80]!r}...\n")
     got = []
     for size in sizes:
         corpus = build_generated(source, size, random.Random(size))
-        got.append((size, *bench_search(corpus, f"{size} paragraphs", rng)[:2]))
+        got.append((size, *bench_search(corpus, f"{size} paragraphs", rng, queries)[:2]))
     if len(got) >= 2:
         (n1, e1, r1), (n2, e2, r2) = got[-2], got[-1]
         for name, a, b in (("exact", e1, e2), ("--near", r1, r2)):

@@ -159,10 +159,13 @@ def _near_candidates(con: sqlite3.Connection, query: str, norm_q: str, comp_q: s
         found.update(r[0] for r in con.execute(
             f"SELECT DISTINCT para FROM lsh WHERE key IN ({','.join('?' * len(chunk))})", chunk))
     alphabetic = gram_size(comp_q, lang) > 3
-    for seed in _seeds(norm_q, alphabetic):
+    seeds = _seeds(norm_q, alphabetic)
+    for seed in seeds:
         found.update(r[0] for r in con.execute(
             "SELECT rowid FROM para_fts WHERE para_fts MATCH ? LIMIT ?", (_fts_phrase(seed), _SEED_ROWS)))
-    if len(comp_q) < _SHORT_QUERY:
+    # Ranking an OR of words reads every paragraph holding any of them: only for a phrase too
+    # short to have two seeds, where a single changed word would hide every seed.
+    if len(seeds) < 2 and len(comp_q) < _SHORT_QUERY:
         # Pieces of the query: its words (alphabetic scripts) or its 3-character runs (Chinese).
         if alphabetic:
             pieces = re.findall(r"\w{3,}", norm_q)
