@@ -33,7 +33,6 @@ import math
 import os
 import platform
 import random
-import re
 import shutil
 import sqlite3
 import statistics

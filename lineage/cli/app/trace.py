@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from lineage.model.document import dumps
-
 from lineage.trace.blame import DEFAULT_THRESHOLD, blame, render_blame
 from lineage.trace.corpusview import CorpusView
 from lineage.trace.graph import load_graph

@@ -32,9 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.trace import show_search
     from lineage.cli.output import check_output_path, write_output
     from lineage.corpus.manifest import default_corpus_dir
-    from lineage.cli.app.trace import show_search
 
     if args.output:
         check_output_path(args.output)
