@@ -12,6 +12,8 @@ writes the corpus's ``.gitignore``). It holds:
   segmentation (docs/scale.md has the measurement against jieba segmentation);
 - ``lsh``: MinHash LSH band keys of every sentence (:mod:`lineage.compare.minhash`), the
   candidate filter of ``lineage search --near``;
+- ``grams``: how many paragraphs hold each trigram (from ``fts5vocab``), so that a phrase is
+  looked up by its rarest trigrams;
 - ``refs``: the masthead's lineage phrases kept in the texts' ``note: masthead:`` lines;
 - ``meta``: the format version and the manifest's sha256, size and mtime when built.
 
@@ -47,7 +49,7 @@ __all__ = ["INDEX_NAME", "IndexStatus", "BuildResult", "DocRows", "index_path", 
            "build_index", "document_rows", "open_index", "require_fresh_index", "ensure_gitignore"]
 
 INDEX_NAME = "index.sqlite"
-FORMAT = "index-format-3"  # not a JSON contract: the layout of index.sqlite
+FORMAT = "index-format-4"  # not a JSON contract: the layout of index.sqlite
 GITIGNORE_LINES = (INDEX_NAME, f"{INDEX_NAME}-journal", f"{INDEX_NAME}-wal", f"{INDEX_NAME}-shm")
 
 _SCHEMA = """
@@ -63,6 +65,7 @@ CREATE INDEX paragraphs_doc ON paragraphs(doc);
 CREATE VIRTUAL TABLE para_fts USING fts5(norm, content='paragraphs', content_rowid='id', tokenize='trigram');
 CREATE TABLE lsh (key INTEGER NOT NULL, para INTEGER NOT NULL, PRIMARY KEY (key, para)) WITHOUT ROWID;
 CREATE INDEX lsh_para ON lsh(para);
+CREATE TABLE grams (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE refs (doc INTEGER NOT NULL, relation TEXT NOT NULL, symbol TEXT NOT NULL, phrase TEXT NOT NULL);
 CREATE INDEX refs_doc ON refs(doc);
 """
@@ -338,6 +341,10 @@ def build_index(corpus_dir: str | Path, *, jobs: int = 1,
         rows_iter = compute(corpus_dir, todo) if compute else _rows_in_workers(corpus_dir, todo, jobs)
         for entry, rows in zip(todo, rows_iter):
             _insert(con, entry, rows)
+        # How many paragraphs hold each trigram: search looks a phrase up by its rarest ones.
+        con.execute("DELETE FROM grams")
+        con.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, 'para_fts', 'row')")
+        con.execute("INSERT INTO grams SELECT term, doc FROM temp.vocab")
         n_docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
         n_paras = con.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
         # Counted once here: a count(*) per search would scan a million rows.

@@ -44,6 +44,8 @@ _FTS_CANDIDATES = 500
 # Seeds looked up per query, and rows taken per seed (a seed that common says little).
 _MAX_SEEDS = 24
 _SEED_ROWS = 2000
+# Trigrams a long phrase is looked up by (then checked as a substring).
+_RARE = 4
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -109,12 +111,29 @@ def _fts_phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+def _rare_trigrams(con: sqlite3.Connection, norm_q: str) -> str | None:
+    """An FTS query for the paragraphs holding the ``_RARE`` rarest trigrams of the phrase, or
+    None (use the phrase itself) when the phrase is short or one of its trigrams is not in the
+    index's counts. A phrase query reads the posting list of every trigram, and common ones
+    (``the``, `` of``) are in most paragraphs; the rare ones find a small superset, which the
+    substring check after it narrows to the phrase."""
+    grams = {norm_q[i:i + 3].lower() for i in range(len(norm_q) - 2)}
+    if len(grams) <= _RARE:
+        return None
+    counts = dict(con.execute(f"SELECT term, docs FROM grams WHERE term IN ({','.join('?' * len(grams))})",
+                              sorted(grams)))
+    if len(counts) < len(grams):
+        return None
+    rare = sorted(grams, key=lambda g: (counts[g], g))[:_RARE]
+    return " AND ".join(_fts_phrase(g) for g in rare)
+
+
 def _exact_rows(con: sqlite3.Connection, norm_q: str, language: str | None, since: str | None) -> list[tuple]:
     where, params = _filters(language, since)
     if len(norm_q) >= 3:  # the trigram tokenizer indexes every 3-character substring
         sql = (f"SELECT {_COLUMNS} FROM para_fts JOIN paragraphs p ON p.id = para_fts.rowid "
                f"JOIN documents d ON d.id = p.doc WHERE para_fts MATCH ?{where}")
-        rows = con.execute(sql, [_fts_phrase(norm_q), *params]).fetchall()
+        rows = con.execute(sql, [_rare_trigrams(con, norm_q) or _fts_phrase(norm_q), *params]).fetchall()
     else:  # one or two characters (论坛): a scan, still exact
         sql = (f"SELECT {_COLUMNS} FROM paragraphs p JOIN documents d ON d.id = p.doc "
                f"WHERE instr(lower(p.norm), lower(?)) > 0{where}")
