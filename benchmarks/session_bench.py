@@ -216,11 +216,13 @@ def bench_scale(source: Path, sizes: list[int]) -> None:
     print("\n## search latency against corpus size (generated from pool paragraphs)\n")
     print("| corpus | exact ms | hits | --near ms | hits |\n|---|---:|---:|---:|---:|")
     rng = random.Random(12)
-    queries = _queries(source, rng)  # the same two queries at every size, from the seed paragraphs
+    corpora = [build_generated(source, size, random.Random(size)) for size in sizes]
+    # The same two queries at every size, from the smallest corpus (each bigger one holds
+    # variants of the same seed paragraphs).
+    queries = _queries(corpora[0], rng)
     print(f"exact: {queries[0]!r}; near: {queries[1][:80]!r}...\n")
     got = []
-    for size in sizes:
-        corpus = build_generated(source, size, random.Random(size))
+    for size, corpus in zip(sizes, corpora):
         got.append((size, *bench_search(corpus, f"{size} paragraphs", rng, queries)[:2]))
     if len(got) >= 2:
         (n1, e1, r1), (n2, e2, r2) = got[-2], got[-1]
