@@ -68,10 +68,10 @@ def extract_to_string(path: str | Path, fmt: str = "json") -> str:
     return render_document(extract_pdf(path), fmt)
 
 
-def show_document(path: str | Path, fmt: str = "text") -> str:
+def show_document(path: str | Path, fmt: str = "text", changes: str = "accept") -> str:
     """``lineage show``: read the file at ``path`` with :func:`lineage.read.read_document`
-    and render it."""
-    return render_document(read_document(path), fmt)
+    (tracked changes in a Word file read as ``changes`` says) and render it."""
+    return render_document(read_document(path, changes), fmt)
 
 
 # -- normalize -----------------------------------------------------------------------------
@@ -183,10 +183,12 @@ def diff_documents(old: Document, new: Document, *, fmt: str = "text", color: bo
                       report.changed, report)
 
 
-def diff_files(old_path: str | Path, new_path: str | Path, **options: Any) -> DiffOutput:
-    """``lineage diff``: read ``old_path`` and ``new_path`` (any format the readers accept)
-    and diff them; ``options`` as for :func:`diff_documents`."""
-    return diff_documents(read_document(old_path), read_document(new_path), **options)
+def diff_files(old_path: str | Path, new_path: str | Path, *, changes: str = "accept",
+               **options: Any) -> DiffOutput:
+    """``lineage diff``: read ``old_path`` and ``new_path`` (any format the readers accept;
+    tracked changes in Word files read as ``changes`` says) and diff them; ``options`` as for
+    :func:`diff_documents`."""
+    return diff_documents(read_document(old_path, changes), read_document(new_path, changes), **options)
 
 
 # -- add -----------------------------------------------------------------------------------
@@ -197,11 +199,13 @@ def add_file(
     *,
     symbol: str | None = None,
     language: str | None = None,
+    changes: str = "accept",
     **entry_fields: Any,
 ) -> Entry:
     """``lineage add``: read ``path`` (PDF, seed-style Markdown, plain or corpus text) and add
-    it to the corpus; ``symbol``/``language`` override what the reader found in the masthead."""
-    doc = read_document(path)
+    it to the corpus; ``symbol``/``language`` override what the reader found in the masthead;
+    tracked changes in a Word file are read as ``changes`` says."""
+    doc = read_document(path, changes)
     if symbol is not None or language is not None:
         if symbol is not None and entry_fields.get("kind") == "informal-draft":
             # Informal drafts have no UN symbol: the name their co-facilitators gave is kept.

@@ -323,33 +323,12 @@ def _merge(paras: list[_Para]) -> list[_Para]:
     return out
 
 
-def _flatten(text: str, autospace: tuple[bool, bool] = (True, True)) -> str:
-    """The paragraph's text as a PDF of it prints it: a line break or a tab inside is a space,
-    and so is the gap Word's autospacing puts between an ideograph and a Latin letter
-    (``autoSpaceDE``) or a digit (``autoSpaceDN``), both on unless the paragraph turns them off
-    (Chinese typists key ``第79/323号`` and Word shows ``第 79/323 号``)."""
-    text = re.sub(r"[ \t\n\u00a0]*[\t\n][ \t\n\u00a0]*", " ", text).strip()
-    latin, digits = autospace
-    kinds = ("A-Za-z" if latin else "") + ("0-9" if digits else "")
-    if kinds:
-        text = _AUTOSPACE_AFTER.get(kinds, _autospace_re(kinds)).sub(" ", text)
-    return text
-
-
-def _autospace_re(kinds: str) -> re.Pattern[str]:
-    cjk = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-    rx = re.compile(f"(?<=[{cjk}])(?=[{kinds}])|(?<=[{kinds}])(?=[{cjk}])")
-    _AUTOSPACE_AFTER[kinds] = rx
-    return rx
-
-
-_AUTOSPACE_AFTER: dict[str, re.Pattern[str]] = {}
-
-
-def _autospace(ppr: etree._Element | None) -> tuple[bool, bool]:
-    if ppr is None:
-        return True, True
-    return (_on(ppr.find(_q("autoSpaceDE"))) is not False, _on(ppr.find(_q("autoSpaceDN"))) is not False)
+def _flatten(text: str) -> str:
+    """The paragraph's text as a PDF of it prints it: a line break or a tab inside is a space.
+    The gap Word's autospacing shows between an ideograph and a Latin letter or digit is not
+    a character (``第79/323号`` stays as typed): the comparison's normalisation treats both
+    spellings alike, and a document's own text is kept as its author keyed it."""
+    return re.sub(r"[ \t\n\u00a0]*[\t\n][ \t\n\u00a0]*", " ", text).strip()
 
 
 def docx_blocks(zf: zipfile.ZipFile, path: str | Path, changes: str = "accept") -> tuple[list[Block], list[ExtractionWarning]]:
@@ -377,7 +356,7 @@ def docx_blocks(zf: zipfile.ZipFile, path: str | Path, changes: str = "accept") 
     blocks: list[Block] = []
     started = False  # past the masthead and titles: the formula or a punctuated paragraph seen
     for i, para in enumerate(paras, start=1):
-        text = _flatten(para.text, _autospace(para.ppr))
+        text = _flatten(para.text)
         pstyle = walker._pstyle(para.ppr)
         chain = _style_chain(styles, pstyle)
         num = (_num_pr(para.ppr) if para.ppr is not None else None) or next((s.num for s in chain if s.num), None)
@@ -447,8 +426,7 @@ def _note_blocks(zf: zipfile.ZipFile, path: str | Path, walker: _Walker, notes: 
         note = by_id.get((kind, nid))
         if note is None:
             continue
-        texts = [_flatten(_MARK_RE.sub("", (np := walker.paragraph(p)).text), _autospace(np.ppr))
-                 for p in note.iter(_q("p"))]
+        texts = [_flatten(_MARK_RE.sub("", walker.paragraph(p).text)) for p in note.iter(_q("p"))]
         text = " ".join(t for t in texts if t)
         if text:
             blocks.append(Block("footnote", [text], after + k, after + k, number=number))

@@ -7,6 +7,7 @@ import sys
 from lineage.cli.app import FORMATS, diff_files
 from lineage.cli.output import check_output_path, write_output
 from lineage.cli.terminal import wants_color
+from lineage.cli.options import add_changes_option
 
 __all__ = ["register", "run"]
 
@@ -15,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "diff",
         help="compare two versions: renumbering, moves, splits, merges and word-level changes",
-        description="Compare OLD with NEW (PDF, corpus text, converter Markdown or plain text). "
+        description="Compare OLD with NEW (PDF, Word, corpus text, converter Markdown or plain text). "
         "text: a terminal report; md: Markdown for a pull-request comment; html: a self-contained "
         "redline (inline and side by side, printable); json: the lineage.diff/1 contract. "
         "Exit status: 0, or 1 with --fail-on-change when the texts differ; 2 on bad input.",
@@ -34,6 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="show only paragraphs on topic NAME (see `lineage topic`)")
     p.add_argument("--no-color", action="store_true",
                    help="mark changes with [-…-]{+…+} even on a terminal")
+    add_changes_option(p)
     p.set_defaults(func=run)
 
 
@@ -48,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         check_output_path(args.output, inputs)
     result = diff_files(
         args.old, args.new, fmt=args.format, color=_color(args), changed_only=args.changed_only,
-        paragraphs=frozenset(args.paragraph), topic=args.topic,
+        paragraphs=frozenset(args.paragraph), topic=args.topic, changes=args.changes,
     )
     if args.output:
         write_output(args.output, result.text, inputs)
