@@ -26,7 +26,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from lineage.errors import UnknownFormatError
+from lineage.errors import EmptyDocumentError, UnknownFormatError
 from lineage.model.document import Document, ExtractionWarning, FootnoteRef, Source
 from lineage.read.assemble import build_document
 from lineage.read.docx_numbering import W, Numbering, format_number
@@ -462,5 +462,7 @@ def read_docx(path: str | Path, changes: str = "accept", sha256: str | None = No
             raise UnknownFormatError(f"corrupt Word file: {exc}", display_path or p) from exc
     source = Source(path=str(display_path or p), kind="docx", sha256=sha256)
     doc = build_document(blocks, clean_docx_inline, source)
+    if not doc.preamble and not doc.paragraphs:
+        raise EmptyDocumentError("no paragraph found in the Word document", display_path or p)
     doc.warnings[:0] = warnings
     return doc
