@@ -14,7 +14,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from support.ooxml import write_docx
 
 from lineage.cli.options import CHANGES as CLI_CHANGES
 from lineage.errors import UnknownFormatError
@@ -22,6 +21,7 @@ from lineage.model.document import Document
 from lineage.read import read_document
 from lineage.read.docx import CHANGES
 from lineage.read.docx_numbering import format_number
+from support.ooxml import write_docx
 
 HERE = Path(__file__).parent
 DOCX = HERE / "docx"
@@ -207,7 +207,7 @@ def test_footnotes_numbered_in_order_of_reference(tmp_path: Path) -> None:
     run is gone when the deletion is accepted, and the later notes move up."""
     r = REV.format
     ref = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{}"/></w:r>'.format
-    body = (_p("", runs=f'<w:r><w:t>Draft resolution</w:t></w:r><w:r><w:footnoteReference w:customMarkFollows="1" w:id="9"/><w:t>*</w:t></w:r>')
+    body = (_p("", runs='<w:r><w:t>Draft resolution</w:t></w:r><w:r><w:footnoteReference w:customMarkFollows="1" w:id="9"/><w:t>*</w:t></w:r>')
             + _p("The General Assembly,")
             + _p("", runs=f'<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Recalling</w:t></w:r><w:r><w:t xml:space="preserve"> the 2030 Agenda,</w:t></w:r>'
                           f'<w:del {r(1)}>{ref(3)}</w:del>{ref(7)}')

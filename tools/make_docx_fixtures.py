@@ -113,7 +113,7 @@ def units_of(doc: Document) -> list[Unit]:
     for p in doc.all_paragraphs():
         if p.id == "pp1" and zh and p.text.startswith("我们"):
             # An outcome document: its formula and title come before the paragraphs.
-            out.append(Unit("masthead", f"通过以下成果文件："))
+            out.append(Unit("masthead", "通过以下成果文件："))
             out.append(Unit("title", doc.title or "", bold=True))
         for text in headings.get(p.id, []):
             out.append(Unit("heading", text))
@@ -312,7 +312,7 @@ def _footnotes_xml(writer: Writer, zh: bool) -> bytes:
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {WNS}>'
             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
             '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
-            f"{notes}</w:footnotes>").encode("utf-8")
+            f"{notes}</w:footnotes>").encode()
 
 
 def save(paragraphs: list[str], writer: Writer, path: Path) -> None:

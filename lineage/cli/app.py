@@ -33,11 +33,14 @@ from lineage.read import read_document, read_text_file
 from lineage.read.pdf import extract_pdf
 from lineage.report.build import build_report
 from lineage.report.document import render_document
+from lineage.report.docx import render_docx
+from lineage.report.pdf import render_pdf
 from lineage.report.model import PairView, Report, ReportFilter, filter_report
 from lineage.report.render import render_report
 from lineage.trace.topics import get_topic, match_document
 
 __all__ = [
+    "BINARY_FORMATS",
     "EXTRACT_FORMATS",
     "FORMATS",
     "BundledPair",
@@ -57,7 +60,9 @@ __all__ = [
 ]
 
 EXTRACT_FORMATS = ("json", "text", "md")
-FORMATS = ("text", "md", "json", "html")
+FORMATS = ("text", "md", "json", "html", "docx", "pdf")
+BINARY_FORMATS = ("docx", "pdf")
+"""Formats written as a file (``-o``), never to standard output."""
 
 
 # -- extract, show -------------------------------------------------------------------------
@@ -139,6 +144,7 @@ class DiffOutput:
     text: str
     changed: bool
     report: Report
+    data: bytes | None = None  # the file of a binary format (docx, pdf)
 
 
 def topic_predicate(name: str, old: Document, new: Document) -> Callable[[PairView], bool]:
@@ -179,6 +185,10 @@ def diff_documents(old: Document, new: Document, *, fmt: str = "text", color: bo
     report = build_report(comparison, old, new, old_note=old_note, new_note=new_note)
     if fmt == "json":
         return DiffOutput(comparison.to_json(), report.changed, report)
+    if fmt in BINARY_FORMATS:
+        shown = filter_report(report, selection)
+        data = render_docx(shown, old, new) if fmt == "docx" else render_pdf(shown)
+        return DiffOutput("", report.changed, report, data)
     return DiffOutput(render_report(filter_report(report, selection), fmt, color=color),
                       report.changed, report)
 

@@ -12,8 +12,8 @@ import sys
 from typing import NoReturn, Sequence
 
 from lineage import __version__
-from lineage.errors import LineageError
 from lineage.cli import commands
+from lineage.errors import LineageError
 
 __all__ = ["build_parser", "main", "subcommands"]
 

@@ -29,7 +29,7 @@ from lxml import etree
 from lineage.errors import EmptyDocumentError, UnknownFormatError
 from lineage.model.document import Document, ExtractionWarning, FootnoteRef, Source
 from lineage.read.assemble import build_document
-from lineage.read.docx_numbering import W, Numbering, format_number
+from lineage.read.docx_numbering import Numbering, W, format_number
 from lineage.read.front import is_masthead_line
 from lineage.read.textjoin import TERMINAL, Block, Inline, is_cjk_char, split_number
 
@@ -142,7 +142,7 @@ class _Para:
 class _Walker:
     """Reads the text of paragraphs (body and notes) under one view of the tracked changes."""
 
-    def __init__(self, changes: str, styles: dict[str, _Style], notes: "_Notes") -> None:
+    def __init__(self, changes: str, styles: dict[str, _Style], notes: _Notes) -> None:
         self.accept = changes == "accept"
         self.styles = styles
         self.notes = notes

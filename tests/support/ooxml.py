@@ -76,6 +76,8 @@ def _text(el: ET.Element, accept: bool) -> str:
             out += child.text or ""
         elif tag == "tab":
             out += "\t"
+        elif tag == "br":
+            out += "\n"
         elif tag in ("footnoteReference", "endnoteReference"):
             out += f"[^{child.get(_q('id'))}]"
         elif tag in ("pPr", "rPr", "instrText"):
@@ -105,3 +107,18 @@ def resolved_paragraphs(path: Path, accept: bool, part: str = "word/document.xml
     if carry:
         out.append(carry)
     return [re.sub(r"\s+", " ", t).strip() for t in out if t.strip()]
+
+
+def footnote_texts(path: Path) -> dict[str, str]:
+    """Footnote id -> its text (``word/footnotes.xml``), separators left out."""
+    with zipfile.ZipFile(path) as zf:
+        try:
+            root = ET.fromstring(zf.read("word/footnotes.xml"))
+        except KeyError:
+            return {}
+    out = {}
+    for note in root.iter(_q("footnote")):
+        if note.get(_q("type")) in ("separator", "continuationSeparator"):
+            continue
+        out[note.get(_q("id"))] = re.sub(r"\s+", " ", _text(note, True)).strip()
+    return out

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import argparse
 
-from lineage.corpus.manifest import KINDS, ORIGINS, default_corpus_dir
 from lineage.cli.app import add_file
 from lineage.cli.options import add_changes_option
+from lineage.corpus.manifest import KINDS, ORIGINS, default_corpus_dir
 
 __all__ = ["register", "run"]
 

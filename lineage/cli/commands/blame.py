@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.trace.blame import BLAME_FORMATS, DEFAULT_THRESHOLD, show_blame
 from lineage.corpus.manifest import default_corpus_dir
+from lineage.trace.blame import BLAME_FORMATS, DEFAULT_THRESHOLD, show_blame
 
 __all__ = ["register", "run"]
 

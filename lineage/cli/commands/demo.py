@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.corpus.manifest import default_corpus_dir
 from lineage.cli.app import run_demo
 from lineage.cli.terminal import wants_color
+from lineage.corpus.manifest import default_corpus_dir
 
 __all__ = ["register", "run"]
 

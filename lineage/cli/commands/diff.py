@@ -4,10 +4,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.cli.app import FORMATS, diff_files
-from lineage.cli.output import check_output_path, write_output
-from lineage.cli.terminal import wants_color
+from lineage.cli.app import BINARY_FORMATS, FORMATS, diff_files
 from lineage.cli.options import add_changes_option
+from lineage.cli.output import check_output_path, write_output, write_output_bytes
+from lineage.errors import UsageError
+from lineage.cli.terminal import wants_color
 
 __all__ = ["register", "run"]
 
@@ -18,7 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="compare two versions: renumbering, moves, splits, merges and word-level changes",
         description="Compare OLD with NEW (PDF, Word, corpus text, converter Markdown or plain text). "
         "text: a terminal report; md: Markdown for a pull-request comment; html: a self-contained "
-        "redline (inline and side by side, printable); json: the lineage.diff/1 contract. "
+        "redline (inline and side by side, printable); json: the lineage.diff/1 contract; docx: a Word "
+        "document with the changes as tracked revisions (Accept all gives NEW, Reject all OLD); pdf: "
+        "the HTML redline printed by headless Chromium (both need -o FILE). "
         "Exit status: 0, or 1 with --fail-on-change when the texts differ; 2 on bad input.",
     )
     p.add_argument("old", metavar="OLD", help="the earlier version")
@@ -46,13 +49,17 @@ def _color(args: argparse.Namespace) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     inputs = (args.old, args.new)
+    if args.format in BINARY_FORMATS and not args.output:
+        raise UsageError(f"--format {args.format} writes a file: give it with -o FILE")
     if args.output:
         check_output_path(args.output, inputs)
     result = diff_files(
         args.old, args.new, fmt=args.format, color=_color(args), changed_only=args.changed_only,
         paragraphs=frozenset(args.paragraph), topic=args.topic, changes=args.changes,
     )
-    if args.output:
+    if result.data is not None:
+        write_output_bytes(args.output, result.data, inputs)
+    elif args.output:
         write_output(args.output, result.text, inputs)
     else:
         sys.stdout.write(result.text)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.corpus.manifest import default_corpus_dir
 from lineage.corpus.download import DownloadPolicy, stderr_if_tty
 from lineage.corpus.fetch import (
     BASE_URL_ENV,
@@ -13,6 +12,7 @@ from lineage.corpus.fetch import (
     fetch_document,
     plan_fetch,
 )
+from lineage.corpus.manifest import default_corpus_dir
 
 __all__ = ["register", "run"]
 

@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from lineage.cli.app import show_document
-from lineage.report.document import FORMATS
 from lineage.cli.options import add_changes_option
+from lineage.report.document import FORMATS
 
 __all__ = ["register", "run"]
 
