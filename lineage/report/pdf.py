@@ -123,6 +123,8 @@ def print_html_to_pdf(html_path: Path, header: str, footer: str, *, chromium: st
     with tempfile.TemporaryDirectory(prefix="lineage-chromium-") as profile:
         def child_fds() -> None:
             # The debugging pipe is fds 3 (commands in) and 4 (replies out) of the child.
+            # dup2 makes them inheritable; the parent's other descriptors are not (PEP 446),
+            # which is why close_fds can be off (it would close 3 and 4 after this hook).
             a, b = os.dup(to_chrome_r), os.dup(from_chrome_w)
             os.dup2(a, 3)
             os.dup2(b, 4)
@@ -131,7 +133,7 @@ def print_html_to_pdf(html_path: Path, header: str, footer: str, *, chromium: st
             proc = subprocess.Popen(
                 [program, *CHROMIUM_ARGS, f"--user-data-dir={profile}", "about:blank"],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                pass_fds=(to_chrome_r, from_chrome_w), preexec_fn=child_fds)  # noqa: PLW1509
+                close_fds=False, preexec_fn=child_fds)  # noqa: PLW1509
         except OSError as exc:
             raise OutputError(f"cannot start Chromium ({program}): {exc.strerror or exc}; {_INSTALL}") from exc
         os.close(to_chrome_r)
