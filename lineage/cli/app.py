@@ -27,6 +27,7 @@ from lineage.corpus.manifest import ORIGINS, Entry, Manifest, load_entry_documen
 from lineage.corpus.store import add_document
 from lineage.errors import CorpusError, EmptyDocumentError, SymbolError, UsageError
 from lineage.model.document import Document
+from lineage.model.history import History
 from lineage.model.symbols import canonical_symbol
 from lineage.normalize import Normalized, normalize
 from lineage.read import read_document, read_text_file
@@ -34,9 +35,10 @@ from lineage.read.pdf import extract_pdf
 from lineage.report.build import build_report
 from lineage.report.document import render_document
 from lineage.report.docx import render_docx
-from lineage.report.pdf import render_pdf
 from lineage.report.model import PairView, Report, ReportFilter, filter_report
+from lineage.report.pdf import render_pdf
 from lineage.report.render import render_report
+from lineage.report.versions import HISTORY_FORMATS, build_history, render_history
 from lineage.trace.topics import get_topic, match_document
 
 __all__ = [
@@ -46,9 +48,11 @@ __all__ = [
     "BundledPair",
     "DemoResult",
     "DiffOutput",
+    "HistoryOutput",
     "add_file",
     "diff_documents",
     "diff_files",
+    "diff_versions",
     "extract_to_string",
     "find_bundled_pair",
     "format_changes",
@@ -147,6 +151,15 @@ class DiffOutput:
     data: bytes | None = None  # the file of a binary format (docx, pdf)
 
 
+@dataclass(frozen=True)
+class HistoryOutput:
+    """The rendered history of several versions and whether any revision changed anything."""
+
+    text: str
+    changed: bool
+    history: History
+
+
 def topic_predicate(name: str, old: Document, new: Document) -> Callable[[PairView], bool]:
     """Keep pairs in which either side's paragraph is on topic ``name`` (``lineage topic``)."""
     topic = get_topic(name)
@@ -199,6 +212,18 @@ def diff_files(old_path: str | Path, new_path: str | Path, *, changes: str = "ac
     tracked changes in Word files read as ``changes`` says) and diff them; ``options`` as for
     :func:`diff_documents`."""
     return diff_documents(read_document(old_path, changes), read_document(new_path, changes), **options)
+
+
+def diff_versions(paths: list[str | Path], *, fmt: str = "text", changes: str = "accept",
+                  changed_only: bool = False) -> HistoryOutput:
+    """``lineage diff V1 V2 V3 ...``: every version in one report, the paragraphs of the last
+    with their path through all (``lineage.history/1`` in JSON)."""
+    if fmt not in HISTORY_FORMATS:
+        raise UsageError(f"a history of {len(paths)} versions is written as {', '.join(HISTORY_FORMATS)}, "
+                         f"not {fmt}; compare two versions for a {fmt} redline")
+    history = build_history([read_document(p, changes) for p in paths])
+    text = render_history(history, fmt, changed_only=changed_only and fmt != "json")
+    return HistoryOutput(text, history.changed, history)
 
 
 # -- add -----------------------------------------------------------------------------------

@@ -4,11 +4,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.cli.app import BINARY_FORMATS, FORMATS, diff_files
+from lineage.cli.app import BINARY_FORMATS, FORMATS, diff_files, diff_versions
 from lineage.cli.options import add_changes_option
 from lineage.cli.output import check_output_path, write_output, write_output_bytes
-from lineage.errors import UsageError
 from lineage.cli.terminal import wants_color
+from lineage.errors import UsageError
 
 __all__ = ["register", "run"]
 
@@ -26,6 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("old", metavar="OLD", help="the earlier version")
     p.add_argument("new", metavar="NEW", help="the later version")
+    p.add_argument("more", metavar="LATER", nargs="*",
+                   help="more versions, oldest first: every version in one report (text, md, html "
+                   "or json: lineage.history/1), the paragraphs of the last with their path through all")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--fail-on-change", action="store_true",
@@ -48,7 +51,9 @@ def _color(args: argparse.Namespace) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    inputs = (args.old, args.new)
+    inputs = (args.old, args.new, *args.more)
+    if args.more:
+        return _run_history(args, inputs)
     if args.format in BINARY_FORMATS and not args.output:
         raise UsageError(f"--format {args.format} writes a file: give it with -o FILE")
     if args.output:
@@ -60,6 +65,20 @@ def run(args: argparse.Namespace) -> int:
     if result.data is not None:
         write_output_bytes(args.output, result.data, inputs)
     elif args.output:
+        write_output(args.output, result.text, inputs)
+    else:
+        sys.stdout.write(result.text)
+    return 1 if args.fail_on_change and result.changed else 0
+
+
+def _run_history(args: argparse.Namespace, inputs: tuple[str, ...]) -> int:
+    if args.paragraph or args.topic:
+        raise UsageError("--paragraph and --topic apply to two versions; a history shows every paragraph "
+                         "(--changed-only hides the ones no revision changed)")
+    if args.output:
+        check_output_path(args.output, inputs)
+    result = diff_versions(list(inputs), fmt=args.format, changes=args.changes, changed_only=args.changed_only)
+    if args.output:
         write_output(args.output, result.text, inputs)
     else:
         sys.stdout.write(result.text)

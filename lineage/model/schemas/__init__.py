@@ -16,6 +16,7 @@ __all__ = ["SCHEMA_FILES", "json_schema"]
 SCHEMA_FILES: dict[str, str] = {
     "lineage.document/1": "document-1.schema.json",
     "lineage.diff/1": "diff-1.schema.json",
+    "lineage.history/1": "history-1.schema.json",
 }
 
 
