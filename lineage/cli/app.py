@@ -220,7 +220,7 @@ def diff_versions(paths: list[str | Path], *, fmt: str = "text", changes: str = 
     with their path through all (``lineage.history/1`` in JSON)."""
     if fmt not in HISTORY_FORMATS:
         raise UsageError(f"a history of {len(paths)} versions is written as {', '.join(HISTORY_FORMATS)}, "
-                         f"not {fmt}; compare two versions for a {fmt} redline")
+                         f"not {fmt}; compare two versions for a {fmt} redline (see 'lineage diff --help')")
     history = build_history([read_document(p, changes) for p in paths])
     text = render_history(history, fmt, changed_only=changed_only and fmt != "json")
     return HistoryOutput(text, history.changed, history)

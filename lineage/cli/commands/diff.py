@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     if args.more:
         return _run_history(args, inputs)
     if args.format in BINARY_FORMATS and not args.output:
-        raise UsageError(f"--format {args.format} writes a file: give it with -o FILE")
+        raise UsageError(f"--format {args.format} writes a file: give it with -o FILE (see 'lineage diff --help')")
     if args.output:
         check_output_path(args.output, inputs)
     result = diff_files(
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
 def _run_history(args: argparse.Namespace, inputs: tuple[str, ...]) -> int:
     if args.paragraph or args.topic:
         raise UsageError("--paragraph and --topic apply to two versions; a history shows every paragraph "
-                         "(--changed-only hides the ones no revision changed)")
+                         "(--changed-only hides the ones no revision changed; see 'lineage diff --help')")
     if args.output:
         check_output_path(args.output, inputs)
     result = diff_versions(list(inputs), fmt=args.format, changes=args.changes, changed_only=args.changed_only)
