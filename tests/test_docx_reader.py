@@ -21,6 +21,7 @@ from lineage.model.document import Document
 from lineage.read import read_document
 from lineage.read.docx import CHANGES
 from lineage.read.docx_numbering import format_number
+from lineage.read.textformat import parse_corpus_text
 from support.ooxml import write_docx
 
 HERE = Path(__file__).parent
@@ -291,3 +292,15 @@ def test_odt_and_rtf_are_converted_with_libreoffice(tmp_path: Path) -> None:
         assert doc.source.path == str(tmp_path / f"{src.stem}.{fmt}")
         assert [p.text for p in doc.all_paragraphs()] == [p.text for p in want.all_paragraphs()]
         assert [f.text for f in doc.footnotes] == [f.text for f in want.footnotes]
+
+
+def test_add_a_word_draft_to_a_corpus(tmp_path: Path, run_cli) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    code, out, err = run_cli("add", str(DOCX / "L.3-to-L.59.tracked.docx"), "--changes", "reject",
+                             "--corpus", str(corpus))
+    assert code == 0 and err == "" and "A/C.2/80/L.3" in out
+    text = corpus / "texts" / "A-C.2-80-L.3.en.txt"
+    doc = parse_corpus_text(text.read_text(encoding="utf-8"), text)
+    want = gold(REAL / "A-C.2-80-L.3.en.gold.json")
+    assert [(p.id, p.text) for p in doc.all_paragraphs()] == [(p.id, p.text) for p in want.all_paragraphs()]
