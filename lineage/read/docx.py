@@ -171,11 +171,11 @@ class _Walker:
                 gone = "del" if self.accept else "ins"
                 para.mark_gone = mark.find(_q(gone)) is not None or mark.find(
                     _q("moveFrom" if self.accept else "moveTo")) is not None
-        pstyle = self._pstyle(para.ppr)
+        pstyle = self.pstyle(para.ppr)
         self._children(p, para, pstyle)
         return para
 
-    def _pstyle(self, ppr: etree._Element | None) -> str | None:
+    def pstyle(self, ppr: etree._Element | None) -> str | None:
         if ppr is None:
             return None
         ps = ppr.find(_q("pStyle"))
@@ -357,7 +357,7 @@ def docx_blocks(zf: zipfile.ZipFile, path: str | Path, changes: str = "accept") 
     started = False  # past the masthead and titles: the formula or a punctuated paragraph seen
     for i, para in enumerate(paras, start=1):
         text = _flatten(para.text)
-        pstyle = walker._pstyle(para.ppr)
+        pstyle = walker.pstyle(para.ppr)
         chain = _style_chain(styles, pstyle)
         num = (_num_pr(para.ppr) if para.ppr is not None else None) or next((s.num for s in chain if s.num), None)
         label = numbering.label(*num) if num is not None else None

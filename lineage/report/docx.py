@@ -224,6 +224,8 @@ def _pair(w: _Writer, view: PairView) -> list[etree._Element]:
         last = k == len(parts) - 1
         old_p = old_ps[k] if many_old else (old_ps[0] if old_ps else None)
         new_p = new_ps[k] if many_new else (new_ps[0] if new_ps else None)
+        old_id: str | None
+        new_id: str | None
         if many_new:
             old_id = old_ps[0].id if (k == 0 and old_ps) else None
             new_id = part.ref.id

@@ -128,8 +128,8 @@ def _render_text(h: History, changed_only: bool) -> str:
     for i, v in enumerate(h.versions):
         lines.append(f"  v{i + 1}  {v.label}  {v.date or ''}  {v.source}".rstrip())
     lines += ["", "Each revision:"]
-    for s in h.steps:
-        lines.append(f"  {labels[s.to - 1]} → {labels[s.to]}: {_summary_line(s)}")
+    for step in h.steps:
+        lines.append(f"  {labels[step.to - 1]} → {labels[step.to]}: {_summary_line(step)}")
     shown = "paragraphs changed along the way" if changed_only else "all paragraphs"
     lines += ["", f"Paragraphs of {labels[-1]} ({shown}; deletions [-…-], insertions {{+…+}})", ""]
     for p in h.paragraphs:
@@ -155,8 +155,9 @@ def _render_md(h: History, changed_only: bool) -> str:
     for i, v in enumerate(h.versions):
         lines.append(f"| v{i + 1} | {escape_markdown(v.label)} | {v.date or ''} | {escape_markdown(v.source)} |")
     lines += ["", "#### Each revision", ""]
-    for s in h.steps:
-        lines.append(f"- {escape_markdown(labels[s.to - 1])} → {escape_markdown(labels[s.to])}: {_summary_line(s)}")
+    for step in h.steps:
+        lines.append(f"- {escape_markdown(labels[step.to - 1])} → {escape_markdown(labels[step.to])}: "
+                     f"{_summary_line(step)}")
     lines += ["", f"#### Paragraphs of {escape_markdown(labels[-1])}", ""]
     for p in h.paragraphs:
         if changed_only and not p.ever_changed and p.origin == 0:
