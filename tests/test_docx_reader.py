@@ -145,12 +145,13 @@ def test_numbers_as_word_shows_them(tmp_path: Path) -> None:
             + _p("second, including:", (1, 1)) + _p("small;", (1, 2)) + _p("smaller;", (1, 2))
             + _p("third;", (1, 1)) + _p("2 bis.\tDecides also;") + _p("Decides three;", (1, 0))
             + _p("not a number;", (3, 0)) + _p("Annex", extra_ppr="", runs='<w:r><w:rPr><w:b/></w:rPr><w:t>Annex</w:t></w:r>')
-            + _p("Restarted;", (2, 0)) + _p("Again;", (2, 0)))
+            + _p("Restarted;", (2, 0)) + _p("II. Follow-up and review") + _p("Again;", (2, 0)))
     doc = read_document(write_docx(tmp_path / "n.docx", body, numbering=NUMBERING))
     assert [p.id for p in doc.paragraphs] == ["1", "2", "2 bis", "3", "1#2", "2#2"]
     assert doc.paragraph("2").text == "Decides two:\n(a) first;\n(b) second, including:\n(i) small;\n(ii) smaller;\n(c) third;"
     assert doc.paragraph("3").text == "Decides three; not a number;"
-    assert [h.text for h in doc.headings] == ["Annex"]
+    # a heading by its bold, and one by the UN pattern (a roman numeral, no final punctuation)
+    assert [(h.text, h.before) for h in doc.headings] == [("Annex", "1#2"), ("II. Follow-up and review", "2#2")]
 
 
 @pytest.mark.parametrize("n,fmt,want", [
