@@ -18,10 +18,10 @@ import stat
 from pathlib import Path
 from typing import Iterable
 
-from lineage.corpus.files import atomic_write_text
+from lineage.corpus.files import atomic_write_bytes, atomic_write_text
 from lineage.errors import OutputError
 
-__all__ = ["check_output_path", "write_output"]
+__all__ = ["check_output_path", "write_output", "write_output_bytes"]
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -74,5 +74,15 @@ def write_output(path: str | os.PathLike[str], text: str,
     p = check_output_path(path, inputs)  # again: the command ran a while since the first check
     try:
         atomic_write_text(p, text)
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", p) from exc
+
+
+def write_output_bytes(path: str | os.PathLike[str], data: bytes,
+                       inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Write ``data`` (a .docx, a .pdf) to ``path`` atomically; OutputError if not possible."""
+    p = check_output_path(path, inputs)
+    try:
+        atomic_write_bytes(p, data)
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror or exc}", p) from exc

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 
 from lineage.cli.app.corpus import add_file
+from lineage.cli.options import add_changes_option
 from lineage.corpus.manifest import KINDS, ORIGINS, default_corpus_dir
 
 __all__ = ["register", "run"]
@@ -31,6 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--corpus", metavar="DIR", default=None,
                    help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.add_argument("--force", action="store_true", help="replace an entry that already has a text")
+    add_changes_option(p)
     p.set_defaults(func=run)
 
 
@@ -38,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     corpus = args.corpus or default_corpus_dir()
     entry = add_file(args.file, corpus, symbol=args.symbol, language=args.lang, kind=args.kind,
                      origin=args.origin, title=args.title, adopted_from=args.adopted_from,
-                     revises=args.revises, builds_on=args.builds_on, notes=args.notes, force=args.force)
+                     revises=args.revises, builds_on=args.builds_on, notes=args.notes, force=args.force,
+                     changes=args.changes)
     print(f"added {entry.label} to {corpus}: {entry.text}")
     return 0

@@ -13,6 +13,7 @@ from lineage.corpus.fetch import (
     fetch_document,
     plan_fetch,
 )
+from lineage.corpus.manifest import default_corpus_dir
 
 __all__ = ["register", "run"]
 
