@@ -94,7 +94,7 @@ def test_independent_word_files_read_as_their_gold(name: str) -> None:
 def test_same_text_as_word_and_as_pdf_compares_equal() -> None:
     import json
 
-    from lineage.cli.app import diff_files
+    from lineage.cli.app.diff import diff_files
 
     result = diff_files(INDEPENDENT / "docx-en.docx", INDEPENDENT / "docx-en.pdf", fmt="json")
     assert not result.changed

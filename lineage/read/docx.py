@@ -31,7 +31,9 @@ from lineage.model.document import Document, ExtractionWarning, FootnoteRef, Sou
 from lineage.read.assemble import build_document
 from lineage.read.docx_numbering import Numbering, W, format_number
 from lineage.read.front import is_masthead_line
-from lineage.read.textjoin import TERMINAL, Block, Inline, is_cjk_char, split_number
+from lineage.read.textjoin import Block, Inline, split_number
+from lineage.script.chars import is_cjk
+from lineage.script.punctuation import CLAUSE_END
 
 __all__ = ["CHANGES", "read_docx", "docx_blocks", "clean_docx_inline", "is_docx_zip"]
 
@@ -370,7 +372,7 @@ def docx_blocks(zf: zipfile.ZipFile, path: str | Path, changes: str = "accept") 
         plain = _MARK_RE.sub("", text).rstrip()
         # The adopting formula ("Adopts the following outcome document:") is still front
         # matter: the bold title after it is the outcome document's.
-        if kind == "text" and ((plain[-1:] in TERMINAL and plain[-1:] not in ":：" and not is_masthead_line(plain))
+        if kind == "text" and ((plain[-1:] in CLAUSE_END and plain[-1:] not in ":：" and not is_masthead_line(plain))
                                or split_number(plain)):
             started = True
         if kind == "heading":
@@ -397,8 +399,8 @@ def _kind(text: str, para: _Para, chain: list[_Style], started: bool, numbered: 
     if para.ppr is not None and (ol := para.ppr.find(_q("outlineLvl"))) is not None:
         outline = int(ol.get(_q("val"), "9"))
     is_title_style = any(s.name.lower() in ("title", "subtitle") for s in chain)
-    unpunctuated = bool(plain) and plain[-1] not in TERMINAL
-    limit = 40 if any(is_cjk_char(ch) for ch in plain) else 120
+    unpunctuated = bool(plain) and plain[-1] not in CLAUSE_END
+    limit = 40 if any(is_cjk(ch) for ch in plain) else 120
     all_bold = bool(para.bold) and all(para.bold)
     if not started:
         if (all_bold or is_title_style or styled is not None) and unpunctuated and not is_masthead_line(plain):

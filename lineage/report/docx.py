@@ -24,7 +24,6 @@ element factory, one function per part; nothing is written to disk here.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -33,6 +32,7 @@ from lxml import etree
 
 from lineage.model.document import Document, Paragraph
 from lineage.report.model import MovedFrom, PairView, Report, SectionStart, Segment
+from lineage.script.chars import has_cjk
 
 __all__ = ["AUTHOR", "render_docx"]
 
@@ -42,7 +42,6 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 LATIN_FONT = "Times New Roman"
 EAST_ASIAN_FONT = "SimSun"
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 
 def _w(tag: str, *children: etree._Element | None, **attrs: str) -> etree._Element:
@@ -75,8 +74,8 @@ class _Writer:
     # -- runs --------------------------------------------------------------------------
     def _rpr(self, text: str, deleted: bool = False) -> etree._Element:
         rpr = _w("rPr", _w("rFonts", ascii=LATIN_FONT, hAnsi=LATIN_FONT, eastAsia=EAST_ASIAN_FONT,
-                           **({"hint": "eastAsia"} if _CJK.search(text) else {})))
-        if self.lang == "zh" or _CJK.search(text):
+                           **({"hint": "eastAsia"} if has_cjk(text) else {})))
+        if self.lang == "zh" or has_cjk(text):
             rpr.append(_w("lang", eastAsia="zh-CN"))
         return rpr
 
