@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from lineage.compare.textdiff import diff_ops
 from lineage.model.document import Document, Paragraph
 from lineage.normalize import normalize
-from lineage.compare.textdiff import diff_ops
-from lineage.report.model import FootnoteChange, Segment
+from lineage.report.model import FootnoteChange
 
 __all__ = ["footnote_changes"]
 
@@ -60,7 +60,7 @@ def footnote_changes(old_doc: Document, old: Sequence[Paragraph],
     changes: list[FootnoteChange] = []
     for (on, ot), (nn, nt) in zip(unmatched_old, unmatched_new):
         ops = diff_ops(ot, nt, lang)
-        changes.append(FootnoteChange("modified", on, nn, ot, nt, tuple(Segment(o.op, o.text) for o in ops)))
+        changes.append(FootnoteChange("modified", on, nn, ot, nt, tuple(ops)))
     for on, ot in unmatched_old[len(unmatched_new):]:
         changes.append(FootnoteChange("removed", on, None, ot, ""))
     for nn, nt in unmatched_new[len(unmatched_old):]:

@@ -14,16 +14,17 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable, Sequence
 
+from lineage.model.comparison import Op
 from lineage.report.labels import (
     HEADING_CHANGES,
     SUMMARY_HEADERS,
-    similarity_label,
-    header_rows,
     footnote_title,
+    header_rows,
     moved_from_note,
     moved_note,
     pair_title,
     renumber_change,
+    similarity_label,
     summary_rows,
 )
 from lineage.report.model import (
@@ -33,7 +34,6 @@ from lineage.report.model import (
     Part,
     Report,
     SectionStart,
-    Segment,
 )
 
 __all__ = ["CSP", "render_html"]
@@ -126,7 +126,7 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _segments(segments: Sequence[Segment]) -> str:
+def _segments(segments: Sequence[Op]) -> str:
     out = []
     for s in segments:
         if s.op == "delete":

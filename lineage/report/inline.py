@@ -26,7 +26,7 @@ def inline_diff(ops: list[Op] | None, style: str = "text", unchanged: str = "") 
     if not ops:
         return unchanged
     out: list[str] = []
-    for op in (Op(o, t) for o, t in widen_bracket_edits([(o.op, o.text) for o in ops])):
+    for op in widen_bracket_edits(ops):
         if style == "text":
             out.append({"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}[op.op].format(op.text))
         elif style == "md":

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from lineage.model.comparison import Op
 from lineage.report.escape import escape_terminal
 from lineage.report.labels import (
     HEADING_CHANGES,
     SUMMARY_HEADERS,
-    similarity_label,
     doc_facts,
     footnote_title,
     moved_from_note,
@@ -21,9 +21,10 @@ from lineage.report.labels import (
     pair_title,
     part_label,
     renumber_change,
+    similarity_label,
     summary_rows,
 )
-from lineage.report.model import MovedFrom, PairView, Report, SectionStart, Segment, format_ids
+from lineage.report.model import MovedFrom, PairView, Report, SectionStart, format_ids
 from lineage.report.textwidth import format_table
 
 __all__ = ["render_terminal"]
@@ -41,7 +42,7 @@ class _Style:
     def wrap(self, style: str, text: str) -> str:
         return f"{_STYLE[style]}{text}{_RESET}" if self.color and text else text
 
-    def segment(self, seg: Segment) -> str:
+    def segment(self, seg: Op) -> str:
         text = escape_terminal(seg.text)
         if seg.op == "equal":
             return text
@@ -52,7 +53,7 @@ class _Style:
         return f"{start}{text}{end}"
 
 
-def _body(segments: Sequence[Segment], style: _Style, prefix: str = "") -> list[str]:
+def _body(segments: Sequence[Op], style: _Style, prefix: str = "") -> list[str]:
     text = prefix + "".join(style.segment(s) for s in segments)
     return [_INDENT + line for line in text.split("\n")]
 
@@ -89,10 +90,10 @@ def _pair(view: PairView, style: _Style) -> list[str]:
         lines.extend(_body(part.segments, style, f"[{part_label(part)}] " if many else ""))
     for change in view.footnote_changes:
         if change.change == "modified":
-            segs: Sequence[Segment] = change.segments
+            segs: Sequence[Op] = change.segments
         else:
             op = "insert" if change.change == "added" else "delete"
-            segs = (Segment(op, change.new_text or change.old_text),)
+            segs = (Op(op, change.new_text or change.old_text),)
         lines.extend(_body(segs, style, f"{footnote_title(change)}: "))
     return lines
 
