@@ -26,8 +26,8 @@ from lineage.compare.align import (
     _similarity_table,
     _UnitCache,
     longest_chain,
-    similarity,
 )
+from lineage.compare.similarity import paragraph_similarity
 from lineage.compare.documents import align_documents, compare_documents
 from support.mutations import Rates, mutate
 from lineage.normalize import normalize
@@ -179,7 +179,7 @@ def test_candidates_with_large_counts():
 @given(st.lists(CHINESE, max_size=6), st.lists(CHINESE, max_size=6))
 def test_similarity_table_scores_every_pair(old, new):
     # One rapidfuzz call per row gives what scoring each pair gives (empty texts included).
-    assert _similarity_table(old, new, True) == [[similarity(a, b, "zh") for b in new]
+    assert _similarity_table(old, new, True) == [[paragraph_similarity(a, b, "zh") for b in new]
                                                  for a in old]
 
 

@@ -139,7 +139,7 @@ def test_footnote_changes(report):
     assert changed.change == "modified"
     assert _side(changed.segments, "insert") == "第 70/125 号决议，第 63 段。"
     (added,) = by_new[("9",)]
-    assert (added.change, added.new_number, added.new_text) == ("added", "2", f"See resolution 79/1, {SCRIPT}.")
+    assert (added.change, added.new_number, added.new_text) == ("inserted", "2", f"See resolution 79/1, {SCRIPT}.")
     assert by_new[("9",)] and not by_new[("1",)]
 
 

@@ -7,9 +7,10 @@ functions :func:`align_texts` calls in order):
 1. **Scores.** A paragraph is a sequence of units, characters for Chinese (and other CJK
    languages) and lower-cased words otherwise; the similarity of two paragraphs is the Indel
    normalised similarity of their unit sequences, ``2 * LCS / (len_a + len_b)``, computed
-   with rapidfuzz. Containment of ``a`` in ``b`` is the share of ``a``'s n-grams (character
-   bigrams / word bigrams) found in ``b``: it finds the pieces of a split or merge, whose
-   plain similarity to the whole is low.
+   with rapidfuzz (:func:`lineage.compare.similarity.paragraph_similarity`). Bigram
+   containment of ``a`` in ``b`` is the share of ``a``'s unit bigrams (character bigrams /
+   word bigrams) found in ``b``: it finds the pieces of a split or merge, whose plain
+   similarity to the whole is low.
 2. **Candidates.** Identical texts pair up without scoring. For the rest, an inverted index of
    the old paragraphs' n-grams gives each new paragraph its :data:`CANDIDATES` old
    paragraphs sharing most n-grams; only those pairs are scored,
@@ -39,17 +40,17 @@ from __future__ import annotations
 
 import math
 import operator
-import re
 import sys
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from itertools import compress, repeat
 from dataclasses import dataclass
+from itertools import compress, repeat
 from typing import Sequence
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from lineage.compare.similarity import containment, indel_similarity, paragraph_units
 from lineage.compare.textdiff import is_cjk_language
 
 __all__ = [
@@ -62,7 +63,6 @@ __all__ = [
     "HEADING_THRESHOLD",
     "Match",
     "HeadingMatch",
-    "similarity",
     "longest_chain",
     "align_texts",
     "align_headings",
@@ -92,7 +92,6 @@ HEADING_THRESHOLD = 0.5
 """Least similarity of two headings matched without a structural anchor."""
 _MAX_GROUP = 6  # pieces of one split or merge considered at most
 _DIGITS = ((1, "B"), (2, "H"), (4, "I"), (8, "Q"))  # counter widths in bytes, memoryview codes
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -123,24 +122,18 @@ class _Units:
 
     def __init__(self, text: str, cjk: bool) -> None:
         grams: set
+        units = paragraph_units(text, cjk)
         if cjk:
-            units: Sequence = _cjk_units(text)
             if len(units) > 1:
                 grams = _bigrams(units)
             else:
                 grams = {units} if units else set()
         else:
-            words = _WORD.findall(text.lower())
-            units = words
+            words = units
             grams = ({(words[k], words[k + 1]) for k in range(len(words) - 1)}
                      if len(words) > 2 else {(w,) for w in words})
         self.units = units
         self.grams = grams
-
-
-def _cjk_units(text: str) -> str:
-    """Chinese units: the characters, layout whitespace left out."""
-    return "".join(text.split())
 
 
 def _bigrams(text: str) -> set[int]:
@@ -171,22 +164,14 @@ class _UnitCache(dict):
         return units
 
 
-def similarity(a: str, b: str, language: str | None) -> float:
-    """The alignment score of two (normalised) texts, 0..1."""
-    cjk = is_cjk_language(language)
-    return _sim(_Units(a, cjk), _Units(b, cjk))
-
-
 def _sim(a: _Units, b: _Units) -> float:
-    if not a.units and not b.units:
-        return 1.0
-    return Indel.normalized_similarity(a.units, b.units)
+    """:func:`~lineage.compare.similarity.paragraph_similarity` of two tokenised texts."""
+    return indel_similarity(a.units, b.units)
 
 
 def _containment(part: _Units, whole: _Units) -> float:
-    if not part.grams:
-        return 0.0
-    return len(part.grams & whole.grams) / len(part.grams)
+    """Bigram containment of ``part`` in ``whole``."""
+    return containment(part.grams, whole.grams)
 
 
 def _candidates(old: _UnitCache, new: _UnitCache, old_ids: list[int],
@@ -562,8 +547,8 @@ def _similarity_table(old: Sequence[str], new: Sequence[str], cjk: bool) -> list
         ou = [_Units(t, cjk) for t in old]
         nu = [_Units(t, cjk) for t in new]
         return [[_sim(a, b) for b in nu] for a in ou]
-    ou = [_cjk_units(t) for t in old]
-    nu = [_cjk_units(t) for t in new]
+    ou = [paragraph_units(t, cjk) for t in old]
+    nu = [paragraph_units(t, cjk) for t in new]
     table = []
     for a in ou:
         row = [0.0] * len(nu)

@@ -17,6 +17,8 @@ from typing import Iterable, Sequence
 from lineage.model.comparison import Op
 from lineage.report.labels import (
     HEADING_CHANGES,
+    INSERTED,
+    MODIFIED,
     SUMMARY_HEADERS,
     footnote_title,
     header_rows,
@@ -215,9 +217,9 @@ def _footnotes(changes: Sequence[FootnoteChange]) -> str:
         return ""
     items = []
     for c in changes:
-        if c.change == "modified":
+        if c.change == MODIFIED:
             body = _segments(c.segments)
-        elif c.change == "added":
+        elif c.change == INSERTED:
             body = f"<ins>{_e(c.new_text)}</ins>"
         else:
             body = f"<del>{_e(c.old_text)}</del>"

@@ -12,6 +12,8 @@ from lineage.model.comparison import Op
 from lineage.report.escape import escape_markdown
 from lineage.report.labels import (
     HEADING_CHANGES,
+    INSERTED,
+    MODIFIED,
     SUMMARY_HEADERS,
     footnote_title,
     header_rows,
@@ -82,9 +84,9 @@ def _pair(view: PairView) -> list[str]:
         label = f"**\\[{escape_markdown(part_label(part))}\\]** " if many else ""
         lines += [f"> {label}{_segments(part.segments)}", ""]
     for change in view.footnote_changes:
-        if change.change == "modified":
+        if change.change == MODIFIED:
             text = _segments(change.segments)
-        elif change.change == "added":
+        elif change.change == INSERTED:
             text = _segments((Op("insert", change.new_text),))
         else:
             text = _segments((Op("delete", change.old_text),))

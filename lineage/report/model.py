@@ -82,7 +82,7 @@ class Part:
 
 @dataclass(frozen=True)
 class FootnoteChange:
-    """A footnote of a pair's paragraphs that was ``added``, ``removed`` or ``modified``;
+    """A footnote of a pair's paragraphs that was ``inserted``, ``deleted`` or ``modified``;
     ``segments`` is the redline of a modified footnote's text (empty otherwise)."""
 
     change: str

@@ -13,6 +13,8 @@ from lineage.model.comparison import Op
 from lineage.report.escape import escape_terminal
 from lineage.report.labels import (
     HEADING_CHANGES,
+    INSERTED,
+    MODIFIED,
     SUMMARY_HEADERS,
     doc_facts,
     footnote_title,
@@ -89,10 +91,10 @@ def _pair(view: PairView, style: _Style) -> list[str]:
     for part in view.inline_parts:
         lines.extend(_body(part.segments, style, f"[{part_label(part)}] " if many else ""))
     for change in view.footnote_changes:
-        if change.change == "modified":
+        if change.change == MODIFIED:
             segs: Sequence[Op] = change.segments
         else:
-            op = "insert" if change.change == "added" else "delete"
+            op = "insert" if change.change == INSERTED else "delete"
             segs = (Op(op, change.new_text or change.old_text),)
         lines.extend(_body(segs, style, f"{footnote_title(change)}: "))
     return lines

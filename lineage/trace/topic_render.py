@@ -7,16 +7,19 @@ from typing import Sequence
 
 from tabulate import tabulate
 
+from lineage.model.document import dumps
 from lineage.report.escape import escape_markdown, escape_terminal
 from lineage.report.html import CSP
 from lineage.report.inline import inline_diff, shown_similarity
-from lineage.model.document import dumps
+from lineage.report.labels import REUSE_SCORE, TOPIC_STATUS_WORDS
 from lineage.trace.topic_timeline import TopicEntry, TopicTimeline, load_timeline
 
 __all__ = ["TOPIC_FORMATS", "render_topic", "show_topic"]
 
 TOPIC_FORMATS = ("text", "md", "html", "json")
-_HEADERS = ["date", "symbol", "lang", "paragraphs", "new", "modified", "unchanged", "dropped", "ids"]
+_COUNTED = ("new", "modified", "unchanged")  # statuses counted in the table, then "dropped"
+_HEADERS = ["date", "symbol", "lang", "paragraphs", *(TOPIC_STATUS_WORDS[s] for s in _COUNTED),
+            TOPIC_STATUS_WORDS["dropped"], "ids"]
 
 
 def _rows(timeline: TopicTimeline) -> list[list[str]]:
@@ -27,9 +30,7 @@ def _rows(timeline: TopicTimeline) -> list[list[str]]:
             e.symbol,
             e.language,
             str(len(e.hits)),
-            str(e.count("new")),
-            str(e.count("modified")),
-            str(e.count("unchanged")),
+            *(str(e.count(s)) for s in _COUNTED),
             str(len(e.dropped)),
             ", ".join(h.id for h in e.hits),
         ])
@@ -58,9 +59,10 @@ def _span(timeline: TopicTimeline) -> str:
 def _status(entry: TopicEntry, pid: str) -> str:
     change = entry.change_for(pid)
     if change is None or change.status == "new":
-        return "new" if entry.previous else "first"
-    sim = "" if change.similarity is None else f", similarity {shown_similarity(change.similarity, change.ops)}"
-    return f"{change.status} from {entry.previous} {change.previous_id}{sim}"
+        return TOPIC_STATUS_WORDS["new"] if entry.previous else "first"
+    sim = ("" if change.similarity is None
+           else f", {REUSE_SCORE} {shown_similarity(change.similarity, change.ops)}")
+    return f"{TOPIC_STATUS_WORDS[change.status]} from {entry.previous} {change.previous_id}{sim}"
 
 
 def _text(timeline: TopicTimeline, md: bool) -> str:
