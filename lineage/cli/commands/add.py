@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from lineage.corpus.manifest import KINDS, ORIGINS, default_corpus_dir
-from lineage.corpus.store import add_file
+from lineage.cli.app import add_file
 
 __all__ = ["register", "run"]
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from lineage.corpus.manifest import default_corpus_dir
-from lineage.cli.demo import run_demo
+from lineage.cli.app import run_demo
 from lineage.cli.terminal import wants_color
 
 __all__ = ["register", "run"]

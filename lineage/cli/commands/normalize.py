@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from lineage.normalize import PROFILES
-from lineage.cli.normalize_files import normalize_file
+from lineage.cli.app import normalize_file
 
 __all__ = ["register", "run"]
 
