@@ -17,7 +17,7 @@ import pytest
 
 from lineage.report import build_report
 from lineage.report.html import render_html
-from report_fixture import IMG, SCRIPT, fixture
+from support.report_fixture import IMG, SCRIPT, fixture
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 

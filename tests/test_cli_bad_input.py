@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPORA, REPO, SEED
+from support.paths import CORPORA, REPO, SEED
 
 PDFS = Path(__file__).parent / "pdfs"
 TRUNCATED = PDFS / "err-truncated.pdf"

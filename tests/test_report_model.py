@@ -9,7 +9,7 @@ from lineage.model.comparison import Comparison, DocRef, Op, Pair
 from lineage.model.document import Document, Paragraph, Source
 from lineage.report import ReportFilter, build_report, filter_report
 from lineage.report.model import MovedFrom, PairView, SectionStart, format_ids
-from report_fixture import IMG, SCRIPT, fixture
+from support.report_fixture import IMG, SCRIPT, fixture
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from lineage.report.html import render_html
 from lineage.report.markdown import escape_markdown, render_markdown
 from lineage.report.terminal import render_terminal
 from lineage.report.textwidth import display_width, format_table
-from report_fixture import IMG, SCRIPT, fixture
+from support.report_fixture import IMG, SCRIPT, fixture
 
 
 @pytest.fixture

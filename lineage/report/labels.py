@@ -81,9 +81,10 @@ KIND_DESCRIPTIONS = {
     DELETED: "paragraph deleted",
 }
 
-TOPIC_STATUS_WORDS = {"new": INSERTED, "dropped": DELETED, MODIFIED: MODIFIED, UNCHANGED: UNCHANGED}
+TOPIC_STATUS_WORDS = {"new": INSERTED, MODIFIED: MODIFIED, UNCHANGED: UNCHANGED, "dropped": DELETED}
 """A topic paragraph's status (``lineage.topic/1`` keeps ``new`` and ``dropped`` in its JSON;
-renaming them would take a ``lineage.topic/2``) in the change words."""
+renaming them would take a ``lineage.topic/2``) in the change words, in the order of the
+topic table's columns."""
 
 SUMMARY_HEADERS = ("kind", "count", "meaning")
 
