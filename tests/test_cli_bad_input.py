@@ -155,6 +155,7 @@ def test_crlf_and_bom_read_like_the_plain_file(run_cli, tmp_path):
     assert run_cli("normalize", str(bom), "--explain") == plain
 
 
+@pytest.mark.slow
 def test_large_text_without_paragraphs(run_cli, tmp_path):
     big = tmp_path / "big.txt"
     big.write_text(("lorem ipsum " * 8 + "\n") * 50_000, encoding="utf-8")  # ~5 MB, no numbering
@@ -383,6 +384,7 @@ def _python(*argv: str, env: dict[str, str] | None = None, **kw) -> subprocess.C
                           text=True, cwd=REPO, env=full_env, timeout=120, **kw)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("argv, named, reason", [
     (["show", "/nonexistent/file.txt"], "/nonexistent/file.txt", "no such file"),
     (["extract", str(TRUNCATED), "-o", "/nonexistent/x/out.json"], TRUNCATED, "truncated"),
@@ -397,6 +399,7 @@ def test_subprocess_errors_have_no_traceback(argv, named, reason):
     assert not Path("/nonexistent").exists()
 
 
+@pytest.mark.slow
 def test_closed_pipe_is_quiet():
     """`lineage show FILE | head -1`: the reader goes away; no 'Exception ignored' or
     traceback, also when stdout is block-buffered (PYTHONUNBUFFERED unset)."""
@@ -414,6 +417,7 @@ def test_closed_pipe_is_quiet():
         assert p.returncode == 0
 
 
+@pytest.mark.slow
 def test_output_encoding_that_cannot_hold_chinese():
     p = _python("show", str(SEED), env={"PYTHONIOENCODING": "ascii"})
     assert_error((p.returncode, p.stdout, p.stderr), None, "PYTHONUTF8=1")
@@ -427,6 +431,7 @@ def _as_nobody() -> list[str] | None:
     return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"] if setpriv else None
 
 
+@pytest.mark.slow
 def test_unreadable_file():
     prefix = _as_nobody()
     if prefix is None:

@@ -17,6 +17,8 @@ import support.pdf_checks as checks
 from lineage.model.document import Document
 from lineage.read.pdf import extract_pdf
 
+pytestmark = pytest.mark.slow  # every test extracts or reads PDFs
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover

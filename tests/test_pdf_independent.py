@@ -23,6 +23,8 @@ import support.pdf_checks as checks
 from lineage.model.document import Document
 from lineage.read.pdf.script import fold_lookalike
 
+pytestmark = pytest.mark.slow  # every test extracts or reads PDFs
+
 HERE = Path(__file__).parent / "pdfs" / "independent"
 NAMES = sorted(p.name[: -len(".gold.json")] for p in HERE.glob("*.gold.json"))
 
