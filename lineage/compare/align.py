@@ -50,7 +50,7 @@ from typing import Sequence
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from lineage.compare.similarity import containment, indel_similarity, paragraph_units
+from lineage.compare.similarity import char_units, containment, indel_similarity, word_units
 from lineage.compare.textdiff import is_cjk_language
 
 __all__ = [
@@ -122,14 +122,15 @@ class _Units:
 
     def __init__(self, text: str, cjk: bool) -> None:
         grams: set
-        units = paragraph_units(text, cjk)
+        units: str | list[str]
         if cjk:
-            if len(units) > 1:
-                grams = _bigrams(units)
+            units = chars = char_units(text)
+            if len(chars) > 1:
+                grams = _bigrams(chars)
             else:
-                grams = {units} if units else set()
+                grams = {chars} if chars else set()
         else:
-            words = units
+            units = words = word_units(text)
             grams = ({(words[k], words[k + 1]) for k in range(len(words) - 1)}
                      if len(words) > 2 else {(w,) for w in words})
         self.units = units
@@ -424,6 +425,7 @@ def _take_groups(taken: _Taken, old: _UnitCache, new: _UnitCache,
     """Step 3, splits and merges: the proposals of both kinds, best score first, each taken
     when none of its paragraphs is taken yet."""
     best_old, best_new = _best_scores(sims)
+    proposals: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]
     proposals = [(s, (i,), pieces, "split")
                  for s, i, pieces in _groups(old, new, old_cands, sims, best_new, cjk, False)]
     proposals += [(s, pieces, (j,), "merged")
@@ -547,12 +549,12 @@ def _similarity_table(old: Sequence[str], new: Sequence[str], cjk: bool) -> list
         ou = [_Units(t, cjk) for t in old]
         nu = [_Units(t, cjk) for t in new]
         return [[_sim(a, b) for b in nu] for a in ou]
-    ou = [paragraph_units(t, cjk) for t in old]
-    nu = [paragraph_units(t, cjk) for t in new]
+    old_chars = [char_units(t) for t in old]
+    new_chars = [char_units(t) for t in new]
     table = []
-    for a in ou:
-        row = [0.0] * len(nu)
-        for _, score, j in _score_all(a, nu):
+    for a in old_chars:
+        row = [0.0] * len(new_chars)
+        for _, score, j in _score_all(a, new_chars):
             row[j] = score
         table.append(row)
     return table

@@ -40,6 +40,8 @@ from lineage.compare.textdiff import is_cjk_language
 __all__ = [
     "indel_similarity",
     "containment",
+    "char_units",
+    "word_units",
     "paragraph_units",
     "paragraph_similarity",
     "gram_size",
@@ -73,12 +75,20 @@ def containment(part: AbstractSet[Hashable], whole: AbstractSet[Hashable]) -> fl
     return len(part & whole) / len(part)
 
 
-def paragraph_units(text: str, cjk: bool) -> str | list[str]:
-    """The units a paragraph is compared in: its characters, layout whitespace left out, for
-    CJK languages (a string); its lower-cased ``\\w+`` words otherwise (a list)."""
-    if cjk:
-        return "".join(text.split())
+def char_units(text: str) -> str:
+    """A CJK paragraph's units: its characters, layout whitespace left out."""
+    return "".join(text.split())
+
+
+def word_units(text: str) -> list[str]:
+    """An alphabetic paragraph's units: its lower-cased ``\\w+`` words."""
     return _WORD.findall(text.lower())
+
+
+def paragraph_units(text: str, cjk: bool) -> str | list[str]:
+    """The units a paragraph is compared in: :func:`char_units` for CJK languages,
+    :func:`word_units` otherwise."""
+    return char_units(text) if cjk else word_units(text)
 
 
 def paragraph_similarity(a: str, b: str, language: str | None) -> float:

@@ -230,7 +230,7 @@ def _place_moves(views: list[PairView], old_doc: Document, anchors: _Anchors) ->
     old_order = [p.id for p in old_doc.all_paragraphs()]
     view_of_old = {i: v for v in views for i in v.old_ids}
     after: dict[int, list[MovedFrom]] = {}
-    linked: dict[int, tuple[str, str]] = {}
+    linked: dict[int, tuple[str, str | None]] = {}
     for v in views:
         if v.kind != "moved" or not v.old:
             continue
@@ -256,6 +256,7 @@ def _place_moves(views: list[PairView], old_doc: Document, anchors: _Anchors) ->
 
 def _heading_start(h: HeadingPair, anchors: _Anchors) -> SectionStart:
     title = h.new if h.new is not None else (h.old or "")
+    segments: tuple[Op, ...]
     if h.kind == "inserted":
         segments = (Op(INSERT, title),)
     elif h.kind == "deleted":

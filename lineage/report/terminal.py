@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from lineage.model.comparison import Op
+from lineage.model.comparison import DELETE, INSERT, Op
 from lineage.report.escape import escape_terminal
 from lineage.report.labels import (
     HEADING_CHANGES,
@@ -94,8 +94,8 @@ def _pair(view: PairView, style: _Style) -> list[str]:
         if change.change == MODIFIED:
             segs: Sequence[Op] = change.segments
         else:
-            op = "insert" if change.change == INSERTED else "delete"
-            segs = (Op(op, change.new_text or change.old_text),)
+            segs = (Op(INSERT, change.new_text) if change.change == INSERTED
+                    else Op(DELETE, change.old_text),)
         lines.extend(_body(segs, style, f"{footnote_title(change)}: "))
     return lines
 
