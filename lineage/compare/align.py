@@ -51,7 +51,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from lineage.compare.similarity import char_units, containment, indel_similarity, word_units
-from lineage.compare.textdiff import is_cjk_language
+from lineage.script.language import is_cjk_language
 
 __all__ = [
     "MATCH_THRESHOLD",

@@ -19,6 +19,8 @@ from typing import Generic, Hashable, Iterable, TypeVar
 
 from lineage.compare.similarity import char_ngrams
 from lineage.normalize import normalize
+from lineage.script.language import gram_size
+from lineage.script.punctuation import SENTENCE_SPLIT
 
 __all__ = [
     "comparable",
@@ -29,10 +31,8 @@ __all__ = [
 
 K = TypeVar("K", bound=Hashable)
 
-# A sentence ends at a full stop, question or exclamation mark, or a semicolon (UN operative
-# paragraphs chain clauses with semicolons), Chinese or Latin; a Latin full stop only when a
-# space or the end follows, so "Rev.1" and "70/125." inside a sentence do not split it.
-_SENTENCE_END = re.compile(r"[。！？；]+[”’」』）)]*|[.!?;]+[\"'”’)]*(?=\s|$)")
+# Where a sentence ends: lineage.script.punctuation.SENTENCE_SPLIT.
+_SENTENCE_END = SENTENCE_SPLIT
 
 
 def comparable(text: str, language: str | None = None) -> str:

@@ -20,7 +20,8 @@ reader sees next to the figure):
 - :func:`character_similarity` (shown only inside the reuse score): Indel over the
   characters of ``comparable`` text (``lineage.compare.reuse``).
 - :func:`ngram_containment`, "containment" (``lineage blame``): the share of a passage's
-  character n-grams (:func:`gram_size`: 3 for Chinese, 6 otherwise) found in another.
+  character n-grams (``lineage.script.language.gram_size``: 3 for Chinese, 6 otherwise)
+  found in another.
 - :func:`mutual_containment`, "% of its wording" (``history``'s earlier texts): the larger
   containment of either text in the other.
 - :func:`reuse_score`, "reuse score" (``lineage topic``): the larger of the character
@@ -35,7 +36,7 @@ from typing import AbstractSet, Hashable, Sequence
 
 from rapidfuzz.distance import Indel
 
-from lineage.compare.textdiff import is_cjk_language
+from lineage.script.language import gram_size, is_cjk_language
 
 __all__ = [
     "indel_similarity",
@@ -44,7 +45,6 @@ __all__ = [
     "word_units",
     "paragraph_units",
     "paragraph_similarity",
-    "gram_size",
     "char_ngrams",
     "character_similarity",
     "ngram_containment",
@@ -54,7 +54,6 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 REUSE_CONTAINMENT_WEIGHT = 0.9
 """Weight of containment in :func:`reuse_score`: a passage taken up whole into a longer one
@@ -99,15 +98,6 @@ def paragraph_similarity(a: str, b: str, language: str | None) -> float:
     return indel_similarity(paragraph_units(a, cjk), paragraph_units(b, cjk))
 
 
-def gram_size(text: str) -> int:
-    """Character n-gram size for text reuse: 3 for Chinese (a character carries about a
-    word's meaning), 6 for alphabetic text (about a word and a half)."""
-    if not text:
-        return 3
-    cjk = len(_CJK.findall(text))
-    return 3 if cjk * 3 >= len(text) else 6
-
-
 def char_ngrams(text: str, n: int) -> set[str]:
     """The distinct character n-grams of ``text``; a text shorter than ``n`` is its own."""
     if len(text) < n:
@@ -123,7 +113,7 @@ def character_similarity(a: str, b: str) -> float:
 
 def ngram_containment(passage: str, candidate: str, n: int | None = None) -> float:
     """Share of ``passage``'s character n-grams found in ``candidate`` (both already
-    ``comparable``; ``n`` defaults to :func:`gram_size` of the passage). 1.0 when the passage
+    ``comparable``; ``n`` defaults to the passage's ``gram_size``). 1.0 when the passage
     occurs inside the candidate verbatim; tolerates a word inserted or replaced."""
     n = n or gram_size(passage)
     return containment(char_ngrams(passage, n), char_ngrams(candidate, n))

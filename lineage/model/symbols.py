@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 
 from lineage.errors import SymbolError
 
@@ -284,6 +284,9 @@ def is_symbol(text: str) -> bool:
     return True
 
 
+# Cached: a manifest of 50,000 entries asks for each symbol's key several times (the entry,
+# its links, the whole-manifest checks, the graph), and the links name the same few symbols.
+@lru_cache(maxsize=1 << 16)
 def document_key(text: str) -> str:
     """What identifies a document: the canonical symbol when ``text`` is one, else the text
     with its runs of spaces made one (informal drafts have names, not symbols, and ``lineage

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import html
-from pathlib import Path
-from typing import Sequence
 
 from tabulate import tabulate
 
@@ -12,9 +10,9 @@ from lineage.report.escape import escape_markdown, escape_terminal
 from lineage.report.inline import inline_diff, shown_similarity
 from lineage.report.labels import REUSE_SCORE, TOPIC_STATUS_WORDS
 from lineage.report.page import lang_attr, render_page
-from lineage.trace.topic_timeline import TopicEntry, TopicTimeline, load_timeline
+from lineage.trace.topic_timeline import TopicEntry, TopicTimeline
 
-__all__ = ["TOPIC_FORMATS", "render_topic", "show_topic"]
+__all__ = ["TOPIC_FORMATS", "render_topic"]
 
 TOPIC_FORMATS = ("text", "md", "html", "json")
 # One column per status; the last (no longer on the topic) counts the entry's dropped list.
@@ -144,9 +142,3 @@ def render_topic(timeline: TopicTimeline, fmt: str = "text") -> str:
     if fmt == "html":
         return _html(timeline)
     return _text(timeline, md=fmt == "md")
-
-
-def show_topic(corpus_dir: str | Path, name: str, symbols: Sequence[str] = (), language: str | None = None,
-               fmt: str = "text") -> str:
-    """What ``lineage topic`` prints."""
-    return render_topic(load_timeline(corpus_dir, name, symbols, language), fmt)

@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Sequence
 
 from lineage.compare.reuse import comparable
-from lineage.compare.similarity import gram_size, reuse_score
+from lineage.compare.similarity import reuse_score
 from lineage.compare.textdiff import diff_ops
 from lineage.errors import UsageError
 from lineage.model.comparison import Op
 from lineage.trace.corpusview import CorpusView
+from lineage.script.language import gram_size
 from lineage.trace.topics import Topic, TopicHit, get_topic, match_document
 
 __all__ = [

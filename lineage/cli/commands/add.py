@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import argparse
 
+from lineage.cli.app.corpus import add_file
 from lineage.corpus.manifest import KINDS, ORIGINS, default_corpus_dir
-from lineage.cli.app import add_file
 
 __all__ = ["register", "run"]
 
@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--builds-on", action="append", metavar="SYMBOL", help="earlier document it builds on (repeatable)")
     p.add_argument("--notes", help="free notes for the manifest")
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.add_argument("--force", action="store_true", help="replace an entry that already has a text")
     p.set_defaults(func=run)
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.trace.blame import BLAME_FORMATS, DEFAULT_THRESHOLD, show_blame
+from lineage.cli.app.trace import show_blame
 from lineage.corpus.manifest import default_corpus_dir
+from lineage.trace.blame import BLAME_FORMATS, DEFAULT_THRESHOLD
 
 __all__ = ["register", "run"]
 
@@ -34,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help=f"share of a sentence's n-grams an earlier text must contain (default: {DEFAULT_THRESHOLD})")
     p.add_argument("--format", choices=BLAME_FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.set_defaults(func=run)
 
 

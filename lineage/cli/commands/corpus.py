@@ -13,7 +13,7 @@ __all__ = ["register", "run_list", "run_show"]
 
 def _corpus_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.cli.app import FORMATS, diff_files
+from lineage.cli.app.diff import FORMATS, diff_files
 from lineage.cli.output import check_output_path, write_output
 from lineage.cli.terminal import wants_color
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.cli.app import EXTRACT_FORMATS, extract_to_string
+from lineage.cli.app.document import EXTRACT_FORMATS, extract_to_string
 from lineage.cli.output import check_output_path, write_output
 
 __all__ = ["register", "run"]

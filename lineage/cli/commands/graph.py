@@ -4,8 +4,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from lineage.cli.app.trace import show_graph
 from lineage.corpus.manifest import default_corpus_dir
-from lineage.trace.graph_render import GRAPH_FORMATS, show_graph
+from lineage.trace.graph_render import GRAPH_FORMATS
 
 __all__ = ["register", "run"]
 
@@ -23,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--all-links", action="store_true",
                    help="also show builds_on links that other links already imply")
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.set_defaults(func=run)
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from lineage.cli.app.trace import show_history
 from lineage.corpus.manifest import default_corpus_dir
-from lineage.trace.history import HISTORY_FORMATS, show_history
+from lineage.trace.history import HISTORY_FORMATS
 
 __all__ = ["register", "run"]
 
@@ -24,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", default=None, help="language of the texts (default: the one the corpus has)")
     p.add_argument("--format", choices=HISTORY_FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.set_defaults(func=run)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from lineage.cli.app.document import normalize_file
 from lineage.normalize import PROFILES
-from lineage.cli.app import normalize_file
 
 __all__ = ["register", "run"]
 

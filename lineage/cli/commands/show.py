@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.cli.app import show_document
+from lineage.cli.app.document import show_document
 from lineage.report.document import FORMATS
 
 __all__ = ["register", "run"]

@@ -4,8 +4,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from lineage.cli.app.trace import show_topic
 from lineage.corpus.manifest import default_corpus_dir
-from lineage.trace.topic_render import TOPIC_FORMATS, show_topic
+from lineage.trace.topic_render import TOPIC_FORMATS
 
 __all__ = ["register", "run"]
 
@@ -24,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", default=None, help="only texts in this language")
     p.add_argument("--format", choices=TOPIC_FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.set_defaults(func=run)
 
 
