@@ -19,7 +19,6 @@ from typing import Generic, Hashable, Iterable, TypeVar
 
 from lineage.compare.similarity import char_ngrams
 from lineage.normalize import normalize
-from lineage.script.language import gram_size
 from lineage.script.punctuation import SENTENCE_SPLIT
 
 __all__ = [

@@ -17,11 +17,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from lineage.compare.reuse import ReuseIndex, comparable, split_sentences
-
 from lineage.model.document import dumps
 from lineage.report.escape import escape_markdown, escape_terminal
 from lineage.report.labels import CONTAINMENT
 from lineage.script.language import gram_size
+from lineage.trace.corpusview import CorpusView
 
 __all__ = ["BLAME_SCHEMA", "BLAME_FORMATS", "DEFAULT_THRESHOLD", "SentenceOrigin", "Blame", "blame",
            "render_blame"]
