@@ -1,4 +1,4 @@
-"""The HTML redline in a real browser: headless Chromium driven by Playwright.
+"""The HTML pages (the redline, the topic page) in a real browser: headless Chromium driven by Playwright.
 
 Uses Debian's Chromium (``bash scripts/install-browser.sh``, run by ``make test``), never a
 browser downloaded by Playwright. Skipped, saying so, only when no Chromium can be found.
@@ -17,7 +17,13 @@ import pytest
 
 from lineage.report import build_report
 from lineage.report.html import render_html
-from report_fixture import IMG, SCRIPT, fixture
+from lineage.trace.corpusview import CorpusView
+from lineage.trace.topic_render import render_topic
+from lineage.trace.topic_timeline import topic_timeline
+from lineage.trace.topics import get_topic
+from support.report_fixture import IMG, SCRIPT, fixture
+
+pytestmark = pytest.mark.slow  # a browser start per module, a page load per test
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
@@ -183,5 +189,34 @@ def test_print_view_is_a_clean_inline_redline(browser, redline, tmp_path):
         pdf = tmp_path / "redline.pdf"
         w.page.pdf(path=str(pdf))
         assert pdf.stat().st_size > 1000
+    finally:
+        w.close()
+
+
+# Han character, full-width comma, Han character, in one text node of a paragraph.
+_COMMA_WIDTHS = """el => {
+  const node = [...el.childNodes].find(n => n.nodeType === 3 && /[\\u4e00-\\u9fff]，[\\u4e00-\\u9fff]/.test(n.data));
+  const i = node.data.search(/[\\u4e00-\\u9fff]，[\\u4e00-\\u9fff]/);
+  const r = document.createRange();
+  const width = k => { r.setStart(node, k); r.setEnd(node, k + 1); return r.getBoundingClientRect().width; };
+  return [width(i), width(i + 1), width(i + 2)];
+}"""
+
+
+def test_topic_page_sets_chinese_in_the_cjk_serif_face(browser, tmp_path):
+    """The topic page shares the redline's skeleton: Chinese paragraphs marked lang="zh", in
+    the CJK serif stack, whose full-width comma takes exactly one character's width (no gap,
+    no squeeze) between two Han characters."""
+    corpus = CorpusView.open(REPO / "tests" / "data" / "lineage_corpus")
+    page = tmp_path / "topic.html"
+    page.write_text(render_topic(topic_timeline(corpus, get_topic("igf")), "html"), encoding="utf-8")
+    w = _Watched(browser, page.as_uri())
+    try:
+        para = 'p.para[lang="zh"]'
+        assert w.style(para, "fontFamily").startswith('"Noto Serif CJK SC"')
+        assert w.page.eval_on_selector("html", "e => e.lang") == "en"
+        han, comma, after = w.page.eval_on_selector(f"{para} >> nth=0", _COMMA_WIDTHS)
+        assert abs(comma - han) < 0.5 and abs(after - han) < 0.5
+        assert w.requests == [w.url]
     finally:
         w.close()

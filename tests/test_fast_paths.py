@@ -11,7 +11,6 @@ import math
 import sys
 from collections import Counter, defaultdict
 from itertools import chain
-from pathlib import Path
 
 import pytest
 from diff_match_patch import diff_match_patch
@@ -26,15 +25,14 @@ from lineage.compare.align import (
     _similarity_table,
     _UnitCache,
     longest_chain,
-    similarity,
 )
+from lineage.compare.similarity import paragraph_similarity
 from lineage.compare.documents import align_documents, compare_documents
+from support.documents import english_doc
 from support.mutations import Rates, mutate
 from lineage.normalize import normalize
-from lineage.read import read_document
 from lineage.compare.textdiff import _diff_main, _jieba, _two_alnum, word_boundaries
 
-SEED = Path(__file__).parent.parent / "corpora" / "sources" / "000_cb2b676f44ca9b86.txt"
 
 # Drafting words (jieba knows most of them) and characters that make jieba's choices hard:
 # overlapping dictionary words, ASCII letters and digits it glues together, punctuation.
@@ -43,11 +41,6 @@ WORDS = ["我们", "鼓励", "促请", "各国", "弥合", "数字", "鸿沟", "
          "AI", "和", "的", "，", "。", "、", "（", "）", " ", "a", "1", "研究生命", "起源"]
 CHINESE = st.lists(st.sampled_from(WORDS), max_size=30).map("".join)
 CHARS = st.text(alphabet=st.sampled_from(list("的和国家数字鸿沟弥合，。ab1 \n")), max_size=60)
-
-
-@pytest.fixture(scope="module")
-def seed_doc():
-    return read_document(SEED)
 
 
 # --- textdiff -------------------------------------------------------------------------------
@@ -179,7 +172,7 @@ def test_candidates_with_large_counts():
 @given(st.lists(CHINESE, max_size=6), st.lists(CHINESE, max_size=6))
 def test_similarity_table_scores_every_pair(old, new):
     # One rapidfuzz call per row gives what scoring each pair gives (empty texts included).
-    assert _similarity_table(old, new, True) == [[similarity(a, b, "zh") for b in new]
+    assert _similarity_table(old, new, True) == [[paragraph_similarity(a, b, "zh") for b in new]
                                                  for a in old]
 
 
@@ -211,7 +204,6 @@ def test_align_documents_is_compare_without_ops(seed_doc):
 
 def test_shared_normalisation_cache_gives_the_same_comparisons(seed_doc):
     from support.mutations import history
-    from test_mutations import english_doc  # the hand-made English document
 
     # One cache for a whole history (each version compared twice), then for unrelated pairs
     # in both directions and for English pairs: entries made by one comparison are reused by

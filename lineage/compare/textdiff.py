@@ -10,7 +10,7 @@ The one place that talks to diff-match-patch. The recipe:
    languages), so that a change never cuts a word such as ``弥合`` in two;
 4. map each run back to the printed characters through ``Normalized.offsets``.
 
-Invariant (tested with hypothesis), for the :class:`Segment` list of ``diff_segments(old, new)``:
+Invariant (tested with hypothesis), for the :class:`SidedOp` list of ``diff_segments(old, new)``:
 
 - joining ``seg.old`` over ``equal`` and ``delete`` segments gives ``old`` exactly, and joining
   ``seg.new`` over ``equal`` and ``insert`` segments gives ``new`` exactly;
@@ -37,12 +37,12 @@ from diff_match_patch import diff_match_patch
 
 import fast_diff_match_patch as _fast_dmp  # the C++ port of the same library, see _diff_main
 
-from lineage.model.comparison import Op
+from lineage.model.comparison import DELETE, EQUAL, INSERT, Op, OpKind, merge_ops
 from lineage.normalize import Normalized, normalize
 from lineage.script.language import detect_language, is_cjk_language
 
 __all__ = [
-    "Segment",
+    "SidedOp",
     "detect_language",
     "is_cjk_language",
     "word_boundaries",
@@ -52,21 +52,24 @@ __all__ = [
     "segments_to_ops",
 ]
 
-_EQUAL, _DELETE, _INSERT = "equal", "delete", "insert"
-_DMP_OP = {0: _EQUAL, -1: _DELETE, 1: _INSERT}
 _LATIN_WORD = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 
 
 @dataclass(frozen=True)
-class Segment:
-    """One run of a diff with both printed sides: ``old`` is empty for an insert, ``new`` for
-    a delete. ``norm`` is the run in ``compare``-normalised text (for ``equal``, the same on
-    both sides: the printed sides differ only in presentation)."""
+class SidedOp(Op):
+    """A diff run (``text`` as :class:`~lineage.model.comparison.Op` shows it) that also
+    keeps both printed sides: ``old`` is empty for an insert, ``new`` for a delete. ``norm``
+    is the run in ``compare``-normalised text (for ``equal``, the same on both sides: the
+    printed sides differ only in presentation). ``text`` may be empty where ``norm`` is not
+    (a run the normaliser saw but whose printed side is empty)."""
 
-    op: str
-    old: str
-    new: str
+    old: str = ""
+    new: str = ""
     norm: str = ""
+
+
+def _sided(op: OpKind, old: str, new: str, norm: str) -> SidedOp:
+    return SidedOp(op, old if op == DELETE else new, old, new, norm)
 
 
 @lru_cache(maxsize=1)
@@ -275,7 +278,7 @@ def _cut(norm: Normalized, i: int, after_change: bool) -> int:
     return p
 
 
-def diff_segments(old: str, new: str, language: str | None = None) -> list[Segment]:
+def diff_segments(old: str, new: str, language: str | None = None) -> list[SidedOp]:
     """Diff ``old`` against ``new`` (printed texts); see the module docstring."""
     if language is None:
         language = detect_language(old + new)
@@ -283,12 +286,12 @@ def diff_segments(old: str, new: str, language: str | None = None) -> list[Segme
                            normalize(new, "compare", language), language)
 
 
-def diff_normalized(na: Normalized, nb: Normalized, language: str | None) -> list[Segment]:
+def diff_normalized(na: Normalized, nb: Normalized, language: str | None) -> list[SidedOp]:
     """:func:`diff_segments` for texts the caller already normalised (``compare`` profile)."""
     old, new = na.original, nb.original
     a, b = na.text, nb.text
     if a == b:
-        return [Segment(_EQUAL, old, new, a)] if (old or new) else []
+        return [_sided(EQUAL, old, new, a)] if (old or new) else []
     blocks = _snap(_equal_blocks(a, b, is_cjk_language(language)), len(a), len(b),
                    _Boundaries(a, language), _Boundaries(b, language))
     # Regions in order: equal blocks and the changes between them, as normalised spans.
@@ -297,7 +300,7 @@ def diff_normalized(na: Normalized, nb: Normalized, language: str | None) -> lis
     for sa, sb, n in blocks:
         if (sa, sb) != (pa, pb):
             regions.append(("change", pa, sa, pb, sb))
-        regions.append((_EQUAL, sa, sa + n, sb, sb + n))
+        regions.append((EQUAL, sa, sa + n, sb, sb + n))
         pa, pb = sa + n, sb + n
     if (pa, pb) != (len(a), len(b)):
         regions.append(("change", pa, len(a), pb, len(b)))
@@ -308,45 +311,26 @@ def diff_normalized(na: Normalized, nb: Normalized, language: str | None) -> lis
         changed = kind == "change"
         cuts_a.append(_cut(na, a1, changed and a1 > a0))
         cuts_b.append(_cut(nb, b1, changed and b1 > b0))
-    segments: list[Segment] = []
+    # Runs alternate (a change is a delete and/or an insert, then an equal block follows),
+    # and every run kept here is non-empty on its printed or its normalised side: no two
+    # neighbours share a kind, so nothing needs merging.
+    segments: list[SidedOp] = []
     for k, (kind, a0, a1, b0, b1) in enumerate(regions):
         old_part = old[cuts_a[k]:cuts_a[k + 1]]
         new_part = new[cuts_b[k]:cuts_b[k + 1]]
-        if kind == _EQUAL:
-            segments.append(Segment(_EQUAL, old_part, new_part, a[a0:a1]))
+        if kind == EQUAL:
+            segments.append(_sided(EQUAL, old_part, new_part, a[a0:a1]))
         else:
             if old_part or a1 > a0:
-                segments.append(Segment(_DELETE, old_part, "", a[a0:a1]))
+                segments.append(_sided(DELETE, old_part, "", a[a0:a1]))
             if new_part or b1 > b0:
-                segments.append(Segment(_INSERT, "", new_part, b[b0:b1]))
-    return _merge(segments)
+                segments.append(_sided(INSERT, "", new_part, b[b0:b1]))
+    return segments
 
 
-def _merge(segments: list[Segment]) -> list[Segment]:
-    """Join neighbouring runs of the same kind and drop empty ones."""
-    out: list[Segment] = []
-    for s in segments:
-        if not (s.old or s.new or s.norm):
-            continue
-        if out and out[-1].op == s.op:
-            last = out.pop()
-            s = Segment(s.op, last.old + s.old, last.new + s.new, last.norm + s.norm)
-        out.append(s)
-    return out
-
-
-def segments_to_ops(segments: list[Segment]) -> list[Op]:
+def segments_to_ops(segments: list[SidedOp]) -> list[Op]:
     """Printed ops: deletions in old characters, equal runs and insertions in new ones."""
-    ops: list[Op] = []
-    for s in segments:
-        text = s.old if s.op == _DELETE else s.new
-        if not text:
-            continue
-        if ops and ops[-1].op == s.op:
-            ops[-1] = Op(s.op, ops[-1].text + text)
-        else:
-            ops.append(Op(s.op, text))
-    return ops
+    return merge_ops(segments)
 
 
 def diff_ops(old: str | Normalized, new: str | Normalized,
@@ -362,6 +346,6 @@ def diff_ops(old: str | Normalized, new: str | Normalized,
         old = old if isinstance(old, Normalized) else normalize(old, "compare", language)
         new = new if isinstance(new, Normalized) else normalize(new, "compare", language)
     segments = diff_normalized(old, new, language)
-    if all(s.op == _EQUAL for s in segments):
+    if all(s.op == EQUAL for s in segments):
         return []
     return segments_to_ops(segments)

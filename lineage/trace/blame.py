@@ -16,11 +16,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from lineage.trace.corpusview import CorpusView
+from lineage.compare.reuse import ReuseIndex, comparable, split_sentences
 from lineage.model.document import dumps
 from lineage.report.escape import escape_markdown, escape_terminal
-from lineage.compare.reuse import ReuseIndex, comparable, split_sentences
+from lineage.report.labels import CONTAINMENT
 from lineage.script.language import gram_size
+from lineage.trace.corpusview import CorpusView
 
 __all__ = ["BLAME_SCHEMA", "BLAME_FORMATS", "DEFAULT_THRESHOLD", "SentenceOrigin", "Blame", "blame",
            "render_blame"]
@@ -181,7 +182,7 @@ def render_blame(result: Blame, fmt: str = "text") -> str:
             out.append(f"  {label:<{width + 6}} {counts.get(key, 0):>5}")
     out.append("")
     if md:
-        out.append("| sentence | first seen in | score | text |")
+        out.append(f"| sentence | first seen in | {CONTAINMENT} | text |")
         out.append("|---|---|---:|---|")
     for s in result.sentences:
         ref = f"{s.paragraph}.{s.index}"

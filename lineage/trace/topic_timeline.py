@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
+from lineage.compare.reuse import comparable
+from lineage.compare.similarity import reuse_score
+from lineage.compare.textdiff import diff_ops
+from lineage.errors import UsageError
 from lineage.model.comparison import Op
 from lineage.trace.corpusview import CorpusView
-from lineage.errors import UsageError
-from lineage.compare.reuse import comparable, containment, edit_similarity
 from lineage.script.language import gram_size
-from lineage.compare.textdiff import diff_ops
 from lineage.trace.topics import Topic, TopicHit, get_topic, match_document
 
 __all__ = [
@@ -127,10 +128,7 @@ def _pair(entry: TopicEntry, previous: TopicEntry) -> None:
         n = gram_size(text)
         best: tuple[float, str, str] | None = None
         for pid, raw, other in old:
-            # Edit similarity for rewordings; containment for a passage taken up whole into a
-            # longer one (or cut down), which edit similarity alone undervalues.
-            score = max(edit_similarity(text, other),
-                        0.9 * max(containment(text, other, n), containment(other, text, n)))
+            score = reuse_score(text, other, n)
             if best is None or score > best[0]:
                 best = (score, pid, raw)
         if best is None or best[0] < PAIR_THRESHOLD:
