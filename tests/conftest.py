@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, settings
 from lineage.model.document import Document
 from lineage.read import read_document
 from lineage.read.pdf import extract_pdf
+from support.browser import CHROMIUM_ARGS, chromium
 from support.paths import SEED
 
 settings.register_profile("dev", deadline=None)
@@ -79,3 +80,18 @@ def run_cli(capsys):
         return code, out, err
 
     return run
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Debian Chromium under Playwright, one per test module; skipped, saying why,
+    only when no Chromium is installed (``make test`` installs it)."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    executable = chromium()
+    if executable is None:
+        pytest.skip("no Chromium found (/usr/bin/chromium, chromium or chromium-browser on PATH); "
+                    "install it with `bash scripts/install-browser.sh`")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

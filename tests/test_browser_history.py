@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_browser import _save, _Watched, browser  # noqa: F401  (browser is a fixture)
 
 from lineage.read import read_document
 from lineage.report.versions import build_history, render_history
 from lineage.report.versions_html import VERSION_COLOURS
+from support.browser import Watched, save_screenshot
 
 HERE = Path(__file__).parent
 CHAIN = [HERE / "docx" / "A-C.2-80-L.3.en.pydocx.docx", HERE / "docx" / "L.3-to-L.59.tracked.docx",
@@ -38,7 +38,7 @@ def _visible(w) -> int:
 
 def test_history_shows_each_revision_in_its_colour(browser, page, tmp_path):  # noqa: F811
     path, total, touched = page
-    w = _Watched(browser, path.as_uri())
+    w = Watched(browser, path.as_uri())
     try:
         assert _visible(w) == total
         step = w.page.locator("#p-pp8 .step")
@@ -46,7 +46,7 @@ def test_history_shows_each_revision_in_its_colour(browser, page, tmp_path):  # 
         assert w.style("#p-pp8 .step", "borderLeftColor") == _rgb(VERSION_COLOURS[1])  # the L.59 revision
         assert w.page.locator("#p-pp8 .strip span").count() == 4                     # one cell per version
         assert "line-through" in w.style("#p-pp9 .step del", "textDecorationLine")
-        _save(w.page, "history.png", tmp_path)
+        save_screenshot(w.page, "history.png", tmp_path)
         assert w.requests == [w.url] and w.dialogs == []
     finally:
         w.close()
@@ -55,13 +55,13 @@ def test_history_shows_each_revision_in_its_colour(browser, page, tmp_path):  # 
 @pytest.mark.parametrize("javascript", [True, False])
 def test_hide_unchanged_paragraphs(browser, page, tmp_path, javascript):  # noqa: F811
     path, total, touched = page
-    w = _Watched(browser, path.as_uri(), javascript=javascript)
+    w = Watched(browser, path.as_uri(), javascript=javascript)
     try:
         w.page.click("label[for=hide-unchanged]")
         assert 0 < touched == _visible(w) < total
         assert w.page.locator("#p-pp8").is_visible() and not w.page.locator("#p-pp1").is_visible()
         if javascript:
-            _save(w.page, "history-changed-only.png", tmp_path)
+            save_screenshot(w.page, "history-changed-only.png", tmp_path)
         w.page.click("label[for=hide-unchanged]")
         assert _visible(w) == total
     finally:

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from report_fixture import fixture
+from support.report_fixture import fixture
 
 from lineage.compare.documents import compare_documents
 from lineage.model.document import Document

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from report_fixture import fixture
+from support.report_fixture import fixture
 
 from lineage.errors import OutputError
 from lineage.read.pdf.boundary import iter_pages, open_pdf

@@ -30,8 +30,9 @@ from datetime import datetime, timezone
 
 from lxml import etree
 
+from lineage.model.comparison import Op
 from lineage.model.document import Document, Paragraph
-from lineage.report.model import MovedFrom, PairView, Report, SectionStart, Segment
+from lineage.report.model import MovedFrom, PairView, Report, SectionStart
 from lineage.script.chars import has_cjk
 
 __all__ = ["AUTHOR", "render_docx"]
@@ -118,7 +119,7 @@ class _Writer:
             ppr.append(_w("rPr", self.mark(mark)))
         return _w("p", ppr, *content)
 
-    def segments(self, segs: tuple[Segment, ...], old: Paragraph | None, new: Paragraph | None,
+    def segments(self, segs: tuple[Op, ...], old: Paragraph | None, new: Paragraph | None,
                  old_at: int = 0, new_at: int = 0) -> list[etree._Element]:
         """Runs for ``segs`` with the footnote references of both sides placed at their
         offsets (``old_at``/``new_at``: where these segments start in each side's text)."""
@@ -206,7 +207,7 @@ def _refs(p: Paragraph | None, doc: Document, at: int) -> dict[int, list[str]]:
     return out
 
 
-def _side_len(segs: tuple[Segment, ...], side: str) -> int:
+def _side_len(segs: tuple[Op, ...], side: str) -> int:
     skip = "insert" if side == "old" else "delete"
     return sum(len(s.text) for s in segs if s.op != skip)
 
@@ -302,11 +303,11 @@ def _line(w: _Writer, old: str | None, new: str | None, style: str) -> etree._El
         return None
     if old == new:
         return w.paragraph(w.run(new or ""), style=style)
-    segs: list[Segment] = []
+    segs: list[Op] = []
     if old:
-        segs.append(Segment("delete", old))
+        segs.append(Op("delete", old))
     if new:
-        segs.append(Segment("insert", new))
+        segs.append(Op("insert", new))
     mark = "ins" if not old else ("del" if not new else None)
     return w.paragraph(w.segments(tuple(segs), None, None), style=style, mark=mark)
 

@@ -28,6 +28,7 @@ from lineage.model.history import (
     VersionInfo,
 )
 from lineage.report.escape import escape_markdown
+from lineage.report.labels import DELETED
 from lineage.report.versions_html import render_history_html
 
 __all__ = ["HISTORY_FORMATS", "build_history", "render_history", "story"]
@@ -143,9 +144,9 @@ def _render_text(h: History, changed_only: bool) -> str:
             lines.append(f"    {p.text}")
         lines.append("")
     if h.removed:
-        lines.append("Removed along the way:")
+        lines.append(f"{DELETED.capitalize()} along the way:")
         for r in h.removed:
-            lines.append(f"  ¶ {r.id} of {labels[r.last_version]}, removed in {labels[r.removed_in]}: {r.text}")
+            lines.append(f"  ¶ {r.id} of {labels[r.last_version]}, {DELETED} in {labels[r.removed_in]}: {r.text}")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -169,8 +170,8 @@ def _render_md(h: History, changed_only: bool) -> str:
         if not p.ever_changed:
             lines += [f"> {escape_markdown(p.text)}", ""]
     if h.removed:
-        lines += ["#### Removed along the way", ""]
-        lines += [f"- ¶ {escape_markdown(r.id)} of {escape_markdown(labels[r.last_version])}, removed in "
+        lines += [f"#### {DELETED.capitalize()} along the way", ""]
+        lines += [f"- ¶ {escape_markdown(r.id)} of {escape_markdown(labels[r.last_version])}, {DELETED} in "
                   f"{escape_markdown(labels[r.removed_in])}: <del>{escape_markdown(r.text)}</del>" for r in h.removed]
     return "\n".join(lines).rstrip() + "\n"
 

@@ -16,7 +16,8 @@ from html import escape
 from typing import Sequence
 
 from lineage.model.history import CHANGE_WORDS, History, ParagraphHistory
-from lineage.report.html import CSP
+from lineage.report.labels import DELETED
+from lineage.report.page import render_page
 
 __all__ = ["render_history_html", "VERSION_COLOURS"]
 
@@ -57,7 +58,7 @@ ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline; 
 .text { margin: .2rem 0; white-space: pre-wrap; }
 .step { margin: .15rem 0 .15rem .3rem; padding-left: .6rem; border-left: 4px solid; white-space: pre-wrap; font-size: .95rem; }
 .step .who { font-family: system-ui, sans-serif; font-size: .75rem; font-weight: 600; margin-right: .4rem; }
-.removed li { margin: .3rem 0; }
+.deleted-paragraphs li { margin: .3rem 0; }
 @media print {
   .toolbar, .switch-input { display: none !important; }
   .para.untouched { display: block !important; }
@@ -117,23 +118,11 @@ def render_history_html(h: History) -> str:
         + "".join(f'<td class="n">{n}</td>' for _, n in s.counts) + "</tr>" for s in h.steps)
     kinds = "".join(f"<th>{_e(k)}</th>" for k, _ in h.steps[0].counts) if h.steps else ""
     removed = "".join(
-        f"<li>¶ {_e(r.id)} of {_e(labels[r.last_version])}, removed in {_e(labels[r.removed_in])}: "
+        f"<li>¶ {_e(r.id)} of {_e(labels[r.last_version])}, {DELETED} in {_e(labels[r.removed_in])}: "
         f"<del>{_e(r.text)}</del></li>" for r in h.removed)
     body = [line for p in h.paragraphs for line in _paragraph(p, labels)]
     title = f"History: {' → '.join(labels)}"
-    return "\n".join([
-        "<!DOCTYPE html>",
-        '<html lang="und">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        '<meta name="referrer" content="no-referrer">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="generator" content="lineage">',
-        f"<title>{_e(title)}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
+    return render_page(title, [
         '<input type="checkbox" id="hide-unchanged" class="switch-input">',
         '<div class="page">',
         f"<h1>{_e(title)}</h1>",
@@ -143,8 +132,6 @@ def render_history_html(h: History) -> str:
         '<div class="toolbar"><label for="hide-unchanged">Hide paragraphs no revision changed</label></div>',
         f'<h2 id="text">Paragraphs of {_e(labels[-1])}</h2>',
         *body,
-        *([f'<h2 id="removed">Removed along the way</h2><ul class="removed">{removed}</ul>'] if removed else []),
+        *([f'<h2 id="deleted">{DELETED.capitalize()} along the way</h2><ul class="deleted-paragraphs">{removed}</ul>'] if removed else []),
         "</div>",
-        "</body>",
-        "</html>",
-    ]) + "\n"
+    ], css=_CSS)
