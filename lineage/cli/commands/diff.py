@@ -4,17 +4,19 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.cli.app import FORMATS, diff_files
-from lineage.cli.output import check_output_path, write_output
 from lineage.cli.terminal import wants_color
 
-__all__ = ["register", "run"]
+__all__ = ["HELP", "register", "run"]
+
+HELP = "compare two versions: renumbering, moves, splits, merges and word-level changes"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from lineage.cli.app import FORMATS
+
     p = subparsers.add_parser(
         "diff",
-        help="compare two versions: renumbering, moves, splits, merges and word-level changes",
+        help=HELP,
         description="Compare OLD with NEW (PDF, corpus text, converter Markdown or plain text). "
         "text: a terminal report; md: Markdown for a pull-request comment; html: a self-contained "
         "redline (inline and side by side, printable); json: the lineage.diff/1 contract. "
@@ -43,6 +45,9 @@ def _color(args: argparse.Namespace) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app import diff_files
+    from lineage.cli.output import check_output_path, write_output
+
     inputs = (args.old, args.new)
     if args.output:
         check_output_path(args.output, inputs)

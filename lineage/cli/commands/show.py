@@ -5,15 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.report.document import FORMATS, show_document
+__all__ = ["HELP", "register", "run"]
 
-__all__ = ["register", "run"]
+HELP = "read a document and print it (metadata, paragraphs, headings, footnotes)"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from lineage.report.document import FORMATS
+
     p = subparsers.add_parser(
         "show",
-        help="read a document and print it (metadata, paragraphs, headings, footnotes)",
+        help=HELP,
         description="Read FILE (PDF, corpus text, converter Markdown or plain text) and print the "
         "document as read: text for people, md for Markdown, json for the lineage.document/1 contract.",
     )
@@ -23,5 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.report.document import show_document
+
     sys.stdout.write(show_document(args.file, args.format))
     return 0
