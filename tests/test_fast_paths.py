@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from itertools import chain
 from pathlib import Path
 
+import jieba
 import pytest
 from diff_match_patch import diff_match_patch
 from hypothesis import given, settings
@@ -32,7 +33,8 @@ from lineage.compare.documents import align_documents, compare_documents
 from support.mutations import Rates, mutate
 from lineage.normalize import normalize
 from lineage.read import read_document
-from lineage.compare.textdiff import _diff_main, _jieba, _two_alnum, word_boundaries
+from lineage.compare.textdiff import _diff_main, _two_alnum, word_boundaries
+from support.jieba_reference import jieba_tokenizer
 
 SEED = Path(__file__).parent.parent / "corpora" / "sources" / "000_cb2b676f44ca9b86.txt"
 
@@ -78,7 +80,8 @@ def test_character_diff_on_real_paragraphs(seed_doc):
 
 def _jieba_boundaries(text: str) -> set[int]:
     """Every word boundary by cutting every Han/alphanumeric run with jieba (no shortcut)."""
-    tokenizer, block, _ = _jieba()
+    tokenizer = jieba_tokenizer()
+    block = jieba.re_han_default
     bounds = set(range(len(text) + 1))
     for m in block.finditer(text):
         bounds -= set(range(m.start() + 1, m.end()))
