@@ -5,8 +5,8 @@ loads on each run: 0.9 s of CPU and 57 MiB, for a diff that asks about a few doz
 Here the same keys and counts live in a cache file, split into one bucket per first character;
 a lookup loads only the buckets of the characters it meets (a Chinese diff of two resolutions
 loads a few hundred of them). The file is built once per dictionary file (jieba's bundled
-``dict.txt``, read as jieba reads it, without importing jieba) in :func:`cache_dir`; where no
-cache can be written the dictionary is held in memory instead.
+``dict.txt``, read as jieba reads it, without importing jieba) in the cache folder
+(:mod:`lineage.cache`); where none can be written the dictionary is held in memory instead.
 
 The segmentation is jieba's accurate mode without its HMM guesser: the dictionary words that
 start at each character form a graph; the path whose words have the highest product of
@@ -23,11 +23,12 @@ import marshal
 import math
 import os
 import re
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["ASCII_ALNUM", "HAN_RUN", "ZhDictionary", "cache_dir", "jieba_dictionary", "parse_dictionary", "run_boundaries"]
+from lineage.cache import cache_dir, write_cache
+
+__all__ = ["ASCII_ALNUM", "HAN_RUN", "ZhDictionary", "jieba_dictionary", "parse_dictionary", "run_boundaries"]
 
 # jieba's blocks (``jieba.re_han_default``): it cuts each run of these on its own and yields
 # every other character as a word of its own.
@@ -37,15 +38,6 @@ ASCII_ALNUM = re.compile("[a-zA-Z0-9]")
 
 _MAGIC = b"lineage-zhwords/2\n"
 _LENGTH_BYTES = 8
-
-
-def cache_dir() -> Path:
-    """Where lineage keeps files it can rebuild (the dictionary buckets)."""
-    env = os.environ.get("LINEAGE_CACHE_DIR")
-    if env:
-        return Path(env)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "lineage"
 
 
 def _jieba_dict_file() -> Path:
@@ -92,27 +84,6 @@ def _serialise(freq: dict[str, int], total: int) -> bytes:
         at += len(blob)
     header = marshal.dumps((total, max(map(len, freq)), index, at))
     return b"".join([_MAGIC, len(header).to_bytes(_LENGTH_BYTES, "little"), header, *blobs])
-
-
-def _write_cache(path: Path, data: bytes) -> bool:
-    """Write atomically (a concurrent run sees the old file or the whole new one); False when
-    the folder cannot be written."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-    except OSError:
-        return False
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-        return True
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        return False
 
 
 class ZhDictionary:
@@ -177,15 +148,14 @@ def jieba_dictionary() -> ZhDictionary:
     source = _jieba_dict_file()
     stat = source.stat()
     key = hashlib.sha256(f"{source.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    path = cache_dir() / f"zhwords-{key}.bin"
+    name = f"zhwords-{key}.bin"
     try:
-        return ZhDictionary.from_file(path)
+        return ZhDictionary.from_file(cache_dir() / name)
     except (OSError, ValueError):
         pass  # not built yet, or damaged: build it again
     data = _serialise(*parse_dictionary(source))
-    if _write_cache(path, data):
-        return ZhDictionary.from_file(path)
-    return ZhDictionary(data)
+    path = write_cache(name, data)
+    return ZhDictionary(data) if path is None else ZhDictionary.from_file(path)
 
 
 def run_boundaries(run: str, words: ZhDictionary) -> list[int]:
