@@ -25,6 +25,7 @@ __all__ = [
     "gram_size",
     "ngrams",
     "containment",
+    "gram_containment",
     "edit_similarity",
     "split_sentences",
     "ReuseIndex",
@@ -66,10 +67,15 @@ def containment(passage: str, candidate: str, n: int | None = None) -> float:
     """Share of ``passage``'s n-grams found in ``candidate`` (both already :func:`comparable`).
     1.0 when the passage occurs inside the candidate verbatim."""
     n = n or gram_size(passage)
-    a = ngrams(passage, n)
-    if not a:
+    return gram_containment(ngrams(passage, n), ngrams(candidate, n))
+
+
+def gram_containment(passage: set[str], candidate: set[str]) -> float:
+    """:func:`containment` of two texts' n-gram sets (for a caller comparing each text with
+    many others, which makes each set once)."""
+    if not passage:
         return 0.0
-    return len(a & ngrams(candidate, n)) / len(a)
+    return len(passage & candidate) / len(passage)
 
 
 def edit_similarity(a: str, b: str) -> float:
