@@ -12,7 +12,7 @@ from lineage.compare.documents import compare_documents
 from lineage.corpus import default_corpus_dir, load_entry_document, load_manifest
 from lineage.read import read_document
 from lineage.report import build_report
-from lineage.cli.demo import find_bundled_pair
+from lineage.cli.app import find_bundled_pair
 from lineage.report.html import render_html
 from lineage.report.markdown import render_markdown
 from lineage.report.terminal import render_terminal

@@ -15,6 +15,9 @@ __all__ = [
     "PdfError",
     "CorpusError",
     "FetchError",
+    "TransientError",
+    "TopicError",
+    "LineError",
     "UsageError",
     "OutputError",
 ]
@@ -71,8 +74,21 @@ class FetchError(LineageError):
     """Downloading a document failed."""
 
 
+class TransientError(FetchError):
+    """A failure that may go away on retry (timeout, reset connection, 5xx, short body)."""
+
+
 class UsageError(LineageError):
     """The command was called with arguments that do not fit together."""
+
+
+class TopicError(UsageError):
+    """A topic name is unknown or a topic file is malformed."""
+
+
+class LineError(LineageError):
+    """A parse problem on the current line of a corpus text; the parser turns it into a
+    CorpusError with the file and the line number, so it never reaches the user as such."""
 
 
 class OutputError(LineageError):

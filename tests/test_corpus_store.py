@@ -8,7 +8,8 @@ import pytest
 import lineage.corpus.store as store
 from lineage.corpus import load_entry_document, load_manifest
 from lineage.corpus.manifest import Entry
-from lineage.corpus.store import add_document, add_file, guess_kind, register_entry
+from lineage.cli.app import add_file
+from lineage.corpus.store import add_document, guess_kind, register_entry
 from lineage.errors import CorpusError, SymbolError
 from lineage.corpus.files import sha256_file
 from lineage.model.document import Document, Footnote, FootnoteRef, Heading, Paragraph, Source

@@ -20,9 +20,9 @@ def _fake_pdf_document(path) -> Document:
 @pytest.mark.parametrize("name, data", [("doc.pdf", b"%PDF-1.7\n..."), ("noext", b"%PDF-1.4\n..."),
                                         ("wrong.PDF", b"not really a pdf")])
 def test_pdfs_go_to_the_pdf_extractor(tmp_path: Path, monkeypatch, name: str, data: bytes) -> None:
-    import lineage.read.pdf
+    import lineage.read
 
-    monkeypatch.setattr(lineage.read.pdf, "extract_pdf", _fake_pdf_document)
+    monkeypatch.setattr(lineage.read, "extract_pdf", _fake_pdf_document)
     path = tmp_path / name
     path.write_bytes(data)
     doc = read_document(path)
@@ -30,7 +30,7 @@ def test_pdfs_go_to_the_pdf_extractor(tmp_path: Path, monkeypatch, name: str, da
 
 
 def test_pdf_support_missing_is_an_unknown_format(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setitem(sys.modules, "lineage.read.pdf", None)  # makes the import fail
+    monkeypatch.setitem(sys.modules, "pdfplumber", None)  # makes the import fail
     path = tmp_path / "doc.pdf"
     path.write_bytes(b"%PDF-1.7\n")
     with pytest.raises(UnknownFormatError, match="PDF support is not installed"):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable, TextIO
 
 from lineage import __version__
-from lineage.errors import FetchError
+from lineage.errors import FetchError, TransientError
 
 __all__ = ["DownloadPolicy", "Download", "download", "TransientError", "stderr_if_tty"]
 
@@ -24,10 +24,6 @@ USER_AGENT = f"lineage/{__version__} (UN document lineage toolkit)"
 _CHUNK = 64 * 1024
 # Status codes worth another try: the server said "later", or something between us broke.
 _TRANSIENT_STATUS = {408, 425, 429, 500, 502, 503, 504}
-
-
-class TransientError(FetchError):
-    """A failure that may go away on retry (timeout, reset connection, 5xx, short body)."""
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from lineage.corpus.store import add_document, text_path_for
 from lineage.corpus.download import DownloadPolicy, download
 from lineage.errors import FetchError, InputError, SymbolError, UsageError
 from lineage.model.symbols import parse_symbol
+from lineage.read import read_document
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -155,10 +156,6 @@ def fetch_document(
     progress: TextIO | None = None,
 ) -> FetchResult:
     """Download ``symbol`` in ``language`` and add it to the corpus (see the module doc)."""
-    # Imported here: the readers package imports the corpus package, which this module also
-    # uses; a call-time import keeps ``lineage.corpus.fetch`` importable on its own.
-    from lineage.read import read_document
-
     plan = plan_fetch(symbol, language, corpus_dir, base)
     got = download(plan.url, policy, progress=progress)
     check_pdf(got.data, plan.url)

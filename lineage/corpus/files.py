@@ -1,10 +1,12 @@
-"""File helpers shared by every command that writes: atomic writes and hashing."""
+"""File helpers shared by every command that writes: atomic writes (and, re-exported from the
+read stage that records it, the SHA-256 of a file)."""
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from pathlib import Path
+
+from lineage.read.digest import sha256_file
 
 __all__ = ["atomic_write_bytes", "atomic_write_text", "sha256_file"]
 
@@ -42,11 +44,3 @@ def _target_mode(path: Path) -> int:
 
 def atomic_write_text(path: str | Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
-
-
-def sha256_file(path: str | Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()

@@ -10,10 +10,10 @@ import dataclasses
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from lineage.errors import CorpusError, SymbolError
+from lineage.errors import CorpusError
 from lineage.corpus.files import atomic_write_bytes, sha256_file
 from lineage.model.document import Document, Source
-from lineage.model.symbols import canonical_symbol, document_key
+from lineage.model.symbols import document_key
 from lineage.corpus.manifest import (
     MANIFEST_NAME,
     Entry,
@@ -25,7 +25,7 @@ from lineage.corpus.manifest import (
 )
 from lineage.read.textformat import format_document
 
-__all__ = ["add_document", "add_file", "guess_kind", "register_entry", "text_path_for"]
+__all__ = ["add_document", "guess_kind", "register_entry", "text_path_for"]
 
 TEXTS_DIR = "texts"
 PDFS_DIR = "pdfs"
@@ -201,39 +201,6 @@ def add_document(
     writes.append((manifest_path, manifest_to_toml(new_manifest).encode("utf-8")))
     _write_all(writes)
     return entry
-
-
-def add_file(
-    path: str | Path,
-    corpus_dir: str | Path,
-    *,
-    symbol: str | None = None,
-    language: str | None = None,
-    **entry_fields: object,
-) -> Entry:
-    """Read ``path`` (PDF, seed-style Markdown, plain or corpus text) and add it to the corpus;
-    ``symbol``/``language`` override what the reader found in the masthead."""
-    # Imported here: the readers dispatch corpus texts to this package, so a module-level
-    # import would make the two packages import each other.
-    from lineage.read import read_document
-
-    doc = read_document(path)
-    if symbol is not None or language is not None:
-        if symbol is not None and entry_fields.get("kind") == "informal-draft":
-            # Informal drafts have no UN symbol: the name their co-facilitators gave is kept.
-            symbol = " ".join(symbol.split())
-        elif symbol is not None:
-            try:
-                symbol = canonical_symbol(symbol)
-            except SymbolError as exc:
-                raise SymbolError(f"{exc.reason}; an informal draft without a symbol takes "
-                                  "--kind informal-draft and any name", path) from None
-        doc = dataclasses.replace(doc, symbol=symbol or doc.symbol, language=language or doc.language)
-    if not doc.symbol:
-        raise CorpusError("no document symbol found in the masthead: give one with --symbol", path)
-    if not doc.language:
-        raise CorpusError("the document's language is unknown: give it with --lang", path)
-    return add_document(corpus_dir, doc, source_file=path, **entry_fields)  # type: ignore[arg-type]
 
 
 def register_entry(corpus_dir: str | Path, entry: Entry, *, force: bool = False) -> Entry:

@@ -15,6 +15,7 @@ from lineage.corpus.manifest import Entry, default_corpus_dir, load_entry_docume
 from lineage.errors import LineageError
 from lineage.corpus.files import sha256_file
 from lineage.model.document import Document, dumps
+from lineage.read.pdf import extract_pdf
 from lineage.report.escape import escape_terminal
 
 __all__ = ["Difference", "EntryCheck", "VerifyReport", "char_diff", "compare_documents_text",
@@ -138,8 +139,6 @@ def _is_pdf_source(corpus_dir: Path, entry: Entry) -> bool:
 
 def verify_entry(corpus_dir: Path, entry: Entry) -> EntryCheck:
     """Check one entry whose source is a PDF."""
-    from lineage.read.pdf import extract_pdf# PDF support is only needed when a corpus has PDFs
-
     assert entry.source is not None
     source = corpus_dir / entry.source
     check = EntryCheck(entry.label, entry.text, entry.source, "ok")

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from lineage.read.textformat import looks_like_corpus_text, parse_corpus_text
 from lineage.errors import EmptyDocumentError, EncodingError, FileMissingError, UnknownFormatError
-from lineage.corpus.files import sha256_file
+from lineage.read.digest import sha256_file
 from lineage.model.document import Document
+from lineage.read.pdf import extract_pdf
 from lineage.read.markdown import looks_like_markdown, parse_markdown
 from lineage.read.plaintext import parse_plaintext
 
@@ -106,10 +107,9 @@ def _decode(data: bytes, path: str | Path) -> str:
 
 def _read_pdf(path: Path) -> Document:
     try:
-        from lineage.read.pdf import extract_pdf
-    except ImportError as exc:
+        return extract_pdf(path)
+    except ImportError as exc:  # pdfplumber is imported on first use, by read.pdf.boundary
         raise UnknownFormatError(f"PDF support is not installed ({exc})", path) from exc
-    return extract_pdf(path)
 
 
 def _read_corpus_text(text: str, path: str | Path) -> Document | None:

@@ -12,9 +12,8 @@ from pathlib import Path
 
 from lineage.errors import UsageError
 from lineage.model.document import Document, FootnoteRef, Paragraph
-from lineage.read import read_document
 
-__all__ = ["document_to_text", "document_to_markdown", "render_document", "show_document", "FORMATS"]
+__all__ = ["document_to_text", "document_to_markdown", "render_document", "FORMATS"]
 
 FORMATS = ("text", "md", "json")
 
@@ -168,8 +167,3 @@ def render_document(doc: Document, fmt: str) -> str:
     if fmt == "text":
         return document_to_text(doc)
     raise UsageError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-
-
-def show_document(path: str | Path, fmt: str = "text") -> str:
-    """Read the file at ``path`` with :func:`lineage.read.read_document` and render it."""
-    return render_document(read_document(path), fmt)

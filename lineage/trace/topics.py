@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from lineage.errors import UsageError
+from lineage.errors import TopicError
 from lineage.model.document import Document, Paragraph
 from lineage.normalize import normalize
 
@@ -43,10 +43,6 @@ __all__ = [
     "get_topic",
     "match_document",
 ]
-
-
-class TopicError(UsageError):
-    """A topic name is unknown or a topic file is malformed."""
 
 
 _CJK_RANGES = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"  # CJK scripts, kana and hangul included

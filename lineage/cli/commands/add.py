@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from lineage.corpus.manifest import default_corpus_dir
-    from lineage.corpus.store import add_file
+    from lineage.cli.app import add_file
 
     corpus = args.corpus or default_corpus_dir()
     entry = add_file(args.file, corpus, symbol=args.symbol, language=args.lang, kind=args.kind,

@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from lineage.corpus.manifest import default_corpus_dir
-    from lineage.cli.demo import run_demo
+    from lineage.cli.app import run_demo
 
     result = run_demo(args.corpus or default_corpus_dir(), args.output, color=wants_color(args.no_color))
     sys.stdout.write(result.summary)

@@ -15,6 +15,6 @@ the boundary pure functions over typed records:
 """
 from __future__ import annotations
 
-from lineage.read.pdf.extract import EXTRACT_FORMATS, extract_pdf, extract_to_string
+from lineage.read.pdf.extract import extract_pdf
 
-__all__ = ["EXTRACT_FORMATS", "extract_pdf", "extract_to_string"]
+__all__ = ["extract_pdf"]

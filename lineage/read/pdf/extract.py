@@ -5,7 +5,7 @@ from collections import Counter
 from pathlib import Path
 
 from lineage.errors import PdfError
-from lineage.corpus.files import sha256_file
+from lineage.read.digest import sha256_file
 from lineage.model.document import Document, ExtractionWarning, Source
 from lineage.read.pdf.analyse import PageLines, analyse_pages
 from lineage.read.pdf.assemble import to_document
@@ -14,7 +14,7 @@ from lineage.read.pdf.lines import build_lines
 from lineage.read.pdf.records import Char, PageData
 from lineage.read.pdf.script import is_garbage, is_space
 
-__all__ = ["extract_pdf", "extract_to_string", "page_lines", "EXTRACT_FORMATS", "GARBAGE_SHARE"]
+__all__ = ["extract_pdf", "page_lines", "GARBAGE_SHARE"]
 
 # Refuse the PDF when more than this share of its glyphs have no usable Unicode value; below
 # it, the odd unmapped symbol (a bullet from a symbol font) is dropped with a warning.
@@ -75,13 +75,3 @@ def extract_pdf(path: str | Path) -> Document:
         ))
     return doc
 
-
-EXTRACT_FORMATS = ("json", "text", "md")
-
-
-def extract_to_string(path: str | Path, fmt: str = "json") -> str:
-    """``lineage extract``: the document of the PDF at ``path`` as JSON (the contract), text
-    or Markdown."""
-    from lineage.report.document import render_document
-
-    return render_document(extract_pdf(path), fmt)

@@ -1,0 +1,27 @@
+"""The JSON contracts as JSON Schema (draft 2020-12), shipped with the package so that other
+programs can validate what ``lineage ... --format json`` prints (docs/contracts.md).
+
+``json_schema("lineage.document/1")`` returns the parsed schema; the files are next to this
+module (``document-1.schema.json``, ``diff-1.schema.json``, ...).
+"""
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+__all__ = ["SCHEMA_FILES", "json_schema"]
+
+# contract name (the "schema" field of the JSON) -> file in this folder
+SCHEMA_FILES: dict[str, str] = {
+    "lineage.document/1": "document-1.schema.json",
+    "lineage.diff/1": "diff-1.schema.json",
+}
+
+
+def json_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema of contract ``name`` (e.g. ``lineage.diff/1``); KeyError for a name
+    that has none."""
+    text = resources.files(__name__).joinpath(SCHEMA_FILES[name]).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
