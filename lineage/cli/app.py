@@ -19,12 +19,10 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lineage.cli.output import check_output_path, write_output
 from lineage.compare.documents import compare_documents
-from lineage.corpus.manifest import ORIGINS, Entry, Manifest, load_entry_document, load_manifest, text_stem
-from lineage.corpus.store import add_document
 from lineage.errors import CorpusError, EmptyDocumentError, SymbolError, UsageError
 from lineage.model.document import Document
 from lineage.model.symbols import canonical_symbol
@@ -35,7 +33,13 @@ from lineage.report.build import build_report
 from lineage.report.document import render_document
 from lineage.report.model import PairView, Report, ReportFilter, filter_report
 from lineage.report.render import render_report
-from lineage.trace.topics import get_topic, match_document
+
+if TYPE_CHECKING:
+    from lineage.corpus.manifest import Entry, Manifest
+
+# Start-up (docs/performance.md): `lineage diff` imports this module, so what only `add`,
+# `demo` or `diff --topic` use (the corpus manifest and store, TOML, the topic files) is
+# imported inside those functions.
 
 __all__ = [
     "EXTRACT_FORMATS",
@@ -143,6 +147,8 @@ class DiffOutput:
 
 def topic_predicate(name: str, old: Document, new: Document) -> Callable[[PairView], bool]:
     """Keep pairs in which either side's paragraph is on topic ``name`` (``lineage topic``)."""
+    from lineage.trace.topics import get_topic, match_document
+
     topic = get_topic(name)
     old_ids = {h.id for h in match_document(topic, old)}
     new_ids = {h.id for h in match_document(topic, new)}
@@ -217,6 +223,8 @@ def add_file(
         raise CorpusError("no document symbol found in the masthead: give one with --symbol", path)
     if not doc.language:
         raise CorpusError("the document's language is unknown: give it with --lang", path)
+    from lineage.corpus.store import add_document
+
     return add_document(corpus_dir, doc, source_file=path, **entry_fields)
 
 
@@ -280,6 +288,8 @@ def find_bundled_pair(manifest: Manifest) -> BundledPair:
 
 
 def _note(entry: Entry) -> str | None:
+    from lineage.corpus.manifest import ORIGINS
+
     if entry.origin == "reconstructed":
         return f"reconstructed draft, not an official text: {ORIGINS['reconstructed']}"
     return None
@@ -289,6 +299,8 @@ def run_demo(corpus_dir: str | Path, out: str | Path | None = None, *, color: bo
     """``lineage demo``: compare the bundled pair of ``corpus_dir``, write the HTML redline to
     ``out`` (default ``out/redline-<old>-vs-<new>.html``) and return it with the terminal
     summary (changed paragraphs only)."""
+    from lineage.corpus.manifest import load_entry_document, load_manifest, text_stem
+
     corpus_dir = Path(corpus_dir)
     pair = find_bundled_pair(load_manifest(corpus_dir))
     if out is None:

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Iterable
 
 from lineage.errors import OutputError
-from lineage.corpus.files import atomic_write_text
 
 __all__ = ["check_output_path", "write_output"]
 
@@ -45,6 +44,9 @@ def check_output_path(path: str | os.PathLike[str], inputs: Iterable[str | os.Pa
 def write_output(path: str | os.PathLike[str], text: str,
                  inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
     """Write ``text`` to ``path`` atomically (UTF-8); OutputError if that is not possible."""
+    # imported here: the corpus package it lives in is not needed to print to stdout
+    from lineage.corpus.files import atomic_write_text
+
     p = check_output_path(path, inputs)
     try:
         atomic_write_text(p, text)
