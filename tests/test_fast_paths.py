@@ -261,3 +261,29 @@ def test_other_break_search_finds_what_membership_tests_find(text):
 
     plain = any(c in text for c in whitespace._OTHER_BREAKS)
     assert (whitespace._ANY_OTHER_BREAK.search(text) is not None) == plain
+
+
+# --- reuse ----------------------------------------------------------------------------------
+
+def _plain_comparable(text: str, language: str | None) -> str:
+    """comparable() the obvious way: every character classified in Python."""
+    import unicodedata
+
+    folded = normalize(text, "compare", language).text.casefold()
+    return "".join(ch for ch in folded if not ch.isspace() and not unicodedata.category(ch).startswith("P"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80),
+       st.sampled_from(["zh", "en", None]))
+def test_comparable_drops_what_the_plain_loop_drops(text, language):
+    from lineage.compare.reuse import comparable
+
+    assert comparable(text, language) == _plain_comparable(text, language)
+
+
+def test_comparable_on_the_seed(seed_doc):
+    from lineage.compare.reuse import comparable
+
+    for p in seed_doc.all_paragraphs():
+        assert comparable(p.text, "zh") == _plain_comparable(p.text, "zh"), p.id
