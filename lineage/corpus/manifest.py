@@ -280,10 +280,33 @@ def entry_from_dict(d: Any, where: str) -> Entry:
     return entry
 
 
+class _FilesPresent:
+    """``os.path.isfile`` for the many files of one corpus: each folder is listed once (one
+    directory read instead of a ``stat`` per file; a corpus of 10,000 texts spent 0.2 s in
+    them), and a name the listing lacks is asked about directly (case-insensitive file
+    systems, entries that are no regular file)."""
+
+    def __init__(self) -> None:
+        self._listings: dict[str, set[str]] = {}
+
+    def __call__(self, path: str) -> bool:
+        folder, name = os.path.split(path)
+        names = self._listings.get(folder)
+        if names is None:
+            try:
+                with os.scandir(folder or ".") as it:
+                    names = {d.name for d in it if d.is_file()}
+            except OSError:
+                names = set()
+            self._listings[folder] = names
+        return name in names or os.path.isfile(path)
+
+
 def validate_entries(entries: Iterable[Entry], corpus_dir: Path | None, manifest_path: str | Path) -> None:
     """Whole-manifest checks: no duplicates, no shared text file, files present."""
     seen: dict[tuple[str, str | None], Entry] = {}
     texts: dict[str, Entry] = {}
+    present = _FilesPresent()
     for e in entries:
         # Two spellings of one symbol (``a/res/80/173``) are one document to everything else.
         key = (document_key(e.symbol), e.language)
@@ -298,8 +321,7 @@ def validate_entries(entries: Iterable[Entry], corpus_dir: Path | None, manifest
             continue
         for name in ("text", "source"):
             rel = getattr(e, name)
-            # os.path rather than pathlib: a large corpus checks thousands of files
-            if rel is not None and not os.path.isfile(os.path.join(corpus_dir, rel)):
+            if rel is not None and not present(os.path.join(corpus_dir, rel)):
                 raise CorpusError(f"{e.label}: {name} file {rel} is missing", manifest_path)
     # A placeholder (no language) next to a real entry of the same symbol is ambiguous.
     with_language = {symbol for symbol, language in seen if language is not None}
