@@ -143,11 +143,6 @@ class LineageGraph:
         kinds = tuple(kinds)
         return [e for e in self._adjacent()[0].get(key, ()) if e.kind in kinds]
 
-    def in_edges(self, key: str, kinds: Iterable[str] = EDGE_KINDS) -> list[Edge]:
-        """The edges of documents that derive from ``key``."""
-        kinds = tuple(kinds)
-        return [e for e in self._adjacent()[1].get(key, ()) if e.kind in kinds]
-
     def _reach(self, start: str, kinds: tuple[str, ...], forward: bool, backward: bool) -> set[str]:
         """Nodes reachable from ``start`` (itself excluded unless on a cycle back to it)
         following edges source -> target (``forward``) and/or target -> source."""
