@@ -8,6 +8,7 @@ CLI's lazy imports, which exist for start-up speed, not to break a loop.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,26 @@ def test_no_import_inside_a_function_outside_the_cli() -> None:
 ])
 def test_the_walk_reads_every_kind_of_import(source: str, expected: list[tuple[str, int, bool]]) -> None:
     assert _imports_in(source, "lineage.read") == expected
+
+
+DOCS = [PACKAGE.parent / "README.md", *sorted((PACKAGE.parent / "docs").glob("*.md"))]
+
+
+def _named_in_docs(module: str, pages: list[str]) -> bool:
+    """``module`` appears as ``lineage.a.b`` or as ``lineage/a/b.py`` (a package as
+    ``lineage/a/``), or as `` `b.py` `` on a page that names its folder `` `lineage/a/` `` (the
+    stage table of docs/architecture.md, a stage's own page)."""
+    path = MODULES[module].relative_to(PACKAGE.parent).as_posix()
+    folder, _, name = path.rpartition("/")
+    for text in pages:
+        if re.search(rf"{re.escape(module)}(?!\w)", text) or path in text:
+            return True
+        if f"`{folder}/`" in text and (name == "__init__.py" or f"`{name}`" in text):
+            return True
+    return False
+
+
+def test_every_module_is_named_in_the_docs() -> None:
+    pages = [p.read_text(encoding="utf-8") for p in DOCS]
+    unnamed = [m for m in MODULES if not _named_in_docs(m, pages)]
+    assert not unnamed, f"modules named nowhere in README.md or docs/: {unnamed}"

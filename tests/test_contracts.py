@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
-from lineage.model.schemas import SCHEMA_FILES, json_schema
+from lineage.model.schemas import SCHEMA_FILES, all_schemas, json_schema
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -20,7 +21,9 @@ PDFS = TESTS / "pdfs"
 REALISM = TESTS / "data" / "realism"
 READERS = TESTS / "data" / "readers"
 
-VALIDATORS = {name: Draft202012Validator(json_schema(name)) for name in SCHEMA_FILES}
+REGISTRY = Registry().with_resources(
+    (uri, Resource.from_contents(schema)) for uri, schema in all_schemas().items())
+VALIDATORS = {name: Draft202012Validator(json_schema(name), registry=REGISTRY) for name in SCHEMA_FILES}
 
 
 def _errors(data: Any, name: str) -> list[str]:
@@ -45,11 +48,29 @@ def test_the_schemas_are_valid_draft_2020_12(name: str) -> None:
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["properties"]["schema"] == {"const": name}
+    assert schema["$id"] == "urn:lineage:schema:" + SCHEMA_FILES[name].removesuffix(".schema.json")
+
+
+def test_every_contract_name_in_the_code_has_a_schema() -> None:
+    # the "schema" values the package writes, found in its source
+    import re
+
+    package = REPO / "lineage"
+    names = set()
+    for path in package.rglob("*.py"):
+        names |= set(re.findall(r"\"(lineage\.[a-z.-]+/[0-9]+)\"", path.read_text(encoding="utf-8")))
+    names.discard("lineage.corpus-manifest/1")  # the TOML manifest, not a JSON output
+    assert names and names <= set(SCHEMA_FILES), sorted(names - set(SCHEMA_FILES))
 
 
 # -- lineage.document/1 --------------------------------------------------------------------
 
-PDF_INPUTS = sorted(p for p in PDFS.rglob("*.pdf") if not p.name.startswith("err-"))
+# the fixture PDFs; official UN PDFs (tests/pdfs/real/, long) run with the slow tests
+PDF_INPUTS = [
+    *[pytest.param(p, id=p.name) for p in sorted(PDFS.glob("*.pdf")) if not p.name.startswith("err-")],
+    *[pytest.param(p, id=p.name) for p in sorted((PDFS / "independent").glob("*.pdf"))],
+    *[pytest.param(p, id=p.name, marks=pytest.mark.slow) for p in sorted((PDFS / "real").glob("*.pdf"))],
+]
 TEXT_INPUTS = [
     *sorted(TEXTS.glob("*.txt")),                        # corpus texts, Chinese and English
     REPO / "corpora" / "sources" / "000_cb2b676f44ca9b86.txt",  # the converter's Markdown (seed)
@@ -62,10 +83,11 @@ TEXT_INPUTS = [
 
 def test_the_inputs_are_there() -> None:
     assert len(PDF_INPUTS) >= 10 and len(TEXT_INPUTS) >= 15
+    assert all(p.values[0].is_file() for p in PDF_INPUTS)
     assert all(p.is_file() for p in TEXT_INPUTS)
 
 
-@pytest.mark.parametrize("path", PDF_INPUTS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", PDF_INPUTS)
 def test_extract_json_validates(run_cli, path: Path) -> None:
     data = _json_of(run_cli, "extract", str(path), "--format", "json")
     _valid(data)
@@ -79,7 +101,8 @@ def test_show_json_validates(run_cli, path: Path) -> None:
     _valid(data)
 
 
-@pytest.mark.parametrize("path", sorted(PDFS.rglob("*.gold.json")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [*sorted(PDFS.rglob("*.gold.json")), *sorted((TESTS / "golden").glob("*.json"))],
+                         ids=lambda p: p.name)
 def test_the_gold_documents_follow_the_contract_too(path: Path) -> None:
     _valid(json.loads(path.read_text(encoding="utf-8")))
 
@@ -229,3 +252,48 @@ def test_a_damaged_diff_fails(diff: dict[str, Any], damage: str) -> None:
     broken = copy.deepcopy(diff)
     DIFF_DAMAGE[damage](broken)
     assert _errors(broken, "lineage.diff/1")
+
+
+# -- the other JSON outputs ----------------------------------------------------------------
+
+CORPUS = REPO / "corpora"
+TRACE_CORPUS = TESTS / "data" / "lineage_corpus"
+
+
+@pytest.mark.parametrize("argv", [
+    ("corpus", "list"),
+    ("corpus", "show", "A/RES/80/173", "--lang", "zh"),
+    ("corpus", "show", "WSIS-03/GENEVA/DOC/4"),  # an entry without a text: document is null
+    ("graph",),
+    ("graph", "A/RES/80/173", "--all-links"),
+    ("history", "A/RES/80/173", "99", "--lang", "zh"),
+    ("history", "A/RES/80/173", "pp4", "--lang", "zh"),
+    ("blame", "A/RES/80/173", "--lang", "zh"),
+    ("topic", "igf"),
+    ("topic", "human-rights", "--lang", "en"),
+    ("verify",),
+], ids=" ".join)
+def test_other_json_outputs_validate(run_cli, argv: tuple[str, ...]) -> None:
+    corpus_option = [str(CORPUS)] if argv[0] == "verify" else ["--corpus", str(CORPUS)]
+    data = _json_of(run_cli, *argv, *corpus_option, "--format", "json")
+    _valid(data)
+
+
+def test_trace_outputs_of_the_test_corpus_validate(run_cli) -> None:
+    for argv in (("graph",), ("blame", "A/RES/80/173", "--lang", "zh"), ("topic", "igf"),
+                 ("history", "A/RES/80/173", "1", "--lang", "zh")):
+        _valid(_json_of(run_cli, *argv, "--corpus", str(TRACE_CORPUS), "--format", "json"))
+
+
+@pytest.mark.parametrize("name, damage", [
+    ("lineage.corpus/1", lambda d: d["documents"][0].update(kind="law")),
+    ("lineage.corpus/1", lambda d: d["documents"][0].pop("has_text")),
+    ("lineage.trace.graph/1", lambda d: d["edges"][0].update(kind="cites")),
+    ("lineage.trace.graph/1", lambda d: d.pop("focus")),
+])
+def test_a_damaged_corpus_or_graph_fails(run_cli, name: str, damage) -> None:
+    argv = ("corpus", "list") if name == "lineage.corpus/1" else ("graph",)
+    data = _json_of(run_cli, *argv, "--corpus", str(CORPUS), "--format", "json")
+    assert not _errors(data, name)
+    damage(data)
+    assert _errors(data, name)

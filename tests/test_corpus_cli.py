@@ -59,6 +59,7 @@ def test_list_json(corpus, run_cli):
 
 def test_list_the_repository_corpus_by_default(run_cli, monkeypatch):
     monkeypatch.delenv("LINEAGE_CORPUS", raising=False)
+    monkeypatch.chdir(CORPORA.parent)  # the default is ./corpora of the current directory
     code, out, _ = run_cli("corpus", "list")
     assert code == 0
     manifest = load_manifest(CORPORA)

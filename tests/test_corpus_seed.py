@@ -6,6 +6,7 @@ import dataclasses
 import pytest
 
 from lineage.corpus import default_corpus_dir, load_entry_document, load_manifest
+from lineage.errors import CorpusError
 from lineage.read.textformat import format_document, parse_corpus_file, parse_corpus_text
 from lineage.corpus.files import sha256_file
 from lineage.read import read_document
@@ -98,6 +99,7 @@ def test_placeholder_entries_of_the_wsis_chain():
 
 def test_default_corpus_dir(monkeypatch, tmp_path):
     monkeypatch.delenv("LINEAGE_CORPUS", raising=False)
+    monkeypatch.chdir(CORPORA.parent)  # ./corpora of the current directory
     assert default_corpus_dir() == CORPORA.resolve()
     monkeypatch.setenv("LINEAGE_CORPUS", str(tmp_path))
     assert default_corpus_dir() == tmp_path
@@ -110,3 +112,21 @@ def test_readme_records_the_provenance_of_every_text():
             assert f"`{entry.text}`" in readme, f"corpora/README.md does not record {entry.label}"
             if entry.source_sha256:
                 assert entry.source_sha256 in readme, entry.label
+
+
+def test_default_corpus_dir_never_looks_beside_the_package(monkeypatch, tmp_path):
+    monkeypatch.delenv("LINEAGE_CORPUS", raising=False)
+    monkeypatch.chdir(tmp_path)  # no corpora/ here, though the package sits in a checkout
+    with pytest.raises(CorpusError, match="no corpus given: pass --corpus DIR, set LINEAGE_CORPUS"):
+        default_corpus_dir()
+    (tmp_path / "corpora").mkdir()
+    assert default_corpus_dir() == (tmp_path / "corpora").resolve()
+
+
+def test_without_a_corpus_the_cli_says_so_in_one_line(monkeypatch, tmp_path, run_cli):
+    monkeypatch.delenv("LINEAGE_CORPUS", raising=False)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli("corpus", "list")
+    assert (code, out) == (2, "")
+    assert err == ("lineage: no corpus given: pass --corpus DIR, set LINEAGE_CORPUS, or run from a "
+                   "folder that holds corpora/\n")

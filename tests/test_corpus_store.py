@@ -4,17 +4,16 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from conftest import SEED
 
-import lineage.corpus.store as store
+import lineage.corpus.txn as store  # the transaction does the writing
+from lineage.cli.app.corpus import add_file
 from lineage.corpus import load_entry_document, load_manifest
+from lineage.corpus.files import sha256_file
 from lineage.corpus.manifest import Entry
-from lineage.cli.app import add_file
 from lineage.corpus.store import add_document, guess_kind, register_entry
 from lineage.errors import CorpusError, SymbolError
-from lineage.corpus.files import sha256_file
 from lineage.model.document import Document, Footnote, FootnoteRef, Heading, Paragraph, Source
-
-from conftest import SEED
 
 
 def doc(symbol="A/80/L.41", language="zh", text="我们重申。") -> Document:

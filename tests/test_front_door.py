@@ -103,3 +103,13 @@ def test_the_check_above_sees_the_errors() -> None:
     found = [v for v in vars(errors).values() if inspect.isclass(v) and issubclass(v, BaseException)
              and v.__module__ == "lineage.errors"]
     assert LineageError in found and len(found) >= 10
+
+
+def test_every_error_class_is_in_the_errors_doc() -> None:
+    import lineage.errors as errors
+
+    doc = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    missing = [name for name in errors.__all__ if name not in doc]
+    assert not missing, missing
+    assert sorted(errors.__all__) == sorted(
+        n for n, v in vars(errors).items() if inspect.isclass(v) and issubclass(v, LineageError))

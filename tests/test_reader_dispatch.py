@@ -29,14 +29,6 @@ def test_pdfs_go_to_the_pdf_extractor(tmp_path: Path, monkeypatch, name: str, da
     assert doc.source.kind == "pdf" and doc.source.path == str(path)
 
 
-def test_pdf_support_missing_is_an_unknown_format(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setitem(sys.modules, "pdfplumber", None)  # makes the import fail
-    path = tmp_path / "doc.pdf"
-    path.write_bytes(b"%PDF-1.7\n")
-    with pytest.raises(UnknownFormatError, match="PDF support is not installed"):
-        read_document(path)
-
-
 def test_corpus_text_goes_to_the_corpus_reader(tmp_path: Path) -> None:
     from lineage.read.textformat import format_document
 

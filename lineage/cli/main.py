@@ -11,8 +11,9 @@ import sys
 from collections.abc import Sequence
 
 from lineage import __version__
-from lineage.errors import LineageError
 from lineage.cli import commands
+from lineage.report.escape import escape_terminal
+from lineage.errors import LineageError
 
 __all__ = ["build_parser", "chosen_command", "main", "subcommands"]
 
@@ -83,6 +84,12 @@ def _silence_stdout() -> None:
         pass  # stdout is not a real file (captured in tests): nothing will flush it
 
 
+def _one_line(text: str) -> str:
+    """An error message as one inert line: messages quote servers, PDFs and file names,
+    which may hold terminal escapes or newlines (the one place every error passes)."""
+    return escape_terminal(text).replace("\n", "\\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(chosen_command(argv))
@@ -96,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # inside the try: a closed pipe shows up here for short outputs
         return code
     except LineageError as exc:
-        print(f"lineage: {exc.message}", file=sys.stderr)
+        print(f"lineage: {_one_line(exc.message)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("lineage: interrupted", file=sys.stderr)
@@ -111,12 +118,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         # os.replace(tmp, target) reports both names; the user knows the target.
         name = exc.filename2 or exc.filename
         reason = exc.strerror or str(exc)
-        print(f"lineage: {name}: {reason}" if name else f"lineage: {reason}", file=sys.stderr)
+        print(_one_line(f"lineage: {name}: {reason}" if name else f"lineage: {reason}"), file=sys.stderr)
         return 2
     except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start]
+        if 0xD800 <= ord(bad) <= 0xDFFF:
+            # A lone surrogate: no encoding holds it, so PYTHONUTF8 would not help. It comes
+            # from bytes that were not UTF-8 (a file name, a surrogateescape'd argument).
+            print(f"lineage: the output holds a lone surrogate {bad!r}, which no encoding can "
+                  "write; an input (or its file name) holds bytes that are not UTF-8", file=sys.stderr)
+            return 2
         # stdout's encoding cannot hold the text (e.g. PYTHONIOENCODING=ascii or a Latin-1
         # locale); the documents are Chinese, so say how to get UTF-8.
-        print(f"lineage: the output encoding {exc.encoding} cannot hold {exc.object[exc.start]!r}; "
+        print(f"lineage: the output encoding {exc.encoding} cannot hold {bad!r}; "
               "set PYTHONUTF8=1 or use a UTF-8 locale", file=sys.stderr)
         return 2
 

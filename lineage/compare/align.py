@@ -49,7 +49,7 @@ from typing import Sequence
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from lineage.compare.textdiff import is_cjk_language
+from lineage.script.language import is_cjk_language
 
 __all__ = [
     "MATCH_THRESHOLD",

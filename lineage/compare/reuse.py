@@ -19,10 +19,11 @@ from typing import Generic, Hashable, Iterable, TypeVar
 from rapidfuzz import fuzz
 
 from lineage.normalize import normalize
+from lineage.script.language import gram_size
+from lineage.script.punctuation import SENTENCE_SPLIT
 
 __all__ = [
     "comparable",
-    "gram_size",
     "ngrams",
     "containment",
     "gram_containment",
@@ -34,11 +35,8 @@ __all__ = [
 
 K = TypeVar("K", bound=Hashable)
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-# A sentence ends at a full stop, question or exclamation mark, or a semicolon (UN operative
-# paragraphs chain clauses with semicolons), Chinese or Latin; a Latin full stop only when a
-# space or the end follows, so "Rev.1" and "70/125." inside a sentence do not split it.
-_SENTENCE_END = re.compile(r"[。！？；]+[”’」』）)]*|[.!?;]+[\"'”’)]*(?=\s|$)")
+# Where a sentence ends: lineage.script.punctuation.SENTENCE_SPLIT.
+_SENTENCE_END = SENTENCE_SPLIT
 
 
 class _Wording(dict):
@@ -61,15 +59,6 @@ def comparable(text: str, language: str | None = None) -> str:
     """The form texts are compared in: comparison-normalised, case-folded, with whitespace and
     punctuation removed (they carry no wording)."""
     return normalize(text, "compare", language).text.casefold().translate(_WORDING)
-
-
-def gram_size(text: str) -> int:
-    """3-grams for Chinese (a character carries about a word's meaning), 6 for alphabetic
-    text (about a word and a half)."""
-    if not text:
-        return 3
-    cjk = len(_CJK.findall(text))
-    return 3 if cjk * 3 >= len(text) else 6
 
 
 def ngrams(text: str, n: int) -> set[str]:

@@ -29,21 +29,18 @@ normalised character comes from at least one printed one); ``ops`` never hold em
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 
-try:  # the C++ port of the same library: an optional accelerator, see _diff_main
-    import fast_diff_match_patch as _fast_dmp
-except ImportError:  # pragma: no cover - depends on the installation
-    _fast_dmp = None
+import fast_diff_match_patch as _fast_dmp  # the C++ port of the same library, see _diff_main
 
 from lineage.model.comparison import Op
 from lineage.normalize import Normalized, normalize
 from lineage.compare.zhwords import ASCII_ALNUM, HAN_RUN, jieba_dictionary, run_boundaries
+from lineage.script.language import detect_language, is_cjk_language
 
 __all__ = [
     "Segment",
@@ -59,7 +56,6 @@ __all__ = [
 _EQUAL, _DELETE, _INSERT = "equal", "delete", "insert"
 _DMP_OP = {0: _EQUAL, -1: _DELETE, 1: _INSERT}
 _LATIN_WORD = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
-_CJK_LANGS = ("zh", "ja", "ko")
 
 
 @dataclass(frozen=True)
@@ -72,24 +68,6 @@ class Segment:
     old: str
     new: str
     norm: str = ""
-
-
-def _is_cjk_char(ch: str) -> bool:
-    return "CJK" in unicodedata.name(ch, "") or "\u3400" <= ch <= "\u9fff"
-
-
-def detect_language(text: str) -> str:
-    """``"zh"`` when Han characters make up at least a fifth of the letters, else ``"en"``.
-    Only used when a document does not say its language."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return "en"
-    han = sum(1 for c in letters if _is_cjk_char(c))
-    return "zh" if han * 5 >= len(letters) else "en"
-
-
-def is_cjk_language(language: str | None) -> bool:
-    return bool(language) and language.split("-")[0].lower() in _CJK_LANGS
 
 
 class _Boundaries:
@@ -179,14 +157,12 @@ def _diff_main(a: str, b: str) -> list[tuple[int, str]]:
     """diff-match-patch's ``diff_main(a, b, checklines=False)`` with no time limit.
 
     The character diff is the costly part of a comparison, and diff-match-patch's Python port
-    runs it in Python; when ``fast_diff_match_patch`` (the same library's C++ port) is
-    installed it computes the diff instead, several times faster. Both ports run the same
+    runs it in Python; ``fast_diff_match_patch`` (the same library's C++ port, a dependency)
+    computes the diff instead, several times faster. Both ports run the same
     algorithm (Myers' bisection, no half-match without a time limit, the same merge pass) and
     give the same diff: ``tests/test_fast_paths.py`` checks it on generated texts and real
     paragraphs, and the benchmark's 17,000 diffs were compared one by one. The cleanups stay
     in Python."""
-    if _fast_dmp is None:
-        return _dmp().diff_main(a, b, False)
     return [(_FAST_OP[op], text) for op, text in
             _fast_dmp.diff(a, b, timelimit=0, checklines=False, cleanup="No", counts_only=False)]
 

@@ -6,7 +6,7 @@
 - :mod:`lineage.corpus.manifest`: ``corpora/manifest.toml`` (``Entry``, ``Manifest``,
   ``load_manifest``, ``load_entry_document``, ``default_corpus_dir``);
 - :mod:`lineage.corpus.store`: atomic additions (``add_document``, ``register_entry``;
-  reading a file and adding it is ``lineage.cli.app.add_file``);
+  reading a file and adding it is ``lineage.cli.app.corpus.add_file``);
 - :mod:`lineage.corpus.listing`: what ``lineage corpus list|show`` print.
 """
 from __future__ import annotations

@@ -13,6 +13,7 @@ import hashlib
 import marshal
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,8 @@ from typing import Any, Iterable, Iterator
 import tomli_w
 
 from lineage.cache import read_cache, write_cache
+from lineage.corpus.files import read_corpus_file
+from lineage.corpus.txn import recover_if_needed
 from lineage.errors import CorpusError, EncodingError
 from lineage.model.document import Document
 from lineage.model.symbols import document_key
@@ -159,11 +162,18 @@ class Manifest:
 
 
 def default_corpus_dir() -> Path:
-    """``$LINEAGE_CORPUS`` if set, else the repository's ``corpora/`` next to the package."""
+    """The corpus a command uses when not given ``--corpus``: ``$LINEAGE_CORPUS`` if set, else
+    ``corpora/`` in the current directory if there is one (a checkout of the repository);
+    else a CorpusError saying how to name one. Never a folder found from the package's own
+    location: an installed package has no corpus beside it."""
     env = os.environ.get("LINEAGE_CORPUS")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "corpora"
+    here = Path("corpora")
+    if here.is_dir():
+        return here.resolve()
+    raise CorpusError("no corpus given: pass --corpus DIR, set LINEAGE_CORPUS, or run from a folder "
+                      "that holds corpora/")
 
 
 def text_stem(symbol: str, language: str | None) -> str:
@@ -281,10 +291,11 @@ def entry_from_dict(d: Any, where: str) -> Entry:
 
 
 class _FilesPresent:
-    """``os.path.isfile`` for the many files of one corpus: each folder is listed once (one
-    directory read instead of a ``stat`` per file; a corpus of 10,000 texts spent 0.2 s in
-    them), and a name the listing lacks is asked about directly (case-insensitive file
-    systems, entries that are no regular file)."""
+    """Whether a path is a regular file (not a symbolic link), for the many files of one
+    corpus: each folder is listed once (one directory read instead of an ``lstat`` per file;
+    a corpus of 10,000 texts spent 0.2 s in them). False only means "not seen in the
+    listing": :func:`_file_kind` then says what is wrong, if anything (a case-insensitive
+    file system finds what the listing spells otherwise)."""
 
     def __init__(self) -> None:
         self._listings: dict[str, set[str]] = {}
@@ -295,11 +306,11 @@ class _FilesPresent:
         if names is None:
             try:
                 with os.scandir(folder or ".") as it:
-                    names = {d.name for d in it if d.is_file()}
+                    names = {d.name for d in it if d.is_file(follow_symlinks=False)}
             except OSError:
                 names = set()
             self._listings[folder] = names
-        return name in names or os.path.isfile(path)
+        return name in names
 
 
 def validate_entries(entries: Iterable[Entry], corpus_dir: Path | None, manifest_path: str | Path) -> None:
@@ -321,13 +332,30 @@ def validate_entries(entries: Iterable[Entry], corpus_dir: Path | None, manifest
             continue
         for name in ("text", "source"):
             rel = getattr(e, name)
-            if rel is not None and not present(os.path.join(corpus_dir, rel)):
-                raise CorpusError(f"{e.label}: {name} file {rel} is missing", manifest_path)
+            if rel is None or present(os.path.join(corpus_dir, rel)):
+                continue
+            kind = _file_kind(corpus_dir / rel)
+            if kind is not None:
+                raise CorpusError(f"{e.label}: {name} file {rel} {kind}", manifest_path)
     # A placeholder (no language) next to a real entry of the same symbol is ambiguous.
     with_language = {symbol for symbol, language in seen if language is not None}
     for (symbol, language) in seen:
         if language is None and symbol in with_language:
             raise CorpusError(f"{symbol} has an entry without language next to one with a language", manifest_path)
+
+
+def _file_kind(path: Path) -> str | None:
+    """None for a regular file; else what is wrong with ``path``, as a predicate. Symbolic
+    links are refused: git stores them, and one can point out of the corpus or at a device."""
+    try:
+        info = path.lstat()
+    except (FileNotFoundError, NotADirectoryError):
+        return "is missing"
+    if stat.S_ISLNK(info.st_mode):
+        return "is a symbolic link (a corpus holds regular files only)"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file"
+    return None
 
 
 # --------------------------------------------------------------------------- reading, writing
@@ -382,6 +410,9 @@ def _parse_entries(text: str, path: str | Path) -> list[Entry]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CorpusError(f"not valid TOML: {exc}", path) from None
+    except RecursionError:
+        # tomllib recurses once per level of nested arrays or inline tables
+        raise CorpusError("not a manifest: values nested too deeply", path) from None
     schema = data.get("schema", MANIFEST_SCHEMA)
     if schema != MANIFEST_SCHEMA:
         raise CorpusError(f"unsupported manifest schema {schema!r} (expected {MANIFEST_SCHEMA!r})", path)
@@ -408,12 +439,14 @@ def load_manifest(corpus_dir: str | Path, *, missing_ok: bool = False,
     path = corpus_dir / MANIFEST_NAME
     if corpus_dir.exists() and not corpus_dir.is_dir():
         raise CorpusError("not a directory (a corpus is a folder holding manifest.toml)", corpus_dir)
-    if not path.is_file():
+    if corpus_dir.is_dir():
+        recover_if_needed(corpus_dir)
+    if not path.is_file() and not path.is_symlink():
         if missing_ok and not path.exists():
             return Manifest((), path)
         raise CorpusError(f"no corpus manifest here (expected {MANIFEST_NAME}; set --corpus or LINEAGE_CORPUS)", path)
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = read_corpus_file(corpus_dir, MANIFEST_NAME).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise EncodingError(f"not UTF-8 (byte {exc.start})", path) from None
     return parse_manifest(text, path, corpus_dir if check_files else None)
@@ -432,7 +465,7 @@ def load_entry_document(corpus_dir: str | Path, entry: Entry) -> Document:
         raise CorpusError(f"{entry.label} has no text in the corpus yet", Path(corpus_dir) / MANIFEST_NAME)
     path = Path(corpus_dir) / entry.text
     try:
-        data = path.read_bytes()
+        data = read_corpus_file(corpus_dir, entry.text)
     except FileNotFoundError:
         raise CorpusError("text file listed in the manifest is missing", path) from None
     try:

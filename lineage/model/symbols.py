@@ -298,6 +298,8 @@ def is_symbol(text: str) -> bool:
     return True
 
 
+# Cached: a manifest of 50,000 entries asks for each symbol's key several times (the entry,
+# its links, the whole-manifest checks, the graph), and the links name the same few symbols.
 @lru_cache(maxsize=_CACHE_SIZE)
 def document_key(text: str) -> str:
     """What identifies a document: the canonical symbol when ``text`` is one, else the text

@@ -24,7 +24,6 @@ from lineage.model.document import (
 )
 from lineage.read.front import Front, is_closing_line, is_furniture_line, read_front
 from lineage.read.textjoin import (
-    TERMINAL,
     Block,
     Cleaner,
     Inline,
@@ -32,7 +31,10 @@ from lineage.read.textjoin import (
     join_inline,
     preamble_label_length,
     split_number,
+    with_words,
 )
+from lineage.script.language import guess_language
+from lineage.script.punctuation import ends_clause
 
 __all__ = ["build_document"]
 
@@ -52,8 +54,7 @@ class _ParagraphBuilder:
         self.spans.append(SourceSpan(line_start=b.line_start, line_end=b.line_end))
 
     def ends_complete(self) -> bool:
-        text = join_inline(self.parts).text.rstrip()
-        return bool(text) and (text[-1] in TERMINAL or text[-1] in "”\"’)）")
+        return ends_clause(join_inline(self.parts).text)
 
     def build(self) -> Paragraph:
         joined = join_inline(self.parts)
@@ -70,6 +71,7 @@ class _ParagraphBuilder:
 def build_document(blocks: list[Block], clean: Cleaner, source: Source) -> Document:
     """Interpret ``blocks`` (in file order) as a UN resolution, draft or outcome document."""
     warnings: list[ExtractionWarning] = []
+    clean = with_words(clean, blocks)
     footnotes = _footnotes(blocks, clean, warnings)
     body = [b for b in blocks if b.kind not in ("footnote", "rule")]
 
@@ -90,7 +92,7 @@ def build_document(blocks: list[Block], clean: Cleaner, source: Source) -> Docum
     _check_footnotes(preamble_pars + paragraphs, footnotes, warnings)
     return Document(
         symbol=front.symbol,
-        language=mh.guess_language("".join(p.text for p in preamble_pars + paragraphs)),
+        language=guess_language("".join(p.text for p in preamble_pars + paragraphs)),
         source=source,
         date=front.adopted or front.date,
         distribution=front.distribution,

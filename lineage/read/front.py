@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from lineage.read import masthead as mh
-from lineage.read.textjoin import TERMINAL, Block, Cleaner, Inline, block_inline, join_inline
+from lineage.read.textjoin import Block, Cleaner, Inline, block_inline, join_inline
+from lineage.script.punctuation import CLAUSE_END
 
 __all__ = ["Front", "read_front", "is_masthead_line", "is_furniture_line", "is_closing_line"]
 
@@ -105,7 +106,7 @@ def _classify_front_line(line: str, front: Front) -> str | None:
         return "formula"
     if _ORGAN.match(s) or _LANG_NOTE.match(s):
         return "masthead"
-    if _DRAFT_LINE.search(s) and len(s) < 200 and s[-1] not in TERMINAL:
+    if _DRAFT_LINE.search(s) and len(s) < 200 and s[-1] not in CLAUSE_END:
         return "draft"
     return None
 
@@ -153,7 +154,7 @@ def _unpunctuated(text: str) -> bool:
     """Text that does not end a clause: a title, not a paragraph. A block of white space
     only (a converter's ``&nbsp;`` line) is neither."""
     s = text.strip()
-    return bool(s) and s[-1] not in TERMINAL
+    return bool(s) and s[-1] not in CLAUSE_END
 
 
 def _free_text_role(text: str, front: Front, roles: list[str | None], after_draft: bool,

@@ -8,7 +8,7 @@ Such text has no markup, so structure comes from the lines themselves:
   printed at the top of a page (a piece of the front matter right after a page break);
 - a paragraph number may stand alone on its line (``8.``) and is joined to the text after it;
 - lines broken inside a sentence are joined (Chinese with nothing between, English with a
-  space, de-hyphenated) by :func:`lineage.read.textjoin.join_inline`;
+  space, a line-end hyphen by the one policy of lineage.script.lines) by :func:`lineage.read.textjoin.join_inline`;
 - a short line without final punctuation just before the next numbered paragraph is a heading;
   a section number out of the paragraph sequence (``1.`` after 11) belongs to it;
 - footnotes: a line ``N text`` at a page bottom, with N the next footnote number, is footnote N,
@@ -34,45 +34,45 @@ from lineage.read.textjoin import (
     Block,
     Cleaner,
     Inline,
-    is_cjk_char,
     join_inline,
-    keep_compound_hyphens,
     split_number,
     squeeze_cjk_spaces,
     starts_new_preamble,
 )
+from lineage.script.chars import HAN
+from lineage.script.language import is_chinese
+from lineage.script.punctuation import SENTENCE_END, ends_clause
 
 __all__ = ["parse_plaintext", "plaintext_blocks", "plain_cleaner"]
 
 _NUMBER_ALONE = re.compile(rf"^\s*(?:(?-i:OP)\s*)?(?P<num>\d{{1,3}})(?P<suffix>\s*{NUMBER_SUFFIX})?\s*[.．]\s*$",
                            re.IGNORECASE)
 _NUMBER_START = re.compile(
-    rf"^\s*(?:[\[［](?=\s*(?:OP)?\s*\d))?\s*(?P<op>(?-i:OP)\s*)?(?P<num>\d{{1,3}})(?P<suffix>\s*{NUMBER_SUFFIX})?\s*(?(op)(?:[.．:]\s*|\s+)|[.．](?!\d)\s*)(?=\S)",
+    rf"^\s*(?:[\[［](?=\s*(?:OP\s*)?\d)\s*)?(?P<op>(?-i:OP)\s*)?(?P<num>\d{{1,3}})(?P<suffix>\s*{NUMBER_SUFFIX})?(?(op)(?:\s*[.．:]\s*|\s+)|\s*[.．](?!\d)\s*)(?=\S)",
     re.IGNORECASE)
 _FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
 # A symbol footnote (``* On behalf of ...``): the sponsors of a draft, marked in the masthead.
 _STAR_FOOTNOTE_LINE = re.compile(r"^\s*(\*{1,3}|[†‡])\s+(\S.*)$")
-_TERMINAL = tuple(",.;:，。；：!?！？”\"’)）")
-_SENTENCE_END = tuple(".。!?！？")
+_SENTENCE_END = tuple(SENTENCE_END)
 # Longer than any title (the longest UN titles run to about 300 characters): a block of more
 # text is not a title printed a second time.
 _TITLE_MAX = 600
 # A footnote mark glued to the text: after Chinese closing punctuation or a closing book-title
 # mark, or after a word; the digits are the mark when that footnote exists.
-_ZH_MARK = re.compile(r"(?<=[》」』”）)，、。；：])\s?(\d{1,3})(?=\s?(?:[\u4e00-\u9fff《「“（(]|$))")
+_ZH_MARK = re.compile(rf"(?<=[》」』”）)，、。；：])\s?(\d{{1,3}})(?=\s?(?:[{HAN}《「“（(]|$))")
 _EN_MARK = re.compile(r"(?<=[a-z)\]”’\",.;:])(?<!Rev\.)(?<!Add\.)(?<!Corr\.)(?<!No\.)(\d{1,3})(?=[\s,.;:)]|$)")
 
 
 def _ends_sentence(line: str) -> bool:
     """Does the line end a clause? A footnote mark after the punctuation (``议程》。6``) counts."""
-    return re.sub(r"(?<=[^\w\s])\d{1,3}$", "", line.rstrip()).endswith(_TERMINAL)
+    return ends_clause(re.sub(r"(?<=[^\w\s])\d{1,3}$", "", line.rstrip()))
 
 
 def _heading_like(line: str) -> bool:
     s = line.strip()
     if not s or _ends_sentence(s) or _NUMBER_ALONE.match(s):
         return False
-    limit = 40 if any(is_cjk_char(ch) for ch in s) else 100
+    limit = 40 if is_chinese(s) else 100
     return len(s) <= limit
 
 
@@ -106,7 +106,7 @@ def plain_cleaner(footnote_numbers: set[str]) -> Cleaner:
         text = raw.strip()
         if not footnote_numbers:
             return Inline(text)
-        mark_re = _ZH_MARK if any(is_cjk_char(ch) for ch in text) else _EN_MARK
+        mark_re = _ZH_MARK if is_chinese(text) else _EN_MARK
         out, refs, pos = "", [], 0
         for m in mark_re.finditer(text):
             if m.group(1) not in footnote_numbers:
@@ -123,7 +123,7 @@ def plain_cleaner(footnote_numbers: set[str]) -> Cleaner:
 
 
 def _prepare(text: str) -> list[_Line]:
-    lines = keep_compound_hyphens(text.replace("\f", "\n").split("\n"))
+    lines = text.replace("\f", "\n").split("\n")
     start = _skip_comment(lines)
     return [_Line(i + 1, squeeze_cjk_spaces(lines[i]).strip()) for i in range(start, len(lines))]
 

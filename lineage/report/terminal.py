@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from tabulate import tabulate
+
 from lineage.report.escape import escape_terminal
 from lineage.report.labels import (
     HEADING_CHANGES,
@@ -24,7 +26,6 @@ from lineage.report.labels import (
     summary_rows,
 )
 from lineage.report.model import MovedFrom, PairView, Report, SectionStart, Segment, format_ids
-from lineage.report.textwidth import format_table
 
 __all__ = ["render_terminal"]
 
@@ -67,14 +68,17 @@ def _header(report: Report, style: _Style) -> list[str]:
 
 
 def _summary(report: Report) -> list[str]:
-    return ["Summary", format_table(SUMMARY_HEADERS, summary_rows(report), ["left", "right", "left"])]
+    table = tabulate(summary_rows(report), headers=SUMMARY_HEADERS, tablefmt="simple",
+                     colalign=("left", "right", "left"), disable_numparse=True)
+    return ["Summary", table]
 
 
 def _renumbering(report: Report) -> list[str]:
     if not report.renumbering:
         return ["Renumbering: none (every paragraph kept its number and place)"]
     rows = [[escape_terminal(e.old), escape_terminal(e.new), renumber_change(e)] for e in report.renumbering]
-    return ["Renumbering (old → new)", format_table(("old", "new", "change"), rows)]
+    table = tabulate(rows, headers=("old", "new", "change"), tablefmt="simple", disable_numparse=True)
+    return ["Renumbering (old → new)", table]
 
 
 def _pair(view: PairView, style: _Style) -> list[str]:

@@ -15,15 +15,15 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 from lineage.trace.corpusview import CorpusView
 from lineage.model.document import dumps
 from lineage.report.escape import escape_markdown, escape_terminal
-from lineage.compare.reuse import comparable, gram_size, ngrams, split_sentences
+from lineage.compare.reuse import comparable, ngrams, split_sentences
+from lineage.script.language import gram_size
 
 __all__ = ["BLAME_SCHEMA", "BLAME_FORMATS", "DEFAULT_THRESHOLD", "SentenceOrigin", "Blame", "blame",
-           "render_blame", "show_blame"]
+           "render_blame"]
 
 BLAME_SCHEMA = "lineage.trace.blame/1"
 BLAME_FORMATS = ("text", "md", "json")
@@ -128,7 +128,7 @@ def blame(corpus: CorpusView, symbol: str, language: str | None = None,
     target = corpus.node(symbol).symbol
     doc = corpus.document(target, language)
     earlier = _earlier_texts(corpus, target, language)
-    n = 3 if language.startswith("zh") else gram_size(" ".join(p.text for p in doc.all_paragraphs()[:5]))
+    n = gram_size(" ".join(p.text for p in doc.all_paragraphs()[:5]), language)
 
     probes: list[_Probe] = []
     for para in doc.all_paragraphs():
@@ -232,9 +232,3 @@ def render_blame(result: Blame, fmt: str = "text") -> str:
             out.append(f"{ref:<8} {_where(s):<{width + 6}} {score:>4}  {flat}")
     text = "\n".join(out).rstrip("\n") + "\n"
     return text if md else escape_terminal(text)
-
-
-def show_blame(corpus_dir: str | Path, symbol: str, language: str | None = None, fmt: str = "text",
-               threshold: float = DEFAULT_THRESHOLD) -> str:
-    """What ``lineage blame`` prints."""
-    return render_blame(blame(CorpusView.open(corpus_dir), symbol, language, threshold), fmt)

@@ -1,13 +1,12 @@
 """Print a lineage graph: a text tree, Mermaid, Graphviz DOT or JSON."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from lineage.errors import UsageError
-from lineage.trace.graph import EDGE_LABELS, LineageGraph, Node, load_graph
+from lineage.trace.graph import EDGE_LABELS, LineageGraph, Node
 from lineage.model.document import dumps
 
-__all__ = ["GRAPH_FORMATS", "MAX_DEPTH", "render_graph", "show_graph", "graph_text", "graph_mermaid", "graph_dot", "graph_json"]
+__all__ = ["GRAPH_FORMATS", "MAX_DEPTH", "render_graph", "graph_text", "graph_mermaid", "graph_dot", "graph_json"]
 
 GRAPH_FORMATS = ("text", "mermaid", "dot", "json")
 
@@ -154,17 +153,3 @@ def render_graph(graph: LineageGraph, fmt: str = "text", focus: str | None = Non
     if fmt not in renderers:
         raise UsageError(f"unknown format {fmt!r}; expected one of {', '.join(GRAPH_FORMATS)}")
     return renderers[fmt](graph, focus)
-
-
-def show_graph(corpus_dir: str | Path, symbol: str | None = None, fmt: str = "text",
-               all_links: bool = False) -> str:
-    """What ``lineage graph`` prints: the whole corpus, or the documents linked to ``symbol``
-    (its versions and every earlier document it builds on, and those that build on it)."""
-    graph = load_graph(corpus_dir)
-    focus = None
-    if symbol is not None:
-        focus = graph.node(symbol).symbol
-        graph = graph.subgraph(graph.component(focus))
-    if not all_links:
-        graph = graph.reduced()
-    return render_graph(graph, fmt, focus)

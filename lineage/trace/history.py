@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from lineage.compare.documents import compare_documents
 from lineage.model.comparison import Comparison, Op, Pair
@@ -22,7 +21,8 @@ from lineage.errors import UsageError
 from lineage.report.escape import escape_markdown, escape_terminal
 from lineage.report.inline import inline_diff, shown_similarity
 from lineage.model.document import Document, dumps
-from lineage.compare.reuse import comparable, containment, gram_size
+from lineage.compare.reuse import comparable, containment
+from lineage.script.language import gram_size
 
 __all__ = [
     "HISTORY_SCHEMA",
@@ -32,7 +32,6 @@ __all__ = [
     "ParagraphHistory",
     "paragraph_history",
     "render_history",
-    "show_history",
 ]
 
 HISTORY_SCHEMA = "lineage.trace.history/1"
@@ -338,9 +337,3 @@ def render_history(history: ParagraphHistory, fmt: str = "text") -> str:
         out.append("")
     text = "\n".join(out).rstrip("\n") + "\n"
     return text if md else escape_terminal(text)
-
-
-def show_history(corpus_dir: str | Path, symbol: str, para: str, language: str | None = None,
-                 fmt: str = "text") -> str:
-    """What ``lineage history`` prints."""
-    return render_history(paragraph_history(CorpusView.open(corpus_dir), symbol, para, language), fmt)

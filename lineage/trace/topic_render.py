@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import html
-from pathlib import Path
-from typing import Sequence
 
 from tabulate import tabulate
 
@@ -11,9 +9,9 @@ from lineage.report.escape import escape_markdown, escape_terminal
 from lineage.report.html import CSP
 from lineage.report.inline import inline_diff, shown_similarity
 from lineage.model.document import dumps
-from lineage.trace.topic_timeline import TopicEntry, TopicTimeline, load_timeline
+from lineage.trace.topic_timeline import TopicEntry, TopicTimeline
 
-__all__ = ["TOPIC_FORMATS", "render_topic", "show_topic"]
+__all__ = ["TOPIC_FORMATS", "render_topic"]
 
 TOPIC_FORMATS = ("text", "md", "html", "json")
 _HEADERS = ["date", "symbol", "lang", "paragraphs", "new", "modified", "unchanged", "dropped", "ids"]
@@ -140,9 +138,3 @@ def render_topic(timeline: TopicTimeline, fmt: str = "text") -> str:
     if fmt == "html":
         return _html(timeline)
     return _text(timeline, md=fmt == "md")
-
-
-def show_topic(corpus_dir: str | Path, name: str, symbols: Sequence[str] = (), language: str | None = None,
-               fmt: str = "text") -> str:
-    """What ``lineage topic`` prints."""
-    return render_topic(load_timeline(corpus_dir, name, symbols, language), fmt)

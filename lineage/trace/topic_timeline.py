@@ -17,7 +17,8 @@ from typing import Sequence
 from lineage.model.comparison import Op
 from lineage.trace.corpusview import CorpusView
 from lineage.errors import UsageError
-from lineage.compare.reuse import comparable, edit_similarity, gram_containment, gram_size, ngrams
+from lineage.compare.reuse import comparable, edit_similarity, gram_containment, ngrams
+from lineage.script.language import gram_size
 from lineage.compare.textdiff import diff_ops
 from lineage.trace.topics import Topic, TopicHit, get_topic, match_document
 

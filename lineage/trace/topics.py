@@ -28,6 +28,7 @@ from typing import Iterable, Sequence
 from lineage.errors import TopicError
 from lineage.model.document import Document, Paragraph
 from lineage.normalize import normalize
+from lineage.script.chars import CJK, has_cjk
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -45,15 +46,14 @@ __all__ = [
 ]
 
 
-_CJK_RANGES = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"  # CJK scripts, kana and hangul included
-_CJK = re.compile(f"[{_CJK_RANGES}]")
-# A letter or digit of an alphabetic script (Latin, Cyrillic, Arabic, ...): what a whole-word
-# term may not touch. Han characters may: Chinese texts write "IGF" with no space around it.
-_WORD_CHAR = f"[^\\W{_CJK_RANGES}]"
+# A letter or digit of a script written with word spaces (Latin, Cyrillic, Arabic, Hangul,
+# ...): what a whole-word term may not touch. CJK characters may: Chinese texts write "IGF"
+# with no space around it.
+_WORD_CHAR = f"[^\\W{CJK}]"
 
 
 def _term_pattern(term: str) -> re.Pattern[str]:
-    if not _CJK.search(term):
+    if not has_cjk(term):
         body = r"[\s\-\u2010-\u2014]*".join(
             r"\s+".join(re.escape(w) for w in part.split()) for part in re.split(r"\s*-\s*", term)
         )

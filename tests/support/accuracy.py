@@ -20,14 +20,6 @@ def squash(text: str) -> str:
     return _WS.sub("", text)
 
 
-def cer(got: str, want: str) -> float:
-    """Character error rate of ``got`` against ``want`` after removing whitespace."""
-    g, w = squash(got), squash(want)
-    if not w:
-        return 0.0 if not g else 1.0
-    return Levenshtein.distance(g, w) / len(w)
-
-
 def _squashed_offset(text: str, offset: int) -> int:
     return len(squash(text[:offset]))
 

@@ -30,14 +30,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--builds-on", action="append", metavar="SYMBOL", help="earlier document it builds on (repeatable)")
     p.add_argument("--notes", help="free notes for the manifest")
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.add_argument("--force", action="store_true", help="replace an entry that already has a text")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.corpus import add_file
     from lineage.corpus.manifest import default_corpus_dir
-    from lineage.cli.app import add_file
 
     corpus = args.corpus or default_corpus_dir()
     entry = add_file(args.file, corpus, symbol=args.symbol, language=args.lang, kind=args.kind,

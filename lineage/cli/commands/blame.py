@@ -35,13 +35,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help=f"share of a sentence's n-grams an earlier text must contain (default: {DEFAULT_THRESHOLD})")
     p.add_argument("--format", choices=BLAME_FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.trace import show_blame
     from lineage.corpus.manifest import default_corpus_dir
-    from lineage.trace.blame import show_blame
 
     sys.stdout.write(show_blame(args.corpus or default_corpus_dir(), args.symbol, args.lang, args.format,
                                 args.threshold))

@@ -15,7 +15,7 @@ def _corpus_option(p: argparse.ArgumentParser) -> None:
     from lineage.corpus.listing import FORMATS
 
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
 
 

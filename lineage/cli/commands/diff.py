@@ -12,7 +12,7 @@ HELP = "compare two versions: renumbering, moves, splits, merges and word-level 
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from lineage.cli.app import FORMATS
+    from lineage.cli.app.diff import FORMATS
 
     p = subparsers.add_parser(
         "diff",
@@ -45,7 +45,7 @@ def _color(args: argparse.Namespace) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from lineage.cli.app import diff_files
+    from lineage.cli.app.diff import diff_files
     from lineage.cli.output import check_output_path, write_output
 
     inputs = (args.old, args.new)

@@ -10,7 +10,7 @@ HELP = "extract the document of a UN PDF (paragraphs, footnotes, masthead)"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from lineage.cli.app import EXTRACT_FORMATS
+    from lineage.cli.app.document import EXTRACT_FORMATS
 
     p = subparsers.add_parser(
         "extract",
@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from lineage.cli.app import extract_to_string
+    from lineage.cli.app.document import extract_to_string
     from lineage.cli.output import check_output_path, write_output
 
     if args.output:

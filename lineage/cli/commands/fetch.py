@@ -46,12 +46,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("symbol", metavar="SYMBOL", help="document symbol, e.g. A/RES/80/173")
     p.add_argument("--lang", required=True, choices=LANGUAGES, help="language version to fetch")
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.add_argument("--base-url", metavar="URL", default=None,
                    help=f"document access endpoint (default: ${BASE_URL_ENV}, else {DEFAULT_BASE_URL})")
     p.add_argument("--dry-run", action="store_true", help="print what would be done, do nothing")
     p.add_argument("--timeout", type=_seconds, default=defaults.timeout,
-                   help=f"seconds to wait for the server, per connection and read (default: {defaults.timeout:g})")
+                   help=f"seconds one download attempt may take in all: connection, headers and body "
+                   f"(default: {defaults.timeout:g})")
     p.add_argument("--retries", type=_count, default=defaults.retries,
                    help=f"extra attempts after a transient failure (default: {defaults.retries})")
     p.add_argument("--max-size", type=_count, default=defaults.max_bytes, metavar="BYTES",
@@ -60,9 +61,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from lineage.corpus.manifest import default_corpus_dir
     from lineage.corpus.download import DownloadPolicy, stderr_if_tty
     from lineage.corpus.fetch import fetch_document, plan_fetch
+    from lineage.corpus.manifest import default_corpus_dir
+    from lineage.report.escape import escape_terminal
 
     corpus = args.corpus or default_corpus_dir()
     if args.dry_run:
@@ -71,5 +73,6 @@ def run(args: argparse.Namespace) -> int:
     policy = DownloadPolicy(timeout=args.timeout, retries=args.retries, max_bytes=args.max_size)
     result = fetch_document(args.symbol, args.lang, corpus, base=args.base_url, policy=policy,
                             progress=stderr_if_tty())
-    sys.stdout.write(result.describe())
+    # the warnings quote the PDF's masthead, which a server can fill with anything
+    sys.stdout.write(escape_terminal(result.describe()))
     return 0

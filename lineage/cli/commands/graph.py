@@ -24,13 +24,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--all-links", action="store_true",
                    help="also show builds_on links that other links already imply")
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.trace import show_graph
     from lineage.corpus.manifest import default_corpus_dir
-    from lineage.trace.graph_render import show_graph
 
     sys.stdout.write(show_graph(args.corpus or default_corpus_dir(), args.symbol, args.format, args.all_links))
     return 0

@@ -25,13 +25,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", default=None, help="language of the texts (default: the one the corpus has)")
     p.add_argument("--format", choices=HISTORY_FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.trace import show_history
     from lineage.corpus.manifest import default_corpus_dir
-    from lineage.trace.history import show_history
 
     sys.stdout.write(show_history(args.corpus or default_corpus_dir(), args.symbol, args.paragraph,
                                   args.lang, args.format))

@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from lineage.cli.app import normalize_file
+    from lineage.cli.app.document import normalize_file
 
     sys.stdout.write(normalize_file(args.file, args.profile, args.explain))
     return 0

@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from lineage.cli.app import show_document
+    from lineage.cli.app.document import show_document
 
     sys.stdout.write(show_document(args.file, args.format))
     return 0

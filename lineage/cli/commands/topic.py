@@ -25,13 +25,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", default=None, help="only texts in this language")
     p.add_argument("--format", choices=TOPIC_FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.trace import show_topic
     from lineage.corpus.manifest import default_corpus_dir
-    from lineage.trace.topic_render import show_topic
 
     sys.stdout.write(show_topic(args.corpus or default_corpus_dir(), args.name, args.symbols, args.lang, args.format))
     return 0

@@ -18,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "any differs (the differing paragraphs are listed with a short character diff).",
     )
     p.add_argument("corpus", nargs="?", metavar="CORPUS_DIR",
-                   help="the corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="the corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.set_defaults(func=run)
 

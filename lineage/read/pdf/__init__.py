@@ -8,7 +8,7 @@ the boundary pure functions over typed records:
 - ``lines``: glyphs -> printed lines (spaces decided from gaps, superscript marks taken out);
 - ``furniture``: running headers, footers, job numbers, page marks (position + repetition);
 - ``footnotes``: footnote areas and footnotes;
-- ``joining``: lines -> paragraph text (Chinese/English joining, de-hyphenation);
+- ``joining``: lines -> paragraph text (the one line-join rule and hyphen policy of lineage.script);
 - ``blocks``: body lines -> paragraph/heading blocks from the layout;
 - ``analyse``: the page-level pipeline; ``assemble``: blocks -> Document;
 - ``extract``: ``extract_pdf``.

@@ -13,6 +13,7 @@ from statistics import median
 from typing import Sequence
 
 from lineage.read.pdf.records import Line
+from lineage.script.punctuation import ends_clause
 
 __all__ = ["Column", "LayoutBlock", "measure_column", "NUMBER_RE", "SUBITEM_RE", "segment"]
 
@@ -88,7 +89,6 @@ def _is_right_aligned(ln: Line, col: Column) -> bool:
     return ln.x0 > col.centre and ln.x1 > col.right - col.size
 
 
-_TERMINAL = set("，。；：！？,.;:!?）)”\"’")
 
 
 def _promote_headings(blocks: list[LayoutBlock], col: Column) -> None:
@@ -103,7 +103,7 @@ def _promote_headings(blocks: list[LayoutBlock], col: Column) -> None:
         nxt = blocks[i + 1]
         if (
             text
-            and text[-1] not in _TERMINAL
+            and not ends_clause(text)
             and not NUMBER_RE.match(text)
             and not SUBITEM_RE.match(text)
             and ln.x1 < col.right - 4 * col.size

@@ -12,7 +12,8 @@ from lineage.read.pdf.assemble import to_document
 from lineage.read.pdf.boundary import iter_pages, open_pdf
 from lineage.read.pdf.lines import build_lines
 from lineage.read.pdf.records import Char, PageData
-from lineage.read.pdf.script import is_garbage, is_space
+from lineage.read.pdf.script import is_garbage
+from lineage.script.chars import is_space
 
 __all__ = ["extract_pdf", "page_lines", "GARBAGE_SHARE"]
 

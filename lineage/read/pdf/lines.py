@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from lineage.read.pdf.records import Char, Line, Mark
-from lineage.read.pdf.script import fold_lookalike, is_cjk, is_space, is_wide_punct
+from lineage.read.pdf.script import fold_lookalike
+from lineage.script.chars import is_cjk, is_neutral, is_space
 
 __all__ = ["SPACE_GAP", "PIECE_GAP", "group_lines", "build_line", "build_lines", "is_bold_font"]
 
@@ -122,7 +123,7 @@ def _dedupe(chars: Sequence[Char]) -> list[Char]:
 
 
 def _is_c(ch: str) -> bool:
-    return is_cjk(ch) or is_wide_punct(ch)
+    return is_cjk(ch) or is_neutral(ch)
 
 
 def _carried_stretch(left: str, right: str, stretch: float) -> float:
