@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 from lineage import __version__
 from lineage.cli import commands
-from lineage.report.escape import escape_terminal
 from lineage.errors import LineageError
 
 __all__ = ["build_parser", "chosen_command", "main", "subcommands"]
@@ -87,6 +86,9 @@ def _silence_stdout() -> None:
 def _one_line(text: str) -> str:
     """An error message as one inert line: messages quote servers, PDFs and file names,
     which may hold terminal escapes or newlines (the one place every error passes)."""
+    # imported here: `lineage --help` and every run without an error need not load it
+    from lineage.report.escape import escape_terminal
+
     return escape_terminal(text).replace("\n", "\\n")
 
 
