@@ -53,6 +53,7 @@ _ORGAN_RE = re.compile(r"^[A-Z][A-Z0-9-]*(?:\.\d+[A-Z]?)?$")
 _SPACED_MODIFIER_RE = re.compile(r"(?i)(?<=[^\s/(])\s+(?=(?:add|corr|amend|rev)\s*\.)")
 _SPACE_RE = re.compile(r"\s+")
 _BARE_MODIFIER_RE = re.compile(r"(?i)(add|corr|amend|rev)\.?")
+_MODIFIER_INITIALS = "aAcCrR"
 
 
 @total_ordering
@@ -197,6 +198,8 @@ def _clean(text: str) -> str:
         # Invisible format characters (zero-width space, soft hyphen, BOM) come along when a
         # symbol is copied from a web page or a PDF; they are not part of it.
         text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    if _SPACE_RE.search(text) is None:
+        return text  # nothing below would change it (the usual case: a symbol as printed)
     text = _SPACED_MODIFIER_RE.sub("/", text.strip())
     return _SPACE_RE.sub("", text)
 
@@ -258,7 +261,10 @@ def _parse_symbol(text: str) -> Symbol:
     parts: list[str] = []
     modifiers: list[Modifier] = []
     for raw in raw_parts:
-        mm = _MODIFIER_RE.match(raw)
+        # Only a component that starts as a modifier word can be one (they start with a, c or
+        # r); most components skip both modifier patterns.
+        maybe_modifier = raw[:1] in _MODIFIER_INITIALS or not raw.isascii()
+        mm = _MODIFIER_RE.match(raw) if maybe_modifier else None
         if mm:
             number = int(mm.group(2))
             if number < 1:
@@ -267,7 +273,7 @@ def _parse_symbol(text: str) -> Symbol:
             continue
         if modifiers:
             raise fail(f"{raw!r} follows a Rev/Add/Corr/Amend modifier; only modifiers may come after one")
-        if _BARE_MODIFIER_RE.fullmatch(raw):
+        if maybe_modifier and _BARE_MODIFIER_RE.fullmatch(raw):
             raise fail(f"{raw!r} lacks its number (write e.g. 'Rev.1')")
         comp = _canonical_component(raw)
         if not _COMPONENT_RE.match(comp):
