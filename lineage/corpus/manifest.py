@@ -366,7 +366,7 @@ def _file_kind(path: Path) -> str | None:
 # 10,000-entry manifest cost 0.7 s on every command that looks at the corpus. Smaller ones are
 # quicker to parse than a cache file is to manage.
 CACHE_MIN_BYTES = 256 * 1024
-_CACHE_FORMAT = "lineage.manifest-cache/1"
+_CACHE_FORMAT = ("manifest cache", 1)  # not a JSON contract name: never leaves the cache
 _ENTRY_FIELDS = tuple(f.name for f in dataclasses.fields(Entry))
 
 
