@@ -12,6 +12,7 @@ import sys
 from collections import Counter, defaultdict
 from itertools import chain
 
+import jieba
 import pytest
 from diff_match_patch import diff_match_patch
 from hypothesis import given, settings
@@ -31,7 +32,8 @@ from lineage.compare.documents import align_documents, compare_documents
 from support.documents import english_doc
 from support.mutations import Rates, mutate
 from lineage.normalize import normalize
-from lineage.compare.textdiff import _diff_main, _jieba, _two_alnum, word_boundaries
+from lineage.compare.textdiff import _diff_main, _two_alnum, word_boundaries
+from support.jieba_reference import jieba_tokenizer
 
 
 # Drafting words (jieba knows most of them) and characters that make jieba's choices hard:
@@ -71,7 +73,8 @@ def test_character_diff_on_real_paragraphs(seed_doc):
 
 def _jieba_boundaries(text: str) -> set[int]:
     """Every word boundary by cutting every Han/alphanumeric run with jieba (no shortcut)."""
-    tokenizer, block, _ = _jieba()
+    tokenizer = jieba_tokenizer()
+    block = jieba.re_han_default
     bounds = set(range(len(text) + 1))
     for m in block.finditer(text):
         bounds -= set(range(m.start() + 1, m.end()))
@@ -250,3 +253,29 @@ def test_other_break_search_finds_what_membership_tests_find(text):
 
     plain = any(c in text for c in whitespace._OTHER_BREAKS)
     assert (whitespace._ANY_OTHER_BREAK.search(text) is not None) == plain
+
+
+# --- reuse ----------------------------------------------------------------------------------
+
+def _plain_comparable(text: str, language: str | None) -> str:
+    """comparable() the obvious way: every character classified in Python."""
+    import unicodedata
+
+    folded = normalize(text, "compare", language).text.casefold()
+    return "".join(ch for ch in folded if not ch.isspace() and not unicodedata.category(ch).startswith("P"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80),
+       st.sampled_from(["zh", "en", None]))
+def test_comparable_drops_what_the_plain_loop_drops(text, language):
+    from lineage.compare.reuse import comparable
+
+    assert comparable(text, language) == _plain_comparable(text, language)
+
+
+def test_comparable_on_the_seed(seed_doc):
+    from lineage.compare.reuse import comparable
+
+    for p in seed_doc.all_paragraphs():
+        assert comparable(p.text, "zh") == _plain_comparable(p.text, "zh"), p.id

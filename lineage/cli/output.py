@@ -18,7 +18,6 @@ import stat
 from pathlib import Path
 from typing import Iterable
 
-from lineage.corpus.files import atomic_write_bytes, atomic_write_text
 from lineage.errors import OutputError
 
 __all__ = ["check_output_path", "write_output", "write_output_bytes"]
@@ -71,6 +70,9 @@ def check_output_path(path: str | os.PathLike[str], inputs: Iterable[str | os.Pa
 def write_output(path: str | os.PathLike[str], text: str,
                  inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
     """Write ``text`` to ``path`` atomically (UTF-8); OutputError if that is not possible."""
+    # imported here: the corpus package it lives in is not needed to print to stdout
+    from lineage.corpus.files import atomic_write_text
+
     p = check_output_path(path, inputs)  # again: the command ran a while since the first check
     try:
         atomic_write_text(p, text)
@@ -81,6 +83,8 @@ def write_output(path: str | os.PathLike[str], text: str,
 def write_output_bytes(path: str | os.PathLike[str], data: bytes,
                        inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
     """Write ``data`` (a .docx, a .pdf) to ``path`` atomically; OutputError if not possible."""
+    from lineage.corpus.files import atomic_write_bytes
+
     p = check_output_path(path, inputs)
     try:
         atomic_write_bytes(p, data)

@@ -119,16 +119,23 @@ def ngram_containment(passage: str, candidate: str, n: int | None = None) -> flo
     return containment(char_ngrams(passage, n), char_ngrams(candidate, n))
 
 
-def mutual_containment(a: str, b: str, n: int | None = None) -> float:
+def mutual_containment(a: str, b: str, n: int | None = None,
+                       grams: tuple[AbstractSet[str], AbstractSet[str]] | None = None) -> float:
     """The larger :func:`ngram_containment` of either text in the other: an old passage
-    taken up whole into a longer new one counts, and so does a new one that shortens it."""
+    taken up whole into a longer new one counts, and so does a new one that shortens it.
+    ``grams``: both texts' :func:`char_ngrams` of size ``n``, for a caller that compares each
+    text with many others and makes each set once."""
     n = n or gram_size(a)
-    return max(ngram_containment(a, b, n), ngram_containment(b, a, n))
+    ga, gb = grams if grams is not None else (char_ngrams(a, n), char_ngrams(b, n))
+    return max(containment(ga, gb), containment(gb, ga))
 
 
-def reuse_score(a: str, b: str, n: int | None = None) -> float:
+def reuse_score(a: str, b: str, n: int | None = None,
+                grams: tuple[AbstractSet[str], AbstractSet[str]] | None = None) -> float:
     """How likely ``b`` is the same passage as ``a``, reworded, extended or cut down: the
     larger of :func:`character_similarity` (rewordings) and
     :data:`REUSE_CONTAINMENT_WEIGHT` x :func:`mutual_containment` (a passage taken up whole
     into a longer one, which character similarity alone undervalues)."""
-    return max(character_similarity(a, b), REUSE_CONTAINMENT_WEIGHT * mutual_containment(a, b, n))
+    if a == b:
+        return 1.0  # what both measures give; versions repeat most paragraphs, so skip the work
+    return max(character_similarity(a, b), REUSE_CONTAINMENT_WEIGHT * mutual_containment(a, b, n, grams))

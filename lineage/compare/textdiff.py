@@ -6,8 +6,9 @@ The one place that talks to diff-match-patch. The recipe:
    (script slips, width, layout spaces, ASCII versus Chinese punctuation) are equal text;
 2. diff the normalised texts character by character (``Diff_Timeout = 0``: the result must not
    depend on the machine's speed) and run semantic cleanup;
-3. widen every change to word boundaries (jieba words for Chinese, ``\\w+`` runs for other
-   languages), so that a change never cuts a word such as ``弥合`` in two;
+3. widen every change to word boundaries (jieba's words for Chinese, cut by
+   :mod:`lineage.compare.zhwords`; ``\\w+`` runs for other languages), so that a change never
+   cuts a word such as ``弥合`` in two;
 4. map each run back to the printed characters through ``Normalized.offsets``.
 
 Invariant (tested with hypothesis), for the :class:`SidedOp` list of ``diff_segments(old, new)``:
@@ -27,7 +28,6 @@ normalised character comes from at least one printed one); ``ops`` never hold em
 """
 from __future__ import annotations
 
-import logging
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -39,6 +39,7 @@ import fast_diff_match_patch as _fast_dmp  # the C++ port of the same library, s
 
 from lineage.model.comparison import DELETE, EQUAL, INSERT, Op, OpKind, merge_ops
 from lineage.normalize import Normalized, normalize
+from lineage.compare.zhwords import ASCII_ALNUM, HAN_RUN, jieba_dictionary, run_boundaries
 from lineage.script.language import detect_language, is_cjk_language
 
 __all__ = [
@@ -72,21 +73,6 @@ def _sided(op: OpKind, old: str, new: str, norm: str) -> SidedOp:
     return SidedOp(op, old if op == DELETE else new, old, new, norm)
 
 
-@lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-
-    # jieba announces its dictionary loading on its own logger; keep stderr clean.
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    longest = max(map(len, tokenizer.FREQ))  # no dictionary word (nor prefix) is longer
-    return tokenizer, jieba.re_han_default, longest
-
-
-_ASCII_ALNUM = re.compile("[a-zA-Z0-9]")
-
-
 class _Boundaries:
     """Word boundaries of a text, answered lazily: ``pos in bounds``.
 
@@ -108,10 +94,8 @@ class _Boundaries:
         self.cjk = is_cjk_language(language)
         self._known: set[int] = {0, len(text)}
         if self.cjk:
-            tokenizer, block, self._longest = _jieba()
-            self._tokenizer = tokenizer
-            self._freq = tokenizer.FREQ
-            self._blocks = [m.span() for m in block.finditer(text)]
+            self._words = jieba_dictionary()
+            self._blocks = [m.span() for m in HAN_RUN.finditer(text)]
             self._starts = [a for a, _ in self._blocks]
             self._done: set[int] = set()
         else:
@@ -131,31 +115,28 @@ class _Boundaries:
         if not self._straddled(pos, start, end):
             return True
         self._done.add(k)
-        at = start
-        for word in self._tokenizer.cut(self.text[start:end], HMM=False):
-            self._known.add(at)
-            at += len(word)
+        self._known.update(start + at for at in run_boundaries(self.text[start:end], self._words))
         return pos in self._known
 
     def _straddled(self, pos: int, start: int, end: int) -> bool:
         """Whether jieba might put ``pos`` (strictly inside run ``[start, end)``) inside a
         word: some dictionary word of the run covers both ``pos - 1`` and ``pos``, or both are
         ASCII letters or digits (which jieba may glue into one word)."""
-        text, freq = self.text, self._freq
-        if _ASCII_ALNUM.match(text, pos - 1) and _ASCII_ALNUM.match(text, pos):
+        text, get = self.text, self._words.get
+        if ASCII_ALNUM.match(text, pos - 1) and ASCII_ALNUM.match(text, pos):
             return True
-        # FREQ holds every prefix of every word (with count 0 when the prefix is no word):
-        # when text[i:pos + 1] is none, no word starting at i reaches past pos.
-        for i in range(pos - 1, max(start, pos - self._longest) - 1, -1):
+        # The dictionary holds every prefix of every word (with count 0 when the prefix is no
+        # word): when text[i:pos + 1] is none, no word starting at i reaches past pos.
+        for i in range(pos - 1, max(start, pos - self._words.longest) - 1, -1):
             j = pos + 1
-            frag = text[i:j]
-            while frag in freq:
-                if freq[frag]:
+            count = get(text[i:j])
+            while count is not None:
+                if count:
                     return True
                 if j == end:
                     break
                 j += 1
-                frag = text[i:j]
+                count = get(text[i:j])
         return False
 
 

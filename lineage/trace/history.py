@@ -171,11 +171,24 @@ def _ordered_ids(doc: Document, ids: set[str]) -> list[str]:
     return [p.id for p in doc.all_paragraphs() if p.id in ids]
 
 
+class _Texts(dict):
+    """The versions' texts by symbol, each read on first use."""
+
+    def __init__(self, corpus: CorpusView, language: str) -> None:
+        super().__init__()
+        self._corpus = corpus
+        self._language = language
+
+    def __missing__(self, key: str) -> Document:
+        doc = self[key] = self._corpus.document(key, self._language, keep=False)
+        return doc
+
+
 def paragraph_history(corpus: CorpusView, symbol: str, para: str, language: str | None = None) -> ParagraphHistory:
     language = corpus.language_for(symbol, language)
     target = corpus.node(symbol).symbol
     versions = [k for k in corpus.graph.versions(target) if corpus.has_text(k, language)]
-    docs = {k: corpus.document(k, language) for k in versions}
+    docs = _Texts(corpus, language)  # read when the walk reaches them: it may stop early
     start = _find_paragraph(docs[target], para)
     at = versions.index(target)
     comparisons: dict[int, Comparison] = {}

@@ -12,12 +12,8 @@ from lineage.model.document import Document
 from lineage.model.history import History
 from lineage.read import read_document
 from lineage.report.build import build_report
-from lineage.report.docx import render_docx
 from lineage.report.model import PairView, Report, ReportFilter, filter_report
-from lineage.report.pdf import render_pdf
 from lineage.report.render import render_report
-from lineage.report.versions import HISTORY_FORMATS, build_history, render_history
-from lineage.trace.topics import get_topic, match_document
 
 __all__ = ["BINARY_FORMATS", "FORMATS", "DiffOutput", "HistoryOutput", "diff_documents", "diff_files",
            "diff_versions", "topic_predicate"]
@@ -48,6 +44,9 @@ class HistoryOutput:
 
 def topic_predicate(name: str, old: Document, new: Document) -> Callable[[PairView], bool]:
     """Keep pairs in which either side's paragraph is on topic ``name`` (``lineage topic``)."""
+    # imported here: only --topic needs the topic files (start-up, docs/performance.md)
+    from lineage.trace.topics import get_topic, match_document
+
     topic = get_topic(name)
     old_ids = {h.id for h in match_document(topic, old)}
     new_ids = {h.id for h in match_document(topic, new)}
@@ -85,6 +84,10 @@ def diff_documents(old: Document, new: Document, *, fmt: str = "text", color: bo
     if fmt == "json":
         return DiffOutput(comparison.to_json(), report.changed, report)
     if fmt in BINARY_FORMATS:
+        # imported here: lxml and the Chromium driver only for the formats that need them
+        from lineage.report.docx import render_docx
+        from lineage.report.pdf import render_pdf
+
         shown = filter_report(report, selection)
         data = render_docx(shown, old, new) if fmt == "docx" else render_pdf(shown)
         return DiffOutput("", report.changed, report, data)
@@ -104,6 +107,8 @@ def diff_versions(paths: list[str | Path], *, fmt: str = "text", changes: str = 
                   changed_only: bool = False) -> HistoryOutput:
     """``lineage diff V1 V2 V3 ...``: every version in one report, the paragraphs of the last
     with their path through all (``lineage.history/1`` in JSON)."""
+    from lineage.report.versions import HISTORY_FORMATS, build_history, render_history
+
     if fmt not in HISTORY_FORMATS:
         raise UsageError(f"a history of {len(paths)} versions is written as {', '.join(HISTORY_FORMATS)}, "
                          f"not {fmt}; compare two versions for a {fmt} redline (see 'lineage diff --help')")

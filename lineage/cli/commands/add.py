@@ -3,17 +3,19 @@ from __future__ import annotations
 
 import argparse
 
-from lineage.cli.app.corpus import add_file
 from lineage.cli.options import add_changes_option
-from lineage.corpus.manifest import KINDS, ORIGINS, default_corpus_dir
 
-__all__ = ["register", "run"]
+__all__ = ["HELP", "register", "run"]
+
+HELP = "add a document (PDF, Word, converter Markdown, text) to the corpus"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from lineage.corpus.manifest import KINDS, ORIGINS
+
     p = subparsers.add_parser(
         "add",
-        help="add a document (PDF, converter Markdown, text) to the corpus",
+        help=HELP,
         description="Read FILE, write its canonical text to the corpus (texts/) and its entry to "
         "manifest.toml, atomically. Symbol and language come from the masthead unless given. "
         "A PDF is copied to pdfs/. An entry that already has a text is replaced only with --force.",
@@ -37,6 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.corpus import add_file
+    from lineage.corpus.manifest import default_corpus_dir
+
     corpus = args.corpus or default_corpus_dir()
     entry = add_file(args.file, corpus, symbol=args.symbol, language=args.lang, kind=args.kind,
                      origin=args.origin, title=args.title, adopted_from=args.adopted_from,

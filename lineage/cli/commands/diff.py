@@ -4,19 +4,21 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.cli.app.diff import BINARY_FORMATS, FORMATS, diff_files, diff_versions
 from lineage.cli.options import add_changes_option
-from lineage.cli.output import check_output_path, write_output, write_output_bytes
 from lineage.cli.terminal import wants_color
 from lineage.errors import UsageError
 
-__all__ = ["register", "run"]
+__all__ = ["HELP", "register", "run"]
+
+HELP = "compare two versions: renumbering, moves, splits, merges and word-level changes"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from lineage.cli.app.diff import FORMATS
+
     p = subparsers.add_parser(
         "diff",
-        help="compare two versions: renumbering, moves, splits, merges and word-level changes",
+        help=HELP,
         description="Compare OLD with NEW (PDF, Word, corpus text, converter Markdown or plain text). "
         "text: a terminal report; md: Markdown for a pull-request comment; html: a self-contained "
         "redline (inline and side by side, printable); json: the lineage.diff/1 contract; docx: a Word "
@@ -51,6 +53,9 @@ def _color(args: argparse.Namespace) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.diff import BINARY_FORMATS, diff_files
+    from lineage.cli.output import check_output_path, write_output, write_output_bytes
+
     inputs = (args.old, args.new, *args.more)
     if args.more:
         return _run_history(args, inputs)
@@ -72,6 +77,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_history(args: argparse.Namespace, inputs: tuple[str, ...]) -> int:
+    from lineage.cli.app.diff import diff_versions
+    from lineage.cli.output import check_output_path, write_output
+
     if args.paragraph or args.topic:
         raise UsageError("--paragraph and --topic apply to two versions; a history shows every paragraph "
                          "(--changed-only hides the ones no revision changed; see 'lineage diff --help')")

@@ -5,17 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.cli.app.document import show_document
 from lineage.cli.options import add_changes_option
-from lineage.report.document import FORMATS
 
-__all__ = ["register", "run"]
+__all__ = ["HELP", "register", "run"]
+
+HELP = "read a document and print it (metadata, paragraphs, headings, footnotes)"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from lineage.report.document import FORMATS
+
     p = subparsers.add_parser(
         "show",
-        help="read a document and print it (metadata, paragraphs, headings, footnotes)",
+        help=HELP,
         description="Read FILE (PDF, Word, corpus text, converter Markdown or plain text) and print the "
         "document as read: text for people, md for Markdown, json for the lineage.document/1 contract.",
     )
@@ -26,5 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.document import show_document
+
     sys.stdout.write(show_document(args.file, args.format, args.changes))
     return 0
