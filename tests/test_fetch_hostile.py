@@ -18,8 +18,7 @@ import pytest
 from lineage.corpus.download import DownloadPolicy, download
 from lineage.corpus.fetch import base_url
 from lineage.errors import FetchError, UsageError
-
-from test_cli_bad_input import assert_error
+from support.cli import assert_error
 
 GOOD_PDF = Path(__file__).parent / "pdfs" / "wsis-tunis-doc6-zh.pdf"
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.cli.app.trace import show_blame
-from lineage.corpus.manifest import default_corpus_dir
-from lineage.trace.blame import BLAME_FORMATS, DEFAULT_THRESHOLD
+__all__ = ["HELP", "register", "run"]
 
-__all__ = ["register", "run"]
+HELP = "mark each sentence with the earliest version or document it appears in"
 
 
 def _share(text: str) -> float:
@@ -22,9 +20,11 @@ def _share(text: str) -> float:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from lineage.trace.blame import BLAME_FORMATS, DEFAULT_THRESHOLD
+
     p = subparsers.add_parser(
         "blame",
-        help="mark each sentence with the earliest version or document it appears in",
+        help=HELP,
         description="Split SYMBOL's text into sentences and mark each with the earliest earlier "
         "version or earlier document of the corpus that contains it or a close variant (character "
         "n-gram containment), or as new.",
@@ -40,6 +40,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.trace import show_blame
+    from lineage.corpus.manifest import default_corpus_dir
+
     sys.stdout.write(show_blame(args.corpus or default_corpus_dir(), args.symbol, args.lang, args.format,
                                 args.threshold))
     return 0

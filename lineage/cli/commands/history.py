@@ -4,17 +4,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.cli.app.trace import show_history
-from lineage.corpus.manifest import default_corpus_dir
-from lineage.trace.history import HISTORY_FORMATS
+__all__ = ["HELP", "register", "run"]
 
-__all__ = ["register", "run"]
+HELP = "one paragraph through every version of its text"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from lineage.trace.history import HISTORY_FORMATS
+
     p = subparsers.add_parser(
         "history",
-        help="one paragraph through every version of its text",
+        help=HELP,
         description="Follow paragraph PARA of SYMBOL through the versions the lineage graph links "
         "to it (revisions, the draft it was adopted from): its number and text in each, the diff "
         "from the previous version, the version it first appeared in, and earlier documents with "
@@ -30,6 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.trace import show_history
+    from lineage.corpus.manifest import default_corpus_dir
+
     sys.stdout.write(show_history(args.corpus or default_corpus_dir(), args.symbol, args.paragraph,
                                   args.lang, args.format))
     return 0

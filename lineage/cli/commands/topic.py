@@ -4,17 +4,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.cli.app.trace import show_topic
-from lineage.corpus.manifest import default_corpus_dir
-from lineage.trace.topic_render import TOPIC_FORMATS
+__all__ = ["HELP", "register", "run"]
 
-__all__ = ["register", "run"]
+HELP = "follow a topic (igf, human-rights, ...) across documents"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from lineage.trace.topic_render import TOPIC_FORMATS
+
     p = subparsers.add_parser(
         "topic",
-        help="follow a topic (igf, human-rights, ...) across documents",
+        help=HELP,
         description="List, in date order across the chosen documents (default: every text of the "
         "corpus), the paragraphs on topic NAME and how their wording changed from one document to "
         "the next, with a timeline table. Topics are data files (lineage/data/topics/*.toml, plus "
@@ -30,5 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.trace import show_topic
+    from lineage.corpus.manifest import default_corpus_dir
+
     sys.stdout.write(show_topic(args.corpus or default_corpus_dir(), args.name, args.symbols, args.lang, args.format))
     return 0
