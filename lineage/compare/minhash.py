@@ -1,9 +1,9 @@
 """MinHash signatures of character shingles, and LSH band keys: the candidate filter for
 near-duplicate search ("which sentences of a million reuse most of this one?").
 
-The shingles are the n-grams of :func:`lineage.compare.reuse.ngrams` over the
+The shingles are the n-grams of :func:`lineage.compare.similarity.char_ngrams` over the
 :func:`~lineage.compare.reuse.comparable` form, the same ones the containment measure counts,
-so a candidate found here is verified with :func:`~lineage.compare.reuse.containment`. Two
+so a candidate found here is verified with :func:`~lineage.compare.similarity.containment`. Two
 sentences whose shingle sets have Jaccard similarity ``s`` share at least one band key with
 probability ``1 - (1 - s**ROWS)**BANDS``: 0.98 at s = 0.75 (a word or two changed in a
 sentence), 0.50 at s = 0.48, 0.05 at s = 0.25.
@@ -18,7 +18,7 @@ import hashlib
 import zlib
 from typing import Iterable
 
-from lineage.compare.reuse import ngrams
+from lineage.compare.similarity import char_ngrams
 
 __all__ = ["NUM_PERM", "BANDS", "ROWS", "MIN_SHINGLES", "signature", "band_keys", "text_band_keys"]
 
@@ -74,5 +74,5 @@ def band_keys(sig: tuple[int, ...]) -> list[int]:
 def text_band_keys(comparable_text: str, n: int) -> list[int]:
     """Band keys of a text already in :func:`~lineage.compare.reuse.comparable` form (empty
     when it is too short to sign)."""
-    sig = signature(ngrams(comparable_text, n))
+    sig = signature(char_ngrams(comparable_text, n))
     return band_keys(sig) if sig is not None else []

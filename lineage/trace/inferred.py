@@ -12,7 +12,7 @@ What a person writes in the manifest always wins; these links only fill what it 
    names a report, not the draft): a resolution without a draft link is linked to the draft
    of the same session, with the same agenda item or title (of the named committee when the
    masthead names one, dated no later), whose text is closest to the adopted text: the
-   harmonic mean of the two containments (:func:`lineage.compare.reuse.containment`) of their
+   two-way containment (:func:`lineage.compare.similarity.two_way_containment`) of their
    comparable texts, at least ``MIN_REUSE``. Confidence: that score, less 10 % when only one of
    agenda item and title agrees.
 
@@ -27,7 +27,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lineage.compare.reuse import comparable, containment
+from lineage.compare.reuse import comparable
+from lineage.compare.similarity import two_way_containment
 from lineage.corpus.files import read_corpus_file
 from lineage.corpus.index import IndexStatus, index_path, index_status
 from lineage.corpus.manifest import load_entry_document
@@ -161,11 +162,7 @@ class _Texts:
 
 
 def _reuse(a: str, b: str, language: str) -> float:
-    if not a or not b:
-        return 0.0
-    n = gram_size(a, language)
-    x, y = containment(a, b, n), containment(b, a, n)
-    return 0.0 if x + y == 0 else 2 * x * y / (x + y)
+    return two_way_containment(a, b, gram_size(a, language)) if a and b else 0.0
 
 
 def _explicit(graph: LineageGraph) -> set[tuple[str, str]]:

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from lineage.compare.minhash import text_band_keys
-from lineage.compare.reuse import best_window, comparable, containment, split_sentences
+from lineage.compare.reuse import best_window, comparable, split_sentences
+from lineage.compare.similarity import char_ngrams, containment
 from lineage.compare.textdiff import diff_ops
 from lineage.corpus.index import open_index
 from lineage.errors import UsageError
@@ -232,12 +233,13 @@ def search(corpus_dir: str | Path, query: str, *, near: bool = False, language: 
             ids = sorted(_near_candidates(con, query, norm_q, comp_q, lang) - seen)
             where, params = _filters(language, since)
             n = gram_size(comp_q, lang)
+            q_grams = char_ngrams(comp_q, n)
             for i in range(0, len(ids), 500):
                 chunk = ids[i:i + 500]
                 rows = con.execute(f"SELECT {_COLUMNS} FROM paragraphs p JOIN documents d ON d.id = p.doc "
                                    f"WHERE p.id IN ({','.join('?' * len(chunk))}){where}", [*chunk, *params])
                 for r in rows:
-                    score = containment(comp_q, r[10], n)
+                    score = containment(q_grams, char_ngrams(r[10], n))
                     if score >= threshold:
                         hits.append(_hit(r, "near", score, query, r[2]))
     finally:
