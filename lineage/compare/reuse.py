@@ -17,7 +17,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Generic, Hashable, Iterable, TypeVar
 
-from lineage.compare.similarity import char_ngrams
+from rapidfuzz import fuzz
+
+from lineage.compare.similarity import char_ngrams, indel_similarity
 from lineage.normalize import normalize
 from lineage.script.punctuation import SENTENCE_SPLIT
 
@@ -69,10 +71,10 @@ def best_window(passage: str, text: str) -> tuple[int, int]:
     start, end = al.dest_start, al.dest_end
     # The alignment window has the passage's length; an insertion makes the reused span longer.
     low, slack = text.lower(), len(passage) // 4 + 1
-    best = (fuzz.ratio(passage.lower(), low[start:end]), start, end)
+    best = (indel_similarity(passage.lower(), low[start:end]), start, end)
     for s in range(max(0, start - slack), start + 1):
         for e in range(end, min(len(text), end + slack) + 1):
-            score = fuzz.ratio(passage.lower(), low[s:e])
+            score = indel_similarity(passage.lower(), low[s:e])
             if score > best[0]:
                 best = (score, s, e)
     _, start, end = best

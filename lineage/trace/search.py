@@ -28,7 +28,7 @@ from lineage.model.comparison import Op
 from lineage.model.document import dumps
 from lineage.normalize import normalize
 from lineage.report.escape import escape_markdown
-from lineage.report.html import CSP
+from lineage.report.page import lang_attr, render_page
 from lineage.report.inline import inline_diff
 from lineage.script.language import detect_language, gram_size
 
@@ -294,23 +294,15 @@ def _md(r: SearchResult) -> str:
     return "\n".join(out) + "\n"
 
 
-_CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.6}
-del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:underline}.meta{color:#555}"""
-
-
 def _html(r: SearchResult) -> str:
     e = html.escape
     title = f"Search: {r.query}"
-    out = ["<!DOCTYPE html>", f'<html lang="{e(r.language or "und")}">', "<head>", '<meta charset="utf-8">',
-           f'<meta http-equiv="Content-Security-Policy" content="{CSP}">', f"<title>{e(title)}</title>",
-           f"<style>{_CSS}</style>", "</head>", "<body>", f"<h1>{e(title)}</h1>"]
-    out += [f'<p class="meta">{e(line)}</p>' for line in _summary(r)]
+    body = [f"<h1>{e(title)}</h1>"] + [f'<p class="meta">{e(line)}</p>' for line in _summary(r)]
     for h in r.hits:
-        out.append(f"<h2>{e(_head(h))}</h2>")
-        body = e(h.text) if h.match == "exact" else inline_diff(h.ops, "html", unchanged=e(h.passage))
-        out.append("<p>" + body.replace("\n", "<br>") + "</p>")
-    out += ["</body>", "</html>"]
-    return "\n".join(out) + "\n"
+        body.append(f"<h2>{e(_head(h))}</h2>")
+        text = e(h.text) if h.match == "exact" else inline_diff(h.ops, "html", unchanged=e(h.passage))
+        body.append(f"<p{lang_attr(h.language)}>" + text.replace("\n", "<br>") + "</p>")
+    return render_page(title, body, css=".meta{color:#555}")
 
 
 def render_search(result: SearchResult, fmt: str = "text") -> str:

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import argparse
 
-__all__ = ["register", "run"]
+__all__ = ["HELP", "register", "run"]
+
+HELP = "build the corpus index (full text, near-duplicate signatures) used by search"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "index",
-        help="build the corpus index (full text, near-duplicate signatures) used by search",
+        help=HELP,
         description="Build or update index.sqlite in the corpus folder: documents, paragraphs with "
         "their normalised text, an FTS5 trigram full-text index and MinHash LSH signatures of every "
         "sentence. Derived from the manifest and texts (git-ignored; the command adds it to the "
@@ -21,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="compute the rows on a Dask cluster: a scheduler address or 'local' (--jobs workers); "
                    "this process writes the index (needs dask[distributed])")
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.set_defaults(func=run)
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-__all__ = ["register", "run"]
+__all__ = ["HELP", "register", "run"]
+
+HELP = "add files or folders of documents (PDF, Markdown, text) to the corpus, in parallel"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "ingest",
-        help="add files or folders of documents (PDF, Markdown, text) to the corpus, in parallel",
+        help=HELP,
         description="Read every file given (folders: every .pdf, .txt, .md inside, recursively) in "
         "worker processes and add each to the corpus as 'lineage add' would, one locked write at a "
         "time. Files whose sha256 the manifest already records are skipped without being read, so "
@@ -25,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="read on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a local "
                    "cluster of --jobs workers; this process still does every write (needs dask[distributed])")
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.set_defaults(func=run)
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-__all__ = ["register", "run"]
+__all__ = ["HELP", "register", "run"]
+
+HELP = "where has this wording been used? every paragraph containing it, earliest first"
 
 FORMATS = ("text", "md", "html", "json")  # lineage.trace.search.SEARCH_FORMATS, without importing it
 
@@ -12,7 +14,7 @@ FORMATS = ("text", "md", "html", "json")  # lineage.trace.search.SEARCH_FORMATS,
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "search",
-        help="where has this wording been used? every paragraph containing it, earliest first",
+        help=HELP,
         description="List every paragraph of the corpus whose text contains TEXT (presentation "
         "differences ignored, as in diff), earliest first, so the first hit is where the language "
         "was first agreed. With --near, also the paragraphs that reuse most of TEXT with edits, "
@@ -27,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.set_defaults(func=run)
 
 
