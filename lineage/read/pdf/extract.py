@@ -37,15 +37,17 @@ def page_lines(page: PageData) -> tuple[PageLines, int, Counter[str]]:
     return PageLines(page.number, page.height, build_lines(good, page.number), page.rules), visible, bad
 
 
-def extract_pdf(path: str | Path) -> Document:
-    """Extract a UN PDF into a Document (see docs/extraction.md). Raises
+def extract_pdf(path: str | Path, engine: str | None = None) -> Document:
+    """Extract a UN PDF into a Document (see docs/extraction.md). ``engine`` picks the
+    character source (``"pdfium"``, the default, or ``"pdfplumber"``; None: the current
+    default, see :func:`~lineage.read.pdf.boundary.use_engine`). Raises
     :class:`~lineage.errors.PdfError` with one clear reason for input it cannot read."""
     path = Path(path)
     pages: list[PageLines] = []
     visible = 0
     bad: Counter[str] = Counter()
     image_pages = 0
-    with open_pdf(path) as pdf:
+    with open_pdf(path, engine) as pdf:
         for page in iter_pages(pdf, path):
             pl, n_visible, n_bad = page_lines(page)
             pages.append(pl)
@@ -79,9 +81,9 @@ def extract_pdf(path: str | Path) -> Document:
 EXTRACT_FORMATS = ("json", "text", "md")
 
 
-def extract_to_string(path: str | Path, fmt: str = "json") -> str:
+def extract_to_string(path: str | Path, fmt: str = "json", engine: str | None = None) -> str:
     """``lineage extract``: the document of the PDF at ``path`` as JSON (the contract), text
     or Markdown."""
     from lineage.report.document import render_document
 
-    return render_document(extract_pdf(path), fmt)
+    return render_document(extract_pdf(path, engine), fmt)
