@@ -21,17 +21,28 @@ __all__ = ["extract_pdf", "extract_to_string", "page_lines", "EXTRACT_FORMATS", 
 GARBAGE_SHARE = 0.01
 
 
+# What each glyph text is, asked once per distinct text (a document has a few thousand).
+_GARBAGE, _SPACE, _VISIBLE = 0, 1, 2
+_KINDS: dict[str, int] = {}
+
+
 def page_lines(page: PageData) -> tuple[PageLines, int, Counter[str]]:
     """A page's printed lines, with the count of its visible glyphs and of the fonts of the
     glyphs dropped for having no Unicode value."""
     good: list[Char] = []
     bad: Counter[str] = Counter()
     visible = 0
+    kinds = _KINDS
     for c in page.chars:
-        if is_garbage(c.text):
+        kind = kinds.get(c.text)
+        if kind is None:
+            kind = _GARBAGE if is_garbage(c.text) else _SPACE if is_space(c.text) else _VISIBLE
+            if len(kinds) < 100_000:
+                kinds[c.text] = kind
+        if kind == _GARBAGE:
             bad[c.font.split("+", 1)[-1] or "?"] += 1
             continue
-        if not is_space(c.text):
+        if kind == _VISIBLE:
             visible += 1
         good.append(c)
     return PageLines(page.number, page.height, build_lines(good, page.number), page.rules), visible, bad

@@ -165,55 +165,99 @@ def _chars(page: object, ctm: tuple[float, ...], height: float) -> list[Char]:
         pdfium.FPDFText_ClosePage(text_page)
 
 
+def _plain(func: object, restype: object, *argtypes: object) -> object:
+    """The same pdfium function with plain C types: pypdfium2's typed handles cost a Python
+    object per call, which is most of the time of a per-glyph loop."""
+    proto = ctypes.CFUNCTYPE(restype, *argtypes)
+    return proto(ctypes.cast(func, ctypes.c_void_p).value)
+
+
+_VP, _INT, _DP = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
+_get_object = _plain(pdfium.FPDFText_GetTextObject, _VP, _VP, _INT)
+_get_origin = _plain(pdfium.FPDFText_GetCharOrigin, _INT, _VP, _INT, _DP, _DP)
+_get_unicode = _plain(pdfium.FPDFText_GetUnicode, ctypes.c_uint, _VP, _INT)
+_map_error = _plain(pdfium.FPDFText_HasUnicodeMapError, _INT, _VP, _INT)
+
+
+def _page_text(tp: object, n: int) -> list[int] | None:
+    """The code of every character of the text page, read in one call (UTF-16 units map one
+    to one onto characters unless the page has characters beyond the BMP: then None)."""
+    buf = (ctypes.c_ushort * (n + 1))()
+    got = pdfium.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    codes = list(buf[: max(0, got - 1)])
+    if len(codes) != n or any(0xD800 <= c <= 0xDFFF for c in codes):
+        return None
+    return codes
+
+
 def _read_chars(tp: object, ctm: tuple[float, ...], height: float) -> list[Char]:
-    get_unicode = pdfium.FPDFText_GetUnicode
-    get_object = pdfium.FPDFText_GetTextObject
-    get_origin = pdfium.FPDFText_GetCharOrigin
-    map_error = pdfium.FPDFText_HasUnicodeMapError
+    n = pdfium.FPDFText_CountChars(tp)
+    raw = ctypes.cast(tp, ctypes.c_void_p).value
+    codes = _page_text(tp, n)
+    if codes is None:
+        codes = [_get_unicode(raw, i) for i in range(n)]
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    p_ox, p_oy = ctypes.byref(ox), ctypes.byref(oy)
+    p_ox, p_oy = ctypes.pointer(ox), ctypes.pointer(oy)
     fonts: dict[int, _FontInfo] = {}
     objects: dict[int, tuple] = {}
+    unmapped: dict[tuple[int, int], bool] = {}
     out: list[Char] = []
-    for i in range(pdfium.FPDFText_CountChars(tp)):
-        obj = get_object(tp, i)
-        if not obj:
+    append = out.append
+    last_key = None
+    a = b = c = d = fs = dy0 = dy1 = 0.0
+    upright = True
+    font: _FontInfo | None = None
+    name = ""
+    fid = 0
+    widths: dict[int, float] = {}
+    c0, c1, c2, c3, c4, c5 = ctm
+    for i in range(n):
+        key = _get_object(raw, i)
+        if not key:
             continue  # a space or line break pdfium generated: no glyph was printed there
-        key = ctypes.cast(obj, ctypes.c_void_p).value
-        info = objects.get(key)
-        if info is None:
-            info = objects[key] = _object_info(tp, i, obj, ctm, fonts)
-        a, b, c, d, upright, fs, font = info
-        code = get_unicode(tp, i)
+        if key != last_key:
+            info = objects.get(key)
+            if info is None:
+                info = objects[key] = _object_info(tp, i, key, ctm, fonts)
+            a, b, c, d, upright, fs, font = info
+            name, widths, fid = font.name, font.widths, id(font)
+            # The glyph box in text space relative to the origin runs from (0, descent) to
+            # (advance, descent + size); it goes through the glyph's matrix.
+            dy0 = font.descent * fs
+            dy1 = dy0 + fs
+            last_key = key
+        code = codes[i]
+        if code == 0xFFFE:
+            code = _get_unicode(raw, i)  # the text buffer holds 0xFFFE for pdfium's marks
         if code == 2:
             text = "-"  # pdfium marks a line-end hyphen (- or soft hyphen) with 0x2
-        elif map_error(tp, i):
-            text = f"(cid:{code})"
+            code = 0x2D
         else:
-            try:
-                text = chr(code)
-            except (ValueError, OverflowError):
-                text = "\ufffd"
-        get_origin(tp, i, p_ox, p_oy)
-        # The glyph box in text space relative to the origin: (0, descent) .. (advance, descent
-        # + size), then through the glyph's matrix; the origin through the page frame.
-        adv = font.width(code) * fs if code > 2 else 0.0
-        dy0 = font.descent * fs
-        dy1 = dy0 + fs
+            # pdfium gives a glyph without a Unicode value its character code: ask once per
+            # font and code whether that is what happened.
+            bad = unmapped.get((fid, code))
+            if bad is None:
+                bad = unmapped[(fid, code)] = bool(_map_error(raw, i))
+            text = f"(cid:{code})" if bad else chr(code)
+        _get_origin(raw, i, p_ox, p_oy)
+        w = widths.get(code)
+        if w is None:
+            w = font.width(code)  # type: ignore[union-attr]
+        adv = w * fs
         ux, uy = ox.value, oy.value
-        X = ux * ctm[0] + uy * ctm[2] + ctm[4]
-        Y = ux * ctm[1] + uy * ctm[3] + ctm[5]
+        X = ux * c0 + uy * c2 + c4
+        Y = ux * c1 + uy * c3 + c5
         x0, y0 = X + c * dy0, Y + d * dy0
         x1, y1 = X + a * adv + c * dy1, Y + b * adv + d * dy1
         if x1 < x0:
             x0, x1 = x1, x0
         if y1 < y0:
             y0, y1 = y1, y0
-        out.append(Char(text, x0, x1, height - y1, height - y0, y1 - y0, font.name, upright))
+        append(Char(text, x0, x1, height - y1, height - y0, y1 - y0, name, upright))
     return out
 
 
-def _object_info(tp: object, i: int, obj: object, ctm: tuple[float, ...], fonts: dict[int, _FontInfo]) -> tuple:
+def _object_info(tp: object, i: int, obj: int, ctm: tuple[float, ...], fonts: dict[int, _FontInfo]) -> tuple:
     """What every glyph of one text object shares: its matrix (with the page frame), whether
     it is upright, its font size and font."""
     m = pdfium.FS_MATRIX()
@@ -221,8 +265,9 @@ def _object_info(tp: object, i: int, obj: object, ctm: tuple[float, ...], fonts:
         m.a, m.b, m.c, m.d, m.e, m.f = 1.0, 0.0, 0.0, 1.0, 0.0, 0.0
     a, b, c, d, _, _ = _mul((m.a, m.b, m.c, m.d, 0.0, 0.0), (*ctm[:4], 0.0, 0.0))
     size = ctypes.c_float()
-    fs = size.value if pdfium.FPDFTextObj_GetFontSize(obj, size) else 0.0
-    handle = pdfium.FPDFTextObj_GetFont(obj)
+    handle_obj = ctypes.cast(obj, pdfium.FPDF_PAGEOBJECT)
+    fs = size.value if pdfium.FPDFTextObj_GetFontSize(handle_obj, size) else 0.0
+    handle = pdfium.FPDFTextObj_GetFont(handle_obj)
     fkey = ctypes.cast(handle, ctypes.c_void_p).value or 0
     font = fonts.get(fkey)
     if font is None:
