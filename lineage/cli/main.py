@@ -14,6 +14,7 @@ from typing import NoReturn, Sequence
 from lineage import __version__
 from lineage.errors import LineageError
 from lineage.cli import commands
+from lineage.cli.engine_option import engine_scope
 
 __all__ = ["build_parser", "main", "subcommands"]
 
@@ -67,7 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               "(see 'lineage --help')", file=sys.stderr)
         return 2
     try:
-        code = int(args.func(args) or 0)
+        with engine_scope(args):
+            code = int(args.func(args) or 0)
         sys.stdout.flush()  # inside the try: a closed pipe shows up here for short outputs
         return code
     except LineageError as exc:

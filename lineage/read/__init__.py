@@ -56,12 +56,14 @@ def read_text_file(path: str | Path) -> str:
     return _decode(_read_bytes(p), p)
 
 
-def read_document(path: str | Path) -> Document:
-    """Read ``path`` (PDF, corpus text, converter Markdown or plain text) into a Document."""
+def read_document(path: str | Path, engine: str | None = None) -> Document:
+    """Read ``path`` (PDF, corpus text, converter Markdown or plain text) into a Document.
+    ``engine`` picks the PDF character source (``"pdfium"`` or ``"pdfplumber"``; None: the
+    default, see ``lineage.read.pdf.extract_pdf``)."""
     p = Path(path)
     data = _read_bytes(p)
     if data.lstrip()[:5] == b"%PDF-" or p.suffix.lower() == ".pdf":
-        return _read_pdf(p)
+        return _read_pdf(p, engine)
     doc = read_text_document(data, p)
     if doc.source.sha256 is None:
         doc.source.sha256 = sha256_file(p)
@@ -104,12 +106,12 @@ def _decode(data: bytes, path: str | Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read_pdf(path: Path) -> Document:
+def _read_pdf(path: Path, engine: str | None = None) -> Document:
     try:
         from lineage.read.pdf import extract_pdf
     except ImportError as exc:
         raise UnknownFormatError(f"PDF support is not installed ({exc})", path) from exc
-    return extract_pdf(path)
+    return extract_pdf(path, engine)
 
 
 def _read_corpus_text(text: str, path: str | Path) -> Document | None:

@@ -5,6 +5,7 @@ import argparse
 
 from lineage.corpus.manifest import KINDS, ORIGINS, default_corpus_dir
 from lineage.corpus.store import add_file
+from lineage.cli.engine_option import add_engine_option
 
 __all__ = ["register", "run"]
 
@@ -31,6 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--corpus", metavar="DIR", default=None,
                    help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
     p.add_argument("--force", action="store_true", help="replace an entry that already has a text")
+    add_engine_option(p)
     p.set_defaults(func=run)
 
 

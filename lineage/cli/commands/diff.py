@@ -7,6 +7,7 @@ import sys
 from lineage.cli.app import FORMATS, diff_files
 from lineage.cli.output import check_output_path, write_output
 from lineage.cli.terminal import wants_color
+from lineage.cli.engine_option import add_engine_option
 
 __all__ = ["register", "run"]
 
@@ -34,6 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="show only paragraphs on topic NAME (see `lineage topic`)")
     p.add_argument("--no-color", action="store_true",
                    help="mark changes with [-…-]{+…+} even on a terminal")
+    add_engine_option(p)
     p.set_defaults(func=run)
 
 

@@ -6,6 +6,7 @@ import sys
 
 from lineage.read.pdf import EXTRACT_FORMATS, extract_to_string
 from lineage.cli.output import check_output_path, write_output
+from lineage.cli.engine_option import add_engine_option
 
 __all__ = ["register", "run"]
 
@@ -22,6 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE.pdf", help="the PDF to extract")
     p.add_argument("--format", choices=EXTRACT_FORMATS, default="json", help="output format (default: json)")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of stdout")
+    add_engine_option(p)
     p.set_defaults(func=run)
 
 

@@ -6,6 +6,7 @@ import sys
 
 from lineage.corpus.manifest import default_corpus_dir
 from lineage.corpus.download import DownloadPolicy, stderr_if_tty
+from lineage.cli.engine_option import add_engine_option
 from lineage.corpus.fetch import (
     BASE_URL_ENV,
     DEFAULT_BASE_URL,
@@ -61,6 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help=f"extra attempts after a transient failure (default: {defaults.retries})")
     p.add_argument("--max-size", type=_count, default=defaults.max_bytes, metavar="BYTES",
                    help=f"refuse bodies larger than this (default: {defaults.max_bytes})")
+    add_engine_option(p)
     p.set_defaults(func=run)
 
 

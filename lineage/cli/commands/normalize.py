@@ -7,6 +7,7 @@ import sys
 
 from lineage.normalize import PROFILES
 from lineage.cli.normalize_files import normalize_file
+from lineage.cli.engine_option import add_engine_option
 
 __all__ = ["register", "run"]
 
@@ -29,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="list each change instead of the text: LINE:COL (PARAGRAPH:COL for a PDF), step, before -> after",
     )
+    add_engine_option(p)
     p.set_defaults(func=run)
 
 

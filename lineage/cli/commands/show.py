@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from lineage.report.document import FORMATS, show_document
+from lineage.cli.engine_option import add_engine_option
 
 __all__ = ["register", "run"]
 
@@ -19,6 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", metavar="FILE", help="the document to read")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    add_engine_option(p)
     p.set_defaults(func=run)
 
 

@@ -5,6 +5,7 @@ import argparse
 import sys
 
 from lineage.corpus.verify import render_verify, verify_corpus
+from lineage.cli.engine_option import add_engine_option
 
 __all__ = ["register", "run"]
 
@@ -20,6 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("corpus", nargs="?", metavar="CORPUS_DIR",
                    help="the corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    add_engine_option(p)
     p.set_defaults(func=run)
 
 
