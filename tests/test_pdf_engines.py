@@ -62,14 +62,11 @@ def test_use_engine_reaches_read_document(monkeypatch):
     seen = []
     import lineage.read.pdf.boundary as boundary
 
-    real = boundary.open_pdf
-
-    def spy(path, engine=None):
+    def spy(engine=None):
         seen.append(boundary.resolve_engine(engine))
-        return real(path, engine)
+        return seen[-1]
 
-    monkeypatch.setattr(boundary, "open_pdf", spy)
-    monkeypatch.setattr("lineage.read.pdf.extract.open_pdf", spy)
+    monkeypatch.setattr("lineage.read.pdf.extract.resolve_engine", spy)
     pdf = PDFS / "a-res-70-125-en.pdf"
     with use_engine("pdfplumber"):
         read_document(pdf)

@@ -90,9 +90,9 @@ class _Opened:
 
 @contextmanager
 def open_pdf(path: Path, engine: str | None = None) -> Iterator[_Opened]:
-    """Check and open ``path`` with ``engine`` (default: the current default engine)."""
+    """Open ``path`` with ``engine`` (default: the current default engine); the caller has
+    checked it with :func:`check_header` (and ``limits.prescan``)."""
     name = resolve_engine(engine)
-    check_header(path)
     source = pdfium if name == "pdfium" else plumber
     with source.open_document(path) as handle:
         yield _Opened(name, handle)

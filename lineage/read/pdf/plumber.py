@@ -44,18 +44,14 @@ def open_document(path: Path) -> Iterator[Any]:
         raise PdfError(_classify_open_error(exc), path) from None
     try:
         yield pdf
-    except BaseException:
+    finally:
         # pdfplumber's close() re-reads the pages and can raise on the very damage that
-        # stopped the reading: the first error is the one to report.
+        # stopped the reading (a traceback over the real error); after a good read there is
+        # nothing left to report. Closing is cleanup, never the error.
         try:
             pdf.close()
         except Exception:
             pass
-        raise
-    try:
-        pdf.close()
-    except Exception as exc:
-        raise PdfError(_classify_open_error(exc), path) from None
 
 
 def page_record(page: Any, number: int) -> PageData:
