@@ -88,3 +88,38 @@ def test_cli_engine_option(run_cli):
     assert out_a == out_b and '"paragraphs"' in out_a
     code, _, err = run_cli("show", pdf, "--engine", "nope")
     assert code == 2 and "--engine" in err
+
+
+def _page_variants(tmp: Path) -> dict[str, Path]:
+    """Page geometry the fixtures do not cover: a MediaBox inherited from the page tree (as
+    fpdf2 writes it), a MediaBox whose corner is not the origin, a page turned by /Rotate
+    with its text drawn turned back (so it reads upright on screen)."""
+    from support.hostile_pdfs import simple_page_objects, write_pdf
+
+    text = (b"BT /F1 11 Tf 72 700 Td (1. Welcomes the report of the Secretary-General;) Tj "
+            b"0 -14 Td (2. Decides to remain seized of the matter.) Tj ET")
+    out = {}
+    objs = simple_page_objects(b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R "
+                               b"/Resources << /Font << /F1 5 0 R >> >> >>", content=text)
+    objs[2] = b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595.28 841.89] >>"
+    out["inherited"] = write_pdf(tmp / "inherited.pdf", objs)
+    shifted = b"q 1 0 0 1 100 50 cm " + text + b" Q"
+    objs = simple_page_objects(b"<< /Type /Page /Parent 2 0 R /MediaBox [100 50 712 842] /Contents 4 0 R "
+                               b"/Resources << /Font << /F1 5 0 R >> >> >>", content=shifted)
+    out["offset-mediabox"] = write_pdf(tmp / "offset.pdf", objs)
+    turned = b"q 0 1 -1 0 612 0 cm " + text.replace(b"72 700", b"72 520") + b" Q"
+    objs = simple_page_objects(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Rotate 90 "
+                               b"/Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>", content=turned)
+    out["rotated"] = write_pdf(tmp / "rotated.pdf", objs)
+    return out
+
+
+@pytest.mark.parametrize("variant", ["inherited", "offset-mediabox", "rotated"])
+def test_engines_agree_on_page_geometry(tmp_path, variant):
+    pdf = _page_variants(tmp_path)[variant]
+    a = _outcome(pdf, "pdfium")
+    b = _outcome(pdf, "pdfplumber")
+    assert a == b
+    assert isinstance(a, dict)
+    texts = [p["text"] for p in a["paragraphs"]]
+    assert texts == ["Welcomes the report of the Secretary-General;", "Decides to remain seized of the matter."]

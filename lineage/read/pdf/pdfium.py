@@ -97,10 +97,13 @@ def iter_pages(doc: PdfiumDocument, path: Path) -> Iterator[PageData]:
 def _page_frame(page: object) -> tuple[tuple[float, float, float, float, float, float], float, float]:
     """The matrix from PDF user space to the displayed page (rotation applied, MediaBox
     corner at the origin; pdfminer's page CTM) and the displayed width and height."""
-    l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    if pdfium.FPDFPage_GetMediaBox(page, l, b, r, t):
-        x0, x1 = sorted((l.value, r.value))
-        y0, y1 = sorted((b.value, t.value))
+    # The page's box as pdfium resolves it: /MediaBox inherited from the page tree (US Letter
+    # when there is none), cut to /CropBox when the page has one. (FPDFPage_GetMediaBox reads
+    # the page's own dictionary only and misses an inherited box.)
+    box = pdfium.FS_RECTF()
+    if pdfium.FPDF_GetPageBoundingBox(page, box):
+        x0, x1 = sorted((box.left, box.right))
+        y0, y1 = sorted((box.bottom, box.top))
     else:
         x0, y0, x1, y1 = _LETTER
     rot = int(pdfium.FPDFPage_GetRotation(page)) % 4
