@@ -241,7 +241,7 @@ def _mutants(seed: int, count: int) -> list[tuple[str, bytes]]:
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_fuzz_mutants_give_a_document_or_a_typed_error(tmp_path, engine):
-    """Seeded byte mutations of fixture PDFs (a short run; benchmarks/pdf_fuzz.py runs many):
+    """Seeded byte mutations of fixture PDFs (a short run; the fuzzing harness of docs/security.md runs many):
     each gives a document or a LineageError, in bounded time - never another exception."""
     for name, data in _mutants(seed=15 + len(engine), count=12):
         pdf = tmp_path / f"{name}.pdf"
