@@ -241,7 +241,12 @@ def _read_chars(tp: object, ctm: tuple[float, ...], height: float) -> list[Char]
             bad = unmapped.get((fid, code))
             if bad is None:
                 bad = unmapped[(fid, code)] = bool(_map_error(raw, i))
-            text = f"(cid:{code})" if bad else chr(code)
+            if bad:
+                text = f"(cid:{code})"
+            elif 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+                text = "\ufffd"  # no character (a lone surrogate): the garbage test counts it
+            else:
+                text = chr(code)
         _get_origin(raw, i, p_ox, p_oy)
         w = widths.get(code)
         if w is None:
