@@ -3,8 +3,9 @@ every fixture in ``tests/pdfs/index.toml`` and ``tests/pdfs/independent/`` next 
 speed (pages per second, CPU time of the process and its children) of our extraction with each
 engine (pdfium, pdfplumber), of bare pdfplumber ``extract_text()`` and of poppler's ``pdftotext``
 on the same PDFs in the same run - the long (308-page) PDF made by ``tools.pdffixtures.long``
-and the real 52-page A/80/L.17 - and peak memory (ru_maxrss of a child process) at two page
-counts, to show it does not grow with the length of the PDF.
+and the real 52-page A/80/L.17 - and peak memory of a child process at two page
+counts (VmHWM of a fresh child interpreter: its ru_maxrss would carry the parent's peak over
+fork+exec), to show it does not grow with the length of the PDF.
 
 Run from the repository root:
 
@@ -149,7 +150,7 @@ def speed_rows(paths: list[tuple[str, Path]], repeat: int, total: bool = True) -
 
 
 _MEM_SNIPPET = """
-import resource, sys
+import sys
 sys.path.insert(0, {repo!r})
 which, path = sys.argv[1], sys.argv[2]
 if which.startswith("extract_pdf"):
@@ -163,12 +164,14 @@ elif which == "extract_text":
 else:  # the interpreter with the libraries imported, extracting nothing
     import pdfplumber
     from lineage.read.pdf import extract_pdf
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+# VmHWM is this process's own peak (ru_maxrss would carry the parent's over fork+exec).
+with open("/proc/self/status") as fh:
+    print(next(int(ln.split()[1]) for ln in fh if ln.startswith("VmHWM:")))
 """
 
 
 def peak_rss_mb(which: str, path: Path) -> float:
-    """Peak resident memory (ru_maxrss) of a fresh interpreter doing one extraction (MB)."""
+    """Peak resident memory (VmHWM) of a fresh interpreter doing one extraction (MB)."""
     out = subprocess.run([sys.executable, "-c", _MEM_SNIPPET.format(repo=str(REPO)), which, str(path)],
                          check=True, capture_output=True, text=True).stdout
     return int(out.strip().splitlines()[-1]) / 1024
@@ -269,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
                     with pdfplumber.open(pdf) as doc:
                         n = len(doc.pages)
                     mem.append([which.replace(":", " "), f"{pdf.name} ({n} pages)", f"{peak_rss_mb(which, pdf):.0f}"])
-            print("\n## Peak memory (fresh interpreter per run, ru_maxrss, in-process extraction)\n")
+            print("\n## Peak memory (fresh interpreter per run, VmHWM, in-process extraction)\n")
             print(tabulate(mem, headers=["run", "PDF", "peak RSS (MB)"], tablefmt="github"))
     print("\n## Machine\n")
     print(machine())
