@@ -3,9 +3,10 @@
 Each case feeds a reader long runs of the character that was worst for it (20 KB of ``[``
 took 98 s in Markdown) at two sizes, n and 4n, and compares the times measured in the same
 run: linear work grows about 4 times, quadratic work 16 times. The limit, 9, is generous for
-a loaded machine; each time is the best of three, and n is doubled until the small run is
-long enough to measure. A run that does not finish in 30 s fails without waiting longer.
-No absolute time is asserted.
+a loaded machine; times are CPU time of this process (waiting for a core on a shared machine
+does not count), the best of three, n doubled until the small run is long enough to measure,
+and a ratio over the limit measured once more before failing. A run that does not finish in
+30 s fails without waiting longer. No absolute time is asserted.
 """
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def _best_time(fn: Callable[[str], object], text: str) -> float:
     try:
         for _ in range(3):
             signal.alarm(TOO_LONG)
-            started = time.perf_counter()
+            started = time.process_time()
             try:
                 fn(text)
             except LineageError:
@@ -49,14 +50,14 @@ def _best_time(fn: Callable[[str], object], text: str) -> float:
                 pytest.fail(f"did not finish in {TOO_LONG} s on {len(text)} characters")
             finally:
                 signal.alarm(0)
-            best = min(best, time.perf_counter() - started)
+            best = min(best, time.process_time() - started)
     finally:
         signal.signal(signal.SIGALRM, old)
     return best
 
 
 def growth(fn: Callable[[str], object], make: Callable[[int], str], n: int = 2000,
-           floor: float = 0.02, most: int = 1 << 20) -> tuple[float, int]:
+           floor: float = 0.01, most: int = 1 << 20) -> tuple[float, int]:
     """time(4n) / time(n), with n doubled until time(n) reaches ``floor`` seconds."""
     small = _best_time(fn, make(n))
     while small < floor and n * 8 <= most:
@@ -64,6 +65,18 @@ def growth(fn: Callable[[str], object], make: Callable[[int], str], n: int = 200
         small = _best_time(fn, make(n))
     large = _best_time(fn, make(4 * n))
     return large / max(small, 1e-6), n
+
+
+def assert_linear(name: str, fn: Callable[[str], object], make: Callable[[int], str], **kw) -> None:
+    """A ratio over LIMIT is measured once more (a busy machine can stall one run); quadratic
+    work stays near 16 both times."""
+    ratios = []
+    for _ in range(2):
+        ratio, n = growth(fn, make, **kw)
+        ratios.append(f"{ratio:.1f}x at n={n}")
+        if ratio < LIMIT:
+            return
+    pytest.fail(f"{name}: 4x the input took {' then '.join(ratios)} the time")
 
 
 def _doc(body: str) -> str:
@@ -108,22 +121,20 @@ HYPHEN_CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = 
 
 
 # Cases whose quadratic part only shows past a few thousand lines: measured from a longer run.
-SLOW_FLOOR = {"plain one number on every line": 0.25}
+SLOW_FLOOR = {"plain one number on every line": 0.15}
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_reader_is_linear(name):
     fn, make = CASES[name]
-    ratio, n = growth(fn, make, floor=SLOW_FLOOR.get(name, 0.02))
-    assert ratio < LIMIT, f"{name}: 4x the input took {ratio:.1f}x the time (n={n})"
+    assert_linear(name, fn, make, floor=SLOW_FLOOR.get(name, 0.01))
 
 
 @pytest.mark.xfail(reason="line-end hyphen rule: quadratic, left to the lineage/script rewrite", strict=False)
 @pytest.mark.parametrize("name", sorted(HYPHEN_CASES))
 def test_hyphen_rule_is_linear(name):
     fn, make = HYPHEN_CASES[name]
-    ratio, n = growth(fn, make, n=1000, most=1 << 15)
-    assert ratio < LIMIT, f"{name}: 4x the input took {ratio:.1f}x the time (n={n})"
+    assert_linear(name, fn, make, n=1000, most=1 << 15)
 
 
 def test_manifest_loads_in_linear_time(tmp_path):
@@ -138,6 +149,5 @@ def test_manifest_loads_in_linear_time(tmp_path):
                          f'builds_on = ["A/RES/0/1"]\n')
         return "".join(parts)
 
-    ratio, n = growth(lambda s: parse_manifest(s, tmp_path / "manifest.toml"), make, n=250, floor=0.2,
-                      most=20000)
-    assert ratio < LIMIT, f"4x the entries took {ratio:.1f}x the time (n={n})"
+    assert_linear("manifest", lambda s: parse_manifest(s, tmp_path / "manifest.toml"), make, n=250, floor=0.1,
+                  most=20000)
