@@ -222,23 +222,31 @@ def main(argv: list[str] | None = None) -> int:
     peak = 0.0
     slowest = 0.0
     started = time.monotonic()
+
+    def stop(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # `timeout` and kill end a long run: still report it
     with tempfile.TemporaryDirectory(prefix="lineage-fuzz-") as tmp:
-        for i in range(args.start, args.start + args.mutants):
-            out, data = run_one(i, args.seed, args.timeout, args.memory_mb, Path(tmp))
-            counts[out.kind] = counts.get(out.kind, 0) + 1
-            peak = max(peak, out.peak_mb)
-            slowest = max(slowest, out.seconds)
-            if args.json:
-                with open(args.json, "a", encoding="utf-8") as fh:
-                    fh.write(json.dumps(asdict(out), ensure_ascii=False) + "\n")
-            if out.kind in ("traceback", "hang", "memory"):
-                failures.append(out)
-                if args.save:
-                    args.save.mkdir(parents=True, exist_ok=True)
-                    (args.save / f"seed{args.seed}-mutant{i}.pdf").write_bytes(data)
-            if not args.quiet:
-                print(f"{i:6d} {out.kind:9s} {out.seconds:6.2f}s {out.peak_mb:7.1f}MB {out.fixture} {out.recipe} "
-                      f"{out.detail[:100]}", flush=True)
+        try:
+            for i in range(args.start, args.start + args.mutants):
+                out, data = run_one(i, args.seed, args.timeout, args.memory_mb, Path(tmp))
+                counts[out.kind] = counts.get(out.kind, 0) + 1
+                peak = max(peak, out.peak_mb)
+                slowest = max(slowest, out.seconds)
+                if args.json:
+                    with open(args.json, "a", encoding="utf-8") as fh:
+                        fh.write(json.dumps(asdict(out), ensure_ascii=False) + "\n")
+                if out.kind in ("traceback", "hang", "memory"):
+                    failures.append(out)
+                    if args.save:
+                        args.save.mkdir(parents=True, exist_ok=True)
+                        (args.save / f"seed{args.seed}-mutant{i}.pdf").write_bytes(data)
+                if not args.quiet:
+                    print(f"{i:6d} {out.kind:9s} {out.seconds:6.2f}s {out.peak_mb:7.1f}MB {out.fixture} {out.recipe} "
+                          f"{out.detail[:100]}", flush=True)
+        except KeyboardInterrupt:
+            print("stopped early", flush=True)
     total = sum(counts.values())
     print(f"\n{total} mutants (seed {args.seed}, from {args.start}) in {time.monotonic() - started:.0f} s: "
           + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
