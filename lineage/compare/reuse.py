@@ -17,7 +17,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Generic, Hashable, Iterable, TypeVar
 
-from lineage.compare.similarity import char_ngrams
+from rapidfuzz import fuzz
+
+from lineage.compare.similarity import char_ngrams, indel_similarity
 from lineage.normalize import normalize
 from lineage.script.punctuation import SENTENCE_SPLIT
 
@@ -26,6 +28,7 @@ __all__ = [
     "split_sentences",
     "ReuseIndex",
     "ReuseMatch",
+    "best_window",
 ]
 
 K = TypeVar("K", bound=Hashable)
@@ -54,6 +57,32 @@ def comparable(text: str, language: str | None = None) -> str:
     """The form texts are compared in: comparison-normalised, case-folded, with whitespace and
     punctuation removed (they carry no wording)."""
     return normalize(text, "compare", language).text.casefold().translate(_WORDING)
+
+
+def best_window(passage: str, text: str) -> tuple[int, int]:
+    """The span ``[start, end)`` of ``text`` that best matches ``passage`` (fuzzy substring
+    alignment, case-insensitive), widened to whole words: where a reused passage sits in a
+    longer paragraph, so that a word diff shows its edits and not the rest of the paragraph."""
+    if len(passage) >= len(text):
+        return 0, len(text)
+    al = fuzz.partial_ratio_alignment(passage.lower(), text.lower())
+    if al is None:
+        return 0, len(text)
+    start, end = al.dest_start, al.dest_end
+    # The alignment window has the passage's length; an insertion makes the reused span longer.
+    low, slack = text.lower(), len(passage) // 4 + 1
+    best = (indel_similarity(passage.lower(), low[start:end]), start, end)
+    for s in range(max(0, start - slack), start + 1):
+        for e in range(end, min(len(text), end + slack) + 1):
+            score = indel_similarity(passage.lower(), low[s:e])
+            if score > best[0]:
+                best = (score, s, e)
+    _, start, end = best
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum() and text[start].isascii():
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum() and text[end].isascii():
+        end += 1
+    return start, end
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

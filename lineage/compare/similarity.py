@@ -24,6 +24,9 @@ reader sees next to the figure):
   found in another.
 - :func:`mutual_containment`, "% of its wording" (``history``'s earlier texts): the larger
   containment of either text in the other.
+- :func:`two_way_containment`, "text reuse" (``lineage graph``'s links found from the
+  documents: a resolution's closest draft): the harmonic mean of the containments of each text
+  in the other, high only when each holds most of the other.
 - :func:`reuse_score`, "reuse score" (``lineage topic``): the larger of the character
   similarity and 0.9 x the mutual containment.
 
@@ -49,6 +52,7 @@ __all__ = [
     "character_similarity",
     "ngram_containment",
     "mutual_containment",
+    "two_way_containment",
     "reuse_score",
     "REUSE_CONTAINMENT_WEIGHT",
 ]
@@ -128,6 +132,16 @@ def mutual_containment(a: str, b: str, n: int | None = None,
     n = n or gram_size(a)
     ga, gb = grams if grams is not None else (char_ngrams(a, n), char_ngrams(b, n))
     return max(containment(ga, gb), containment(gb, ga))
+
+
+def two_way_containment(a: str, b: str, n: int | None = None) -> float:
+    """The harmonic mean of :func:`ngram_containment` of ``a`` in ``b`` and of ``b`` in ``a``:
+    how close two versions are as wholes. Unlike :func:`mutual_containment`, a short draft
+    wholly contained in a long resolution does not score 1."""
+    n = n or gram_size(a)
+    ga, gb = char_ngrams(a, n), char_ngrams(b, n)
+    x, y = containment(ga, gb), containment(gb, ga)
+    return 0.0 if x + y == 0 else 2 * x * y / (x + y)
 
 
 def reuse_score(a: str, b: str, n: int | None = None,

@@ -157,6 +157,7 @@ def add_document(
     notes: str | None = None,
     source_file: str | Path | None = None,
     force: bool = False,
+    text_notes: Iterable[str] = (),
 ) -> Entry:
     """Write ``doc`` into the corpus as ``texts/<stem>.<lang>.txt`` and list it in the manifest.
 
@@ -164,7 +165,9 @@ def add_document(
     is replaced only with ``force``; an entry without text yet (same symbol, same or no
     language) is completed, keeping its kind, links and notes unless new ones are given.
     ``source_file`` is recorded with its sha256; when it lies outside the corpus it is copied
-    in (PDFs to ``pdfs/``, other files to ``sources/``). Returns the new entry.
+    in (PDFs to ``pdfs/``, other files to ``sources/``). ``text_notes`` go into the canonical
+    text's header as ``note:`` lines (``lineage ingest`` keeps the masthead's lineage phrases
+    there). Returns the new entry.
 
     Runs as one :func:`~lineage.corpus.txn.corpus_transaction`: concurrent additions queue on
     the corpus lock and each sees the others' entries; a crash leaves the old corpus or the new.
@@ -189,7 +192,7 @@ def add_document(
         entry = _merged_entry(prev, doc, given, origin, source)
         new_manifest = manifest.replacing(base, entry)
         validate_entries(new_manifest, None, corpus_dir / MANIFEST_NAME)
-        text = format_document(doc, origin=origin_source)
+        text = format_document(doc, origin=origin_source, notes=tuple(text_notes))
         writes.append((entry.text or "", text.encode("utf-8")))
         txn.commit(writes, manifest_to_toml(new_manifest).encode("utf-8"))
     return entry

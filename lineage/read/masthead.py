@@ -36,6 +36,7 @@ __all__ = [
     "parse_adoption_date",
     "parse_meeting",
     "parse_draft_reference",
+    "find_lineage_references",
 ]
 
 # Full-width digits (U+FF10..) and the ideographic zero used in dates such as 二〇二五年.
@@ -408,6 +409,37 @@ def parse_draft_reference(line: str) -> str | None:
     if not (s.startswith("[") and s.endswith("]")):
         return None
     return find_symbol(s)
+
+
+# The phrases of a masthead that name an earlier document of the same text: the draft a
+# plenary resolution was adopted from, the Main Committee report it came on, the draft a
+# facilitator's text replaces. Matched on the first page's text joined into one line.
+_REFERENCE_PATTERNS = (
+    ("adopted_from", re.compile(r"\[\s*without\s+reference\s+to\s+a\s+Main\s+Committee\s*\(([^)]*)\)\s*\]", re.IGNORECASE)),
+    ("adopted_from", re.compile(r"\[\s*未经发交主要委员会而通过\s*[(（]([^)）]*)[)）]\s*\]")),
+    ("report", re.compile(r"\[\s*on\s+the\s+reports?\s+of\s+the\s+[\w\s-]{1,40}?\(([^)]*)\)\s*\]", re.IGNORECASE)),
+    ("report", re.compile(r"\[\s*根据[^\]]{1,20}?报告\s*[(（]([^)）]*)[)）][^\]]{0,6}\]")),
+    ("replaces", re.compile(r"on\s+the\s+basis\s+of\s+informal\s+consultations\s+on\s+draft\s+(?:resolution|decision)s?\s+"
+                            r"((?:[A-Z]\S+)(?:\s*(?:,|and)\s*[A-Z]\S+)*)", re.IGNORECASE)),
+    ("replaces", re.compile(r"根据关于(?:决议|决定)草案\s*([A-Z][^\s的]*)\s*的非正式协商")),
+)
+
+
+def find_lineage_references(text: str) -> list[tuple[str, str, str]]:
+    """``(relation, symbol, phrase)`` for each masthead phrase in ``text`` that names an
+    earlier document: ``adopted_from`` ("[without reference to a Main Committee
+    (A/80/L.41)]"), ``report`` ("[on the report of the Second Committee (A/80/555, para. 7)]":
+    a report, not the draft), ``replaces`` ("... on the basis of informal consultations on
+    draft resolution A/C.2/80/L.3"). ``text`` may hold line breaks (they are read as spaces)."""
+    flat = " ".join(text.split())
+    found: list[tuple[str, str, str]] = []
+    for relation, pattern in _REFERENCE_PATTERNS:
+        for m in pattern.finditer(flat):
+            for sym in find_symbols(m.group(1)):
+                item = (relation, strip_language_suffix(sym), m.group(0))
+                if item not in found:
+                    found.append(item)
+    return found
 
 
 # --- language ---------------------------------------------------------------------------------

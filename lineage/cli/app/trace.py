@@ -6,27 +6,57 @@ Each function imports the trace modules it uses when it runs (start-up, docs/per
 the other three need."""
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-__all__ = ["show_blame", "show_graph", "show_history", "show_topic"]
+from lineage.model.document import dumps
+
+__all__ = ["show_blame", "show_graph", "show_history", "show_search", "show_topic"]
 
 
 def show_graph(corpus_dir: str | Path, symbol: str | None = None, fmt: str = "text",
                all_links: bool = False) -> str:
     """``lineage graph``: the whole corpus, or the documents linked to ``symbol`` (its versions
     and every earlier document it builds on, and those that build on it)."""
+    # The links found from the documents (inferred) bring the text-reuse measures and
+    # normalisation: loaded here only.
+    from lineage.corpus.index import index_status
     from lineage.trace.graph import load_graph
     from lineage.trace.graph_render import render_graph
+    from lineage.trace.inferred import evidence_lines, infer_links, with_inferred
 
     graph = load_graph(corpus_dir)
+    status = index_status(corpus_dir)
+    if status.state == "stale":
+        print(status.note(), file=sys.stderr)
+    links = infer_links(corpus_dir, graph, status)
+    graph = with_inferred(graph, links)
     focus = None
     if symbol is not None:
         focus = graph.node(symbol).symbol
         graph = graph.subgraph(graph.component(focus))
     if not all_links:
         graph = graph.reduced()
-    return render_graph(graph, fmt, focus)
+    out = render_graph(graph, fmt, focus)
+    if fmt == "text":
+        out += "".join(line + "\n" for line in evidence_lines(links, set(graph.nodes)))
+    elif fmt == "json":
+        shown = [lk.to_dict() for lk in links if lk.source in graph.nodes and lk.target in graph.nodes]
+        if shown:
+            data = json.loads(out)
+            data["inferred"] = shown
+            out = dumps(data)
+    return out
+
+
+def show_search(corpus_dir: str | Path, query: str, fmt: str = "text", **options: Any) -> str:
+    """``lineage search``: the paragraphs using ``query``, earliest first."""
+    from lineage.trace.search import render_search, search
+
+    return render_search(search(corpus_dir, query, **options), fmt)
 
 
 def show_history(corpus_dir: str | Path, symbol: str, para: str, language: str | None = None,

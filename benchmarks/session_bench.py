@@ -1,0 +1,319 @@
+"""A whole session as a corpus: ingest, index and search at scale (issue 12, part 5).
+
+    .venv/bin/python benchmarks/session_bench.py --pool /tmp/pool/pdfs --files 40   # everything
+    .venv/bin/python benchmarks/session_bench.py --pool /tmp/pool/pdfs --only ingest
+    .venv/bin/python benchmarks/session_bench.py --only tokenizer                    # trigram vs jieba
+    .venv/bin/python benchmarks/session_bench.py --only scale --sizes 2000 8000 32000
+
+The pool: the 543 PDFs of the 80th session in the public repository named in
+tests/pdfs/real/README.md, extracted outside the repository, e.g.
+
+    G=/work/.mirror/wannli+mandate-pipeline/repo
+    for f in $(git --git-dir=$G ls-tree -r --name-only HEAD data/pdfs | grep -E 'A_(80|C\\.[0-9]_80|RES_80)_'); do
+        git --git-dir=$G show HEAD:$f > /tmp/pool/pdfs/$(basename $f); done
+
+Parts:
+
+- ``ingest``: ``lineage ingest`` of ``--files`` PDFs of the pool (every k-th by name, so drafts,
+  committee drafts and resolutions all come in) with ``--jobs 1`` and ``--jobs 2``, each into a
+  fresh corpus, as a separate process: wall time and peak memory (resident set of the whole
+  process tree, sampled every 0.1 s); then a second run (everything skipped) and ``lineage index``.
+- ``search``: latency of ``lineage.trace.search.search`` (in process, index open per call as
+  the command does) on the ingested pool, exact and ``--near``, median of 7.
+- ``scale``: the same on generated corpora of ``--sizes`` paragraphs (real pool paragraphs
+  with seeded word swaps, 100 to a document), built with ``lineage index --jobs 2``; the
+  growth exponent between the two largest sizes projects the cost to a million paragraphs.
+- ``tokenizer``: FTS5 trigram against jieba-segmented ``unicode61`` on the Chinese texts of the
+  bundled corpus: recall and precision of substring queries against a plain scan, index size.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import platform
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from lineage.corpus.index import build_index, index_path  # noqa: E402
+from lineage.corpus.store import add_document  # noqa: E402
+from lineage.model.document import Document, Paragraph, Source  # noqa: E402
+from lineage.trace.search import search  # noqa: E402
+
+WORK = Path("/tmp/session-bench")
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident set (bytes) of ``pid`` and all its descendants."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo += [int(c) for c in fh.read().split()]
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def run_measured(argv: list[str]) -> tuple[float, int, int]:
+    """(wall seconds, peak tree RSS bytes, exit code) of a command."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            time.sleep(0.1)
+
+    t = threading.Thread(target=sample)
+    t.start()
+    _, status, usage = os.wait4(proc.pid, 0)  # CPU time of the command and its reaped workers
+    proc.returncode = code = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
+    stop.set()
+    t.join()
+    run_measured.cpu = usage.ru_utime + usage.ru_stime  # type: ignore[attr-defined]
+    return wall, peak, code
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "lineage.cli.main", *args]
+
+
+def pick(pool: Path, n: int) -> list[Path]:
+    files = sorted(pool.glob("*.pdf"))
+    if n >= len(files):
+        return files
+    step = len(files) / n
+    return [files[int(i * step)] for i in range(n)]
+
+
+def bench_ingest(pool: Path, n: int) -> Path:
+    files = pick(pool, n)
+    src = WORK / "input"
+    shutil.rmtree(src, ignore_errors=True)
+    src.mkdir(parents=True)
+    for f in files:
+        os.link(f, src / f.name) if f.stat().st_dev == src.stat().st_dev else shutil.copy(f, src / f.name)
+    mb = sum(f.stat().st_size for f in files) / 1e6
+    print(f"\n## ingest: {len(files)} PDFs of the pool ({mb:.1f} MB)\n")
+    print("| run | wall s | CPU s | files/s | peak RSS MB | exit |\n|---|---:|---:|---:|---:|---:|")
+    results = {}
+    for jobs in (1, 2):
+        corpus = WORK / f"corpus-j{jobs}"
+        shutil.rmtree(corpus, ignore_errors=True)
+        wall, peak, code = run_measured(_cli("ingest", str(src), "--corpus", str(corpus), "--jobs", str(jobs)))
+        results[jobs] = wall
+        print(f"| ingest --jobs {jobs} | {wall:.1f} | {run_measured.cpu:.1f} | {len(files) / wall:.2f} | "
+              f"{peak / 1e6:.0f} | {code} |")
+    corpus = WORK / "corpus-j2"
+    wall, peak, code = run_measured(_cli("ingest", str(src), "--corpus", str(corpus), "--jobs", "2"))
+    print(f"| second run (all skipped) | {wall:.1f} | {run_measured.cpu:.1f} | | {peak / 1e6:.0f} | {code} |")
+    for jobs in (1, 2):
+        (corpus / "index.sqlite").unlink(missing_ok=True)
+        wall, peak, code = run_measured(_cli("index", "--corpus", str(corpus), "--jobs", str(jobs)))
+        print(f"| index --jobs {jobs} | {wall:.1f} | {run_measured.cpu:.1f} | | {peak / 1e6:.0f} | {code} |")
+    a = sorted((corpus / "texts").iterdir())
+    b = sorted((WORK / "corpus-j1" / "texts").iterdir())
+    same = [p.name for p in a] == [p.name for p in b] and all(x.read_bytes() == y.read_bytes() for x, y in zip(a, b))
+    print(f"\nspeed-up --jobs 2 / --jobs 1: {results[1] / results[2]:.2f}x; texts byte-identical: {same}")
+    con = sqlite3.connect(index_path(corpus))
+    docs, paras = (con.execute("SELECT count(*) FROM documents").fetchone()[0],
+                   con.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
+    con.close()
+    print(f"corpus: {docs} texts, {paras} paragraphs; index {index_path(corpus).stat().st_size / 1e6:.1f} MB")
+    return corpus
+
+
+def _median_ms(fn, runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def _queries(corpus: Path, rng: random.Random) -> tuple[str, str]:
+    """An exact phrase (eight words of a paragraph) and a reworded sentence of another."""
+    con = sqlite3.connect(index_path(corpus))
+    rows = con.execute("SELECT text FROM paragraphs p JOIN documents d ON d.id = p.doc "
+                       "WHERE d.language = 'en' AND length(text) > 300 ORDER BY p.id").fetchall()
+    con.close()
+    text = rows[rng.randrange(len(rows))][0]
+    words = text.split()
+    start = rng.randrange(0, max(1, len(words) - 8))
+    phrase = " ".join(words[start:start + 8])
+    other = rows[rng.randrange(len(rows))][0].split()[:40]
+    for i in rng.sample(range(len(other)), k=max(1, len(other) // 10)):
+        other[i] = "reworded"
+    return phrase, " ".join(other)
+
+
+def bench_search(corpus: Path, label: str, rng: random.Random,
+                 queries: tuple[str, str] | None = None) -> tuple[float, float, int, int]:
+    phrase, reworded = queries or _queries(corpus, rng)
+    exact = _median_ms(lambda: search(corpus, phrase))
+    near = _median_ms(lambda: search(corpus, reworded, near=True))
+    n_exact = len(search(corpus, phrase).hits)
+    n_near = len(search(corpus, reworded, near=True).hits)
+    print(f"| {label} | {exact:.1f} | {n_exact} | {near:.1f} | {n_near} |")
+    return exact, near, n_exact, n_near
+
+
+def _mutated(text: str, rng: random.Random, vocab: list[str]) -> str:
+    words = text.split()
+    for i in rng.sample(range(len(words)), k=max(1, len(words) // 8)):
+        words[i] = rng.choice(vocab)
+    return " ".join(words)
+
+
+def build_generated(source: Path, size: int, rng: random.Random) -> Path:
+    con = sqlite3.connect(index_path(source))
+    texts = [r[0] for r in con.execute("SELECT text FROM paragraphs p JOIN documents d ON d.id = p.doc "
+                                       "WHERE d.language = 'en' AND length(text) > 80")]
+    con.close()
+    vocab = sorted({w for t in texts for w in t.split() if w.isalpha()})
+    corpus = WORK / f"gen-{size}"
+    if (corpus / "manifest.toml").exists():  # generated before: bring its index up to date
+        build_index(corpus, jobs=2)
+        return corpus
+    shutil.rmtree(corpus, ignore_errors=True)
+    for d in range(math.ceil(size / 100)):
+        paras = [Paragraph(id=str(i + 1), number=str(i + 1), text=_mutated(rng.choice(texts), rng, vocab))
+                 for i in range(min(100, size - d * 100))]
+        doc = Document(symbol=f"A/GEN/{d + 1}", language="en", source=Source(path="generated", kind="text"),
+                       date=f"20{10 + d % 15:02d}-{1 + d % 12:02d}-01", paragraphs=paras)
+        add_document(corpus, doc, kind="other", origin="reconstructed")
+    t = time.perf_counter()
+    build_index(corpus, jobs=2)
+    print(f"(built {size} paragraphs: index {time.perf_counter() - t:.0f} s, "
+          f"{index_path(corpus).stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    return corpus
+
+
+def bench_scale(source: Path, sizes: list[int]) -> None:
+    print("\n## search latency against corpus size (generated from pool paragraphs)\n")
+    print("| corpus | exact ms | hits | --near ms | hits |\n|---|---:|---:|---:|---:|")
+    rng = random.Random(12)
+    corpora = [build_generated(source, size, random.Random(size)) for size in sizes]
+    # The same two queries at every size, from the smallest corpus (each bigger one holds
+    # variants of the same seed paragraphs).
+    queries = _queries(corpora[0], rng)
+    print(f"exact: {queries[0]!r}; near: {queries[1][:80]!r}...\n")
+    got = []
+    for size, corpus in zip(sizes, corpora):
+        got.append((size, *bench_search(corpus, f"{size} paragraphs", rng, queries)[:2]))
+    if len(got) >= 2:
+        (n1, e1, r1), (n2, e2, r2) = got[-2], got[-1]
+        for name, a, b in (("exact", e1, e2), ("--near", r1, r2)):
+            k = math.log(max(b, 1e-3) / max(a, 1e-3)) / math.log(n2 / n1)
+            print(f"\n{name}: grows as n^{k:.2f} between {n1} and {n2}; projected at 1,000,000 paragraphs: "
+                  f"{b * (1_000_000 / n2) ** k:.0f} ms")
+
+
+def bench_tokenizer() -> None:
+    """Trigram against jieba words on the bundled Chinese texts."""
+    import jieba
+
+    from lineage.corpus.manifest import load_entry_document, load_manifest
+    from lineage.normalize import normalize
+
+    jieba.setLogLevel(60)
+    corpus = REPO / "corpora"
+    paras = []
+    for e in load_manifest(corpus):
+        if e.language == "zh" and e.has_text:
+            doc = load_entry_document(corpus, e)
+            paras += [normalize(p.text, "compare", "zh").text for p in [*doc.preamble, *doc.paragraphs]]
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE VIRTUAL TABLE tri USING fts5(t, tokenize='trigram')")
+    con.execute("CREATE VIRTUAL TABLE seg USING fts5(t, tokenize='unicode61')")
+    t = time.perf_counter()
+    con.executemany("INSERT INTO tri(rowid, t) VALUES (?, ?)", enumerate(paras))
+    t_tri = time.perf_counter() - t
+    jieba.initialize()  # the dictionary load is not the tokenizer's cost
+    t = time.perf_counter()
+    con.executemany("INSERT INTO seg(rowid, t) VALUES (?, ?)",
+                    [(i, " ".join(jieba.cut(p))) for i, p in enumerate(paras)])
+    t_seg = time.perf_counter() - t
+    rng = random.Random(12)
+    stats = {"tri": [0, 0, 0], "seg": [0, 0, 0]}  # found right, found wrong, missed
+    n_queries = 0
+    for _ in range(300):
+        p = rng.choice(paras)
+        run = "".join(ch for ch in p if "\u4e00" <= ch <= "\u9fff")
+        if len(run) < 8:
+            continue
+        k = rng.randrange(3, 9)
+        i = rng.randrange(0, len(run) - k)
+        q = run[i:i + k]
+        if q not in p:
+            continue
+        n_queries += 1
+        truth = {j for j, x in enumerate(paras) if q in x}
+        tri = {r[0] for r in con.execute("SELECT rowid FROM tri WHERE tri MATCH ?", ('"' + q + '"',))}
+        words = [w for w in jieba.cut(q) if w.strip()]
+        seg_q = '"' + " ".join(words) + '"' if words else ""  # the words as a phrase, in order
+        seg = {r[0] for r in con.execute("SELECT rowid FROM seg WHERE seg MATCH ?", (seg_q,))} if seg_q else set()
+        for name, got in (("tri", tri), ("seg", seg)):
+            stats[name][0] += len(got & truth)
+            stats[name][1] += len(got - truth)
+            stats[name][2] += len(truth - got)
+    print(f"\n## FTS5 for Chinese: {len(paras)} paragraphs, {n_queries} substring queries of 3-8 Han characters\n")
+    print("| tokenizer | recall | precision | build s |\n|---|---:|---:|---:|")
+    for name, label, secs in (("tri", "trigram", t_tri), ("seg", "jieba words, unicode61", t_seg)):
+        right, wrong, missed = stats[name]
+        print(f"| {label} | {right / max(1, right + missed):.3f} | {right / max(1, right + wrong):.3f} | {secs:.2f} |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pool", type=Path, default=Path("/tmp/pool/pdfs"))
+    ap.add_argument("--files", type=int, default=40)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[2000, 8000, 32000])
+    ap.add_argument("--only", choices=("ingest", "search", "scale", "tokenizer"))
+    ap.add_argument("--source", type=Path, default=None,
+                    help="corpus whose English paragraphs seed the generated ones (default: the ingested pool)")
+    args = ap.parse_args()
+    print(f"load average {os.getloadavg()[0]:.1f}; machine: {os.cpu_count()} CPUs, {platform.processor() or platform.machine()}, "
+          f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}; {time.strftime('%Y-%m-%d %H:%M')}")
+    WORK.mkdir(parents=True, exist_ok=True)
+    pool_corpus = args.source or WORK / "corpus-j2"
+    if args.only in (None, "ingest"):
+        pool_corpus = bench_ingest(args.pool, args.files)
+    if args.only in (None, "search", "scale"):
+        if not index_path(pool_corpus).exists():
+            build_index(pool_corpus, jobs=2)
+    if args.only in (None, "search"):
+        print("\n## search latency on the ingested pool\n")
+        print("| corpus | exact ms | hits | --near ms | hits |\n|---|---:|---:|---:|---:|")
+        bench_search(pool_corpus, "pool", random.Random(7))
+    if args.only in (None, "scale"):
+        bench_scale(pool_corpus, args.sizes)
+    if args.only in (None, "tokenizer"):
+        bench_tokenizer()
+
+
+if __name__ == "__main__":
+    main()

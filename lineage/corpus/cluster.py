@@ -1,0 +1,94 @@
+"""Ingest and index on a Dask cluster (``--scheduler ADDRESS`` or ``--scheduler local``).
+
+Workers do the costly, pure part: reading files (:func:`lineage.corpus.ingest.extract_one`)
+and computing index rows (:func:`lineage.corpus.index.document_rows`: normalisation, comparable
+forms, MinHash signatures). The client, this process, does every write: the corpus through its
+transactions, the index in one SQLite transaction, exactly as the local runs, so resumability
+and the result are the same (``tests/test_cluster.py`` checks byte-identical texts and the same
+index as ``--jobs 2``). Workers read the input files and the corpus texts by path: on a real
+cluster they need the same file system (NFS, a shared volume) as the client.
+
+Dask is an optional dependency (the ``cluster`` extra); without it ``--scheduler`` is a
+one-line error naming the package to install.
+"""
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from lineage.corpus.index import DocRows, document_rows
+from lineage.corpus.ingest import Extracted, extract_one
+from lineage.corpus.manifest import Entry
+from lineage.errors import UsageError
+
+__all__ = ["dask_client", "dask_extractor", "dask_index_rows"]
+
+# Seconds to wait for a remote scheduler before saying it cannot be reached.
+CONNECT_TIMEOUT = 30
+# Files in flight per worker thread: enough to keep workers busy, bounded client memory.
+_IN_FLIGHT = 4
+
+
+@contextlib.contextmanager
+def dask_client(scheduler: str, workers: int = 2) -> Iterator[Any]:
+    """A Dask client: on a new local cluster of ``workers`` processes for ``local``, else
+    connected to the scheduler at ``scheduler`` (``tcp://host:8786``)."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise UsageError("--scheduler needs Dask: pip install 'dask[distributed]' "
+                         "(or install lineage with the [cluster] extra)") from None
+    if scheduler == "local":
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster, Client(cluster) as client:
+            yield client
+        return
+    try:
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    with client:
+        yield client
+
+
+def dask_extractor(client: Any):
+    """An ``extract`` function for :func:`lineage.corpus.ingest.ingest`: files read on the
+    cluster's workers, results as they finish."""
+    from dask.distributed import as_completed
+
+    def extract(files: list[Path]) -> Iterator[Extracted]:
+        paths = [str(f) for f in files]
+        if not paths:
+            return
+        threads = max(1, sum(client.nthreads().values()))
+        window = threads * _IN_FLIGHT
+        pending = iter(paths)
+        first = [client.submit(extract_one, p, pure=False) for p, _ in zip(pending, range(window))]
+        names = {f.key: p for f, p in zip(first, paths)}
+        running = as_completed(first)
+        for fut in running:
+            try:
+                yield fut.result()
+            except Exception as exc:  # a worker died on it (KilledWorker) or the cluster failed
+                yield Extracted(names.get(fut.key, "?"), error=f"the Dask worker reading it failed ({type(exc).__name__})")
+            nxt = next(pending, None)
+            if nxt is not None:
+                new = client.submit(extract_one, nxt, pure=False)
+                names[new.key] = nxt
+                running.add(new)
+
+    return extract
+
+
+def dask_index_rows(client: Any):
+    """A ``compute`` function for :func:`lineage.corpus.index.build_index`: each text's rows
+    computed on a worker, returned in the entries' order."""
+
+    def compute(corpus_dir: Path, entries: list[Entry]) -> Iterable[DocRows]:
+        if not entries:
+            return []
+        futures = client.map(document_rows, [corpus_dir] * len(entries), entries, pure=False)
+        return (f.result() for f in futures)
+
+    return compute

@@ -1,0 +1,360 @@
+"""The corpus index: one SQLite file (``index.sqlite``) derived from the manifest and the texts.
+
+Derived and rebuildable (``lineage index``), never edited by hand, ignored by git (the command
+writes the corpus's ``.gitignore``). It holds:
+
+- ``documents``: one row per text (entry metadata, the text's path, sha256, size and mtime);
+- ``paragraphs``: preambular and operative paragraphs, printed text, ``compare``-normalised
+  text (:mod:`lineage.normalize`) and the :func:`~lineage.compare.reuse.comparable` form the
+  reuse measures count n-grams in, in document order;
+- ``para_fts``: an FTS5 full-text index over the normalised text with the **trigram**
+  tokenizer, which matches any substring of three characters or more, so Chinese needs no word
+  segmentation (docs/scale.md has the measurement against jieba segmentation);
+- ``lsh``: MinHash LSH band keys of every sentence (:mod:`lineage.compare.minhash`), the
+  candidate filter of ``lineage search --near``;
+- ``grams``: how many paragraphs hold each trigram (from ``fts5vocab``), so that a phrase is
+  looked up by its rarest trigrams;
+- ``refs``: the masthead's lineage phrases kept in the texts' ``note: masthead:`` lines;
+- ``meta``: the format version and the manifest's sha256, size and mtime when built.
+
+**Freshness.** :func:`index_status` compares the manifest (size and mtime, else sha256) and
+each indexed text (same) with what the index recorded; one changed byte makes it stale.
+**Rebuilds are incremental:** texts whose sha256 is unchanged keep their rows; the rest are
+read again (in ``jobs`` worker processes), all in one SQLite transaction, so a killed build
+leaves the previous index.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from lineage.compare.minhash import text_band_keys
+from lineage.compare.reuse import comparable, split_sentences
+from lineage.corpus.files import atomic_write_bytes, read_corpus_file
+from lineage.corpus.manifest import MANIFEST_NAME, Entry, load_manifest
+from lineage.errors import CorpusError
+from lineage.model.symbols import document_key
+from lineage.normalize import normalize
+from lineage.read.references import references_in_notes
+from lineage.read.textformat import parse_corpus_file
+from lineage.script.language import gram_size
+
+__all__ = ["INDEX_NAME", "IndexStatus", "BuildResult", "DocRows", "index_path", "index_status",
+           "build_index", "document_rows", "open_index", "require_fresh_index", "ensure_gitignore"]
+
+INDEX_NAME = "index.sqlite"
+FORMAT = "index-format-4"  # not a JSON contract: the layout of index.sqlite
+GITIGNORE_LINES = (INDEX_NAME, f"{INDEX_NAME}-journal", f"{INDEX_NAME}-wal", f"{INDEX_NAME}-shm")
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY, symbol TEXT NOT NULL, language TEXT NOT NULL, date TEXT, kind TEXT,
+  title TEXT, session TEXT, agenda TEXT, text_path TEXT NOT NULL UNIQUE, text_sha256 TEXT NOT NULL,
+  text_size INTEGER NOT NULL, text_mtime_ns INTEGER NOT NULL);
+CREATE TABLE paragraphs (
+  id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id), seq INTEGER NOT NULL,
+  pid TEXT NOT NULL, part TEXT NOT NULL, text TEXT NOT NULL, norm TEXT NOT NULL, comp TEXT NOT NULL);
+CREATE INDEX paragraphs_doc ON paragraphs(doc);
+CREATE VIRTUAL TABLE para_fts USING fts5(norm, content='paragraphs', content_rowid='id', tokenize='trigram');
+CREATE TABLE lsh (key INTEGER NOT NULL, para INTEGER NOT NULL, PRIMARY KEY (key, para)) WITHOUT ROWID;
+CREATE INDEX lsh_para ON lsh(para);
+CREATE TABLE grams (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE refs (doc INTEGER NOT NULL, relation TEXT NOT NULL, symbol TEXT NOT NULL, phrase TEXT NOT NULL);
+CREATE INDEX refs_doc ON refs(doc);
+"""
+
+
+def index_path(corpus_dir: str | Path) -> Path:
+    return Path(corpus_dir) / INDEX_NAME
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    """``fresh``, ``stale`` (with the first reason found) or ``missing``."""
+
+    state: str
+    reason: str | None
+    path: Path
+
+    @property
+    def fresh(self) -> bool:
+        return self.state == "fresh"
+
+    def note(self) -> str:
+        """The one line commands print when they cannot use the index."""
+        why = "there is none" if self.state == "missing" else f"it is stale: {self.reason}"
+        return f"note: not using the corpus index ({why}); `lineage index --corpus {self.path.parent}` rebuilds it"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    path: Path
+    documents: int
+    paragraphs: int
+    read: int  # texts (re)read this time; the others kept their rows
+    removed: int
+
+
+@dataclass(frozen=True)
+class DocRows:
+    """What a worker computes for one text: plain values, cheap to send between processes."""
+
+    text_path: str
+    sha256: str
+    size: int
+    mtime_ns: int
+    date: str | None
+    session: str | None
+    agenda: list[str]
+    title: str | None
+    paragraphs: list[tuple[str, str, str, str, str, list[int]]]  # pid, part, text, norm, comparable, band keys
+    refs: list[tuple[str, str, str]]
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _stat(corpus_dir: Path, rel: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(corpus_dir / rel)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def document_rows(corpus_dir: str | Path, entry: Entry) -> DocRows:
+    """Read one entry's text and compute its index rows (runs in a worker process)."""
+    corpus_dir = Path(corpus_dir)
+    rel = entry.text or ""
+    stat = _stat(corpus_dir, rel)
+    data = read_corpus_file(corpus_dir, rel)
+    try:
+        parsed = parse_corpus_file(data.decode("utf-8"), corpus_dir / rel)
+    except UnicodeDecodeError:
+        raise CorpusError("not UTF-8", corpus_dir / rel) from None
+    doc = parsed.document
+    if (document_key(doc.symbol or ""), doc.language) != (document_key(entry.symbol), entry.language):
+        raise CorpusError(f"the text is {doc.symbol} ({doc.language}) but the manifest lists it as {entry.label}",
+                          corpus_dir / rel)
+    lang = entry.language
+    paragraphs = []
+    for part, paras in (("preamble", doc.preamble), ("operative", doc.paragraphs)):
+        for p in paras:
+            norm = normalize(p.text, "compare", lang).text
+            keys: list[int] = []
+            for s, e in split_sentences(p.text):
+                comp = comparable(p.text[s:e], lang)
+                keys.extend(k for k in text_band_keys(comp, gram_size(comp, lang)) if k not in keys)
+            paragraphs.append((p.id, part, p.text, norm, comparable(p.text, lang), keys))
+    size, mtime = stat if stat else (len(data), 0)
+    return DocRows(rel, sha256_bytes(data), size, mtime, entry.date or doc.date, doc.session,
+                   list(doc.agenda_items), entry.title or doc.title, paragraphs,
+                   references_in_notes(parsed.notes))
+
+
+def _manifest_fingerprint(corpus_dir: Path) -> dict[str, str]:
+    path = corpus_dir / MANIFEST_NAME
+    data = path.read_bytes()
+    st = path.stat()
+    return {"manifest_sha256": sha256_bytes(data), "manifest_size": str(st.st_size),
+            "manifest_mtime_ns": str(st.st_mtime_ns)}
+
+
+def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
+    if readonly:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    else:
+        con = sqlite3.connect(path)
+    con.execute("PRAGMA foreign_keys = OFF")
+    return con
+
+
+def _meta(con: sqlite3.Connection) -> dict[str, str]:
+    return dict(con.execute("SELECT key, value FROM meta"))
+
+
+def index_status(corpus_dir: str | Path) -> IndexStatus:
+    """Is the index there and built from the manifest and texts as they are now?"""
+    corpus_dir = Path(corpus_dir)
+    path = index_path(corpus_dir)
+    if not path.is_file():
+        return IndexStatus("missing", None, path)
+    try:
+        con = _connect(path, readonly=True)
+        try:
+            meta = _meta(con)
+            docs = con.execute("SELECT text_path, text_sha256, text_size, text_mtime_ns FROM documents").fetchall()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return IndexStatus("stale", "the index file is unreadable", path)
+    if meta.get("format") != FORMAT:
+        return IndexStatus("stale", f"it was built by another version ({meta.get('format')})", path)
+    manifest = corpus_dir / MANIFEST_NAME
+    try:
+        st = manifest.stat()
+    except OSError:
+        return IndexStatus("stale", "the manifest is gone", path)
+    if (str(st.st_size), str(st.st_mtime_ns)) != (meta.get("manifest_size"), meta.get("manifest_mtime_ns")):
+        if sha256_bytes(manifest.read_bytes()) != meta.get("manifest_sha256"):
+            return IndexStatus("stale", "the manifest changed since it was built", path)
+    for rel, sha, size, mtime in docs:
+        now = _stat(corpus_dir, rel)
+        if now is None:
+            return IndexStatus("stale", f"{rel} is gone", path)
+        if now != (size, mtime):
+            try:
+                if sha256_bytes(read_corpus_file(corpus_dir, rel)) != sha:
+                    return IndexStatus("stale", f"{rel} changed since it was built", path)
+            except (OSError, CorpusError):
+                return IndexStatus("stale", f"{rel} is unreadable", path)
+    return IndexStatus("fresh", None, path)
+
+
+def require_fresh_index(corpus_dir: str | Path) -> Path:
+    """The index path, or a CorpusError saying how to build it (commands that need it)."""
+    status = index_status(corpus_dir)
+    if not status.fresh:
+        what = "has no index" if status.state == "missing" else f"index is stale ({status.reason})"
+        raise CorpusError(f"the corpus {what}; build it with `lineage index --corpus {Path(corpus_dir)}`",
+                          status.path)
+    return status.path
+
+
+def open_index(corpus_dir: str | Path) -> sqlite3.Connection:
+    """A read-only connection to a fresh index (CorpusError otherwise)."""
+    return _connect(require_fresh_index(corpus_dir), readonly=True)
+
+
+def ensure_gitignore(corpus_dir: str | Path) -> bool:
+    """Add the index's files to the corpus's ``.gitignore`` (created if needed); True if written."""
+    path = Path(corpus_dir) / ".gitignore"
+    try:
+        old = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        old = ""
+    have = {ln.strip() for ln in old.splitlines()}
+    missing = [ln for ln in GITIGNORE_LINES if ln not in have]
+    if not missing:
+        return False
+    head = old if not old or old.endswith("\n") else old + "\n"
+    block = "# the corpus index: derived, rebuilt by `lineage index`\n" if INDEX_NAME not in have else ""
+    atomic_write_bytes(path, (head + block + "\n".join(missing) + "\n").encode("utf-8"))
+    return True
+
+
+def _rows_in_workers(corpus_dir: Path, entries: list[Entry], jobs: int) -> Iterator[DocRows]:
+    if jobs <= 1 or len(entries) < 2:
+        for e in entries:
+            yield document_rows(corpus_dir, e)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(document_rows, [corpus_dir] * len(entries), entries, chunksize=4)
+
+
+def _delete_documents(con: sqlite3.Connection, ids: Iterable[int]) -> None:
+    for doc_id in ids:
+        rows = con.execute("SELECT id, norm FROM paragraphs WHERE doc = ?", (doc_id,)).fetchall()
+        con.executemany("INSERT INTO para_fts(para_fts, rowid, norm) VALUES('delete', ?, ?)", rows)
+        con.executemany("DELETE FROM lsh WHERE para = ?", [(r[0],) for r in rows])
+        con.execute("DELETE FROM paragraphs WHERE doc = ?", (doc_id,))
+        con.execute("DELETE FROM refs WHERE doc = ?", (doc_id,))
+        con.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+
+def _insert(con: sqlite3.Connection, entry: Entry, rows: DocRows) -> int:
+    cur = con.execute(
+        "INSERT INTO documents (symbol, language, date, kind, title, session, agenda, text_path, text_sha256,"
+        " text_size, text_mtime_ns) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (entry.symbol, entry.language, rows.date, entry.kind, rows.title, rows.session,
+         json.dumps(rows.agenda), rows.text_path, rows.sha256, rows.size, rows.mtime_ns))
+    doc_id = cur.lastrowid
+    for seq, (pid, part, text, norm, comp, keys) in enumerate(rows.paragraphs):
+        pcur = con.execute("INSERT INTO paragraphs (doc, seq, pid, part, text, norm, comp) VALUES (?,?,?,?,?,?,?)",
+                           (doc_id, seq, pid, part, text, norm, comp))
+        para = pcur.lastrowid
+        con.execute("INSERT INTO para_fts(rowid, norm) VALUES (?, ?)", (para, norm))
+        con.executemany("INSERT OR IGNORE INTO lsh (key, para) VALUES (?, ?)", [(k, para) for k in keys])
+    con.executemany("INSERT INTO refs (doc, relation, symbol, phrase) VALUES (?,?,?,?)",
+                    [(doc_id, *r) for r in rows.refs])
+    return doc_id
+
+
+def _open_for_build(path: Path) -> sqlite3.Connection:
+    """The existing index when it is of this format, else a new empty one."""
+    if path.exists():
+        try:
+            con = _connect(path)
+            if _meta(con).get("format") == FORMAT:
+                return con
+            con.close()
+        except sqlite3.Error:
+            pass
+        path.unlink()
+    con = _connect(path)
+    con.executescript(_SCHEMA)
+    con.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+    con.commit()
+    return con
+
+
+def build_index(corpus_dir: str | Path, *, jobs: int = 1,
+                compute: Callable[[Path, list[Entry]], Iterable[DocRows]] | None = None) -> BuildResult:
+    """Build or bring up to date ``index.sqlite`` (see the module docstring). ``compute``
+    replaces the local worker pool (the Dask scheduler passes its own)."""
+    corpus_dir = Path(corpus_dir)
+    manifest = load_manifest(corpus_dir)
+    fingerprint = _manifest_fingerprint(corpus_dir)
+    path = index_path(corpus_dir)
+    try:
+        con = _open_for_build(path)
+    except (sqlite3.Error, OSError) as exc:
+        raise CorpusError(f"cannot write the index ({exc})", path) from None
+    try:
+        existing = {rel: (doc_id, sha, size, mtime) for doc_id, rel, sha, size, mtime in con.execute(
+            "SELECT id, text_path, text_sha256, text_size, text_mtime_ns FROM documents")}
+        wanted = {e.text: e for e in manifest if e.has_text and e.text}
+        stale_ids = [v[0] for rel, v in existing.items() if rel not in wanted]
+        todo: list[Entry] = []
+        for rel, entry in wanted.items():
+            old = existing.get(rel)
+            if old is not None:
+                now = _stat(corpus_dir, rel)
+                same = now == (old[2], old[3]) or (
+                    now is not None and sha256_bytes(read_corpus_file(corpus_dir, rel)) == old[1])
+                if same:
+                    # The entry's metadata may have changed in the manifest without the text.
+                    con.execute("UPDATE documents SET symbol=?, language=?, kind=?, text_size=?, text_mtime_ns=?"
+                                " WHERE id=?", (entry.symbol, entry.language, entry.kind, *now, old[0]))
+                    continue
+                stale_ids.append(old[0])
+            todo.append(entry)
+        _delete_documents(con, stale_ids)
+        rows_iter = compute(corpus_dir, todo) if compute else _rows_in_workers(corpus_dir, todo, jobs)
+        for entry, rows in zip(todo, rows_iter):
+            _insert(con, entry, rows)
+        # How many paragraphs hold each trigram: search looks a phrase up by its rarest ones.
+        con.execute("DELETE FROM grams")
+        con.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, 'para_fts', 'row')")
+        con.execute("INSERT INTO grams SELECT term, doc FROM temp.vocab")
+        n_docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        n_paras = con.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
+        # Counted once here: a count(*) per search would scan a million rows.
+        for key, value in {**fingerprint, "documents": str(n_docs), "paragraphs": str(n_paras)}.items():
+            con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+        con.commit()
+    except sqlite3.Error as exc:
+        con.rollback()
+        raise CorpusError(f"cannot write the index ({exc})", path) from None
+    finally:
+        con.close()
+    ensure_gitignore(corpus_dir)
+    return BuildResult(path, n_docs, n_paras, len(todo), sum(1 for rel in existing if rel not in wanted))

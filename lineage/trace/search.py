@@ -1,0 +1,315 @@
+"""``lineage search TEXT``: where has this wording been used before? ("agreed language").
+
+Exact hits: every paragraph whose ``compare``-normalised text contains the query's (so width,
+quotes, layout spaces and line breaks, traditional characters do not matter; case neither),
+found through the index's FTS5 trigram table and checked by substring. ``--near`` adds the
+paragraphs that reuse most of the query with edits: candidates from the MinHash LSH bands of
+the query's sentences (and, for a short query, from a full-text OR of its words), kept when the
+containment measure of :mod:`lineage.compare.reuse` reaches the threshold, each with the word
+diff (:func:`lineage.compare.textdiff.diff_ops`) between the query and the passage that reuses it.
+Hits come earliest first: the first is where the language was first agreed.
+"""
+from __future__ import annotations
+
+import html
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lineage.compare.minhash import text_band_keys
+from lineage.compare.reuse import best_window, comparable, split_sentences
+from lineage.compare.similarity import char_ngrams, containment
+from lineage.compare.textdiff import diff_ops
+from lineage.corpus.index import open_index
+from lineage.errors import UsageError
+from lineage.model.comparison import Op
+from lineage.model.document import dumps
+from lineage.normalize import normalize
+from lineage.report.escape import escape_markdown
+from lineage.report.page import lang_attr, render_page
+from lineage.report.inline import inline_diff
+from lineage.script.language import detect_language, gram_size
+
+__all__ = ["SEARCH_FORMATS", "NEAR_THRESHOLD", "SearchHit", "SearchResult", "search", "render_search"]
+
+SCHEMA = "lineage.search/1"
+SEARCH_FORMATS = ("text", "md", "html", "json")
+# "Reuses most of it": at least this share of the query's character n-grams in the paragraph.
+NEAR_THRESHOLD = 0.6
+# A query shorter than this (in comparable characters) gets full-text candidates for --near
+# too: its sentences are too short for their MinHash bands to meet a long sentence's.
+_SHORT_QUERY = 120
+_FTS_CANDIDATES = 500
+# Seeds looked up per query, and rows taken per seed (a seed that common says little).
+_MAX_SEEDS = 24
+_SEED_ROWS = 2000
+# Trigrams a long phrase is looked up by (then checked as a substring).
+_RARE = 4
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    symbol: str
+    language: str
+    date: str | None
+    kind: str | None
+    paragraph: str
+    part: str
+    text: str
+    match: str  # "exact" or "near"
+    score: float
+    passage: str  # the part of ``text`` that reuses the query
+    ops: list[Op] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"symbol": self.symbol, "language": self.language, "date": self.date, "kind": self.kind,
+                "paragraph": self.paragraph, "part": self.part, "match": self.match,
+                "score": round(self.score, 4), "text": self.text, "passage": self.passage,
+                "ops": [o.to_dict() for o in self.ops]}
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    normalized: str
+    language: str | None
+    since: str | None
+    near: bool
+    threshold: float
+    documents: int
+    paragraphs: int
+    hits: list[SearchHit]
+
+    def to_dict(self) -> dict[str, Any]:
+        first = self.hits[0] if self.hits else None
+        return {"schema": SCHEMA, "query": self.query, "normalized_query": self.normalized,
+                "language": self.language, "since": self.since, "near": self.near,
+                "threshold": self.threshold if self.near else None,
+                "corpus": {"documents": self.documents, "paragraphs": self.paragraphs},
+                "first": None if first is None else {"symbol": first.symbol, "date": first.date,
+                                                     "paragraph": first.paragraph},
+                "hits": [h.to_dict() for h in self.hits]}
+
+
+_COLUMNS = "p.id, d.symbol, d.language, d.date, d.kind, p.pid, p.part, p.text, p.norm, p.seq, p.comp"
+
+
+def _filters(language: str | None, since: str | None) -> tuple[str, list[Any]]:
+    sql, params = "", []
+    if language:
+        sql += " AND d.language = ?"
+        params.append(language)
+    if since:
+        sql += " AND d.date >= ?"
+        params.append(since)
+    return sql, params
+
+
+def _fts_phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _rare_trigrams(con: sqlite3.Connection, norm_q: str) -> str | None:
+    """An FTS query for the paragraphs holding the ``_RARE`` rarest trigrams of the phrase, or
+    None (use the phrase itself) when the phrase is short or one of its trigrams is not in the
+    index's counts. A phrase query reads the posting list of every trigram, and common ones
+    (``the``, `` of``) are in most paragraphs; the rare ones find a small superset, which the
+    substring check after it narrows to the phrase."""
+    grams = {norm_q[i:i + 3].lower() for i in range(len(norm_q) - 2)}
+    if len(grams) <= _RARE:
+        return None
+    counts = dict(con.execute(f"SELECT term, docs FROM grams WHERE term IN ({','.join('?' * len(grams))})",
+                              sorted(grams)))
+    if len(counts) < len(grams):
+        return None
+    rare = sorted(grams, key=lambda g: (counts[g], g))[:_RARE]
+    return " AND ".join(_fts_phrase(g) for g in rare)
+
+
+def _exact_rows(con: sqlite3.Connection, norm_q: str, language: str | None, since: str | None) -> list[tuple]:
+    where, params = _filters(language, since)
+    if len(norm_q) >= 3:  # the trigram tokenizer indexes every 3-character substring
+        sql = (f"SELECT {_COLUMNS} FROM para_fts JOIN paragraphs p ON p.id = para_fts.rowid "
+               f"JOIN documents d ON d.id = p.doc WHERE para_fts MATCH ?{where}")
+        rows = con.execute(sql, [_rare_trigrams(con, norm_q) or _fts_phrase(norm_q), *params]).fetchall()
+    else:  # one or two characters (论坛): a scan, still exact
+        sql = (f"SELECT {_COLUMNS} FROM paragraphs p JOIN documents d ON d.id = p.doc "
+               f"WHERE instr(lower(p.norm), lower(?)) > 0{where}")
+        rows = con.execute(sql, [norm_q, *params]).fetchall()
+    folded = norm_q.casefold()
+    return [r for r in rows if folded in r[8].casefold()]
+
+
+def _seeds(norm_q: str, alphabetic: bool) -> list[str]:
+    """Pieces of the query to look up verbatim: runs of three words (alphabetic scripts) or six
+    characters (Chinese) inside stretches without punctuation. A passage that keeps most of the
+    query with a few edits keeps some of them whole."""
+    pieces: list[str] = []
+    for stretch in re.split(r"[^\w\s]+", norm_q):
+        if alphabetic:
+            words = stretch.split()
+            pieces += [" ".join(words[i:i + 3]) for i in range(0, max(len(words) - 2, 1), 3)]
+        else:
+            run = "".join(stretch.split())
+            pieces += [run[i:i + 6] for i in range(0, max(len(run) - 5, 1), 6)]
+    pieces = [p for p in dict.fromkeys(pieces) if len(p) >= 3]
+    if len(pieces) > _MAX_SEEDS:  # spread over the whole query
+        step = len(pieces) / _MAX_SEEDS
+        pieces = [pieces[int(i * step)] for i in range(_MAX_SEEDS)]
+    return pieces
+
+
+def _near_candidates(con: sqlite3.Connection, query: str, norm_q: str, comp_q: str, lang: str | None) -> set[int]:
+    """Paragraph ids that may reuse the query: sentences whose MinHash bands meet the query's
+    (similar as wholes), paragraphs holding one of its seeds verbatim (a sentence quoted inside a
+    longer one, where Jaccard similarity is low but containment high), and for a short query
+    the best full-text matches of its words."""
+    keys: list[int] = []
+    for s, e in split_sentences(query):
+        comp = comparable(query[s:e], lang)
+        keys.extend(text_band_keys(comp, gram_size(comp, lang)))
+    keys.extend(text_band_keys(comp_q, gram_size(comp_q, lang)))
+    found: set[int] = set()
+    unique = list(dict.fromkeys(keys))
+    for i in range(0, len(unique), 500):
+        chunk = unique[i:i + 500]
+        found.update(r[0] for r in con.execute(
+            f"SELECT DISTINCT para FROM lsh WHERE key IN ({','.join('?' * len(chunk))})", chunk))
+    alphabetic = gram_size(comp_q, lang) > 3
+    seeds = _seeds(norm_q, alphabetic)
+    for seed in seeds:
+        found.update(r[0] for r in con.execute(
+            "SELECT rowid FROM para_fts WHERE para_fts MATCH ? LIMIT ?", (_fts_phrase(seed), _SEED_ROWS)))
+    # Ranking an OR of words reads every paragraph holding any of them: only for a phrase too
+    # short to have two seeds, where a single changed word would hide every seed.
+    if len(seeds) < 2 and len(comp_q) < _SHORT_QUERY:
+        # Pieces of the query: its words (alphabetic scripts) or its 3-character runs (Chinese).
+        if alphabetic:
+            pieces = re.findall(r"\w{3,}", norm_q)
+        else:
+            pieces = [comp_q[i:i + 3] for i in range(0, max(len(comp_q) - 2, 1), 2)]
+        if pieces:
+            query = " OR ".join(_fts_phrase(p) for p in dict.fromkeys(pieces))
+            found.update(r[0] for r in con.execute(
+                "SELECT rowid FROM para_fts WHERE para_fts MATCH ? ORDER BY rank LIMIT ?",
+                (query, _FTS_CANDIDATES)))
+    return found
+
+
+def _hit(row: tuple, match: str, score: float, query: str, lang: str | None) -> SearchHit:
+    _, symbol, language, date, kind, pid, part, text, _, _, _ = row
+    if match == "exact":
+        return SearchHit(symbol, language, date, kind, pid, part, text, match, 1.0, text)
+    start, end = best_window(query, text)
+    passage = text[start:end]
+    return SearchHit(symbol, language, date, kind, pid, part, text, match, score, passage,
+                     diff_ops(query, passage, lang))
+
+
+def search(corpus_dir: str | Path, query: str, *, near: bool = False, language: str | None = None,
+           since: str | None = None, threshold: float = NEAR_THRESHOLD) -> SearchResult:
+    """Every paragraph of the corpus that contains ``query`` (and with ``near``, that reuses
+    most of it), earliest first. Needs a fresh index (CorpusError saying how to build it)."""
+    if not query.strip():
+        raise UsageError("the search text is empty")
+    if since is not None and not _DATE_RE.match(since):
+        raise UsageError(f"--since takes a date as YYYY, YYYY-MM or YYYY-MM-DD, not {since!r}")
+    if not 0 < threshold <= 1:
+        raise UsageError(f"--threshold must be in (0, 1], not {threshold}")
+    lang = language or detect_language(query)
+    norm_q = " ".join(normalize(query, "compare", lang).text.split())
+    con = open_index(corpus_dir)
+    try:
+        meta = dict(con.execute("SELECT key, value FROM meta WHERE key IN ('documents', 'paragraphs')"))
+        documents, paragraphs = int(meta.get("documents", 0)), int(meta.get("paragraphs", 0))
+        exact = _exact_rows(con, norm_q, language, since)
+        hits = [_hit(r, "exact", 1.0, query, lang) for r in exact]
+        if near:
+            comp_q = comparable(query, lang)
+            seen = {r[0] for r in exact}
+            ids = sorted(_near_candidates(con, query, norm_q, comp_q, lang) - seen)
+            where, params = _filters(language, since)
+            n = gram_size(comp_q, lang)
+            q_grams = char_ngrams(comp_q, n)
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                rows = con.execute(f"SELECT {_COLUMNS} FROM paragraphs p JOIN documents d ON d.id = p.doc "
+                                   f"WHERE p.id IN ({','.join('?' * len(chunk))}){where}", [*chunk, *params])
+                for r in rows:
+                    score = containment(q_grams, char_ngrams(r[10], n))
+                    if score >= threshold:
+                        hits.append(_hit(r, "near", score, query, r[2]))
+    finally:
+        con.close()
+    hits.sort(key=lambda h: (h.date is None, h.date or "", h.symbol, _seq_key(h)))
+    return SearchResult(query, norm_q, language, since, near, threshold, documents, paragraphs, hits)
+
+
+def _seq_key(hit: SearchHit) -> tuple[int, int, str]:
+    """Preamble before operative paragraphs, then by number where the id is one."""
+    num = re.match(r"\D*(\d+)", hit.paragraph)
+    return (0 if hit.part == "preamble" else 1, int(num.group(1)) if num else 0, hit.paragraph)
+
+
+# -- rendering -------------------------------------------------------------------------------
+
+
+def _para_label(h: SearchHit) -> str:
+    return f"paragraph {h.paragraph}" if h.part == "operative" else f"preambular paragraph {h.paragraph}"
+
+
+def _head(h: SearchHit) -> str:
+    what = "exact" if h.match == "exact" else f"near, {h.score:.2f} of the query"
+    return f"{h.symbol} ({h.language})  {h.date or 'undated'}  {_para_label(h)}  [{what}]"
+
+
+def _summary(r: SearchResult) -> list[str]:
+    n_exact = sum(h.match == "exact" for h in r.hits)
+    out = [f"{n_exact} paragraph{'s' * (n_exact != 1)} contain{'s' * (n_exact == 1)} the text"
+           + (f"; {len(r.hits) - n_exact} reuse most of it with edits" if r.near else "")
+           + f" ({r.paragraphs} paragraphs in {r.documents} documents searched)."]
+    if r.hits:
+        f = r.hits[0]
+        out.append(f"First: {f.symbol} ({f.date or 'undated'}), {_para_label(f)}.")
+    return out
+
+
+def _text(r: SearchResult) -> str:
+    out = [f"Search: {r.query}", "", *_summary(r)]
+    for h in r.hits:
+        out += ["", f"== {_head(h)}"]
+        out.append(h.text if h.match == "exact" else inline_diff(h.ops, "text", unchanged=h.passage))
+    return "\n".join(out) + "\n"
+
+
+def _md(r: SearchResult) -> str:
+    out = [f"# Search: {escape_markdown(r.query, newline=' ')}", "", *_summary(r)]
+    for h in r.hits:
+        out += ["", f"## {escape_markdown(_head(h), newline=' ')}", ""]
+        out.append(escape_markdown(h.text, newline=" ") if h.match == "exact"
+                   else inline_diff(h.ops, "md", unchanged=escape_markdown(h.passage, newline=" ")))
+    return "\n".join(out) + "\n"
+
+
+def _html(r: SearchResult) -> str:
+    e = html.escape
+    title = f"Search: {r.query}"
+    body = [f"<h1>{e(title)}</h1>"] + [f'<p class="meta">{e(line)}</p>' for line in _summary(r)]
+    for h in r.hits:
+        body.append(f"<h2>{e(_head(h))}</h2>")
+        text = e(h.text) if h.match == "exact" else inline_diff(h.ops, "html", unchanged=e(h.passage))
+        body.append(f"<p{lang_attr(h.language)}>" + text.replace("\n", "<br>") + "</p>")
+    return render_page(title, body, css=".meta{color:#555}")
+
+
+def render_search(result: SearchResult, fmt: str = "text") -> str:
+    if fmt == "json":
+        return dumps(result.to_dict())
+    if fmt == "md":
+        return _md(result)
+    if fmt == "html":
+        return _html(result)
+    return _text(result)

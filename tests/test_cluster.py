@@ -1,0 +1,76 @@
+"""Ingest and index on a Dask cluster give the same corpus and index as the local run
+(issue 12, part 6): a LocalCluster of two workers (threads, so the test stays light)."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from lineage.corpus.index import build_index
+from lineage.corpus.ingest import ingest
+from support.session_corpus import REAL
+
+distributed = pytest.importorskip("dask.distributed")
+
+
+def _inputs(folder: Path) -> Path:
+    folder.mkdir()
+    shutil.copy(REAL / "A-80-L.13.en.pdf", folder)
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.7\nnothing else")
+    for i in range(6):
+        (folder / f"draft_{i}.txt").write_text(
+            f"Recalling draft {i}.\n\n1. We decide item {i} of the agenda.\n\n2. We request a report {i}.\n",
+            encoding="utf-8")
+    return folder
+
+
+def _tables(corpus: Path) -> dict[str, list]:
+    con = sqlite3.connect(corpus / "index.sqlite")
+    try:
+        return {
+            "documents": con.execute("SELECT symbol, language, date, kind, title, session, agenda, text_path, "
+                                     "text_sha256 FROM documents ORDER BY text_path").fetchall(),
+            "paragraphs": con.execute("SELECT d.text_path, p.seq, p.pid, p.part, p.text, p.norm, p.comp FROM paragraphs p "
+                                      "JOIN documents d ON d.id = p.doc ORDER BY d.text_path, p.seq").fetchall(),
+            "lsh": con.execute("SELECT l.key, d.text_path, p.seq FROM lsh l JOIN paragraphs p ON p.id = l.para "
+                               "JOIN documents d ON d.id = p.doc ORDER BY 1, 2, 3").fetchall(),
+            "fts": con.execute("SELECT d.text_path, p.seq FROM para_fts JOIN paragraphs p ON p.id = para_fts.rowid "
+                               "JOIN documents d ON d.id = p.doc WHERE para_fts MATCH '\"agenda\"' ORDER BY 1, 2").fetchall(),
+        }
+    finally:
+        con.close()
+
+
+def test_a_local_dask_cluster_gives_the_same_corpus_and_index_as_jobs_2(tmp_path):
+    from lineage.corpus.cluster import dask_extractor, dask_index_rows
+
+    src = _inputs(tmp_path / "in")
+    local, dask = tmp_path / "local", tmp_path / "dask"
+    a = ingest([src], local, jobs=2)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        b = ingest([src], dask, extract=dask_extractor(client))
+        again = ingest([src], dask, extract=dask_extractor(client))  # resumable the same way
+        build_index(dask, compute=dask_index_rows(client))
+    build_index(local, jobs=2)
+    assert (len(a.added), len(a.failed)) == (len(b.added), len(b.failed)) == (7, 1)
+    assert (len(again.added), len(again.skipped)) == (0, 7)
+    assert (local / "manifest.toml").read_bytes() == (dask / "manifest.toml").read_bytes()
+    texts = sorted(p.name for p in (local / "texts").iterdir())
+    assert texts == sorted(p.name for p in (dask / "texts").iterdir())
+    for name in texts:
+        assert (local / "texts" / name).read_bytes() == (dask / "texts" / name).read_bytes()
+    ta, tb = _tables(local), _tables(dask)
+    assert ta["paragraphs"] and ta["lsh"] and ta["fts"]
+    assert ta == tb
+
+
+def test_scheduler_without_a_reachable_cluster_is_one_error_line(tmp_path, run_cli, monkeypatch):
+    import lineage.corpus.cluster as cluster
+
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 2)
+    src = _inputs(tmp_path / "in")
+    code, _, err = run_cli("ingest", str(src), "--corpus", str(tmp_path / "c"), "--scheduler", "tcp://127.0.0.1:9")
+    assert code == 2 and "Dask scheduler" in err and "Traceback" not in err
