@@ -3,20 +3,24 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test install browser system-deps clean
+.PHONY: demo test lint install browser system-deps clean
 
 demo: install                ## the main job on the bundled corpus
 	$(BIN)/lineage demo
 
-test: install browser system-deps  ## the whole test suite (CI runs exactly this)
+test: install browser system-deps lint  ## the whole test suite with the static checks (CI runs exactly this)
 	$(BIN)/python -m pytest
+
+lint: install                ## ruff (lint and import order) and mypy on the package
+	$(BIN)/ruff check lineage tests benchmarks tools scripts cli.py
+	$(BIN)/mypy
 
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,cluster]'
 	touch $@
 
 browser:                     ## headless Chromium for the HTML redline test

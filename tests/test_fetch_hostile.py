@@ -190,12 +190,12 @@ def test_a_killed_fetch_leaves_a_folder_that_the_next_fetch_removes(server, run_
     pid = os.fork()
     if pid == 0:  # a fetch that dies while its scratch folder exists
         try:
-            import lineage.read as read
+            import lineage.corpus.fetch as fetch
 
-            def die(path):
+            def die(path, *args, **kwargs):
                 os.kill(os.getpid(), signal.SIGKILL)
 
-            read.read_document = die
+            fetch.read_document = die
             from lineage.cli.main import main
 
             main(["fetch", "WSIS-05/TUNIS/DOC/6(Rev.1)", "--lang", "zh", "--corpus", str(corpus),

@@ -30,8 +30,8 @@ def test_a_nul_and_a_newline_in_a_message_stay_on_one_line(monkeypatch, capsys):
 
     real = cli.build_parser
 
-    def patched():
-        p = real()
+    def patched(*args, **kwargs):
+        p = real(*args, **kwargs)
         cli.subcommands(p)["show"].set_defaults(func=boom)
         return p
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from lineage import __version__
 from lineage.cli import commands
+from lineage.cli.options import engine_scope
 from lineage.errors import LineageError
 
 __all__ = ["build_parser", "chosen_command", "main", "subcommands"]
@@ -101,7 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               "(see 'lineage --help')", file=sys.stderr)
         return 2
     try:
-        code = int(args.func(args) or 0)
+        with engine_scope(args):
+            code = int(args.func(args) or 0)
         sys.stdout.flush()  # inside the try: a closed pipe shows up here for short outputs
         return code
     except LineageError as exc:

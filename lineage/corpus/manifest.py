@@ -13,7 +13,6 @@ import hashlib
 import marshal
 import os
 import re
-import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,7 @@ from typing import Any, Iterable, Iterator
 import tomli_w
 
 from lineage.cache import read_cache, write_cache
-from lineage.corpus.files import read_corpus_file
+from lineage.corpus.files import corpus_file_problem, read_corpus_file
 from lineage.corpus.txn import recover_if_needed
 from lineage.errors import CorpusError, EncodingError
 from lineage.model.document import Document
@@ -334,28 +333,14 @@ def validate_entries(entries: Iterable[Entry], corpus_dir: Path | None, manifest
             rel = getattr(e, name)
             if rel is None or present(os.path.join(corpus_dir, rel)):
                 continue
-            kind = _file_kind(corpus_dir / rel)
-            if kind is not None:
-                raise CorpusError(f"{e.label}: {name} file {rel} {kind}", manifest_path)
+            problem = corpus_file_problem(corpus_dir, rel)
+            if problem is not None:
+                raise CorpusError(f"{e.label}: {name} file {rel} {problem}", manifest_path)
     # A placeholder (no language) next to a real entry of the same symbol is ambiguous.
     with_language = {symbol for symbol, language in seen if language is not None}
     for (symbol, language) in seen:
         if language is None and symbol in with_language:
             raise CorpusError(f"{symbol} has an entry without language next to one with a language", manifest_path)
-
-
-def _file_kind(path: Path) -> str | None:
-    """None for a regular file; else what is wrong with ``path``, as a predicate. Symbolic
-    links are refused: git stores them, and one can point out of the corpus or at a device."""
-    try:
-        info = path.lstat()
-    except (FileNotFoundError, NotADirectoryError):
-        return "is missing"
-    if stat.S_ISLNK(info.st_mode):
-        return "is a symbolic link (a corpus holds regular files only)"
-    if not stat.S_ISREG(info.st_mode):
-        return "is not a regular file"
-    return None
 
 
 # --------------------------------------------------------------------------- reading, writing

@@ -78,16 +78,18 @@ def read_text_file(path: str | Path) -> str:
     return _decode(_read_bytes(p), p)
 
 
-def read_document(path: str | Path, changes: str = "accept") -> Document:
+def read_document(path: str | Path, changes: str = "accept", engine: str | None = None) -> Document:
     """Read ``path`` (PDF, Word, corpus text, converter Markdown or plain text) into a
     Document. ``changes``: how tracked changes in a word-processor file are read, ``accept``
-    (the text as it will stand) or ``reject`` (as it stood before them)."""
+    (the text as it will stand) or ``reject`` (as it stood before them). ``engine`` picks the
+    PDF character source (``"pdfium"`` or ``"pdfplumber"``; None: the default, see
+    ``lineage.read.pdf.extract_pdf``)."""
     p = Path(path)
     if p.is_file() and _is_pdf_file(p):
-        return extract_pdf(p)  # PDFs have their own limits (lineage.read.pdf)
+        return extract_pdf(p, engine)  # PDFs have their own limits (lineage.read.pdf)
     data = _read_bytes(p)
     if data.lstrip()[:5] == b"%PDF-":  # the magic after more than a kilobyte of blanks
-        return extract_pdf(p)
+        return extract_pdf(p, engine)
     kind = office_kind(data, p)
     if kind is not None:
         return read_office(p, kind, changes, sha256=sha256_file(p))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from lineage.cli.options import add_changes_option
+from lineage.cli.options import add_changes_option, add_engine_option
 
 __all__ = ["HELP", "register", "run"]
 
@@ -35,6 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.add_argument("--force", action="store_true", help="replace an entry that already has a text")
     add_changes_option(p)
+    add_engine_option(p)
     p.set_defaults(func=run)
 
 

@@ -46,16 +46,16 @@ def _no_action(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from lineage.corpus.manifest import default_corpus_dir
     from lineage.corpus.listing import corpus_listing
+    from lineage.corpus.manifest import default_corpus_dir
 
     sys.stdout.write(corpus_listing(args.corpus or default_corpus_dir(), args.format))
     return 0
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from lineage.corpus.manifest import default_corpus_dir
     from lineage.corpus.listing import show_entry
+    from lineage.corpus.manifest import default_corpus_dir
 
     sys.stdout.write(show_entry(args.corpus or default_corpus_dir(), args.symbol, args.lang, args.format))
     return 0

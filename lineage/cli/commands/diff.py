@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.cli.options import add_changes_option
+from lineage.cli.options import add_changes_option, add_engine_option
 from lineage.cli.terminal import wants_color
 from lineage.errors import UsageError
 
@@ -44,6 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--no-color", action="store_true",
                    help="mark changes with [-…-]{+…+} even on a terminal")
     add_changes_option(p)
+    add_engine_option(p)
     p.set_defaults(func=run)
 
 

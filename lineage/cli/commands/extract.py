@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from lineage.cli.options import add_engine_option
+
 __all__ = ["HELP", "register", "run"]
 
 HELP = "extract the document of a UN PDF (paragraphs, footnotes, masthead)"
@@ -23,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE.pdf", help="the PDF to extract")
     p.add_argument("--format", choices=EXTRACT_FORMATS, default="json", help="output format (default: json)")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of stdout")
+    add_engine_option(p)
     p.set_defaults(func=run)
 
 

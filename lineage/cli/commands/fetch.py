@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from lineage.cli.options import add_engine_option
+
 __all__ = ["HELP", "register", "run"]
 
 HELP = "download a document's official PDF by symbol and add it to the corpus"
@@ -57,6 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help=f"extra attempts after a transient failure (default: {defaults.retries})")
     p.add_argument("--max-size", type=_count, default=defaults.max_bytes, metavar="BYTES",
                    help=f"refuse bodies larger than this (default: {defaults.max_bytes})")
+    add_engine_option(p)
     p.set_defaults(func=run)
 
 

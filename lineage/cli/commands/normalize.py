@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from lineage.cli.options import add_engine_option
+
 __all__ = ["HELP", "register", "run"]
 
 HELP = "print the normalised text of a file (or explain each change)"
@@ -30,6 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="list each change instead of the text: LINE:COL (PARAGRAPH:COL for a PDF), step, before -> after",
     )
+    add_engine_option(p)
     p.set_defaults(func=run)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.cli.options import add_changes_option
+from lineage.cli.options import add_changes_option, add_engine_option
 
 __all__ = ["HELP", "register", "run"]
 
@@ -24,6 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE", help="the document to read")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     add_changes_option(p)
+    add_engine_option(p)
     p.set_defaults(func=run)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from lineage.cli.options import add_engine_option
+
 __all__ = ["HELP", "register", "run"]
 
 HELP = "check that corpus texts still match the PDFs they were extracted from"
@@ -20,6 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("corpus", nargs="?", metavar="CORPUS_DIR",
                    help="the corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    add_engine_option(p)
     p.set_defaults(func=run)
 
 
