@@ -257,7 +257,7 @@ def _groups(old: _UnitCache, new: _UnitCache, cand: dict[int, list[int]],
         if not linked:
             continue
         contained = {j: _containment(new[j], old[i]) for j in linked if len(new[j].grams) >= 4}
-        key = (lambda j: (j, i)) if swap else (lambda j: (i, j))
+        key = (lambda j, i=i: (j, i)) if swap else (lambda j, i=i: (i, j))
         # Pieces that are plainly parts of the whole first; a reworded piece is tried only
         # when they make no group, so it never drags a neighbour into a good one.
         for least, margin in ((CONTAINMENT, GROUP_MARGIN), (REWORDED_CONTAINMENT, REWORDED_MARGIN)):
