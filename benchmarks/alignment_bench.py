@@ -41,8 +41,7 @@ from lineage.compare.similarity import paragraph_similarity  # noqa: E402
 from lineage.compare.documents import align_documents, compare_documents# noqa: E402
 from lineage.model.comparison import PAIR_KINDS, Comparison, DocRef, Pair# noqa: E402
 from lineage.model.document import Document# noqa: E402
-from support.mutations import (
-    # noqa: E402
+from support.mutations import (  # noqa: E402
     CaseScore,
     MutationCase,
     Rates,
@@ -127,6 +126,7 @@ def machine() -> str:
     return f"{platform.processor() or platform.machine()}, Python {platform.python_version()}"
 
 
+DEFAULT_RATES = Rates()
 HEAVY = Rates(edited_share=0.3, max_edits=3, insertions=(1, 4), deletions=(1, 4),
               near_moves=(1, 2), far_moves=(1, 2), splits=(1, 2), merges=(1, 2),
               heading_renames=(1, 2), noise_share=0.5, reworded_seams=0.6)
@@ -169,7 +169,7 @@ class SeamScore:
             print(f"  {failure}")
 
 
-def accuracy(doc: Document, cases: int, rates: Rates = Rates()) -> None:
+def accuracy(doc: Document, cases: int, rates: Rates = DEFAULT_RATES) -> None:
     totals = {name: CaseScore() for name in METHODS}
     times = {name: 0.0 for name in METHODS}
     seams = SeamScore()

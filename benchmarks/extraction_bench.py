@@ -136,11 +136,11 @@ def speed_rows(paths: list[tuple[str, Path]], repeat: int, total: bool = True) -
     for name, path in paths:
         with pdfplumber.open(path) as pdf:
             pages = len(pdf.pages)
-        times = {label: timed(lambda: run(path), repeat) for label, run in ENGINE_RUNS}
-        times["bare pdfplumber extract_text"] = timed(lambda: bare_text(path), 1)
+        times = {label: timed(lambda run=run, path=path: run(path), repeat) for label, run in ENGINE_RUNS}
+        times["bare pdfplumber extract_text"] = timed(lambda path=path: bare_text(path), 1)
         if have_poppler:
-            times["pdftotext"] = timed(lambda: subprocess.run(["pdftotext", "-q", str(path), "-"], check=True,
-                                                              stdout=subprocess.DEVNULL), repeat)
+            times["pdftotext"] = timed(lambda path=path: subprocess.run(["pdftotext", "-q", str(path), "-"],
+                                                                        check=True, stdout=subprocess.DEVNULL), repeat)
         base = times["extract_pdf pdfplumber"]
         pop = times.get("pdftotext")
         for label, t in times.items():

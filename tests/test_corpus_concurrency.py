@@ -145,7 +145,7 @@ def test_kill_9_at_random_instants_leaves_old_or_new(tmp_path):
     span = time.monotonic() - started
     before = assert_consistent(corpus)
     outcomes = {"killed": 0, "finished": 0, "journal left": 0}
-    for it in range(30):
+    for _ in range(30):
         i = rng.randrange(6)
         argv = _add_argv(srcs[i], i, corpus) + ["--force"]
         pid = _fork_cli(argv, before=_slow_commit)

@@ -31,7 +31,6 @@ class Hostile(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802
         url = urllib.parse.urlsplit(self.path)
-        symbol = urllib.parse.parse_qs(url.query).get("s", [""])[0]
         self.server.hits.append(url.path)  # type: ignore[attr-defined]
         if url.path == "/drip":  # headers at once, then one byte every 0.2 s, forever
             self.send_response(200)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from pdfminer.pdftypes import resolve1
+from pdfplumber.utils.exceptions import PdfminerException
 
 from lineage.model.document import Document
 
@@ -208,7 +209,7 @@ def test_error_fixtures_are_broken_as_claimed():
     assert raw["err-truncated"].startswith(b"%PDF") and b"%%EOF" not in raw["err-truncated"]
     with pdfplumber.open(PDFS / "err-zero-pages.pdf") as pdf:
         assert len(pdf.pages) == 0
-    with pytest.raises(Exception):
+    with pytest.raises(PdfminerException):  # pdfplumber wraps pdfminer's PDFPasswordIncorrect
         with pdfplumber.open(PDFS / "err-user-password.pdf") as pdf:
             pdf.pages[0].extract_text()
     with pdfplumber.open(PDFS / "err-image-only.pdf") as pdf:

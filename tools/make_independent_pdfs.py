@@ -33,7 +33,7 @@ ZH_TEXT = REPO / "corpora" / "texts" / "A-RES-80-173.zh.txt"
 
 sys.path.insert(0, str(REPO))
 from lineage.corpus.files import sha256_file# noqa: E402
-from lineage.model.document import (
+from lineage.model.document import (  # noqa: E402
     Document,
     Footnote,
     FootnoteRef,

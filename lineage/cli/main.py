@@ -9,11 +9,15 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from lineage import __version__
 from lineage.cli import commands
 from lineage.cli.options import engine_scope
 from lineage.errors import LineageError
+
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 __all__ = ["build_parser", "chosen_command", "main", "subcommands"]
 
@@ -23,7 +27,7 @@ class _Parser(argparse.ArgumentParser):
     line, so the error names the option and points to ``--help`` instead. Subparsers inherit
     this class (``add_subparsers`` uses the parent's type)."""
 
-    def error(self, message: str) -> NoReturn:  # noqa: F821 (typing is not imported: start-up time)
+    def error(self, message: str) -> NoReturn:
         self.exit(2, f"lineage: {message} (see '{self.prog} --help')\n")
 
 

@@ -45,7 +45,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import compress, repeat
-from typing import Sequence
+from typing import AbstractSet, Literal, Sequence
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
@@ -91,7 +91,7 @@ which, and the cap keeps candidate search below quadratic on long documents."""
 HEADING_THRESHOLD = 0.5
 """Least similarity of two headings matched without a structural anchor."""
 _MAX_GROUP = 6  # pieces of one split or merge considered at most
-_DIGITS = ((1, "B"), (2, "H"), (4, "I"), (8, "Q"))  # counter widths in bytes, memoryview codes
+_DIGITS: tuple[tuple[int, Literal["B", "H", "I", "Q"]], ...] = ((1, "B"), (2, "H"), (4, "I"), (8, "Q"))  # counter widths in bytes, memoryview codes
 
 
 @dataclass(frozen=True)
@@ -257,7 +257,7 @@ def _groups(old: _UnitCache, new: _UnitCache, cand: dict[int, list[int]],
         if not linked:
             continue
         contained = {j: _containment(new[j], old[i]) for j in linked if len(new[j].grams) >= 4}
-        key = (lambda j: (j, i)) if swap else (lambda j: (i, j))
+        key = (lambda j, i=i: (j, i)) if swap else (lambda j, i=i: (i, j))
         # Pieces that are plainly parts of the whole first; a reworded piece is tried only
         # when they make no group, so it never drags a neighbour into a good one.
         for least, margin in ((CONTAINMENT, GROUP_MARGIN), (REWORDED_CONTAINMENT, REWORDED_MARGIN)):
@@ -568,7 +568,7 @@ def _score_all(units: str, choices: list[str]) -> list[tuple[str, float, int]]:
 
 
 def align_headings(old: Sequence[str], new: Sequence[str], language: str | None,
-                   anchored: set[tuple[int, int]] = frozenset()) -> list[HeadingMatch]:
+                   anchored: AbstractSet[tuple[int, int]] = frozenset()) -> list[HeadingMatch]:
     """Align two lists of normalised heading texts, keeping their order.
 
     ``anchored`` holds the heading pairs that stand before paragraphs the paragraph alignment
@@ -594,16 +594,16 @@ def align_headings(old: Sequence[str], new: Sequence[str], language: str | None,
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
             best = max(table[i + 1][j], table[i][j + 1])
-            s = scores[i][j]
-            if s is not None:
-                best = max(best, table[i + 1][j + 1] + s)
+            score = scores[i][j]
+            if score is not None:
+                best = max(best, table[i + 1][j + 1] + score)
             table[i][j] = best
     out: list[HeadingMatch] = []
     i = j = 0
     while i < n or j < m:
         if i < n and j < m:
-            s = scores[i][j]
-            if s is not None and table[i][j] == table[i + 1][j + 1] + s:
+            score = scores[i][j]
+            if score is not None and table[i][j] == table[i + 1][j + 1] + score:
                 out.append(HeadingMatch(i, j, "unchanged" if old[i] == new[j] else "modified",
                                         sims[i][j]))
                 i, j = i + 1, j + 1

@@ -133,14 +133,15 @@ def _heading_pairs(old: Document, new: Document, old_to_new: dict[str, str],
     # New headings by the paragraph after them and by the one before them.
     by_after: dict[str | None, list[int]] = defaultdict(list)
     by_before: dict[str | None, list[int]] = defaultdict(list)
-    for j, hn in enumerate(new.headings):
-        by_after[hn.before].append(j)
-        by_before[new_prev.get(hn.before)].append(j)
+    for j, h in enumerate(new.headings):
+        by_after[h.before].append(j)
+        by_before[new_prev.get(h.before)].append(j)
     anchored: set[tuple[int, int]] = set()
-    for i, ho in enumerate(old.headings):
-        if ho.before is not None:
-            anchored.update((i, j) for j in by_after.get(old_to_new.get(ho.before), ()))
-        matched_before = old_to_new.get(old_prev.get(ho.before))
+    for i, h in enumerate(old.headings):
+        if h.before is not None:
+            anchored.update((i, j) for j in by_after.get(old_to_new.get(h.before), ()))
+        prev_id = old_prev.get(h.before)
+        matched_before = old_to_new.get(prev_id) if prev_id is not None else None
         if matched_before is not None:
             anchored.update((i, j) for j in by_before.get(matched_before, ()))
     shared = {h.text for h in old.headings} & {h.text for h in new.headings}

@@ -132,6 +132,7 @@ class ZhDictionary:
                 if self._data is not None:
                     blob = self._data[self._body + offset:self._body + offset + length]
                 else:
+                    assert self._path is not None  # _data is None only when read from a path
                     with open(self._path, "rb") as f:
                         f.seek(self._body + offset)
                         blob = f.read(length)

@@ -108,7 +108,7 @@ class _RedirectHandler(urllib.request.HTTPRedirectHandler):
 
     max_redirections = 5
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
         old = urllib.parse.urlsplit(req.full_url)
         new = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, newurl))
         where = f"the server redirected to {escape_terminal(new.geturl())[:200]}"
@@ -135,12 +135,13 @@ def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
             deadline.watch(self.sock)
 
     class HttpHandler(urllib.request.HTTPHandler):
-        def http_open(self, req):  # type: ignore[no-untyped-def]
+        def http_open(self, req):
             return self.do_open(Http, req)
 
     class HttpsHandler(urllib.request.HTTPSHandler):
-        def https_open(self, req):  # type: ignore[no-untyped-def]
-            return self.do_open(Https, req, context=self._context)
+        def https_open(self, req):
+            # typeshed omits the _context HTTPSHandler.__init__ sets (the stdlib's own https_open reads it)
+            return self.do_open(Https, req, context=self._context)  # type: ignore[attr-defined]
 
     return urllib.request.build_opener(HttpHandler, HttpsHandler, _RedirectHandler)
 
@@ -212,7 +213,7 @@ def _read_body(response: http.client.HTTPResponse, url: str, policy: DownloadPol
                                  f"({received} bytes received)", url) from None
         raise TransientError(f"connection broke while reading: {exc}", url) from exc
     finally:
-        if show:
+        if show and progress_stream is not None:  # show is set only with a stream
             progress_stream.write("\n")
             progress_stream.flush()
     if deadline.expired:

@@ -58,6 +58,7 @@ PDF_MAGIC = b"%PDF-"
 # The PDF header may follow a little junk (some servers prepend a BOM or whitespace); readers
 # accept it within the first kilobyte.
 _MAGIC_WINDOW = 1024
+_DEFAULT_POLICY = DownloadPolicy()  # frozen: one shared default
 
 
 def base_url(explicit: str | None = None) -> str:
@@ -168,7 +169,7 @@ def fetch_document(
     corpus_dir: str | Path,
     *,
     base: str | None = None,
-    policy: DownloadPolicy = DownloadPolicy(),
+    policy: DownloadPolicy = _DEFAULT_POLICY,
     progress: TextIO | None = None,
 ) -> FetchResult:
     """Download ``symbol`` in ``language`` and add it to the corpus (see the module doc)."""

@@ -277,6 +277,7 @@ def _insert(con: sqlite3.Connection, entry: Entry, rows: DocRows) -> int:
         (entry.symbol, entry.language, rows.date, entry.kind, rows.title, rows.session,
          json.dumps(rows.agenda), rows.text_path, rows.sha256, rows.size, rows.mtime_ns))
     doc_id = cur.lastrowid
+    assert doc_id is not None  # set by the INSERT just run
     for seq, (pid, part, text, norm, comp, keys) in enumerate(rows.paragraphs):
         pcur = con.execute("INSERT INTO paragraphs (doc, seq, pid, part, text, norm, comp) VALUES (?,?,?,?,?,?,?)",
                            (doc_id, seq, pid, part, text, norm, comp))
@@ -331,6 +332,7 @@ def build_index(corpus_dir: str | Path, *, jobs: int = 1,
                 same = now == (old[2], old[3]) or (
                     now is not None and sha256_bytes(read_corpus_file(corpus_dir, rel)) == old[1])
                 if same:
+                    assert now is not None  # same: the file's size and time were read
                     # The entry's metadata may have changed in the manifest without the text.
                     con.execute("UPDATE documents SET symbol=?, language=?, kind=?, text_size=?, text_mtime_ns=?"
                                 " WHERE id=?", (entry.symbol, entry.language, entry.kind, *now, old[0]))

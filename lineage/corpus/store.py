@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, TypedDict
 
 from lineage.errors import CorpusError
 from lineage.corpus.files import sha256_file
@@ -118,9 +118,21 @@ def _entry_to_replace(manifest: Manifest, symbol: str, language: str, force: boo
     return base
 
 
-def _merged_entry(prev: Entry, doc: Document, given: dict[str, object], origin: str,
+class _Given(TypedDict):
+    """The entry fields the caller of :func:`add_document` gave (None: not given)."""
+    kind: str | None
+    title: str | None
+    date: str | None
+    adopted_from: Iterable[str] | None
+    revises: Iterable[str] | None
+    builds_on: Iterable[str] | None
+    notes: str | None
+
+
+def _merged_entry(prev: Entry, doc: Document, given: _Given, origin: str,
                   source: Source | None) -> Entry:
     """``prev`` updated with ``doc`` and the fields the caller gave (None: keep the old)."""
+    assert doc.symbol is not None  # _check_addable ran first
     # Notes mostly tell where a text came from: those of another origin no longer hold.
     kept_notes = prev.notes if prev.origin in (None, origin) else None
     notes = given["notes"]
@@ -135,10 +147,10 @@ def _merged_entry(prev: Entry, doc: Document, given: dict[str, object], origin: 
         text=text_path_for(doc.symbol or "", doc.language or ""),
         source=source.path if source else None,
         source_sha256=source.sha256 if source else None,
-        adopted_from=_links(given["adopted_from"], prev.adopted_from),  # type: ignore[arg-type]
-        revises=_links(given["revises"], prev.revises),  # type: ignore[arg-type]
-        builds_on=_links(given["builds_on"], prev.builds_on),  # type: ignore[arg-type]
-        notes=notes if notes is not None else kept_notes,  # type: ignore[arg-type]
+        adopted_from=_links(given["adopted_from"], prev.adopted_from),
+        revises=_links(given["revises"], prev.revises),
+        builds_on=_links(given["builds_on"], prev.builds_on),
+        notes=notes if notes is not None else kept_notes,
     )
     return entry_from_dict(fields.to_dict(), "new entry")
 
@@ -174,8 +186,8 @@ def add_document(
     """
     _check_addable(doc)
     corpus_dir = Path(corpus_dir)
-    given = dict(kind=kind, title=title, date=date, adopted_from=adopted_from, revises=revises,
-                 builds_on=builds_on, notes=notes)
+    given = _Given(kind=kind, title=title, date=date, adopted_from=adopted_from, revises=revises,
+                   builds_on=builds_on, notes=notes)
     with corpus_transaction(corpus_dir) as txn:
         manifest = load_manifest(corpus_dir, missing_ok=True)  # under the lock: the latest
         base = _entry_to_replace(manifest, doc.symbol or "", doc.language or "", force)

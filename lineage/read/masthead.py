@@ -300,7 +300,7 @@ _SYMBOL_RE = re.compile(
 
 # Full-width ASCII forms (U+FF01..FF5E) and the other slashes parse_symbol folds, one
 # character for one, so a match in the folded line has the same offsets in the printed one.
-_SYMBOL_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_SYMBOL_FOLD: dict[int, int | str] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _SYMBOL_FOLD.update(dict.fromkeys(map(ord, "\u2044\u2215\u29f8"), "/"))
 _SYMBOL_FOLD[0x3000] = " "
 

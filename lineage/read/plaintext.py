@@ -380,7 +380,7 @@ class _BlockBuilder:
     def _next_is_number(self, i: int) -> bool:
         nxt = self.next_text(i)
         m = _NUMBER_START.match(nxt) or _NUMBER_ALONE.match(nxt)
-        return bool(m) and _follows(m, self.last_number)
+        return m is not None and _follows(m, self.last_number)
 
 
 def parse_plaintext(text: str, path: str | Path, sha256: str | None = None) -> Document:

@@ -244,6 +244,7 @@ def _parse_block_header(line: str, lineno: int) -> _Block:
     kind = m.group() if m else ""
     if kind not in _ATTRS:
         raise LineError(f"unknown block '@{kind}' (known: {', '.join('@' + k for k in sorted(_ATTRS))})")
+    assert m is not None  # "" is no block kind: raised above
     allowed = _ATTRS[kind]
     block = _Block(kind, None, {}, lineno)
     i = m.end()
@@ -305,7 +306,11 @@ def _build_paragraph(b: _Block, section: str | None) -> Paragraph:
             raise LineError(f"span must be PAGE:LINE_START:LINE_END (parts may be empty), got {value!r}")
         page, start, end = (None if g is None else int(g) for g in m.groups())
         spans.append(SourceSpan(page=page, line_start=start, line_end=end))
-    pages = parse_ints(b.one("pages"), "pages") if "pages" in b.attrs else []
+    pages: list[int] = []
+    if "pages" in b.attrs:
+        value = b.one("pages")
+        assert value is not None  # 'pages' is no flag: the block header required a value
+        pages = parse_ints(value, "pages")
     return Paragraph(id=b.ident, text=b.text, number=number, section=section,
                      footnote_refs=refs, pages=pages, spans=spans)
 

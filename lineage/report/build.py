@@ -116,17 +116,17 @@ def _boundaries(side_text: str, parts: Sequence[str]) -> list[tuple[int, int]]:
     for t in parts[:-1]:
         cuts.append(cuts[-1] + len(t))
     matcher = difflib.SequenceMatcher(None, joined, side_text, autojunk=False)
-    mapped = [_map_offset(matcher, c) for c in cuts[1:]]
+    mapped = [_map_offset(matcher, c, len(side_text)) for c in cuts[1:]]
     starts = [0, *mapped]
     ends = [*mapped, len(side_text)]
     return list(zip(starts, ends))
 
 
-def _map_offset(matcher: difflib.SequenceMatcher, offset: int) -> int:
+def _map_offset(matcher: difflib.SequenceMatcher, offset: int, b_len: int) -> int:
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():
         if a0 <= offset < a1 or (offset == a1 and tag == "equal"):
             return b0 + min(offset - a0, b1 - b0) if tag != "insert" else b0
-    return len(matcher.b)
+    return b_len
 
 
 def _cut(segments: Sequence[Op], side_op: OpKind, refs: Sequence[ParaRef]) -> tuple[Part, ...]:

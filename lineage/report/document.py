@@ -139,9 +139,9 @@ def document_to_markdown(doc: Document) -> str:
         body = _with_marks(shifted, "[^{}]").replace("\n", "  \n")
         lines.append(f"**{p.number}.** {body}" if p.number is not None else body)
         lines.append("")
-    for h in doc.headings:
-        if h.before is None:
-            lines += [f"## {_md_escape(h.text)}", ""]
+    for heading in doc.headings:
+        if heading.before is None:
+            lines += [f"## {_md_escape(heading.text)}", ""]
     for f in doc.footnotes:
         lines.append(f"[^{f.number}]: {_md_escape(f.text)}")
     if doc.footnotes:

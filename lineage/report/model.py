@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
-from typing import Callable, Sequence, Union
+from typing import Callable, Sequence
 
 from lineage.model.comparison import Op
 
@@ -183,7 +183,7 @@ class SectionStart:
         return self.kind != "unchanged"
 
 
-Item = Union[PairView, MovedFrom, SectionStart]
+Item = PairView | MovedFrom | SectionStart
 
 
 @dataclass(frozen=True)

@@ -177,10 +177,10 @@ def blame(corpus: CorpusView, symbol: str, language: str | None = None,
         if p.hit is None:
             origins.append(SentenceOrigin(p.paragraph, p.index, p.text, target, node.date, None, None))
         else:
-            rank, pid, score = p.hit
+            rank, hit_id, hit_score = p.hit
             key = earlier[rank]
             origins.append(SentenceOrigin(p.paragraph, p.index, p.text, key, corpus.graph.nodes[key].date,
-                                          pid, score))
+                                          hit_id, hit_score))
     return Blame(target, node.date, language, threshold, earlier, origins)
 
 

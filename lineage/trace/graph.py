@@ -20,7 +20,7 @@ import heapq
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from lineage.corpus.manifest import Entry, Manifest, load_manifest
 from lineage.errors import UsageError
@@ -255,7 +255,7 @@ class LineageGraph:
         }
 
 
-def _kahn(keys: list[str], targets: dict[str, list[str]], comp: dict[str, object],
+def _kahn(keys: list[str], targets: dict[str, list[str]], comp: Mapping[str, object],
           nodes: dict[str, Node]) -> list[str]:
     """Kahn's algorithm on the components ``comp`` of the graph ``targets``: ``keys`` in an
     order where each comes after the components it derives from, the chronologically first

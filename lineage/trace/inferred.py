@@ -223,12 +223,12 @@ def _session_links(graph: LineageGraph, facts: dict[str, _Facts], texts: _Texts,
             if best is None or (cand[0], cand[1]) > (best[0], best[1]):
                 best = cand
         if best is not None and best[0] >= MIN_REUSE:
-            score, _, d, why, conf = best
+            score, _, d, why, conf_text = best
             report = next((p for r, _, p in f.refs if r == "report"), None)
             evidence = f"session {session}, {why}, text reuse {score:.2f} (the closest draft)"
             if report:
                 evidence = f"{report}; " + evidence
-            links.append(InferredLink(key, d, "adopted_from", "session-match", evidence, float(conf)))
+            links.append(InferredLink(key, d, "adopted_from", "session-match", evidence, float(conf_text)))
     return links
 
 

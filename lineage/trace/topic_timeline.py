@@ -169,7 +169,7 @@ def topic_timeline(corpus: CorpusView, topic: Topic, symbols: Sequence[str] = ()
         keys = corpus.symbols_with_text(language)
         if not keys:
             # An empty timeline would look like "the topic is absent"; the cause is the input.
-            held = sorted({l for k in corpus.symbols_with_text() for l in corpus.graph.nodes[k].languages})
+            held = sorted({lang for k in corpus.symbols_with_text() for lang in corpus.graph.nodes[k].languages})
             where = f"in {language!r} (it has {', '.join(held)})" if held else "yet (add or fetch one)"
             raise UsageError(f"the corpus holds no text {where}")
     entries: list[TopicEntry] = []
@@ -178,7 +178,7 @@ def topic_timeline(corpus: CorpusView, topic: Topic, symbols: Sequence[str] = ()
     for key in keys:
         node = corpus.graph.nodes[key]
         langs = [language] if language else list(node.languages)
-        if symbols and not any(l in node.languages for l in langs):
+        if symbols and not any(lang in node.languages for lang in langs):
             corpus.language_for(key, language)  # raises a clear "no text" error
         for lang in langs:
             if lang not in node.languages:

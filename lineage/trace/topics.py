@@ -163,13 +163,13 @@ def load_topics(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Topic]:
     """The bundled topics, then those in ``extra_dirs`` (a later file of the same name wins,
     so a corpus can refine a bundled topic)."""
     topics: dict[str, Topic] = {}
-    bundled = resources.files("lineage").joinpath("data", "topics")
+    bundled = resources.files("lineage").joinpath("data").joinpath("topics")
     with resources.as_file(bundled) as folder:
         for path in sorted(Path(folder).glob("*.toml")):
             topic = load_topic_file(path)
             topics[topic.name] = topic
-    for folder in extra_dirs:
-        for path in sorted(Path(folder).glob("*.toml")):
+    for extra in extra_dirs:
+        for path in sorted(Path(extra).glob("*.toml")):
             topic = load_topic_file(path)
             topics[topic.name] = topic
     return topics

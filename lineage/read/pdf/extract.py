@@ -85,10 +85,10 @@ def _extract(path: Path, engine: str, limits: Limits, progress: Callable[[int], 
             if len(page.chars) > limits.max_page_glyphs:
                 raise PdfLimitError(f"page {page.number} has {len(page.chars)} glyphs, over the limit of "
                                     f"{limits.max_page_glyphs} (limit: glyphs per page)", path)
-            pl, n_visible, n_bad = page_lines(page)
+            pl, n_visible, page_bad = page_lines(page)
             pages.append(pl)
             visible += n_visible
-            bad.update(n_bad)
+            bad.update(page_bad)
             image_pages += page.has_images and n_visible == 0
             if progress:
                 progress(page.number + 1)

@@ -107,7 +107,7 @@ def find_furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) ->
     need = max(2, int(0.4 * n_pages + 0.999)) if n_pages > 3 else 2
     common = {key for key, where in seen.items() if len(where) >= need}
     result: list[set[int]] = []
-    for pno, (lines, c) in enumerate(zip(pages, cands)):
+    for lines, c in zip(pages, cands):
         hit: set[int] = set()
         for i, band in c:
             if any(_matches(band, piece_shape(p), common) for p in _evidence(lines[i])):

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import ctypes
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 import pypdfium2  # noqa: F401  (importing the package initialises the pdfium library)
 import pypdfium2.raw as pdfium
@@ -168,11 +169,13 @@ def _chars(page: object, ctm: tuple[float, ...], height: float) -> list[Char]:
         pdfium.FPDFText_ClosePage(text_page)
 
 
-def _plain(func: object, restype: object, *argtypes: object) -> object:
+def _plain(func: Any, restype: Any, *argtypes: Any) -> Callable[..., Any]:
     """The same pdfium function with plain C types: pypdfium2's typed handles cost a Python
     object per call, which is most of the time of a per-glyph loop."""
     proto = ctypes.CFUNCTYPE(restype, *argtypes)
-    return proto(ctypes.cast(func, ctypes.c_void_p).value)
+    address = ctypes.cast(func, ctypes.c_void_p).value
+    assert address is not None  # a symbol pypdfium2 bound: never a null pointer
+    return proto(address)
 
 
 _VP, _INT, _DP = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
@@ -193,7 +196,7 @@ def _page_text(tp: object, n: int) -> list[int] | None:
     return codes
 
 
-def _read_chars(tp: object, ctm: tuple[float, ...], height: float) -> list[Char]:
+def _read_chars(tp: Any, ctm: tuple[float, ...], height: float) -> list[Char]:
     n = pdfium.FPDFText_CountChars(tp)
     raw = ctypes.cast(tp, ctypes.c_void_p).value
     codes = _page_text(tp, n)
@@ -287,7 +290,8 @@ def _walk_objects(page: object, ctm: tuple[float, ...], height: float, rules: li
     """Collect the page's rules (straight lines and rectangles, as pdfminer classifies paths)
     into ``rules``; return whether the page shows an image. Form XObjects are entered."""
     has_images = False
-    stack = [(pdfium.FPDFPage_CountObjects(page), lambda k: pdfium.FPDFPage_GetObject(page, k), ctm, 0)]
+    stack: list[tuple[int, Callable[[int], Any], tuple[float, ...], int]] = [
+        (pdfium.FPDFPage_CountObjects(page), lambda k: pdfium.FPDFPage_GetObject(page, k), ctm, 0)]
     while stack:
         count, get, frame, depth = stack.pop()
         for k in range(count):
@@ -304,7 +308,7 @@ def _walk_objects(page: object, ctm: tuple[float, ...], height: float, rules: li
                 pdfium.FPDFPageObj_GetMatrix(obj, m)
                 inner = _mul((m.a, m.b, m.c, m.d, m.e, m.f), frame)
                 stack.append((pdfium.FPDFFormObj_CountObjects(obj),
-                              lambda k, o=obj: pdfium.FPDFFormObj_GetObject(o, k), inner, depth + 1))
+                              partial(pdfium.FPDFFormObj_GetObject, obj), inner, depth + 1))
     return has_images
 
 

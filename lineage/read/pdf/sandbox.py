@@ -18,7 +18,7 @@ import signal
 import struct
 import time
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Any, Callable, TypeVar
 
 from lineage.errors import LineageError, PdfError, PdfLimitError
 from lineage.read.pdf.limits import LIMITS, Limits
@@ -87,7 +87,7 @@ def run_isolated(fn: Callable[[Callable[[int], None]], T], path: Path, limits: L
     os.close(wfd)
     page = 0
     buf = bytearray()
-    result: object = None
+    result: tuple[Any, ...] | None = None  # what the child pickled (see _child)
     deadline = time.monotonic() + limits.page_seconds
     try:
         while True:
@@ -127,13 +127,13 @@ def run_isolated(fn: Callable[[Callable[[int], None]], T], path: Path, limits: L
             raise PdfLimitError(f"{where}: the PDF library stopped ({sig}): the page is malformed or needs more "
                                 f"than {limits.memory_bytes >> 20} MiB (limit: memory per extraction)", path)
         raise PdfError(f"{where}: extraction failed in its child process (exit {os.WEXITSTATUS(status)})", path)
-    kind = result[0]  # type: ignore[index]
+    kind = result[0]
     if kind == "ok":
-        return result[1]  # type: ignore[index,return-value]
+        return result[1]
     if kind == "memory":
         raise PdfLimitError(f"page {page}: needs more than {limits.memory_bytes >> 20} MiB "
                             "(limit: memory per extraction)", path)
-    _, cls, reason, epath = result  # type: ignore[misc]
+    _, cls, reason, epath = result
     raise cls(reason, epath)
 
 
