@@ -191,6 +191,27 @@ def _without_joins(segments: Sequence[Segment], side_op: str, refs: Sequence[Par
     return list(_merge_runs(out))
 
 
+def _in_own_characters(side: list[Segment], printed: str) -> list[Segment]:
+    """``side`` (the old side's runs: equal and deleted) with every run in the
+    characters ``printed`` has. Equal runs carry the new version's characters, so where the
+    two versions differ only in presentation (``（a）`` and ``(a)``, ``,`` and ``，``) the old
+    column would print the new characters; each run is mapped onto ``printed`` through a
+    character alignment instead."""
+    shown = "".join(s.text for s in side)
+    if shown == printed or not side:
+        return side
+    matcher = difflib.SequenceMatcher(None, shown, printed, autojunk=False)
+    out: list[Segment] = []
+    pos = 0
+    for seg in side:
+        start, end = pos, pos + len(seg.text)
+        a = 0 if start == 0 else _map_offset(matcher, start)
+        b = len(printed) if end == len(shown) else _map_offset(matcher, end)
+        out.append(Segment(seg.op, printed[a:b]))
+        pos = end
+    return [s for s in out if s.text]
+
+
 def _pair_view(index: int, pair: Pair, old_doc: Document, new_doc: Document,
                anchors: _Anchors) -> PairView:
     old_ps = [old_doc.paragraph(i) for i in pair.old]
@@ -204,6 +225,8 @@ def _pair_view(index: int, pair: Pair, old_doc: Document, new_doc: Document,
         old_side = [s for s in _without_joins(segments, INSERT, new_refs) if s.op != INSERT]
     elif len(old_refs) > 1:
         new_side = [s for s in _without_joins(segments, DELETE, old_refs) if s.op != DELETE]
+    if len(old_refs) == 1:
+        old_side = _in_own_characters(old_side, old_refs[0].text)
     if len(old_refs) > 1:
         inline = _cut(segments, DELETE, old_refs)
     elif new_refs:
