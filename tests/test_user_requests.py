@@ -107,7 +107,7 @@ def same_symbol_pair(tmp_path: Path) -> tuple[str, str]:
 
 @pytest.mark.parametrize("fmt, head", [
     ("text", "lineage diff: zero draft → Rev.1"),
-    ("md", "### lineage diff: zero draft → Rev.1"),
+    ("md", "### lineage diff: zero draft → Rev\\.1"),  # Markdown escapes the dot
 ])
 def test_old_and_new_labels(run_cli, same_symbol_pair, fmt, head) -> None:
     code, out, err = run_cli("diff", *same_symbol_pair, "--format", fmt,

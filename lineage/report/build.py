@@ -54,7 +54,7 @@ class _Anchors:
         return anchor
 
 
-def _doc_info(doc: Document, note: str | None) -> DocInfo:
+def _doc_info(doc: Document, note: str | None, label: str | None = None) -> DocInfo:
     return DocInfo(
         symbol=doc.symbol,
         title=doc.title,
@@ -67,6 +67,7 @@ def _doc_info(doc: Document, note: str | None) -> DocInfo:
         source_kind=doc.source.kind,
         sha256=doc.source.sha256,
         note=note,
+        given_label=label,
     )
 
 
@@ -385,11 +386,13 @@ def _renumbering(views: Sequence[PairView]) -> tuple[RenumberEntry, ...]:
 
 
 def build_report(comparison: Comparison, old_doc: Document, new_doc: Document, *,
-                 old_note: str | None = None, new_note: str | None = None) -> "Report":
+                 old_note: str | None = None, new_note: str | None = None,
+                 old_label: str | None = None, new_label: str | None = None) -> "Report":
     """Build the report model once; every renderer reads only this.
 
     ``old_note``/``new_note`` are shown in the header (for example that a text is a
-    reconstruction, not an official document).
+    reconstruction, not an official document). ``old_label``/``new_label`` name the sides
+    instead of their symbols (two drafts may carry the same masthead symbol).
     """
     anchors = _Anchors()
     views = [_pair_view(i, p, old_doc, new_doc, anchors) for i, p in enumerate(comparison.pairs)]
@@ -400,8 +403,8 @@ def build_report(comparison: Comparison, old_doc: Document, new_doc: Document, *
     # A footnote cited by several paragraphs is shown under each of them, but is one change.
     fn_changed = len({(c.old_number, c.new_number) for v in views for c in v.footnote_changes})
     return Report(
-        old=_doc_info(old_doc, old_note),
-        new=_doc_info(new_doc, new_note),
+        old=_doc_info(old_doc, old_note, old_label),
+        new=_doc_info(new_doc, new_note, new_label),
         summary=tuple((k, counts.get(k, 0)) for k in PAIR_KINDS),
         footnotes_changed=fn_changed,
         headings_changed=sum(1 for h in headings if h.kind != "unchanged"),

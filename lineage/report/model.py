@@ -58,11 +58,13 @@ class DocInfo:
     source_kind: str
     sha256: str | None
     note: str | None = None
+    given_label: str | None = None
 
     @property
     def label(self) -> str:
-        """The symbol, or the file name when the document has none."""
-        return self.symbol or PurePath(self.source_path).name or self.source_path
+        """What the report calls this side: the label given (``--old-label``; two drafts may
+        carry the same masthead symbol), else the symbol, else the file name."""
+        return self.given_label or self.symbol or PurePath(self.source_path).name or self.source_path
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,8 @@ def _check_paragraphs(ids: frozenset[str], old: Document, new: Document) -> None
 def diff_documents(old: Document, new: Document, *, fmt: str = "text", color: bool = False,
                    changed_only: bool = False, paragraphs: frozenset[str] = frozenset(),
                    topic: str | None = None, old_note: str | None = None,
-                   new_note: str | None = None) -> DiffOutput:
+                   new_note: str | None = None, old_label: str | None = None,
+                   new_label: str | None = None) -> DiffOutput:
     """Compare two documents and render the comparison in ``fmt``.
 
     JSON is the full ``lineage.diff/1`` comparison; the selection options apply to the
@@ -64,7 +65,8 @@ def diff_documents(old: Document, new: Document, *, fmt: str = "text", color: bo
         raise UsageError("--changed-only, --paragraph and --topic do not apply to --format json "
                          "(JSON always holds the whole comparison)")
     comparison = compare_documents(old, new)
-    report = build_report(comparison, old, new, old_note=old_note, new_note=new_note)
+    report = build_report(comparison, old, new, old_note=old_note, new_note=new_note,
+                          old_label=old_label, new_label=new_label)
     if fmt == "json":
         return DiffOutput(comparison.to_json(), report.changed, report)
     return DiffOutput(render_report(filter_report(report, selection), fmt, color=color),

@@ -32,6 +32,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="show only paragraph N (old or new id, e.g. 12 or pp3); repeatable")
     p.add_argument("--topic", metavar="NAME",
                    help="show only paragraphs on topic NAME (see `lineage topic`)")
+    p.add_argument("--old-label", metavar="TEXT",
+                   help="name the old side TEXT in the report instead of its symbol")
+    p.add_argument("--new-label", metavar="TEXT",
+                   help="name the new side TEXT in the report instead of its symbol")
     p.add_argument("--no-color", action="store_true",
                    help="mark changes with [-…-]{+…+} even on a terminal")
     p.set_defaults(func=run)
@@ -49,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     result = diff_files(
         args.old, args.new, fmt=args.format, color=_color(args), changed_only=args.changed_only,
         paragraphs=frozenset(args.paragraph), topic=args.topic,
+        old_label=args.old_label, new_label=args.new_label,
     )
     if args.output:
         write_output(args.output, result.text, inputs)
