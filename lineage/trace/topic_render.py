@@ -95,7 +95,10 @@ def _text(timeline: TopicTimeline, md: bool) -> str:
     return text if md else escape_terminal(text)
 
 
-_CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.6}
+# A CJK serif stack: its full-width punctuation sits on the em square of the characters around
+# it (a sans-serif fallback drew `发展 ，该论坛` with a gap). (Superseded by the shared page
+# skeleton of lineage.report.page when that lands.)
+_CSS = """body{font-family:"Noto Serif CJK SC","Source Han Serif SC","Songti SC",SimSun,"Noto Serif",Georgia,"Times New Roman",serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.6}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}
 del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:underline}
 .meta{color:#555;font-size:.9em}.terms{color:#555}"""
@@ -103,9 +106,8 @@ del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:un
 
 def _html(timeline: TopicTimeline) -> str:
     e = html.escape
-    languages = {entry.language for entry in timeline.entries}
-    lang = languages.pop() if len(languages) == 1 else "und"
-    out = ["<!DOCTYPE html>", f'<html lang="{e(lang)}">', "<head>", '<meta charset="utf-8">',
+    # The page's own words are English; each document's text says its language below.
+    out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
            f"<title>{e(_title(timeline))}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
            f"<h1>{e(_title(timeline))}</h1>", f'<p class="meta">{e(_span(timeline))}</p>',
@@ -116,6 +118,7 @@ def _html(timeline: TopicTimeline) -> str:
     for entry in timeline.entries:
         head = f"{entry.symbol} ({entry.language})" + (f", {entry.date}" if entry.date else "")
         out.append(f"<h2>{e(head)}</h2>")
+        lang = f' lang="{e(entry.language)}"' if entry.language else ""
         for hit in entry.hits:
             change = entry.change_for(hit.id)
             out.append(f'<h3>{e(hit.id)} <span class="terms">[{e(", ".join(hit.terms))}]</span></h3>')
@@ -124,7 +127,7 @@ def _html(timeline: TopicTimeline) -> str:
                 body = inline_diff(change.ops, "html")
             else:
                 body = e(hit.paragraph.text)
-            out.append("<p>" + body.replace("\n", "<br>") + "</p>")
+            out.append(f"<p{lang}>" + body.replace("\n", "<br>") + "</p>")
         if entry.dropped:
             out.append(f'<p class="meta">no longer on the topic from {e(entry.previous or "")}: '
                        f"{e(', '.join(entry.dropped))}</p>")
