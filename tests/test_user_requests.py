@@ -150,3 +150,45 @@ def test_topic_page_languages_and_fonts(run_cli) -> None:
     assert 'lang="zh"' in out  # the Chinese paragraphs say so
     body_rule = next(line for line in out.splitlines() if "font-family" in line)
     assert "Serif CJK" in body_rule or "Songti" in body_rule  # not a sans-serif stack
+
+
+# --- report labels in Chinese -----------------------------------------------------------------
+
+
+@pytest.fixture
+def fixture_pair(tmp_path: Path) -> tuple[str, str]:
+    import sys
+    sys.path.insert(0, str(Path(__file__).parent))
+    from report_fixture import new_document, old_document
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(format_document(old_document()), encoding="utf-8")
+    new.write_text(format_document(new_document()), encoding="utf-8")
+    return str(old), str(new)
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_chinese_labels_without_scores(run_cli, fixture_pair, fmt) -> None:
+    code, out, err = run_cli("diff", *fixture_pair, "--ui", "zh", "--format", fmt)
+    assert code == 0, err
+    # the fixture moves old paragraph 8 to 10 after old 7, modifies 2, splits 5, adds a heading
+    assert "移自原第 8 段（原在原第 7 段之后）" in out
+    assert "第 2 段" in out and "修改" in out and "拆分" in out and "标题新增" in out
+    assert "similarity" not in out and "相似度" not in out
+    for english in ("moved here", "heading added", "Summary", "(new)", "(old)"):
+        assert english not in out
+
+
+def test_chinese_labels_with_scores(run_cli, fixture_pair) -> None:
+    import re
+    _, english, _ = run_cli("diff", *fixture_pair)
+    [score] = re.findall(r"^¶ 2  modified, similarity (0\.\d\d)$", english, re.M)
+    code, out, _ = run_cli("diff", *fixture_pair, "--ui", "zh", "--scores")
+    assert code == 0
+    assert f"第 2 段  修改, 相似度 {score}" in out  # the same figure, in Chinese words
+
+
+def test_english_report_keeps_scores_unless_turned_off(run_cli, fixture_pair) -> None:
+    _, out, _ = run_cli("diff", *fixture_pair)
+    assert "¶ 2  modified, similarity 0." in out
+    _, out, _ = run_cli("diff", *fixture_pair, "--no-scores")
+    assert "¶ 2  modified\n" in out and "similarity 0." not in out

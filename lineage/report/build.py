@@ -387,12 +387,15 @@ def _renumbering(views: Sequence[PairView]) -> tuple[RenumberEntry, ...]:
 
 def build_report(comparison: Comparison, old_doc: Document, new_doc: Document, *,
                  old_note: str | None = None, new_note: str | None = None,
-                 old_label: str | None = None, new_label: str | None = None) -> "Report":
+                 old_label: str | None = None, new_label: str | None = None,
+                 ui: str = "en", scores: bool | None = None) -> "Report":
     """Build the report model once; every renderer reads only this.
 
     ``old_note``/``new_note`` are shown in the header (for example that a text is a
     reconstruction, not an official document). ``old_label``/``new_label`` name the sides
-    instead of their symbols (two drafts may carry the same masthead symbol).
+    instead of their symbols (two drafts may carry the same masthead symbol). ``ui`` is the
+    language of the report's own words (``en``, ``zh``); ``scores`` shows similarity scores
+    (default: in English reports only; readers of a Chinese redline asked for the words).
     """
     anchors = _Anchors()
     views = [_pair_view(i, p, old_doc, new_doc, anchors) for i, p in enumerate(comparison.pairs)]
@@ -411,4 +414,6 @@ def build_report(comparison: Comparison, old_doc: Document, new_doc: Document, *
         renumbering=_renumbering(views),
         items=tuple(items),
         changed=comparison.changed or fn_changed > 0,
+        ui=ui,
+        scores=(ui == "en") if scores is None else scores,
     )

@@ -222,6 +222,10 @@ class Report:
     changed: bool = False
     # What ``filter_report`` kept ("changed paragraphs", "paragraphs 4, 12", ...); None: all.
     selection: str | None = None
+    # The language of the report's own words (``en``, ``zh``: lineage.report.labels), and
+    # whether similarity scores are shown.
+    ui: str = "en"
+    scores: bool = True
 
     @property
     def pairs(self) -> tuple[PairView, ...]:

@@ -48,7 +48,8 @@ def diff_documents(old: Document, new: Document, *, fmt: str = "text", color: bo
                    changed_only: bool = False, paragraphs: frozenset[str] = frozenset(),
                    topic: str | None = None, old_note: str | None = None,
                    new_note: str | None = None, old_label: str | None = None,
-                   new_label: str | None = None) -> DiffOutput:
+                   new_label: str | None = None, ui: str = "en",
+                   scores: bool | None = None) -> DiffOutput:
     """Compare two documents and render the comparison in ``fmt``.
 
     JSON is the full ``lineage.diff/1`` comparison; the selection options apply to the
@@ -66,7 +67,7 @@ def diff_documents(old: Document, new: Document, *, fmt: str = "text", color: bo
                          "(JSON always holds the whole comparison)")
     comparison = compare_documents(old, new)
     report = build_report(comparison, old, new, old_note=old_note, new_note=new_note,
-                          old_label=old_label, new_label=new_label)
+                          old_label=old_label, new_label=new_label, ui=ui, scores=scores)
     if fmt == "json":
         return DiffOutput(comparison.to_json(), report.changed, report)
     return DiffOutput(render_report(filter_report(report, selection), fmt, color=color),

@@ -7,6 +7,7 @@ import sys
 from lineage.cli.app.diff import FORMATS, diff_files
 from lineage.cli.output import check_output_path, write_output
 from lineage.cli.terminal import wants_color
+from lineage.report.labels import UI_LANGUAGES
 
 __all__ = ["register", "run"]
 
@@ -36,6 +37,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="name the old side TEXT in the report instead of its symbol")
     p.add_argument("--new-label", metavar="TEXT",
                    help="name the new side TEXT in the report instead of its symbol")
+    p.add_argument("--ui", choices=UI_LANGUAGES, default="en",
+                   help="language of the report's own words: en (default) or zh (修改, 移自原第 N 段 …)")
+    p.add_argument("--scores", action=argparse.BooleanOptionalAction, default=None,
+                   help="show similarity scores (default: shown with --ui en, hidden with --ui zh)")
     p.add_argument("--no-color", action="store_true",
                    help="mark changes with [-…-]{+…+} even on a terminal")
     p.set_defaults(func=run)
@@ -53,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     result = diff_files(
         args.old, args.new, fmt=args.format, color=_color(args), changed_only=args.changed_only,
         paragraphs=frozenset(args.paragraph), topic=args.topic,
-        old_label=args.old_label, new_label=args.new_label,
+        old_label=args.old_label, new_label=args.new_label, ui=args.ui, scores=args.scores,
     )
     if args.output:
         write_output(args.output, result.text, inputs)
