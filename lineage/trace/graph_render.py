@@ -14,7 +14,7 @@ GRAPH_FORMATS = ("text", "mermaid", "dot", "json")
 def _describe(node: Node) -> str:
     bits = [node.symbol]
     if node.date:
-        bits.append(node.date)
+        bits.append(node.shown_date)
     if node.kind:
         bits.append(node.kind)
     if node.has_text:

@@ -21,7 +21,7 @@ def _rows(timeline: TopicTimeline) -> list[list[str]]:
     rows = []
     for e in timeline.entries:
         rows.append([
-            e.date or "",
+            (e.date or "") + (" (inferred)" if e.date_inferred else ""),
             e.symbol,
             e.language,
             str(len(e.hits)),
@@ -63,6 +63,7 @@ def _status(entry: TopicEntry, pid: str) -> str:
 
 def _text(timeline: TopicTimeline, md: bool) -> str:
     out = [("# " if md else "") + _title(timeline), "", _span(timeline), ""]
+    out += [f"note: {w}" for w in timeline.warnings] + ([""] if timeline.warnings else [])
     rows = _rows(timeline)
     out.append(tabulate(rows, headers=_HEADERS, tablefmt="github" if md else "simple", disable_numparse=True))
     out.append("")
@@ -111,6 +112,7 @@ def _html(timeline: TopicTimeline) -> str:
            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
            f"<title>{e(_title(timeline))}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
            f"<h1>{e(_title(timeline))}</h1>", f'<p class="meta">{e(_span(timeline))}</p>',
+           *(f'<p class="meta">note: {e(w)}</p>' for w in timeline.warnings),
            "<table>", "<thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in _HEADERS) + "</tr></thead>", "<tbody>"]
     for row in _rows(timeline):
         out.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>")

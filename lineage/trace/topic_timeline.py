@@ -66,6 +66,7 @@ class TopicEntry:
     title: str | None
     hits: list[TopicHit]
     previous: str | None = None  # the document the changes are against
+    date_inferred: bool = False  # ``date`` is the year the symbol implies
     changes: list[TopicChange] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
 
@@ -80,6 +81,7 @@ class TopicEntry:
             "symbol": self.symbol,
             "language": self.language,
             "date": self.date,
+            "date_inferred": self.date_inferred,
             "title": self.title,
             "previous": self.previous,
             "paragraphs": [
@@ -109,11 +111,26 @@ class TopicTimeline:
     topic: Topic
     entries: list[TopicEntry]
 
+    @property
+    def warnings(self) -> list[str]:
+        """What the reader must know about the order: documents placed by an inferred year,
+        and documents with no date at all (placed by their links only)."""
+        out = []
+        inferred = [e.symbol for e in self.entries if e.date_inferred]
+        undated = [e.symbol for e in self.entries if not e.date]
+        if inferred:
+            out.append(f"dated by the year their symbol implies: {', '.join(dict.fromkeys(inferred))}")
+        if undated:
+            out.append(f"no date, placed by their links only: {', '.join(dict.fromkeys(undated))} "
+                       "(set one with 'lineage corpus set SYMBOL date=YYYY-MM-DD')")
+        return out
+
     def to_dict(self) -> dict:
         return {
             "schema": TOPIC_SCHEMA,
             "topic": self.topic.to_dict(),
             "documents": [e.to_dict() for e in self.entries],
+            "warnings": self.warnings,
         }
 
 
@@ -168,7 +185,8 @@ def topic_timeline(corpus: CorpusView, topic: Topic, symbols: Sequence[str] = ()
             if lang not in node.languages:
                 continue
             doc = corpus.document(key, lang)
-            entry = TopicEntry(key, lang, node.date, node.title, match_document(topic, doc))
+            entry = TopicEntry(key, lang, node.date, node.title, match_document(topic, doc),
+                               date_inferred=node.date_inferred)
             previous = last.get(lang)
             if previous is not None and entry.hits:
                 entry.previous = previous.symbol
