@@ -20,7 +20,7 @@ from lineage.errors import UsageError
 from lineage.compare.reuse import comparable, containment, edit_similarity
 from lineage.script.language import gram_size
 from lineage.compare.textdiff import diff_ops
-from lineage.trace.topics import Topic, TopicHit, get_topic, match_document
+from lineage.trace.topics import Topic, TopicHit, adhoc_topic, get_topic, match_document
 
 __all__ = [
     "TOPIC_SCHEMA",
@@ -201,10 +201,10 @@ def topic_timeline(corpus: CorpusView, topic: Topic, symbols: Sequence[str] = ()
     return TopicTimeline(topic, entries)
 
 
-def load_timeline(corpus_dir: str | Path, name: str, symbols: Sequence[str] = (),
-                  language: str | None = None) -> TopicTimeline:
-    """The timeline of topic ``name``; topics are the bundled ones plus any in the corpus's
-    ``topics/`` folder."""
+def load_timeline(corpus_dir: str | Path, name: str | None, symbols: Sequence[str] = (),
+                  language: str | None = None, terms: Sequence[str] = ()) -> TopicTimeline:
+    """The timeline of topic ``name`` (a topic's name or one of its terms; topics are the
+    bundled ones plus any in the corpus's ``topics/`` folder), or of the ad hoc ``terms``."""
     corpus = CorpusView.open(corpus_dir)
-    topic = get_topic(name, [Path(corpus_dir) / "topics"])
+    topic = adhoc_topic(terms) if terms else get_topic(name or "", [Path(corpus_dir) / "topics"])
     return topic_timeline(corpus, topic, symbols, language)

@@ -1,7 +1,7 @@
 """``lineage diff``: two files read, compared, reported and rendered."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,9 +29,11 @@ class DiffOutput:
     report: Report
 
 
-def topic_predicate(name: str, old: Document, new: Document) -> Callable[[PairView], bool]:
-    """Keep pairs in which either side's paragraph is on topic ``name`` (``lineage topic``)."""
-    topic = get_topic(name)
+def topic_predicate(name: str, old: Document, new: Document,
+                    topic_dirs: Sequence[str | Path] = ()) -> Callable[[PairView], bool]:
+    """Keep pairs in which either side's paragraph is on topic ``name`` (``lineage topic``;
+    a topic's name or one of its terms, the bundled topics and those in ``topic_dirs``)."""
+    topic = get_topic(name, topic_dirs)
     old_ids = {h.id for h in match_document(topic, old)}
     new_ids = {h.id for h in match_document(topic, new)}
     return lambda view: bool(old_ids.intersection(view.old_ids) or new_ids.intersection(view.new_ids))
@@ -49,7 +51,7 @@ def diff_documents(old: Document, new: Document, *, fmt: str = "text", color: bo
                    topic: str | None = None, old_note: str | None = None,
                    new_note: str | None = None, old_label: str | None = None,
                    new_label: str | None = None, ui: str = "en",
-                   scores: bool | None = None) -> DiffOutput:
+                   scores: bool | None = None, topic_dirs: Sequence[str | Path] = ()) -> DiffOutput:
     """Compare two documents and render the comparison in ``fmt``.
 
     JSON is the full ``lineage.diff/1`` comparison; the selection options apply to the
@@ -60,7 +62,7 @@ def diff_documents(old: Document, new: Document, *, fmt: str = "text", color: bo
         raise UsageError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     _check_paragraphs(paragraphs, old, new)
     selection = ReportFilter(changed_only=changed_only, paragraphs=paragraphs,
-                             predicate=topic_predicate(topic, old, new) if topic else None,
+                             predicate=topic_predicate(topic, old, new, topic_dirs) if topic else None,
                              predicate_label=f"paragraphs on topic {topic}")
     if fmt == "json" and selection.active:
         raise UsageError("--changed-only, --paragraph and --topic do not apply to --format json "

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from lineage.cli.app.diff import FORMATS, diff_files
 from lineage.cli.output import check_output_path, write_output
 from lineage.cli.terminal import wants_color
+from lineage.corpus.manifest import default_corpus_dir
+from lineage.errors import CorpusError
 from lineage.report.labels import UI_LANGUAGES
 
 __all__ = ["register", "run"]
@@ -33,6 +36,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="show only paragraph N (old or new id, e.g. 12 or pp3); repeatable")
     p.add_argument("--topic", metavar="NAME",
                    help="show only paragraphs on topic NAME (see `lineage topic`)")
+    p.add_argument("--corpus", metavar="DIR", default=None,
+                   help="corpus whose topics/ folder --topic also reads (default: $LINEAGE_CORPUS, "
+                   "else ./corpora when there is one)")
     p.add_argument("--old-label", metavar="TEXT",
                    help="name the old side TEXT in the report instead of its symbol")
     p.add_argument("--new-label", metavar="TEXT",
@@ -51,6 +57,17 @@ def _color(args: argparse.Namespace) -> bool:
     return args.format == "text" and not args.output and wants_color(args.no_color)
 
 
+def _topic_dirs(args: argparse.Namespace) -> list[Path]:
+    """The corpus topic folder --topic reads besides the bundled topics, as `lineage topic`
+    does; none when no corpus is given or found (a diff of two files needs none)."""
+    if args.corpus:
+        return [Path(args.corpus) / "topics"]
+    try:
+        return [default_corpus_dir() / "topics"]
+    except CorpusError:
+        return []
+
+
 def run(args: argparse.Namespace) -> int:
     inputs = (args.old, args.new)
     if args.output:
@@ -59,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
         args.old, args.new, fmt=args.format, color=_color(args), changed_only=args.changed_only,
         paragraphs=frozenset(args.paragraph), topic=args.topic,
         old_label=args.old_label, new_label=args.new_label, ui=args.ui, scores=args.scores,
+        topic_dirs=_topic_dirs(args) if args.topic else (),
     )
     if args.output:
         write_output(args.output, result.text, inputs)

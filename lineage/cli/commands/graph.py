@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from lineage.cli.app.trace import show_graph
+from lineage.cli.output import add_output_option, check_output_path, emit
 from lineage.corpus.manifest import default_corpus_dir
 from lineage.trace.graph_render import GRAPH_FORMATS
 
@@ -25,9 +25,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="also show builds_on links that other links already imply")
     p.add_argument("--corpus", metavar="DIR", default=None,
                    help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
+    add_output_option(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    sys.stdout.write(show_graph(args.corpus or default_corpus_dir(), args.symbol, args.format, args.all_links))
+    if args.output:
+        check_output_path(args.output)
+    emit(args.output, show_graph(args.corpus or default_corpus_dir(), args.symbol, args.format, args.all_links))
     return 0
