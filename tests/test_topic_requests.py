@@ -113,3 +113,23 @@ def test_output_checked_before_work(run_cli, tmp_path) -> None:
     (tmp_path / "file").write_text("x")
     code, _, err = run_cli("graph", "--corpus", CORPUS, "-o", str(tmp_path / "file" / "g.txt"))
     assert code == 2 and err.count("\n") == 1
+
+
+def test_topic_labels_cover_each_paragraph_once() -> None:
+    """The hand labels the benchmark measures on (benchmarks/topic_quality.py) name every
+    paragraph of their documents exactly once, for the same four topics, with 0 or 1."""
+    import csv
+    import json
+
+    from lineage.model.document import Document
+    labels = ROOT / "tests" / "data" / "topics" / "labels-A-RES-80-173.en.tsv"
+    lines = [l for l in labels.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t"))
+    gold = Document.from_dict(json.loads((ROOT / "tests" / "pdfs" / "real" / "A-RES-80-173.en.gold.json")
+                                         .read_text(encoding="utf-8")))
+    assert [r["paragraph"] for r in rows] == [p.id for p in gold.all_paragraphs()]
+    for r in rows:
+        assert {r[t] for t in ("igf", "human-rights", "financing", "multistakeholder")} <= {"0", "1"}
+    # spot checks read from the text: 99 makes the IGF permanent, 73 is article 19
+    by_id = {r["paragraph"]: r for r in rows}
+    assert by_id["99"]["igf"] == "1" and by_id["73"]["human-rights"] == "1"
