@@ -87,7 +87,7 @@ def test_graph_of_the_bundled_manifest_shows_the_wsis_chain(run_cli) -> None:
     code, out, err = run_cli("graph", "A/RES/80/173")
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[0].startswith("A/RES/80/173  2025-12-17  resolution  [zh]")
+    assert lines[0].startswith("A/RES/80/173  2025-12-17  resolution  [en, zh]")  # the English text added (issue 14)
     assert "└─ adopted from: A/80/L.41  2025-12  draft" in lines[1]
     # every document of the WSIS chain the manifest lists (docs/domain.md) appears
     wsis = ["WSIS-03/GENEVA/DOC/4", "WSIS-03/GENEVA/DOC/5", "WSIS-05/TUNIS/DOC/6(Rev.1)", "WSIS-05/TUNIS/DOC/7",

@@ -96,6 +96,9 @@ nav.toc a, .renumbering a { color: var(--accent); }
 .was { font-size: .75rem; color: var(--muted); margin-left: .3rem; font-weight: 400; }
 .unchanged .para { color: #3c4043; }
 .side { display: none; grid-template-columns: 1fr 1fr; gap: 1.2rem; }
+.pair.with-also { display: grid; grid-template-columns: 3fr 2fr; column-gap: 1.2rem; }
+.pair.with-also > * { grid-column: 1; }
+.pair.with-also > .also-col { grid-column: 2; grid-row: 1 / span 20; color: #333; border-left: 1px solid var(--rule); padding-left: .9rem; }
 .col { min-width: 0; }
 .col-label { font-size: .8rem; color: var(--accent); font-family: system-ui, sans-serif;
              font-weight: 600; border-bottom: 1px solid var(--rule); }
@@ -279,7 +282,16 @@ def _items(report: Report) -> Iterable[str]:
             yield (f'<p class="moved-from" id="{_e(item.anchor)}">↳ {_e(moved_from_note(item, report.ui))} · '
                    f'<a href="#{_e(item.pair_anchor)}">{phrase("go there", report.ui)}</a></p>')
         else:
-            yield from _pair(item, report.ui, report.scores)
+            out = _pair(item, report.ui, report.scores)
+            also = [f'<p class="para also" lang="{_e(report.also_language or "und")}">'
+                    f'<span class="pp-id">{_e(report.also_language or "")} {_e(pid)}</span>'
+                    f'{_e(report.also_texts[pid])}</p>'
+                    for pid in (item.new_ids or item.old_ids) if pid in report.also_texts]
+            if also:
+                # Beside the paragraph: the article becomes two columns (.with-also).
+                out[0] = out[0].replace('class="pair ', 'class="pair with-also ', 1)
+                out.insert(-1, f'<div class="also-col">{"".join(also)}</div>')
+            yield from out
 
 
 def render_html(report: Report) -> str:

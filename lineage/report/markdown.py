@@ -123,6 +123,10 @@ def _items(report: Report) -> list[str]:
             lines += [f"*↳ {escape_markdown(moved_from_note(item, report.ui))}*", ""]
         else:
             lines += _pair(item, report.ui, report.scores)
+            for pid in item.new_ids or item.old_ids:
+                if pid in report.also_texts:
+                    text = escape_markdown(report.also_texts[pid]).replace("\n", " ")
+                    lines += [f"> *[{report.also_language}]* {text}", ""]
     flush()
     return lines
 

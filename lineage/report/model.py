@@ -226,6 +226,9 @@ class Report:
     # whether similarity scores are shown.
     ui: str = "en"
     scores: bool = True
+    # ``--also LANG``: the other official language's text of each paragraph, by id.
+    also_language: str | None = None
+    also_texts: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def pairs(self) -> tuple[PairView, ...]:

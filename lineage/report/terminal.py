@@ -135,6 +135,10 @@ def _items(report: Report, style: _Style) -> Iterable[str]:
             yield style.wrap("dim", f"↳ {moved_from_note(item, report.ui)}")
         else:
             yield from _pair(item, style, report.ui, report.scores)
+            for pid in item.new_ids or item.old_ids:
+                if pid in report.also_texts:
+                    text = escape_terminal(report.also_texts[pid]).replace("\n", "\n" + _INDENT)
+                    yield style.wrap("dim", f"{_INDENT}[{report.also_language}] {text}")
     if run:
         yield from _unchanged_run(run, style, report.ui)
 

@@ -39,6 +39,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--corpus", metavar="DIR", default=None,
                    help="corpus whose topics/ folder --topic also reads (default: $LINEAGE_CORPUS, "
                    "else ./corpora when there is one)")
+    p.add_argument("--also", metavar="LANG",
+                   help="show each paragraph in LANG too (the corpus's LANG text of the same symbol): "
+                   "below it in text, beside it in HTML; for one document in two languages, the "
+                   "paragraphs side by side")
     p.add_argument("--old-label", metavar="TEXT",
                    help="name the old side TEXT in the report instead of its symbol")
     p.add_argument("--new-label", metavar="TEXT",
@@ -57,15 +61,22 @@ def _color(args: argparse.Namespace) -> bool:
     return args.format == "text" and not args.output and wants_color(args.no_color)
 
 
+def _corpus(args: argparse.Namespace) -> Path | None:
+    """The corpus --topic and --also read: --corpus, else the default one if there is one (a
+    diff of two files needs none)."""
+    if args.corpus:
+        return Path(args.corpus)
+    try:
+        return default_corpus_dir()
+    except CorpusError:
+        return None
+
+
 def _topic_dirs(args: argparse.Namespace) -> list[Path]:
     """The corpus topic folder --topic reads besides the bundled topics, as `lineage topic`
-    does; none when no corpus is given or found (a diff of two files needs none)."""
-    if args.corpus:
-        return [Path(args.corpus) / "topics"]
-    try:
-        return [default_corpus_dir() / "topics"]
-    except CorpusError:
-        return []
+    does; none when no corpus is given or found."""
+    corpus = _corpus(args)
+    return [corpus / "topics"] if corpus else []
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,7 +88,10 @@ def run(args: argparse.Namespace) -> int:
         paragraphs=frozenset(args.paragraph), topic=args.topic,
         old_label=args.old_label, new_label=args.new_label, ui=args.ui, scores=args.scores,
         topic_dirs=_topic_dirs(args) if args.topic else (),
+        also=args.also, also_corpus=_corpus(args) if args.also else None,
     )
+    for warning in result.warnings:
+        print(f"lineage: {warning}", file=sys.stderr)
     if args.output:
         write_output(args.output, result.text, inputs)
     else:
