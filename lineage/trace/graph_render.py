@@ -18,7 +18,8 @@ def _describe(node: Node) -> str:
     if node.kind:
         bits.append(node.kind)
     if node.has_text:
-        bits.append("[" + ", ".join(node.languages) + "]")
+        # Several languages of one document: a bridge between the chains of those languages.
+        bits.append("[" + ", ".join(node.languages) + "]" + (" bridge" if len(node.languages) > 1 else ""))
     elif node.listed:
         bits.append("(listed, no text)")
     else:

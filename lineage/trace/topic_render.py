@@ -58,12 +58,16 @@ def _status(entry: TopicEntry, pid: str) -> str:
     if change is None or change.status == "new":
         return "new" if entry.previous else "first"
     sim = "" if change.similarity is None else f", similarity {shown_similarity(change.similarity, change.ops)}"
+    if entry.bridged_from:
+        return f"same paragraph as {entry.previous} ({entry.bridged_from}) {change.previous_id}"
     return f"{change.status} from {entry.previous} {change.previous_id}{sim}"
 
 
 def _text(timeline: TopicTimeline, md: bool) -> str:
     out = [("# " if md else "") + _title(timeline), "", _span(timeline), ""]
     out += [f"note: {w}" for w in timeline.warnings] + ([""] if timeline.warnings else [])
+    if timeline.bridges:
+        out += [f"bridges (one document in several languages): {', '.join(timeline.bridges)}", ""]
     rows = _rows(timeline)
     out.append(tabulate(rows, headers=_HEADERS, tablefmt="github" if md else "simple", disable_numparse=True))
     out.append("")
@@ -71,6 +75,9 @@ def _text(timeline: TopicTimeline, md: bool) -> str:
         head = f"{entry.symbol} ({entry.language})" + (f", {entry.date}" if entry.date else "")
         head += f": {_plural(len(entry.hits), 'paragraph')}"
         out.append(f"## {head}" if md else f"== {head}")
+        if entry.bridged_from:
+            out.append(f"(crossed from {entry.bridged_from} to {entry.language} through the bridge "
+                       f"{entry.symbol}: paragraphs paired by number)")
         out.append("")
         for hit in entry.hits:
             change = entry.change_for(hit.id)
@@ -80,7 +87,7 @@ def _text(timeline: TopicTimeline, md: bool) -> str:
             out.append(f"- **{escape_markdown(line)}**" if md else f"  {line}")
             if change is not None and change.status == "modified":
                 body = inline_diff(change.ops, "md" if md else "text")
-            elif change is not None and change.status == "unchanged":
+            elif change is not None and change.status == "unchanged" and not entry.bridged_from:
                 body = "(same text)"
             elif md:
                 body = escape_markdown(hit.paragraph.text, newline=" ")
@@ -113,6 +120,8 @@ def _html(timeline: TopicTimeline) -> str:
            f"<title>{e(_title(timeline))}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
            f"<h1>{e(_title(timeline))}</h1>", f'<p class="meta">{e(_span(timeline))}</p>',
            *(f'<p class="meta">note: {e(w)}</p>' for w in timeline.warnings),
+           *([f'<p class="meta">bridges (one document in several languages): {e(", ".join(timeline.bridges))}</p>']
+             if timeline.bridges else []),
            "<table>", "<thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in _HEADERS) + "</tr></thead>", "<tbody>"]
     for row in _rows(timeline):
         out.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>")
@@ -120,6 +129,9 @@ def _html(timeline: TopicTimeline) -> str:
     for entry in timeline.entries:
         head = f"{entry.symbol} ({entry.language})" + (f", {entry.date}" if entry.date else "")
         out.append(f"<h2>{e(head)}</h2>")
+        if entry.bridged_from:
+            out.append(f'<p class="meta">crossed from {e(entry.bridged_from)} to {e(entry.language)} through '
+                       f"the bridge {e(entry.symbol)}: paragraphs paired by number</p>")
         lang = f' lang="{e(entry.language)}"' if entry.language else ""
         for hit in entry.hits:
             change = entry.change_for(hit.id)

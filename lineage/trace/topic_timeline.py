@@ -67,6 +67,9 @@ class TopicEntry:
     hits: list[TopicHit]
     previous: str | None = None  # the document the changes are against
     date_inferred: bool = False  # ``date`` is the year the symbol implies
+    # The language this entry was reached from through a bridge (the same symbol's text in
+    # that language, paired by paragraph number), when no earlier text in its own language is.
+    bridged_from: str | None = None
     changes: list[TopicChange] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
 
@@ -84,6 +87,7 @@ class TopicEntry:
             "date_inferred": self.date_inferred,
             "title": self.title,
             "previous": self.previous,
+            "bridged_from": self.bridged_from,
             "paragraphs": [
                 {**h.to_dict(), "text": h.paragraph.text, **_change_fields(self.change_for(h.id))} for h in self.hits
             ],
@@ -112,6 +116,15 @@ class TopicTimeline:
     entries: list[TopicEntry]
 
     @property
+    def bridges(self) -> list[str]:
+        """Symbols the timeline holds in several languages (``A/RES/80/173 (en ⇄ zh)``): where
+        the chains of two languages meet."""
+        langs: dict[str, list[str]] = {}
+        for e in self.entries:
+            langs.setdefault(e.symbol, []).append(e.language)
+        return [f"{s} ({' ⇄ '.join(ls)})" for s, ls in langs.items() if len(ls) > 1]
+
+    @property
     def warnings(self) -> list[str]:
         """What the reader must know about the order: documents placed by an inferred year,
         and documents with no date at all (placed by their links only)."""
@@ -131,6 +144,7 @@ class TopicTimeline:
             "topic": self.topic.to_dict(),
             "documents": [e.to_dict() for e in self.entries],
             "warnings": self.warnings,
+            "bridges": self.bridges,
         }
 
 
@@ -158,6 +172,17 @@ def _pair(entry: TopicEntry, previous: TopicEntry) -> None:
         ops = diff_ops(raw, hit.paragraph.text, language)
         entry.changes.append(TopicChange(hit.id, "modified" if ops else "unchanged", pid, score, ops or None))
     entry.dropped = [pid for pid, _, _ in old if pid not in used]
+
+
+def _cross(entry: TopicEntry, other: TopicEntry) -> None:
+    """Reach ``entry`` from the same document in another language (a bridge): paragraphs
+    pair by number, a paragraph on the topic in both is the same paragraph (``unchanged``)."""
+    entry.previous = other.symbol
+    entry.bridged_from = other.language
+    theirs = {h.id for h in other.hits}
+    entry.changes = [TopicChange(h.id, "unchanged" if h.id in theirs else "new", h.id if h.id in theirs else None)
+                     for h in entry.hits]
+    entry.dropped = [pid for pid in theirs if pid not in {h.id for h in entry.hits}]
 
 
 def topic_timeline(corpus: CorpusView, topic: Topic, symbols: Sequence[str] = (),
@@ -188,9 +213,12 @@ def topic_timeline(corpus: CorpusView, topic: Topic, symbols: Sequence[str] = ()
             entry = TopicEntry(key, lang, node.date, node.title, match_document(topic, doc),
                                date_inferred=node.date_inferred)
             previous = last.get(lang)
+            bridge = next((e for e in entries if e.symbol == key and e.language != lang and e.hits), None)
             if previous is not None and entry.hits:
                 entry.previous = previous.symbol
                 _pair(entry, previous)
+            elif bridge is not None and entry.hits:
+                _cross(entry, bridge)
             else:
                 entry.changes = [TopicChange(h.id, "new") for h in entry.hits]
             entries.append(entry)
