@@ -134,3 +134,20 @@ def test_history_crosses_to_the_language_with_earlier_versions(run_cli) -> None:
     code, out, _ = run_cli("history", "A/RES/80/173", "99", "--lang", "en", "--corpus", str(CORPORA),
                            "--format", "json")
     assert json.loads(out)["crossed"]["language"] == "zh"
+
+
+def test_bridge_and_crossed_json_follow_their_schemas(run_cli, three) -> None:
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
+    from lineage.model.schemas import all_schemas, json_schema
+    registry = Registry().with_resources((uri, Resource.from_contents(s)) for uri, s in all_schemas().items())
+
+    def valid(name: str, out: str) -> None:
+        Draft202012Validator(json_schema(name), registry=registry).validate(json.loads(out))
+
+    valid("lineage.bridge/1", run_cli("diff", EN, ZH, "--format", "json")[1])
+    valid("lineage.topic/1", run_cli("topic", "igf", "--corpus", str(three), "--format", "json")[1])
+    valid("lineage.trace.history/1", run_cli("history", "A/RES/80/173", "99", "--lang", "en", "--corpus",
+                                             str(CORPORA), "--format", "json")[1])
+    valid("lineage.trace.graph/1", run_cli("graph", "--corpus", str(CORPORA), "--format", "json")[1])
