@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from lineage.errors import UsageError
 from lineage.trace.graph import EDGE_LABELS, LineageGraph, Node
+from lineage.trace.svg import graph_page, graph_svg
 from lineage.model.document import dumps
 
 __all__ = ["GRAPH_FORMATS", "render_graph", "graph_text", "graph_mermaid", "graph_dot", "graph_json"]
 
-GRAPH_FORMATS = ("text", "mermaid", "dot", "json")
+GRAPH_FORMATS = ("text", "mermaid", "dot", "json", "svg", "html")
 
 
 def _describe(node: Node) -> str:
@@ -128,7 +129,8 @@ def graph_json(graph: LineageGraph, focus: str | None = None) -> str:
 
 
 def render_graph(graph: LineageGraph, fmt: str = "text", focus: str | None = None) -> str:
-    renderers = {"text": graph_text, "mermaid": graph_mermaid, "dot": graph_dot, "json": graph_json}
+    renderers = {"text": graph_text, "mermaid": graph_mermaid, "dot": graph_dot, "json": graph_json,
+                 "svg": lambda g, f: graph_svg(g, f) + "\n", "html": graph_page}
     if fmt not in renderers:
         raise UsageError(f"unknown format {fmt!r}; expected one of {', '.join(GRAPH_FORMATS)}")
     return renderers[fmt](graph, focus)

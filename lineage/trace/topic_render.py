@@ -9,6 +9,7 @@ from lineage.report.escape import escape_markdown, escape_terminal
 from lineage.report.html import CSP
 from lineage.report.inline import inline_diff, shown_similarity
 from lineage.model.document import dumps
+from lineage.trace.svg import timeline_svg
 from lineage.trace.topic_timeline import TopicEntry, TopicTimeline
 
 __all__ = ["TOPIC_FORMATS", "render_topic"]
@@ -122,6 +123,8 @@ def _html(timeline: TopicTimeline) -> str:
            *(f'<p class="meta">note: {e(w)}</p>' for w in timeline.warnings),
            *([f'<p class="meta">bridges (one document in several languages): {e(", ".join(timeline.bridges))}</p>']
              if timeline.bridges else []),
+           # The timeline as a picture first (inline SVG: no script, printable), then the table.
+           f'<figure class="chart">{timeline_svg(timeline)}</figure>',
            "<table>", "<thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in _HEADERS) + "</tr></thead>", "<tbody>"]
     for row in _rows(timeline):
         out.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>")
