@@ -130,7 +130,7 @@ def graph_json(graph: LineageGraph, focus: str | None = None) -> str:
 
 def render_graph(graph: LineageGraph, fmt: str = "text", focus: str | None = None) -> str:
     renderers = {"text": graph_text, "mermaid": graph_mermaid, "dot": graph_dot, "json": graph_json,
-                 "svg": lambda g, f: graph_svg(g, f) + "\n", "html": graph_page}
+                 "svg": lambda g, f: graph_svg(g, f, standalone=True) + "\n", "html": graph_page}
     if fmt not in renderers:
         raise UsageError(f"unknown format {fmt!r}; expected one of {', '.join(GRAPH_FORMATS)}")
     return renderers[fmt](graph, focus)

@@ -41,7 +41,8 @@ def timeline_svg(timeline: "TopicTimeline") -> str:
     bar, gap, left, height, base = 46, 64, 40, 180, 235
     width = left + len(entries) * (bar + gap) + 20
     scale = height / top
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart timeline" role="img" '
+    # Inline in HTML: no xmlns needed (and the page names no URL at all).
+    out = [f'<svg class="chart timeline" role="img" '
            f'viewBox="0 0 {max(width, 420)} 360" width="{max(width, 420)}" height="360" '
            f'font-family=\'{_FONT}\' font-size="12">',
            f"<title>{_e(timeline.topic.name)}: paragraphs on the topic per document</title>",
@@ -93,7 +94,7 @@ def timeline_svg(timeline: "TopicTimeline") -> str:
     return "\n".join(out)
 
 
-def graph_svg(graph: LineageGraph, focus: str | None = None) -> str:
+def graph_svg(graph: LineageGraph, focus: str | None = None, standalone: bool = False) -> str:
     """Documents left to right in lineage and date order, one box each (symbol, date,
     languages; a dashed box for one the corpus has no text of, a double line for a bridge),
     arrows from each document to the earlier one it derives from, labelled with the link."""
@@ -101,7 +102,9 @@ def graph_svg(graph: LineageGraph, focus: str | None = None) -> str:
     box_w, box_h, step, y0 = 170, 58, 200, 120
     index = {k: i for i, k in enumerate(keys)}
     width = 20 + len(keys) * step
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart graph" role="img" '
+    # A file of its own (--format svg) needs the SVG namespace; inline in HTML it does not.
+    ns = ' xmlns="http://www.w3.org/2000/svg"' if standalone else ""
+    out = [f'<svg{ns} class="chart graph" role="img" '
            f'viewBox="0 0 {width} {y0 + box_h + 140}" width="{width}" height="{y0 + box_h + 140}" '
            f'font-family=\'{_FONT}\' font-size="12">',
            "<title>version graph: each arrow goes from a document to the earlier one it derives from</title>",

@@ -70,8 +70,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _no_action(args: argparse.Namespace) -> int:
-    raise UsageError("corpus: no action given; choose list, show, set, link or unlink "
-                     "(see 'lineage corpus --help')")
+    raise UsageError("corpus: no action given; choose list or show, or change the manifest with set, "
+                     "link or unlink (see 'lineage corpus --help')")
 
 
 def run_list(args: argparse.Namespace) -> int:
