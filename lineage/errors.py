@@ -13,6 +13,7 @@ __all__ = [
     "UnknownFormatError",
     "SymbolError",
     "PdfError",
+    "PdfLimitError",
     "CorpusError",
     "FetchError",
     "TransientError",
@@ -64,6 +65,11 @@ class SymbolError(LineageError):
 
 class PdfError(InputError):
     """A PDF cannot be extracted (corrupt, encrypted, no text layer, unusable font map)."""
+
+
+class PdfLimitError(PdfError):
+    """A PDF breaches a resource limit (decompressed bytes, reference cycles, time or memory
+    per page): the message names the limit (docs/security.md, "PDF")."""
 
 
 class CorpusError(LineageError):

@@ -4,7 +4,6 @@ A/RES/80/173 in corpora/), not from the code."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest

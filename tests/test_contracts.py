@@ -87,6 +87,7 @@ def test_the_inputs_are_there() -> None:
     assert all(p.is_file() for p in TEXT_INPUTS)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", PDF_INPUTS)
 def test_extract_json_validates(run_cli, path: Path) -> None:
     data = _json_of(run_cli, "extract", str(path), "--format", "json")
@@ -127,6 +128,7 @@ DIFF_INPUTS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("old, new", DIFF_INPUTS, ids=lambda p: p.name)
 def test_diff_json_validates(run_cli, old: Path, new: Path) -> None:
     data = _json_of(run_cli, "diff", str(old), str(new), "--format", "json")

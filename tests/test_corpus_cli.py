@@ -11,7 +11,7 @@ from lineage.corpus import load_manifest
 from lineage.corpus.manifest import Entry
 from lineage.corpus.store import register_entry
 
-from conftest import CORPORA, SEED
+from support.paths import CORPORA, SEED
 
 
 def width(s: str) -> int:

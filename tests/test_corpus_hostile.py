@@ -15,8 +15,7 @@ from lineage.corpus.manifest import load_entry_document
 from lineage.corpus.verify import verify_corpus
 from lineage.errors import CorpusError
 from lineage.read.pdf import extract_pdf
-
-from test_cli_bad_input import assert_error
+from support.cli import assert_error
 
 TESTS = Path(__file__).parent
 FIXTURE = TESTS / "pdfs" / "a-80-l41-zh-limited.pdf"

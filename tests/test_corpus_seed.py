@@ -6,19 +6,13 @@ import dataclasses
 import pytest
 
 from lineage.corpus import default_corpus_dir, load_entry_document, load_manifest
-from lineage.errors import CorpusError
-from lineage.read.textformat import format_document, parse_corpus_file, parse_corpus_text
 from lineage.corpus.files import sha256_file
+from lineage.errors import CorpusError
 from lineage.read import read_document
-
-from conftest import CORPORA, SEED
+from lineage.read.textformat import format_document, parse_corpus_file, parse_corpus_text
+from support.paths import CORPORA, SEED
 
 SEED_SHA256 = "6418669d51596edd4ee6d6ca488073d18bf6ada3f2b8f0c78b3ff32dc617332d"
-
-
-@pytest.fixture(scope="module")
-def seed_doc():
-    return read_document(SEED)
 
 
 def without_source(doc):

@@ -18,8 +18,7 @@ import pytest
 from lineage.corpus.download import DownloadPolicy, download
 from lineage.corpus.fetch import base_url
 from lineage.errors import FetchError, UsageError
-
-from test_cli_bad_input import assert_error
+from support.cli import assert_error
 
 GOOD_PDF = Path(__file__).parent / "pdfs" / "wsis-tunis-doc6-zh.pdf"
 
@@ -191,12 +190,12 @@ def test_a_killed_fetch_leaves_a_folder_that_the_next_fetch_removes(server, run_
     pid = os.fork()
     if pid == 0:  # a fetch that dies while its scratch folder exists
         try:
-            import lineage.read as read
+            import lineage.corpus.fetch as fetch
 
-            def die(path):
+            def die(path, *args, **kwargs):
                 os.kill(os.getpid(), signal.SIGKILL)
 
-            read.read_document = die
+            fetch.read_document = die
             from lineage.cli.main import main
 
             main(["fetch", "WSIS-05/TUNIS/DOC/6(Rev.1)", "--lang", "zh", "--corpus", str(corpus),

@@ -11,9 +11,7 @@ import pytest
 from lineage.cli.main import main
 from lineage.errors import EncodingError, PdfError, UnknownFormatError
 from lineage.read import read_document
-
-from conftest import REPO
-from test_cli_bad_input import assert_error
+from support.paths import REPO
 
 
 def test_a_file_name_with_terminal_escapes_is_shown_escaped(run_cli, tmp_path):
@@ -32,8 +30,8 @@ def test_a_nul_and_a_newline_in_a_message_stay_on_one_line(monkeypatch, capsys):
 
     real = cli.build_parser
 
-    def patched():
-        p = real()
+    def patched(*args, **kwargs):
+        p = real(*args, **kwargs)
         cli.subcommands(p)["show"].set_defaults(func=boom)
         return p
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SEED
-from test_cli_bad_input import assert_error
+from support.cli import assert_error
+from support.paths import REPO, SEED
 
 COMMANDS = {
     "diff": lambda out: ["diff", str(SEED), str(SEED), "-o", out],

@@ -20,13 +20,13 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-import pdf_accuracy_checks as checks
 import pytest
-from support.accuracy import compare_to_gold, squash
 
+import support.pdf_checks as checks
 from lineage.errors import LineageError
 from lineage.model.document import Document
 from lineage.read.pdf import extract_pdf
+from support.accuracy import compare_to_gold, squash
 
 HERE = Path(__file__).parent / "pdfs" / "real"
 NAMES = sorted(p.name[: -len(".gold.json")] for p in HERE.glob("*.gold.json"))

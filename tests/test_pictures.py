@@ -37,8 +37,9 @@ def test_topic_chart_opens_the_page_with_one_bar_per_document(topic_page) -> Non
     # the bundled corpus: Tunis (zh), 70/125 (en), the draft (zh), 80/173 (en and zh); the
     # draft has 11 IGF paragraphs, all new; 80/173 (zh) 10 unchanged + 1 modified + 1 dropped
     titles = re.findall(r"<rect class=\"seg (\w+)\"[^>]*><title>([^<]*)</title>", html)
-    assert ("new", "WSIS+20 outcome draft (reconstructed) (zh): 11 new") in titles
-    assert any(t.startswith("A/RES/80/173 (zh): ") and s == "dropped" for s, t in titles)
+    # (the segments carry the change words of lineage.report.labels: new -> inserted, dropped -> deleted)
+    assert ("inserted", "WSIS+20 outcome draft (reconstructed) (zh): 11 inserted") in titles
+    assert any(t.startswith("A/RES/80/173 (zh): ") and s == "deleted" for s, t in titles)
     assert html.count('class="lang"') == 5
     assert "⇄ bridge" in html and "bridge: A/RES/80/173 in 2 languages" in html
 

@@ -15,7 +15,7 @@ from lineage.report.terminal import render_terminal
 from tabulate import tabulate
 
 from lineage.script.width import display_width
-from report_fixture import IMG, SCRIPT, fixture
+from support.report_fixture import IMG, SCRIPT, fixture
 
 
 @pytest.fixture

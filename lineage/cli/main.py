@@ -7,16 +7,15 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import pkgutil
 import sys
-from typing import NoReturn, Sequence
+from collections.abc import Sequence
 
 from lineage import __version__
 from lineage.cli import commands
-from lineage.report.escape import escape_terminal
+from lineage.cli.options import engine_scope
 from lineage.errors import LineageError
 
-__all__ = ["build_parser", "main", "subcommands"]
+__all__ = ["build_parser", "chosen_command", "main", "subcommands"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -24,21 +23,46 @@ class _Parser(argparse.ArgumentParser):
     line, so the error names the option and points to ``--help`` instead. Subparsers inherit
     this class (``add_subparsers`` uses the parent's type)."""
 
-    def error(self, message: str) -> NoReturn:
+    def error(self, message: str) -> NoReturn:  # noqa: F821 (typing is not imported: start-up time)
         self.exit(2, f"lineage: {message} (see '{self.prog} --help')\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``lineage`` parser. With ``command``, only that subcommand gets its options (the
+    others get their name and one line of help, enough for ``lineage --help`` and for argparse
+    to recognise them): a command's options may name choices from the modules that do its
+    work, and a run should import those of the one command it runs, not of all of them."""
     parser = _Parser(
         prog="lineage",
         description="Show how the text of a UN resolution changed between versions and across documents.",
     )
     parser.add_argument("--version", action="version", version=f"lineage {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{commands.__name__}.{info.name}")
-        module.register(sub)
+    for name in command_names():
+        module = importlib.import_module(f"{commands.__name__}.{name}")
+        if command is None or name == command:
+            module.register(sub)
+        else:
+            sub.add_parser(name, help=module.HELP)
     return parser
+
+
+def command_names() -> list[str]:
+    """The modules of :mod:`lineage.cli.commands`, sorted (``pkgutil.iter_modules`` would do,
+    but it imports ``inspect``, a third of the start-up time of ``lineage --help``)."""
+    names = set()
+    for folder in commands.__path__:
+        for entry in os.scandir(folder):
+            stem, dot, ext = entry.name.partition(".")
+            if ext == "py" and stem.isidentifier() and not stem.startswith("_"):
+                names.add(stem)
+    return sorted(names)
+
+
+def chosen_command(argv: Sequence[str]) -> str:
+    """The subcommand ``argv`` asks for: its first word that is not an option (the top-level
+    parser has no option that takes a value), or "" when there is none."""
+    return next((arg for arg in argv if not arg.startswith("-")), "")
 
 
 def subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
@@ -63,11 +87,15 @@ def _silence_stdout() -> None:
 def _one_line(text: str) -> str:
     """An error message as one inert line: messages quote servers, PDFs and file names,
     which may hold terminal escapes or newlines (the one place every error passes)."""
+    # imported here: `lineage --help` and every run without an error need not load it
+    from lineage.report.escape import escape_terminal
+
     return escape_terminal(text).replace("\n", "\\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(chosen_command(argv))
     args, extra = parser.parse_known_args(argv)
     if extra:
         # argparse reports arguments left over by a subcommand from the top-level parser,
@@ -79,7 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               "(see 'lineage --help')", file=sys.stderr)
         return 2
     try:
-        code = int(args.func(args) or 0)
+        with engine_scope(args):
+            code = int(args.func(args) or 0)
         sys.stdout.flush()  # inside the try: a closed pipe shows up here for short outputs
         return code
     except LineageError as exc:

@@ -20,10 +20,9 @@ import stat
 from pathlib import Path
 from typing import Iterable
 
-from lineage.corpus.files import atomic_write_text
 from lineage.errors import OutputError
 
-__all__ = ["check_output_path", "write_output"]
+__all__ = ["add_output_option", "check_output_path", "emit", "write_output", "write_output_bytes"]
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -73,6 +72,9 @@ def check_output_path(path: str | os.PathLike[str], inputs: Iterable[str | os.Pa
 def write_output(path: str | os.PathLike[str], text: str,
                  inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
     """Write ``text`` to ``path`` atomically (UTF-8); OutputError if that is not possible."""
+    # imported here: the corpus package it lives in is not needed to print to stdout
+    from lineage.corpus.files import atomic_write_text
+
     p = check_output_path(path, inputs)  # again: the command ran a while since the first check
     try:
         atomic_write_text(p, text)
@@ -92,3 +94,15 @@ def emit(output: str | None, text: str, inputs: Iterable[str | os.PathLike[str]]
         write_output(output, text, inputs)
     else:
         sys.stdout.write(text)
+
+
+def write_output_bytes(path: str | os.PathLike[str], data: bytes,
+                       inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Write ``data`` (a .docx, a .pdf) to ``path`` atomically; OutputError if not possible."""
+    from lineage.corpus.files import atomic_write_bytes
+
+    p = check_output_path(path, inputs)
+    try:
+        atomic_write_bytes(p, data)
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", p) from exc

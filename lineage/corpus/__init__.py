@@ -7,6 +7,10 @@
   ``load_manifest``, ``load_entry_document``, ``default_corpus_dir``);
 - :mod:`lineage.corpus.store`: atomic additions (``add_document``, ``register_entry``;
   reading a file and adding it is ``lineage.cli.app.corpus.add_file``);
+- :mod:`lineage.corpus.txn`: every change as a locked, journaled transaction
+  (``corpus_transaction``): concurrent writers queue, a crash leaves the old state or the new;
+- :mod:`lineage.corpus.files`: atomic writes, and ``open_corpus_file`` / ``read_corpus_file``,
+  the one way to read a file a corpus names (no symbolic links, no devices, bounded);
 - :mod:`lineage.corpus.listing`: what ``lineage corpus list|show`` print.
 """
 from __future__ import annotations

@@ -8,7 +8,6 @@ texts), so that the links and metadata of the versions never disagree.
 """
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Iterable
 

@@ -12,7 +12,7 @@ from typing import BinaryIO
 from lineage.errors import CorpusError
 from lineage.read.digest import MAX_TEXT_BYTES, sha256_file
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "sha256_file", "open_corpus_file",
+__all__ = ["atomic_write_bytes", "atomic_write_text", "sha256_file", "corpus_file_problem", "open_corpus_file",
            "read_corpus_file", "sha256_corpus_file", "MAX_TEXT_BYTES"]
 
 
@@ -50,6 +50,27 @@ def _target_mode(path: Path) -> int:
 
 def atomic_write_text(path: str | Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def corpus_file_problem(folder: str | Path, rel: str) -> str | None:
+    """None when ``folder/rel`` is a regular file reached without a symbolic link below
+    ``folder``; else what is wrong, as a predicate (``is missing``, ``is a symbolic link …``)."""
+    path = Path(folder)
+    parts = PurePosixPath(rel).parts
+    for i, part in enumerate(parts):
+        path = path / part
+        try:
+            mode = path.lstat().st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            return "is missing"
+        except OSError as exc:
+            return f"cannot be read ({exc.strerror or exc})"
+        if stat.S_ISLNK(mode):
+            where = "" if i == len(parts) - 1 else f" (its folder {PurePosixPath(*parts[:i + 1])} is one)"
+            return f"is a symbolic link{where}; a corpus holds regular files only"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file (a device, a pipe or a folder)"
+    return None
 
 
 def open_corpus_file(folder: str | Path, rel: str) -> BinaryIO:

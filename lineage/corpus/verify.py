@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from pathlib import Path
 from lineage.corpus.manifest import Entry, default_corpus_dir, load_entry_document, load_manifest
 from lineage.corpus.txn import CORPUS_FOLDERS
 from lineage.errors import CorpusError, LineageError
-from lineage.corpus.files import open_corpus_file, sha256_corpus_file
+from lineage.corpus.files import corpus_file_problem, open_corpus_file, sha256_corpus_file
 from lineage.model.document import Document, dumps
 from lineage.read.pdf import extract_pdf
 from lineage.report.escape import escape_terminal
@@ -204,19 +203,14 @@ def _not_regular(folder: Path, entry: Entry) -> EntryCheck | None:
         rel = getattr(entry, name)
         if rel is None:
             continue
-        try:
-            mode = os.lstat(folder / rel).st_mode
-        except OSError:
+        problem = corpus_file_problem(folder, rel)
+        if problem == "is missing":
             # No PDF to compare with, but a corpus that lost a file is broken all the same.
             what = (f"cannot read the source {'PDF' if rel.lower().endswith('.pdf') else 'file'} {rel}: "
                     "it is missing") if name == "source" else f"the text file {rel} is missing"
             return EntryCheck(entry.label, entry.text, entry.source, "missing", what)
-        if stat.S_ISLNK(mode):
-            return EntryCheck(entry.label, entry.text, entry.source, "unreadable",
-                              f"the {name} file {rel} is a symbolic link; a corpus holds regular files only")
-        if not stat.S_ISREG(mode):
-            return EntryCheck(entry.label, entry.text, entry.source, "unreadable",
-                              f"the {name} file {rel} is not a regular file")
+        if problem is not None:
+            return EntryCheck(entry.label, entry.text, entry.source, "unreadable", f"the {name} file {rel} {problem}")
     return None
 
 

@@ -3,6 +3,9 @@
 ``read_document(path)`` looks at the file's bytes and picks the reader:
 
 - a PDF (``%PDF-`` magic or a ``.pdf`` name) -> ``lineage.read.pdf.extract_pdf``;
+- a Word document (a ZIP whose ``[Content_Types].xml`` names WordprocessingML) ->
+  ``lineage.read.docx.read_docx``; ``.doc``, ``.odt`` and ``.rtf`` through LibreOffice
+  (``lineage.read.office``);
 - a corpus canonical text -> ``lineage.read.textformat.parse_corpus_text``;
 - converter Markdown (``<sup>`` marks, ``#`` headings, links) -> :func:`parse_markdown`;
 - any other UTF-8 text -> :func:`parse_plaintext`.
@@ -20,10 +23,12 @@ from lineage.read.digest import MAX_TEXT_BYTES, sha256_file
 from lineage.model.document import Document
 from lineage.read.pdf import extract_pdf
 from lineage.read.markdown import looks_like_markdown, parse_markdown
+from lineage.read.docx import CHANGES
+from lineage.read.office import office_kind, read_office
 from lineage.read.plaintext import parse_plaintext
 from lineage.script.chars import is_cjk, is_neutral
 
-__all__ = ["read_document", "read_text_document", "read_text_file", "parse_markdown", "parse_plaintext"]
+__all__ = ["CHANGES", "read_document", "read_text_document", "read_text_file", "parse_markdown", "parse_plaintext"]
 
 # Magic numbers of formats people hand us by mistake; they get a clearer message than
 # "binary file".
@@ -73,14 +78,21 @@ def read_text_file(path: str | Path) -> str:
     return _decode(_read_bytes(p), p)
 
 
-def read_document(path: str | Path) -> Document:
-    """Read ``path`` (PDF, corpus text, converter Markdown or plain text) into a Document."""
+def read_document(path: str | Path, changes: str = "accept", engine: str | None = None) -> Document:
+    """Read ``path`` (PDF, Word, corpus text, converter Markdown or plain text) into a
+    Document. ``changes``: how tracked changes in a word-processor file are read, ``accept``
+    (the text as it will stand) or ``reject`` (as it stood before them). ``engine`` picks the
+    PDF character source (``"pdfium"`` or ``"pdfplumber"``; None: the default, see
+    ``lineage.read.pdf.extract_pdf``)."""
     p = Path(path)
     if p.is_file() and _is_pdf_file(p):
-        return extract_pdf(p)  # PDFs have their own limits (lineage.read.pdf)
+        return extract_pdf(p, engine)  # PDFs have their own limits (lineage.read.pdf)
     data = _read_bytes(p)
     if data.lstrip()[:5] == b"%PDF-":  # the magic after more than a kilobyte of blanks
-        return extract_pdf(p)
+        return extract_pdf(p, engine)
+    kind = office_kind(data, p)
+    if kind is not None:
+        return read_office(p, kind, changes, sha256=sha256_file(p))
     doc = read_text_document(data, p)
     if doc.source.sha256 is None:
         doc.source.sha256 = sha256_file(p)

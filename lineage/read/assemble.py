@@ -178,7 +178,7 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
     """Numbered paragraphs, their continuations, section headings and the closing lines."""
     operative: list[_ParagraphBuilder] = []
     section = pending[-1].text if pending else None
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     closing_seen = False
     for b in blocks:
         inline = block_inline(b, clean)
@@ -222,16 +222,21 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
     return operative
 
 
-def _unique_id(number: str, seen: set[str], b: Block, warnings: list[ExtractionWarning]) -> str:
+def _unique_id(number: str, seen: dict[str, int], b: Block, warnings: list[ExtractionWarning]) -> str:
+    """``number``, or ``number#k`` with the first free k when it was used before. ``seen``
+    maps each id used to the next k to try for it, so that a number repeated n times costs n
+    steps, not n²/2 (hostile text: one number on every line)."""
     pid = number
-    k = 2
+    k = seen.get(number, 2)
     while pid in seen:
         pid = f"{number}#{k}"
         k += 1
     if pid != number:
+        seen[number] = k
+    if pid != number:
         warnings.append(ExtractionWarning(
             "paragraph-duplicate", f"paragraph number {number} appears again at line {b.line_start}; kept as {pid}"))
-    seen.add(pid)
+    seen.setdefault(pid, 2)
     return pid
 
 

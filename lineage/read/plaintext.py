@@ -192,25 +192,36 @@ def _find_footnotes(lines: list[_Line]) -> dict[int, str]:
     the next footnote number and the text before carries a mark N."""
     found: dict[int, str] = {}
     expected: int | None = None
-    seen_text = ""
+    # What the text so far says, kept as it grows (growing one string and searching all of it
+    # per line was quadratic in the length of the file): the symbol marks met in it, and its
+    # last _MARK_WINDOW characters for the numbered marks.
+    stars: set[str] = set()
+    tail = ""
     for i, ln in enumerate(lines):
         star = _STAR_FOOTNOTE_LINE.match(ln.text)
-        if star and re.search(rf"[^\s*]{re.escape(star.group(1))}(?![*\d])", seen_text):
+        if star and star.group(1) in stars:
             found[i] = star.group(1)
             continue
         m = _FOOTNOTE_LINE.match(ln.text)
         if m and not _NUMBER_START.match(ln.text):
             n = int(m.group(1))
-            if (expected is None or n == expected) and _has_mark(seen_text, m.group(1)):
+            if (expected is None or n == expected) and _has_mark(tail, m.group(1)):
                 found[i] = m.group(1)
                 expected = n + 1
                 continue
-        seen_text += ln.text + "\n"
+        # a mark cannot span lines: the character before it is not a space, those of it not a newline
+        stars.update(s for s, rx in _STAR_MARKS.items() if rx.search(ln.text))
+        tail = (tail + ln.text + "\n")[-_MARK_WINDOW:]
     return found
 
 
+_MARK_WINDOW = 4000  # a footnote's text follows its mark within a page or so
+# A symbol mark in the text (``Member States*``): glued to a word, not another star or a digit after.
+_STAR_MARKS = {s: re.compile(rf"[^\s*]{re.escape(s)}(?![*\d])") for s in ("*", "**", "***", "†", "‡")}
+
+
 def _has_mark(text: str, number: str) -> bool:
-    return any(m.group(1) == number for rx in (_ZH_MARK, _EN_MARK) for m in rx.finditer(text[-4000:]))
+    return any(m.group(1) == number for rx in (_ZH_MARK, _EN_MARK) for m in rx.finditer(text[-_MARK_WINDOW:]))
 
 
 def plaintext_blocks(text: str) -> tuple[list[Block], set[str]]:

@@ -8,14 +8,11 @@ from html import escape
 from lineage.compare.bridge import BridgeCheck
 from lineage.model.document import Document
 from lineage.report.escape import escape_markdown, escape_terminal
-from lineage.report.html import CSP
+from lineage.report.page import lang_attr, render_page
 
 __all__ = ["BRIDGE_SCHEMA", "render_bridge"]
 
 BRIDGE_SCHEMA = "lineage.bridge/1"
-# The CJK serif stack of the redline (superseded by lineage.report.page when that lands).
-_FONTS = ('"Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", SimSun, "Noto Serif", Georgia, '
-          '"Times New Roman", serif')
 
 
 def _head(check: BridgeCheck) -> list[str]:
@@ -58,20 +55,13 @@ def _html(check: BridgeCheck, a: Document, b: Document) -> str:
     e = escape
     head = _head(check)
     rows = "".join(
-        f'<tr><th scope="row">{e(pid)}</th><td lang="{e(a.language or "und")}">{e(a.paragraph(pid).text)}</td>'
-        f'<td lang="{e(b.language or "und")}">{e(b.paragraph(pid).text)}</td></tr>'
+        f'<tr><th scope="row">{e(pid)}</th><td{lang_attr(a.language)}>{e(a.paragraph(pid).text)}</td>'
+        f'<td{lang_attr(b.language)}>{e(b.paragraph(pid).text)}</td></tr>'
         for pid in check.pairs)
     issues = "".join(f"<li>{e(m)}</li>" for m in check.mismatches)
-    return "\n".join([
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        f"<title>{e(str(check.symbol))}: {e(str(check.language_a))} ⇄ {e(str(check.language_b))}</title>",
-        f"<style>body{{font-family:{_FONTS};max-width:75rem;margin:2rem auto;padding:0 1rem;"
-        "line-height:1.7}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .6rem;"
-        "vertical-align:top;text-align:left}td{width:48%}</style>",
-        "</head>", "<body>", f"<h1>{e(head[0])}</h1>", f"<p>{e(head[1])} {e(head[2])}</p>",
-        f"<ul>{issues}</ul>" if issues else "",
-        f'<table><thead><tr><th>¶</th><th>{e(str(a.language))}</th><th>{e(str(b.language))}</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>",
-        "</body>", "</html>",
-    ]) + "\n"
+    title = f"{check.symbol}: {check.language_a} ⇄ {check.language_b}"
+    body = ['<div class="page">', f"<h1>{e(head[0])}</h1>", f'<p class="meta">{e(head[1])} {e(head[2])}</p>',
+            f"<ul>{issues}</ul>" if issues else "",
+            f'<table class="bridge"><thead><tr><th>¶</th><th>{e(str(a.language))}</th>'
+            f"<th>{e(str(b.language))}</th></tr></thead><tbody>{rows}</tbody></table>", "</div>"]
+    return render_page(title, body, css="table.bridge td { width: 48%; }\n")

@@ -11,11 +11,13 @@ from typing import Iterable, Sequence
 
 from tabulate import tabulate
 
+from lineage.model.comparison import DELETE, INSERT, Op
 from lineage.report.escape import escape_terminal
 from lineage.script.width import display_width
 from lineage.report.labels import (
+    INSERTED,
+    MODIFIED,
     SUMMARY_HEADERS,
-    similarity_label,
     doc_facts,
     footnote_title,
     moved_from_note,
@@ -26,9 +28,10 @@ from lineage.report.labels import (
     heading_change,
     kind_word,
     phrase,
+    similarity_label,
     summary_rows,
 )
-from lineage.report.model import MovedFrom, PairView, Report, SectionStart, Segment, format_ids
+from lineage.report.model import MovedFrom, PairView, Report, SectionStart, format_ids
 
 __all__ = ["render_terminal"]
 
@@ -45,7 +48,7 @@ class _Style:
     def wrap(self, style: str, text: str) -> str:
         return f"{_STYLE[style]}{text}{_RESET}" if self.color and text else text
 
-    def segment(self, seg: Segment) -> str:
+    def segment(self, seg: Op) -> str:
         text = escape_terminal(seg.text)
         if seg.op == "equal":
             return text
@@ -56,7 +59,7 @@ class _Style:
         return f"{start}{text}{end}"
 
 
-def _body(segments: Sequence[Segment], style: _Style, prefix: str = "") -> list[str]:
+def _body(segments: Sequence[Op], style: _Style, prefix: str = "") -> list[str]:
     text = prefix + "".join(style.segment(s) for s in segments)
     return [_INDENT + line for line in text.split("\n")]
 
@@ -100,11 +103,11 @@ def _pair(view: PairView, style: _Style, ui: str = "en", scores: bool = True) ->
     for part in view.inline_parts:
         lines.extend(_body(part.segments, style, f"[{part_label(part, ui)}] " if many else ""))
     for change in view.footnote_changes:
-        if change.change == "modified":
-            segs: Sequence[Segment] = change.segments
+        if change.change == MODIFIED:
+            segs: Sequence[Op] = change.segments
         else:
-            op = "insert" if change.change == "added" else "delete"
-            segs = (Segment(op, change.new_text or change.old_text),)
+            segs = (Op(INSERT, change.new_text) if change.change == INSERTED
+                    else Op(DELETE, change.old_text),)
         lines.extend(_body(segs, style, f"{footnote_title(change, ui)}{'：' if ui == 'zh' else ': '}"))
     return lines
 

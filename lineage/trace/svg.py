@@ -12,7 +12,8 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from lineage.report.html import CSP
+from lineage.report.labels import TOPIC_STATUS_WORDS
+from lineage.report.page import TEXT_FONTS, render_page
 from lineage.trace.graph import EDGE_LABELS, LineageGraph
 
 if TYPE_CHECKING:  # only for the annotation: `lineage graph` need not load the topic modules
@@ -20,10 +21,11 @@ if TYPE_CHECKING:  # only for the annotation: `lineage graph` need not load the 
 
 __all__ = ["timeline_svg", "graph_svg", "graph_page"]
 
-# Segment order bottom-up, with the colour and the legend word of each status.
-_SEGMENTS = (("new", "#0b4fb3", "new"), ("modified", "#c77700", "modified"),
-             ("unchanged", "#9aa0a6", "unchanged"), ("dropped", "#b3141c", "no longer on the topic"))
-_FONT = ('"Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", SimSun, "Noto Serif", Georgia, serif')
+# Segment order bottom-up (a topic status of lineage.topic/1, in the order of the topic table's
+# columns), with its change word (the segment's class and legend) and colour.
+_SEGMENTS = tuple(zip(TOPIC_STATUS_WORDS, TOPIC_STATUS_WORDS.values(),
+                      ("#0b4fb3", "#c77700", "#9aa0a6", "#b3141c")))
+_FONT = TEXT_FONTS
 
 
 def _e(text: object) -> str:
@@ -35,8 +37,8 @@ def timeline_svg(timeline: "TopicTimeline") -> str:
     unchanged / dropped paragraphs; the language under each bar; a bridge (one document in two
     languages) drawn as a bracket joining its bars, marked ⇄."""
     entries = timeline.entries
-    counts = [{"new": e.count("new"), "modified": e.count("modified"), "unchanged": e.count("unchanged"),
-               "dropped": len(e.dropped)} for e in entries]
+    *counted, gone = TOPIC_STATUS_WORDS  # the last status counts the entry's dropped list
+    counts = [{**{s: e.count(s) for s in counted}, gone: len(e.dropped)} for e in entries]
     top = max([sum(c.values()) for c in counts] + [1])
     bar, gap, left, height, base = 46, 64, 40, 180, 235
     width = left + len(entries) * (bar + gap) + 20
@@ -54,13 +56,13 @@ def timeline_svg(timeline: "TopicTimeline") -> str:
         x = left + i * (bar + gap)
         xs.append(x)
         y = base
-        for status, colour, word in _SEGMENTS:
+        for status, word, colour in _SEGMENTS:
             n = c[status]
             if not n:
                 continue
             h = n * scale
             y -= h
-            out.append(f'<rect class="seg {status}" x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" '
+            out.append(f'<rect class="seg {word}" x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" '
                        f'fill="{colour}"><title>{_e(entry.symbol)} ({_e(entry.language)}): {n} {_e(word)}'
                        f"</title></rect>")
         total = sum(c.values())
@@ -86,7 +88,7 @@ def timeline_svg(timeline: "TopicTimeline") -> str:
                    f'<path d="M{x1},{y + 10} V{y} H{x2} V{y + 10}" fill="none" stroke="#1a3d6d" stroke-width="2"/>'
                    f'<text x="{(x1 + x2) / 2}" y="{y - 4}" text-anchor="middle" fill="#1a3d6d">⇄ bridge</text></g>')
     lx = left
-    for status, colour, word in _SEGMENTS:
+    for _status, word, colour in _SEGMENTS:
         out.append(f'<rect x="{lx}" y="340" width="10" height="10" fill="{colour}"/>'
                    f'<text x="{lx + 14}" y="349">{_e(word)}</text>')
         lx += 24 + 7 * len(word)
@@ -151,13 +153,10 @@ def _short(text: str, n: int) -> str:
 def graph_page(graph: LineageGraph, focus: str | None = None) -> str:
     """``lineage graph --format html``: the picture on a page of its own (scrolls sideways)."""
     title = f"Version graph{': ' + focus if focus else ''}"
-    return "\n".join([
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">', f"<title>{_e(title)}</title>",
-        f"<style>body{{font-family:{_FONT};margin:1.5rem}}.scroll{{overflow-x:auto}}"
-        "@media print{.scroll{overflow:visible}svg{max-width:100%;height:auto}}</style>",
-        "</head>", "<body>", f"<h1>{_e(title)}</h1>",
-        '<p>Each arrow goes from a document to the earlier one it derives from; dashed arrows are '
-        "inferred from the symbols; dashed boxes have no text in the corpus; ⇄ marks a document the "
-        "corpus holds in several languages (a bridge).</p>",
-        f'<div class="scroll">{graph_svg(graph, focus)}</div>', "</body>", "</html>"]) + "\n"
+    body = ['<div class="page">', f"<h1>{_e(title)}</h1>",
+            '<p class="meta">Each arrow goes from a document to the earlier one it derives from; dashed '
+            "arrows are inferred from the symbols; dashed boxes have no text in the corpus; ⇄ marks a "
+            "document the corpus holds in several languages (a bridge).</p>",
+            f'<div class="scroll">{graph_svg(graph, focus)}</div>', "</div>"]
+    return render_page(title, body, css=".scroll { overflow-x: auto; }\n",
+                       print_css=".scroll { overflow: visible; } svg { max-width: 100%; height: auto; }\n")

@@ -5,17 +5,20 @@ import html
 
 from tabulate import tabulate
 
-from lineage.report.escape import escape_markdown, escape_terminal
-from lineage.report.html import CSP
-from lineage.report.inline import inline_diff, shown_similarity
 from lineage.model.document import dumps
+from lineage.report.escape import escape_markdown, escape_terminal
+from lineage.report.inline import inline_diff, shown_similarity
+from lineage.report.labels import REUSE_SCORE, TOPIC_STATUS_WORDS
+from lineage.report.page import lang_attr, render_page
 from lineage.trace.svg import timeline_svg
 from lineage.trace.topic_timeline import TopicEntry, TopicTimeline
 
 __all__ = ["TOPIC_FORMATS", "render_topic"]
 
 TOPIC_FORMATS = ("text", "md", "html", "json")
-_HEADERS = ["date", "symbol", "lang", "paragraphs", "new", "modified", "unchanged", "dropped", "ids"]
+# One column per status; the last (no longer on the topic) counts the entry's dropped list.
+_HEADERS = ["date", "symbol", "lang", "paragraphs", *TOPIC_STATUS_WORDS.values(), "ids"]
+_COUNTED = tuple(TOPIC_STATUS_WORDS)[:-1]
 
 
 def _rows(timeline: TopicTimeline) -> list[list[str]]:
@@ -26,9 +29,7 @@ def _rows(timeline: TopicTimeline) -> list[list[str]]:
             e.symbol,
             e.language,
             str(len(e.hits)),
-            str(e.count("new")),
-            str(e.count("modified")),
-            str(e.count("unchanged")),
+            *(str(e.count(s)) for s in _COUNTED),
             str(len(e.dropped)),
             ", ".join(h.id for h in e.hits),
         ])
@@ -57,11 +58,12 @@ def _span(timeline: TopicTimeline) -> str:
 def _status(entry: TopicEntry, pid: str) -> str:
     change = entry.change_for(pid)
     if change is None or change.status == "new":
-        return "new" if entry.previous else "first"
-    sim = "" if change.similarity is None else f", similarity {shown_similarity(change.similarity, change.ops)}"
+        return TOPIC_STATUS_WORDS["new"] if entry.previous else "first"
     if entry.bridged_from:
         return f"same paragraph as {entry.previous} ({entry.bridged_from}) {change.previous_id}"
-    return f"{change.status} from {entry.previous} {change.previous_id}{sim}"
+    sim = ("" if change.similarity is None
+           else f", {REUSE_SCORE} {shown_similarity(change.similarity, change.ops)}")
+    return f"{TOPIC_STATUS_WORDS[change.status]} from {entry.previous} {change.previous_id}{sim}"
 
 
 def _text(timeline: TopicTimeline, md: bool) -> str:
@@ -104,22 +106,22 @@ def _text(timeline: TopicTimeline, md: bool) -> str:
     return text if md else escape_terminal(text)
 
 
-# A CJK serif stack: its full-width punctuation sits on the em square of the characters around
-# it (a sans-serif fallback drew `发展 ，该论坛` with a gap). (Superseded by the shared page
-# skeleton of lineage.report.page when that lands.)
-_CSS = """body{font-family:"Noto Serif CJK SC","Source Han Serif SC","Songti SC",SimSun,"Noto Serif",Georgia,"Times New Roman",serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.6}
-table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}
-del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:underline}
-.meta{color:#555;font-size:.9em}.terms{color:#555}"""
+_CSS = """
+.terms { color: var(--muted); }
+h3 { font-size: 1rem; margin: 1.2rem 0 .2rem; }
+.para { margin: .25rem 0; white-space: pre-wrap; }
+figure.chart { margin: 1rem 0; overflow-x: auto; }
+"""
+"""The topic page's own styles, after the shared ones (:mod:`lineage.report.page`)."""
 
 
 def _html(timeline: TopicTimeline) -> str:
     e = html.escape
-    # The page's own words are English; each document's text says its language below.
-    out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-           f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-           f"<title>{e(_title(timeline))}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
-           f"<h1>{e(_title(timeline))}</h1>", f'<p class="meta">{e(_span(timeline))}</p>',
+    t = timeline.topic
+    # The title in the page's words, the Chinese title marked as Chinese.
+    zh = f' (<span lang="zh">{e(t.title_zh)}</span>)' if t.title_zh else ""
+    out = ['<div class="page">', f"<h1>Topic {e(t.name)}: {e(t.title)}{zh}</h1>",
+           f'<p class="meta">{e(_span(timeline))}</p>',
            *(f'<p class="meta">note: {e(w)}</p>' for w in timeline.warnings),
            *([f'<p class="meta">bridges (one document in several languages): {e(", ".join(timeline.bridges))}</p>']
              if timeline.bridges else []),
@@ -130,26 +132,26 @@ def _html(timeline: TopicTimeline) -> str:
         out.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>")
     out += ["</tbody>", "</table>"]
     for entry in timeline.entries:
+        lang = lang_attr(entry.language)
         head = f"{entry.symbol} ({entry.language})" + (f", {entry.date}" if entry.date else "")
         out.append(f"<h2>{e(head)}</h2>")
         if entry.bridged_from:
             out.append(f'<p class="meta">crossed from {e(entry.bridged_from)} to {e(entry.language)} through '
                        f"the bridge {e(entry.symbol)}: paragraphs paired by number</p>")
-        lang = f' lang="{e(entry.language)}"' if entry.language else ""
         for hit in entry.hits:
             change = entry.change_for(hit.id)
-            out.append(f'<h3>{e(hit.id)} <span class="terms">[{e(", ".join(hit.terms))}]</span></h3>')
+            out.append(f'<h3>{e(hit.id)} <span class="terms"{lang}>[{e(", ".join(hit.terms))}]</span></h3>')
             out.append(f'<p class="meta">{e(_status(entry, hit.id))}</p>')
             if change is not None and change.status == "modified":
                 body = inline_diff(change.ops, "html")
             else:
                 body = e(hit.paragraph.text)
-            out.append(f"<p{lang}>" + body.replace("\n", "<br>") + "</p>")
+            out.append(f'<p class="para"{lang}>' + body.replace("\n", "<br>") + "</p>")
         if entry.dropped:
             out.append(f'<p class="meta">no longer on the topic from {e(entry.previous or "")}: '
                        f"{e(', '.join(entry.dropped))}</p>")
-    out += ["</body>", "</html>"]
-    return "\n".join(out) + "\n"
+    out.append("</div>")
+    return render_page(_title(timeline), out, css=_CSS)
 
 
 def render_topic(timeline: TopicTimeline, fmt: str = "text") -> str:

@@ -10,7 +10,7 @@ from rapidfuzz.distance import Levenshtein
 
 from lineage.model.document import Document, Paragraph
 
-__all__ = ["squash", "cer", "Accuracy", "compare_to_gold", "furniture_leaks"]
+__all__ = ["squash", "Accuracy", "compare_to_gold", "furniture_leaks"]
 
 _WS = re.compile(r"\s+")
 

@@ -36,11 +36,13 @@ def add_file(
     *,
     symbol: str | None = None,
     language: str | None = None,
+    changes: str = "accept",
     **entry_fields: Any,
 ) -> Entry:
-    """``lineage add``: read ``path`` (PDF, seed-style Markdown, plain or corpus text) and add
-    it to the corpus; ``symbol``/``language`` override what the reader found in the masthead."""
-    doc = read_document(path)
+    """``lineage add``: read ``path`` (PDF, Word, seed-style Markdown, plain or corpus text)
+    and add it to the corpus; ``symbol``/``language`` override what the reader found in the
+    masthead; tracked changes in a Word file are read as ``changes`` says."""
+    doc = read_document(path, changes)
     if symbol is not None or language is not None:
         if symbol is not None and entry_fields.get("kind") == "informal-draft":
             # Informal drafts have no UN symbol: the name their co-facilitators gave is kept.

@@ -12,16 +12,19 @@ from lineage.compare.documents import compare_documents
 from lineage.corpus.manifest import load_entry_document, load_manifest
 from lineage.errors import UsageError
 from lineage.model.document import Document
+from lineage.model.history import History
 from lineage.read import read_document
 from lineage.report.build import build_report
 from lineage.report.model import PairView, Report, ReportFilter, filter_report
 from lineage.report.bridge import render_bridge
 from lineage.report.render import render_report
-from lineage.trace.topics import get_topic, match_document
 
-__all__ = ["FORMATS", "DiffOutput", "diff_documents", "diff_files", "topic_predicate"]
+__all__ = ["BINARY_FORMATS", "FORMATS", "DiffOutput", "HistoryOutput", "diff_documents", "diff_files",
+           "diff_versions", "topic_predicate"]
 
-FORMATS = ("text", "md", "json", "html")
+FORMATS = ("text", "md", "json", "html", "docx", "pdf")
+BINARY_FORMATS = ("docx", "pdf")
+"""Formats written as a file (``-o``), never to standard output."""
 
 
 @dataclass(frozen=True)
@@ -32,12 +35,25 @@ class DiffOutput:
     changed: bool
     report: Report | None  # None for a bridge (one document in two languages)
     warnings: tuple[str, ...] = ()
+    data: bytes | None = None  # the file of a binary format (docx, pdf)
+
+
+@dataclass(frozen=True)
+class HistoryOutput:
+    """The rendered history of several versions and whether any revision changed anything."""
+
+    text: str
+    changed: bool
+    history: History
 
 
 def topic_predicate(name: str, old: Document, new: Document,
                     topic_dirs: Sequence[str | Path] = ()) -> Callable[[PairView], bool]:
     """Keep pairs in which either side's paragraph is on topic ``name`` (``lineage topic``;
     a topic's name or one of its terms, the bundled topics and those in ``topic_dirs``)."""
+    # imported here: only --topic needs the topic files (start-up, docs/performance.md)
+    from lineage.trace.topics import get_topic, match_document
+
     topic = get_topic(name, topic_dirs)
     old_ids = {h.id for h in match_document(topic, old)}
     new_ids = {h.id for h in match_document(topic, new)}
@@ -69,6 +85,9 @@ def diff_documents(old: Document, new: Document, *, fmt: str = "text", color: bo
     if is_bridge(old, new):
         # One document in two languages: a word diff would mark every paragraph inserted and
         # deleted; the structures are compared instead, paragraph by paragraph.
+        if fmt in BINARY_FORMATS:
+            raise UsageError(f"--format {fmt} is for two versions in one language; {old.symbol or 'OLD'} and "
+                             f"{new.symbol or 'NEW'} are one document in two languages (use text, md, html or json)")
         check = check_bridge(old, new)
         return DiffOutput(render_bridge(check, old, new, fmt, side_by_side=also is not None),
                           not check.consistent, None)
@@ -93,6 +112,14 @@ def diff_documents(old: Document, new: Document, *, fmt: str = "text", color: bo
         report = dataclasses.replace(report, also_language=also, also_texts=also_texts)
     if fmt == "json":
         return DiffOutput(comparison.to_json(), report.changed, report, warnings)
+    if fmt in BINARY_FORMATS:
+        # imported here: lxml and the Chromium driver only for the formats that need them
+        from lineage.report.docx import render_docx
+        from lineage.report.pdf import render_pdf
+
+        shown = filter_report(report, selection)
+        data = render_docx(shown, old, new) if fmt == "docx" else render_pdf(shown)
+        return DiffOutput("", report.changed, report, warnings, data)
     return DiffOutput(render_report(filter_report(report, selection), fmt, color=color),
                       report.changed, report, warnings)
 
@@ -119,7 +146,23 @@ def _also_texts(language: str, new: Document, old: Document,
                      f"(add one: lineage add FILE --lang {language})")
 
 
-def diff_files(old_path: str | Path, new_path: str | Path, **options: Any) -> DiffOutput:
-    """``lineage diff``: read ``old_path`` and ``new_path`` (any format the readers accept)
-    and diff them; ``options`` as for :func:`diff_documents`."""
-    return diff_documents(read_document(old_path), read_document(new_path), **options)
+def diff_files(old_path: str | Path, new_path: str | Path, *, changes: str = "accept",
+               **options: Any) -> DiffOutput:
+    """``lineage diff``: read ``old_path`` and ``new_path`` (any format the readers accept;
+    tracked changes in Word files read as ``changes`` says) and diff them; ``options`` as for
+    :func:`diff_documents`."""
+    return diff_documents(read_document(old_path, changes), read_document(new_path, changes), **options)
+
+
+def diff_versions(paths: list[str | Path], *, fmt: str = "text", changes: str = "accept",
+                  changed_only: bool = False) -> HistoryOutput:
+    """``lineage diff V1 V2 V3 ...``: every version in one report, the paragraphs of the last
+    with their path through all (``lineage.history/1`` in JSON)."""
+    from lineage.report.versions import HISTORY_FORMATS, build_history, render_history
+
+    if fmt not in HISTORY_FORMATS:
+        raise UsageError(f"a history of {len(paths)} versions is written as {', '.join(HISTORY_FORMATS)}, "
+                         f"not {fmt}; compare two versions for a {fmt} redline (see 'lineage diff --help')")
+    history = build_history([read_document(p, changes) for p in paths])
+    text = render_history(history, fmt, changed_only=changed_only and fmt != "json")
+    return HistoryOutput(text, history.changed, history)

@@ -28,10 +28,10 @@ def extract_to_string(path: str | Path, fmt: str = "json") -> str:
     return render_document(extract_pdf(path), fmt)
 
 
-def show_document(path: str | Path, fmt: str = "text") -> str:
+def show_document(path: str | Path, fmt: str = "text", changes: str = "accept") -> str:
     """``lineage show``: read the file at ``path`` with :func:`lineage.read.read_document`
-    and render it."""
-    return render_document(read_document(path), fmt)
+    (tracked changes in a Word file read as ``changes`` says) and render it."""
+    return render_document(read_document(path, changes), fmt)
 
 
 def read_utf8(path: str | Path) -> str:

@@ -3,12 +3,9 @@ from __future__ import annotations
 
 import argparse
 
-from lineage.cli.app.trace import show_blame
-from lineage.cli.output import add_output_option, check_output_path, emit
-from lineage.corpus.manifest import default_corpus_dir
-from lineage.trace.blame import BLAME_FORMATS, DEFAULT_THRESHOLD
+__all__ = ["HELP", "register", "run"]
 
-__all__ = ["register", "run"]
+HELP = "mark each sentence with the earliest version or document it appears in"
 
 
 def _share(text: str) -> float:
@@ -22,9 +19,12 @@ def _share(text: str) -> float:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from lineage.cli.output import add_output_option
+    from lineage.trace.blame import BLAME_FORMATS, DEFAULT_THRESHOLD
+
     p = subparsers.add_parser(
         "blame",
-        help="mark each sentence with the earliest version or document it appears in",
+        help=HELP,
         description="Split SYMBOL's text into sentences and mark each with the earliest earlier "
         "version or earlier document of the corpus that contains it or a close variant (character "
         "n-gram containment), or as new.",
@@ -41,6 +41,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.trace import show_blame
+    from lineage.cli.output import check_output_path, emit
+    from lineage.corpus.manifest import default_corpus_dir
+
     if args.output:
         check_output_path(args.output)
     emit(args.output, show_blame(args.corpus or default_corpus_dir(), args.symbol, args.lang, args.format,

@@ -5,16 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.corpus.listing import FORMATS, corpus_listing, show_entry
-from lineage.corpus.manifest import default_corpus_dir
 from lineage.errors import UsageError
 
-__all__ = ["register", "run_list", "run_show", "run_set", "run_link", "run_unlink"]
+__all__ = ["HELP", "register", "run_list", "run_show", "run_set", "run_link", "run_unlink"]
+
+HELP = "list the documents of the corpus, show one, or edit its manifest entry (set, link, unlink)"
 
 _LINK_KINDS = ("revises", "adopted-from", "builds-on")  # lineage.corpus.edit.LINK_KINDS
 
 
 def _corpus_option(p: argparse.ArgumentParser) -> None:
+    from lineage.corpus.listing import FORMATS
+
     p.add_argument("--corpus", metavar="DIR", default=None,
                    help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
@@ -23,7 +25,7 @@ def _corpus_option(p: argparse.ArgumentParser) -> None:
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "corpus",
-        help="list the documents of the corpus, or show one",
+        help=HELP,
         description="List the documents of the corpus (manifest.toml) or show one entry.",
     )
     sub = p.add_subparsers(dest="corpus_command", metavar="ACTION")
@@ -75,11 +77,17 @@ def _no_action(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from lineage.corpus.listing import corpus_listing
+    from lineage.corpus.manifest import default_corpus_dir
+
     sys.stdout.write(corpus_listing(args.corpus or default_corpus_dir(), args.format))
     return 0
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from lineage.corpus.listing import show_entry
+    from lineage.corpus.manifest import default_corpus_dir
+
     sys.stdout.write(show_entry(args.corpus or default_corpus_dir(), args.symbol, args.lang, args.format))
     return 0
 
@@ -90,6 +98,7 @@ def _said(entries) -> str:
 
 def run_set(args: argparse.Namespace) -> int:
     from lineage.corpus.edit import parse_assignments, set_fields
+    from lineage.corpus.manifest import default_corpus_dir
 
     corpus = args.corpus or default_corpus_dir()
     entries = set_fields(corpus, args.symbol, parse_assignments(args.values), args.lang)
@@ -99,6 +108,7 @@ def run_set(args: argparse.Namespace) -> int:
 
 def run_link(args: argparse.Namespace) -> int:
     from lineage.corpus.edit import link
+    from lineage.corpus.manifest import default_corpus_dir
 
     corpus = args.corpus or default_corpus_dir()
     entries = link(corpus, args.old, args.new, args.kind)
@@ -108,6 +118,7 @@ def run_link(args: argparse.Namespace) -> int:
 
 def run_unlink(args: argparse.Namespace) -> int:
     from lineage.corpus.edit import unlink
+    from lineage.corpus.manifest import default_corpus_dir
 
     corpus = args.corpus or default_corpus_dir()
     entries = unlink(corpus, args.old, args.new)

@@ -5,17 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.cli.app.corpus import run_demo
 from lineage.cli.terminal import wants_color
-from lineage.corpus.manifest import default_corpus_dir
 
-__all__ = ["register", "run"]
+__all__ = ["HELP", "register", "run"]
+
+HELP = "compare the bundled draft with the adopted resolution; write the HTML redline"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "demo",
-        help="compare the bundled draft with the adopted resolution; write the HTML redline",
+        help=HELP,
         description="Find the bundled comparison in the corpus (the entry of origin "
         "'reconstructed' and the document it is linked to), write its HTML redline (default: "
         "out/redline-OLD-vs-NEW.html), print what changed and the path of the HTML file.",
@@ -27,6 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.corpus import run_demo
+    from lineage.corpus.manifest import default_corpus_dir
+
     result = run_demo(args.corpus or default_corpus_dir(), args.output, color=wants_color(args.no_color))
     sys.stdout.write(result.summary)
     sys.stdout.write(f"\nHTML redline: {result.html_path}\n")

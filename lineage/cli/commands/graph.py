@@ -3,18 +3,18 @@ from __future__ import annotations
 
 import argparse
 
-from lineage.cli.app.trace import show_graph
-from lineage.cli.output import add_output_option, check_output_path, emit
-from lineage.corpus.manifest import default_corpus_dir
-from lineage.trace.graph_render import GRAPH_FORMATS
+__all__ = ["HELP", "register", "run"]
 
-__all__ = ["register", "run"]
+HELP = "the lineage of a document: versions and earlier documents it builds on"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from lineage.cli.output import add_output_option
+    from lineage.trace.graph_render import GRAPH_FORMATS
+
     p = subparsers.add_parser(
         "graph",
-        help="the lineage of a document: versions and earlier documents it builds on",
+        help=HELP,
         description="Print the lineage graph of the corpus manifest (revises, adopted_from, "
         "builds_on; revisions inferred from symbols where the manifest is silent). With SYMBOL, "
         "only the documents linked to it.",
@@ -30,6 +30,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.trace import show_graph
+    from lineage.cli.output import check_output_path, emit
+    from lineage.corpus.manifest import default_corpus_dir
+
     if args.output:
         check_output_path(args.output)
     emit(args.output, show_graph(args.corpus or default_corpus_dir(), args.symbol, args.format, args.all_links))

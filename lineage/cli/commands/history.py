@@ -3,18 +3,18 @@ from __future__ import annotations
 
 import argparse
 
-from lineage.cli.app.trace import show_history
-from lineage.cli.output import add_output_option, check_output_path, emit
-from lineage.corpus.manifest import default_corpus_dir
-from lineage.trace.history import HISTORY_FORMATS
+__all__ = ["HELP", "register", "run"]
 
-__all__ = ["register", "run"]
+HELP = "one paragraph through every version of its text"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from lineage.cli.output import add_output_option
+    from lineage.trace.history import HISTORY_FORMATS
+
     p = subparsers.add_parser(
         "history",
-        help="one paragraph through every version of its text",
+        help=HELP,
         description="Follow paragraph PARA of SYMBOL through the versions the lineage graph links "
         "to it (revisions, the draft it was adopted from): its number and text in each, the diff "
         "from the previous version, the version it first appeared in, and earlier documents with "
@@ -31,6 +31,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.trace import show_history
+    from lineage.cli.output import check_output_path, emit
+    from lineage.corpus.manifest import default_corpus_dir
+
     if args.output:
         check_output_path(args.output)
     emit(args.output, show_history(args.corpus or default_corpus_dir(), args.symbol, args.paragraph,

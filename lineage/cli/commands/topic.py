@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import argparse
 
-from lineage.cli.app.trace import show_topic
-from lineage.cli.output import add_output_option, check_output_path, emit
-from lineage.corpus.manifest import default_corpus_dir
 from lineage.errors import UsageError
-from lineage.trace.topic_render import TOPIC_FORMATS
 
-__all__ = ["register", "run"]
+__all__ = ["HELP", "register", "run"]
+
+HELP = "follow a topic (igf, human-rights, ...) across documents"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from lineage.cli.output import add_output_option
+    from lineage.trace.topic_render import TOPIC_FORMATS
+
     p = subparsers.add_parser(
         "topic",
-        help="follow a topic (igf, human-rights, ...) across documents",
+        help=HELP,
         description="List, in date order across the chosen documents (default: every text of the "
         "corpus), the paragraphs on topic NAME and how their wording changed from one document to "
         "the next, with a timeline table. Topics are data files (lineage/data/topics/*.toml, plus "
@@ -38,6 +39,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.trace import show_topic
+    from lineage.cli.output import check_output_path, emit
+    from lineage.corpus.manifest import default_corpus_dir
+
     name, symbols = args.name, list(args.symbols)
     if args.term:
         # No topic name with --term: what argparse took for one is the first document.

@@ -26,6 +26,7 @@ SCHEMA_FILES: dict[str, str] = {
     "lineage.trace.blame/1": "trace-blame-1.schema.json",
     "lineage.topic/1": "topic-1.schema.json",
     "lineage.bridge/1": "bridge-1.schema.json",
+    "lineage.history/1": "history-1.schema.json",
 }
 
 

@@ -1,9 +1,12 @@
 """PDF extraction: ``extract_pdf(path) -> Document``.
 
-The only package that imports pdfplumber (in ``boundary``). Stages, one module each, all but
-the boundary pure functions over typed records:
+The only package that imports a PDF library: pypdfium2 in ``pdfium`` (the default engine),
+pdfplumber in ``plumber``. Stages, one module each, all but those two pure functions over typed
+records shared by both engines:
 
-- ``boundary``: open the PDF, map its errors to PdfError, pages -> ``PageData`` (glyphs, rules);
+- ``boundary``: the header check and the engine choice; pages -> ``PageData`` (glyphs, rules);
+- ``pdfium`` / ``plumber``: the two character sources (engines); ``rules``: what is a rule;
+- ``limits`` / ``sandbox``: resource limits (a byte prescan; a child process per extraction);
 - ``script``: character classes for spacing, folding of look-alike code points, garbage test;
 - ``lines``: glyphs -> printed lines (spaces decided from gaps, superscript marks taken out);
 - ``furniture``: running headers, footers, job numbers, page marks (position + repetition);
