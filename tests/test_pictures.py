@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import _save, _Watched, browser  # noqa: F401  (the shared browser fixture)
+from support.browser import Watched as _Watched, save_screenshot as _save  # browser: tests/conftest.py
 
 ROOT = Path(__file__).parent.parent
 CORPUS = str(ROOT / "corpora")
@@ -54,7 +54,7 @@ def test_graph_svg_and_html(run_cli) -> None:
     assert html.startswith("<!DOCTYPE html>") and "<svg" in html and "<script" not in html
 
 
-def test_pictures_in_the_browser(browser, topic_page, graph_page, tmp_path) -> None:  # noqa: F811
+def test_pictures_in_the_browser(browser, topic_page, graph_page, tmp_path) -> None:
     for page_path, name in ((topic_page, "topic-chart.png"), (graph_page, "graph.png")):
         url = page_path.as_uri()
         w = _Watched(browser, url)

@@ -127,11 +127,13 @@ def test_old_and_new_labels_in_html(run_cli, same_symbol_pair) -> None:
 # --- the usage hint names the subcommand ------------------------------------------------------
 
 
-def test_extra_argument_points_to_the_subcommand_help(run_cli, same_symbol_pair) -> None:
-    code, out, err = run_cli("diff", *same_symbol_pair, "third.txt")
+def test_extra_argument_points_to_the_subcommand_help(run_cli) -> None:
+    # (`lineage diff A B C` is a history of three versions since main's `docx` work: the extra
+    # argument is given to `lineage history`, which takes exactly SYMBOL and PARAGRAPH.)
+    code, out, err = run_cli("history", "A/RES/80/173", "5", "third.txt", "--corpus", str(ROOT / "corpora"))
     assert code == 2
     assert err.count("\n") == 1
-    assert "third.txt" in err and "'lineage diff --help'" in err
+    assert "third.txt" in err and "'lineage history --help'" in err
 
 
 def test_unknown_option_points_to_the_subcommand_help(run_cli) -> None:
@@ -157,9 +159,7 @@ def test_topic_page_languages_and_fonts(run_cli) -> None:
 
 @pytest.fixture
 def fixture_pair(tmp_path: Path) -> tuple[str, str]:
-    import sys
-    sys.path.insert(0, str(Path(__file__).parent))
-    from report_fixture import new_document, old_document
+    from support.report_fixture import new_document, old_document
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
     old.write_text(format_document(old_document()), encoding="utf-8")
     new.write_text(format_document(new_document()), encoding="utf-8")
