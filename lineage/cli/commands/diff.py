@@ -131,8 +131,8 @@ def _run_history(args: argparse.Namespace, inputs: tuple[str, ...]) -> int:
                                              ("--new-label", args.new_label), ("--ui zh", args.ui != "en"),
                                              ("--scores/--no-scores", args.scores is not None)) if given]
     if lang_options:
-        raise UsageError(f"{', '.join(lang_options)} apply to two versions, not to a history of "
-                         f"{len(inputs)} (see 'lineage diff --help')")
+        raise UsageError(f"{', '.join(lang_options)}: for two versions only, not a history of "
+                         f"{len(inputs)} versions (see 'lineage diff --help')")
     if args.output:
         check_output_path(args.output, inputs)
     result = diff_versions(list(inputs), fmt=args.format, changes=args.changes, changed_only=args.changed_only)
