@@ -87,7 +87,7 @@ def test_graph_of_the_bundled_manifest_shows_the_wsis_chain(run_cli) -> None:
     code, out, err = run_cli("graph", "A/RES/80/173")
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[0].startswith("A/RES/80/173  2025-12-17  resolution  [zh]")
+    assert lines[0].startswith("A/RES/80/173  2025-12-17  resolution  [en, zh]")  # the English text added (issue 14)
     assert "└─ adopted from: A/80/L.41  2025-12  draft" in lines[1]
     # every document of the WSIS chain the manifest lists (docs/domain.md) appears
     wsis = ["WSIS-03/GENEVA/DOC/4", "WSIS-03/GENEVA/DOC/5", "WSIS-05/TUNIS/DOC/6(Rev.1)", "WSIS-05/TUNIS/DOC/7",
@@ -209,8 +209,8 @@ def test_cycle_next_to_an_unlinked_document_is_drawn() -> None:
 
 def test_unknown_format_is_a_typed_error() -> None:
     # A KeyError from the renderer table before: a traceback for library callers.
-    with pytest.raises(UsageError, match="unknown format 'svg'"):
-        render_graph(build_graph([]), "svg")
+    with pytest.raises(UsageError, match="unknown format 'png'"):
+        render_graph(build_graph([]), "png")  # svg became a format (issue 14)
 
 
 def test_corpus_view_has_text_of_an_unlisted_symbol_is_false() -> None:

@@ -100,7 +100,12 @@ def _one_line(text: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(chosen_command(argv))
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        # argparse reports arguments left over by a subcommand from the top-level parser,
+        # whose hint would be 'lineage --help'; the subcommand's own help is the useful one.
+        command = subcommands(parser).get(getattr(args, "command", None) or "", parser)
+        command.error(f"unrecognized arguments: {' '.join(extra)}")
     if not getattr(args, "func", None):
         print(f"lineage: no command given; choose one of {', '.join(sorted(subcommands(parser)))} "
               "(see 'lineage --help')", file=sys.stderr)

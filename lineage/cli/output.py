@@ -13,14 +13,16 @@ it points (a link planted in a shared folder); the message names the file it poi
 so the user can give that path instead."""
 from __future__ import annotations
 
+import argparse
 import os
+import sys
 import stat
 from pathlib import Path
 from typing import Iterable
 
 from lineage.errors import OutputError
 
-__all__ = ["check_output_path", "write_output", "write_output_bytes"]
+__all__ = ["add_output_option", "check_output_path", "emit", "write_output", "write_output_bytes"]
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -78,6 +80,20 @@ def write_output(path: str | os.PathLike[str], text: str,
         atomic_write_text(p, text)
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror or exc}", p) from exc
+
+
+def add_output_option(parser: argparse.ArgumentParser) -> None:
+    """``-o/--output FILE`` for a command that prints a report."""
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE (atomically) instead of standard output")
+
+
+def emit(output: str | None, text: str, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Print ``text``, or write it to ``output`` atomically (checked again before writing)."""
+    if output:
+        write_output(output, text, inputs)
+    else:
+        sys.stdout.write(text)
 
 
 def write_output_bytes(path: str | os.PathLike[str], data: bytes,

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import math
 import operator
+import re
 import sys
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -66,6 +67,8 @@ __all__ = [
     "longest_chain",
     "align_texts",
     "align_headings",
+    "SECTION_LABEL",
+    "without_section_label",
 ]
 
 MATCH_THRESHOLD = 0.5
@@ -90,6 +93,21 @@ than ``2 * CANDIDATES``) are not indexed: boilerplate says nothing about which p
 which, and the cap keeps candidate search below quadratic on long documents."""
 HEADING_THRESHOLD = 0.5
 """Least similarity of two headings matched without a structural anchor."""
+SECTION_LABEL = re.compile(
+    r"^[ \t\u3000]*(?:"
+    r"(?:[A-Z]|[IVXLC]{1,6}|\d{1,3}|[一二三四五六七八九十]{1,3})[ \t\u3000]*[.．、]"
+    r"|[(（](?:[A-Za-z]|[ivxlcIVXLC]{1,6}|\d{1,3}|[一二三四五六七八九十]{1,3})[)）]"
+    r")[ \t\u3000]*"
+)
+"""The label that numbers a section heading (``A.``, ``IV.``, ``一、``, ``(b)``): part of the
+document's numbering, like a paragraph number, so adding or changing it renumbers the heading
+and does not rename it."""
+
+
+def without_section_label(heading: str) -> str:
+    """``A. 引言`` -> ``引言``; a heading that is nothing but a label stays as it is."""
+    bare = SECTION_LABEL.sub("", heading, count=1)
+    return bare if bare.strip() else heading
 _MAX_GROUP = 6  # pieces of one split or merge considered at most
 _DIGITS: tuple[tuple[int, Literal["B", "H", "I", "Q"]], ...] = ((1, "B"), (2, "H"), (4, "I"), (8, "Q"))  # counter widths in bytes, memoryview codes
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Callable
 
-from lineage.compare.align import align_headings, align_texts
+from lineage.compare.align import align_headings, align_texts, without_section_label
 from lineage.model.comparison import Comparison, DocRef, HeadingPair, Pair
 from lineage.model.document import Document, Paragraph
 from lineage.normalize import Normalized, normalize
@@ -147,7 +147,8 @@ def _heading_pairs(old: Document, new: Document, old_to_new: dict[str, str],
     shared = {h.text for h in old.headings} & {h.text for h in new.headings}
 
     def key(text: str) -> str:
-        return text if text in shared else norm(text).text
+        # A section label (``A.``) numbers the heading: added or changed, it is a renumbering.
+        return text if text in shared else norm(without_section_label(text)).text
 
     matches = align_headings([key(h.text) for h in old.headings],
                              [key(h.text) for h in new.headings], language, anchored)

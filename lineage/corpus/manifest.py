@@ -73,7 +73,7 @@ ORIGINS: dict[str, str] = {
 LINK_FIELDS = ("adopted_from", "revises", "builds_on")
 
 # Field order of an entry in the TOML file (also the set of known fields).
-_FIELDS = ("symbol", "language", "date", "kind", "title", "origin", "text", "source",
+_FIELDS = ("symbol", "language", "date", "date_inferred", "kind", "title", "origin", "text", "source",
            "source_sha256", *LINK_FIELDS, "notes")
 _DATE_RE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\Z")
 _SHA_RE = re.compile(r"[0-9a-f]{64}\Z")
@@ -91,6 +91,9 @@ class Entry:
     kind: str
     language: str | None = None
     date: str | None = None
+    # The date is only the year the symbol implies (``A/RES/70/…`` -> 2015), not a date any
+    # source gave: shown as inferred, and replaced by the first real date set.
+    date_inferred: bool = False
     title: str | None = None
     origin: str | None = None
     text: str | None = None
@@ -121,7 +124,7 @@ class Entry:
         out: dict[str, Any] = {}
         for name in _FIELDS:
             value = getattr(self, name)
-            if value is None or value == ():
+            if value is None or value == () or value is False:
                 continue
             out[name] = list(value) if isinstance(value, tuple) else value
         return out
@@ -252,6 +255,11 @@ def entry_from_dict(d: Any, where: str) -> Entry:
     date = _str(d, "date", where)
     if date is not None and not _is_date(date):
         raise CorpusError(f"{where}: date {date!r} must be YYYY-MM-DD (or YYYY-MM, YYYY)")
+    inferred = d.get("date_inferred", False)
+    if not isinstance(inferred, bool):
+        raise CorpusError(f"{where}: date_inferred must be true or false")
+    if inferred and date is None:
+        raise CorpusError(f"{where}: date_inferred without a date")
     language = _str(d, "language", where)
     if language is not None and not _LANG_RE.match(language):
         raise CorpusError(f"{where}: language {language!r} is not a language code (e.g. zh, en, fr)")
@@ -263,6 +271,7 @@ def entry_from_dict(d: Any, where: str) -> Entry:
         kind=kind,
         language=language,
         date=date,
+        date_inferred=inferred,
         title=_str(d, "title", where),
         origin=origin,
         text=_rel_path(_str(d, "text", where), "text", where),

@@ -15,7 +15,7 @@ from lineage.errors import CorpusError
 from lineage.corpus.files import sha256_file
 from lineage.corpus.txn import corpus_transaction
 from lineage.model.document import Document, Source
-from lineage.model.symbols import document_key
+from lineage.model.symbols import document_key, implied_year
 from lineage.corpus.manifest import (
     MANIFEST_NAME,
     Entry,
@@ -136,12 +136,22 @@ def _merged_entry(prev: Entry, doc: Document, given: _Given, origin: str,
     # Notes mostly tell where a text came from: those of another origin no longer hold.
     kept_notes = prev.notes if prev.origin in (None, origin) else None
     notes = given["notes"]
+    # A date given or printed in the document, else the entry's, else the year the symbol
+    # implies, marked inferred (a web copy or an excerpt carries no date; undated, it would
+    # sort after every dated text).
+    date, inferred = given["date"] or doc.date, False
+    if not date:
+        date, inferred = prev.date, prev.date_inferred
+    if not date:
+        date = implied_year(doc.symbol or "")
+        inferred = date is not None
     fields = dataclasses.replace(
         prev,
         symbol=doc.symbol,  # a placeholder may spell it differently (a/80/l.41)
         language=doc.language,
         kind=given["kind"] or prev.kind,
-        date=given["date"] or doc.date or prev.date,
+        date=date,
+        date_inferred=inferred,
         title=given["title"] or doc.title or prev.title,
         origin=origin,
         text=text_path_for(doc.symbol or "", doc.language or ""),

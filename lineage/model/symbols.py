@@ -29,6 +29,7 @@ __all__ = [
     "is_symbol",
     "document_key",
     "symbol_sort_key",
+    "implied_year",
 ]
 
 # Modifier spelling as printed. The order within a base (see ``Modifier.rank``) is the usual
@@ -167,6 +168,26 @@ class Symbol:
         if not self.modifiers or self.modifiers[-1].kind == "Rev":
             return None
         return Symbol(self.parts, self.modifiers[:-1], self.bracketed, self.year)
+
+    @property
+    def implied_year(self) -> str | None:
+        """The year the symbol implies (``YYYY``), for a document the corpus has no date of:
+        a Security Council resolution's bracketed year; ``WSIS-05`` -> 2005; a General
+        Assembly session N opens in September of 1945 + N and adopts most of its texts in
+        that year (``A/RES/70/125`` -> 2015, ``A/80/L.41`` -> 2025); else a component that is
+        a year (``E/CN.4/Sub.2/1998/L.1`` -> 1998). None when it says none."""
+        if self.year:
+            return self.year
+        organ = self.organ
+        if organ.startswith("WSIS-") and organ[5:].isdigit() and len(organ) == 7:
+            return f"20{organ[5:]}"
+        for p in self.parts[1:]:
+            if len(p) == 4 and p.isdigit() and 1945 <= int(p) <= 2200:
+                return p
+        session = self.session
+        if organ == "A" and session is not None and 0 < int(session) < 250:
+            return str(1945 + int(session))
+        return None
 
     def with_modifier(self, kind: str, number: int) -> "Symbol":
         if kind not in MODIFIER_KINDS:
@@ -323,3 +344,12 @@ def symbol_sort_key(text: str) -> tuple:
         return (0, parse_symbol(text).sort_key(), "")
     except SymbolError:
         return (1, (), text)
+
+
+def implied_year(text: str) -> str | None:
+    """:attr:`Symbol.implied_year` of ``text``; None when it is not a symbol (an informal
+    draft's name) or implies no year."""
+    try:
+        return parse_symbol(text).implied_year
+    except SymbolError:
+        return None

@@ -7,12 +7,14 @@ import re
 
 from lineage.normalize.edits import Edit
 from lineage.normalize.scan import find_all
+from lineage.script.chars import HSPACE_CHARS, is_cjk_letter
 
 __all__ = [
     "quotes",
     "dashes",
     "ellipses",
     "middle_dots",
+    "cjk_full_stop",
     "DOUBLE_QUOTES",
     "SINGLE_QUOTES",
     "DASHES",
@@ -95,3 +97,28 @@ def middle_dots(text: str, chars: str | None = None) -> list[Edit]:
     that separates the parts of transliterated names: ``让・雅克`` -> ``让·雅克``.
     ``chars``: the dot characters that may occur (default: all)."""
     return [(i, i + 1, "\u00b7") for i in find_all(text, MIDDLE_DOTS if chars is None else chars)]
+
+
+
+def _past_spaces(text: str, i: int, step: int) -> str:
+    """The first character from ``i`` in direction ``step`` that is no horizontal space
+    ("" at a text edge)."""
+    while 0 <= i < len(text) and text[i] in HSPACE_CHARS:
+        i += step
+    return text[i] if 0 <= i < len(text) else ""
+
+
+def cjk_full_stop(text: str) -> list[Edit]:
+    """An ASCII ``.`` typed after a Chinese character, before another one, a line break or the
+    end, is the Chinese full stop: ``加强网络.我们`` -> ``加强网络。我们`` (web copies type it as
+    they type ``,`` for ``，``, which :func:`lineage.normalize.unicode_steps.cjk_punctuation`
+    folds). A full stop after a Latin letter or a digit stays (``Rev.1``, ``70/125.``,
+    ``1.5``), and so does a run of dots (an ellipsis: :func:`ellipses`)."""
+    edits: list[Edit] = []
+    for i in find_all(text, "."):
+        before, after = _past_spaces(text, i - 1, -1), _past_spaces(text, i + 1, 1)
+        if before == "." or after == ".":
+            continue
+        if is_cjk_letter(before) and (after in ("", "\n", "\r") or is_cjk_letter(after)):
+            edits.append((i, i + 1, "\u3002"))
+    return edits

@@ -63,7 +63,7 @@ class _Anchors:
         return anchor
 
 
-def _doc_info(doc: Document, note: str | None) -> DocInfo:
+def _doc_info(doc: Document, note: str | None, label: str | None = None) -> DocInfo:
     return DocInfo(
         symbol=doc.symbol,
         title=doc.title,
@@ -76,6 +76,7 @@ def _doc_info(doc: Document, note: str | None) -> DocInfo:
         source_kind=doc.source.kind,
         sha256=doc.source.sha256,
         note=note,
+        given_label=label,
     )
 
 
@@ -187,6 +188,27 @@ def _without_joins(segments: Sequence[Op], side_op: OpKind, refs: Sequence[ParaR
     return list(_merge_runs(out))
 
 
+def _in_own_characters(side: list[Op], printed: str) -> list[Op]:
+    """``side`` (the old side's runs: equal and deleted) with every run in the
+    characters ``printed`` has. Equal runs carry the new version's characters, so where the
+    two versions differ only in presentation (``（a）`` and ``(a)``, ``,`` and ``，``) the old
+    column would print the new characters; each run is mapped onto ``printed`` through a
+    character alignment instead."""
+    shown = "".join(s.text for s in side)
+    if shown == printed or not side:
+        return side
+    matcher = difflib.SequenceMatcher(None, shown, printed, autojunk=False)
+    out: list[Op] = []
+    pos = 0
+    for seg in side:
+        start, end = pos, pos + len(seg.text)
+        a = 0 if start == 0 else _map_offset(matcher, start, len(printed))
+        b = len(printed) if end == len(shown) else _map_offset(matcher, end, len(printed))
+        out.append(Op(seg.op, printed[a:b]))
+        pos = end
+    return [s for s in out if s.text]
+
+
 def _pair_view(index: int, pair: Pair, old_doc: Document, new_doc: Document,
                anchors: _Anchors) -> PairView:
     old_ps = [old_doc.paragraph(i) for i in pair.old]
@@ -200,6 +222,8 @@ def _pair_view(index: int, pair: Pair, old_doc: Document, new_doc: Document,
         old_side = [s for s in _without_joins(segments, INSERT, new_refs) if s.op != INSERT]
     elif len(old_refs) > 1:
         new_side = [s for s in _without_joins(segments, DELETE, old_refs) if s.op != DELETE]
+    if len(old_refs) == 1:
+        old_side = _in_own_characters(old_side, old_refs[0].text)
     if len(old_refs) > 1:
         inline = _cut(segments, DELETE, old_refs)
     elif new_refs:
@@ -359,11 +383,16 @@ def _renumbering(views: Sequence[PairView]) -> tuple[RenumberEntry, ...]:
 
 
 def build_report(comparison: Comparison, old_doc: Document, new_doc: Document, *,
-                 old_note: str | None = None, new_note: str | None = None) -> "Report":
+                 old_note: str | None = None, new_note: str | None = None,
+                 old_label: str | None = None, new_label: str | None = None,
+                 ui: str = "en", scores: bool | None = None) -> "Report":
     """Build the report model once; every renderer reads only this.
 
     ``old_note``/``new_note`` are shown in the header (for example that a text is a
-    reconstruction, not an official document).
+    reconstruction, not an official document). ``old_label``/``new_label`` name the sides
+    instead of their symbols (two drafts may carry the same masthead symbol). ``ui`` is the
+    language of the report's own words (``en``, ``zh``); ``scores`` shows similarity scores
+    (default: in English reports only; readers of a Chinese redline asked for the words).
     """
     anchors = _Anchors()
     views = [_pair_view(i, p, old_doc, new_doc, anchors) for i, p in enumerate(comparison.pairs)]
@@ -374,12 +403,14 @@ def build_report(comparison: Comparison, old_doc: Document, new_doc: Document, *
     # A footnote cited by several paragraphs is shown under each of them, but is one change.
     fn_changed = len({(c.old_number, c.new_number) for v in views for c in v.footnote_changes})
     return Report(
-        old=_doc_info(old_doc, old_note),
-        new=_doc_info(new_doc, new_note),
+        old=_doc_info(old_doc, old_note, old_label),
+        new=_doc_info(new_doc, new_note, new_label),
         summary=tuple((k, counts.get(k, 0)) for k in PAIR_KINDS),
         footnotes_changed=fn_changed,
         headings_changed=sum(1 for h in headings if h.kind != "unchanged"),
         renumbering=_renumbering(views),
         items=tuple(items),
         changed=comparison.changed or fn_changed > 0,
+        ui=ui,
+        scores=(ui == "en") if scores is None else scores,
     )

@@ -17,10 +17,12 @@ from typing import Iterable, Sequence
 from lineage.model.comparison import Op
 from lineage.report.labels import (
     DELETED,
-    HEADING_CHANGES,
     INSERTED,
     MODIFIED,
     SUMMARY_HEADERS,
+    heading_change,
+    kind_word,
+    phrase,
     footnote_title,
     header_rows,
     moved_from_note,
@@ -74,6 +76,9 @@ nav.toc a, .renumbering a { color: var(--accent); }
 .was { font-size: .75rem; color: var(--muted); margin-left: .3rem; font-weight: 400; }
 .unchanged .para { color: #3c4043; }
 .side { display: none; grid-template-columns: 1fr 1fr; gap: 1.2rem; }
+.pair.with-also { display: grid; grid-template-columns: 3fr 2fr; column-gap: 1.2rem; }
+.pair.with-also > * { grid-column: 1; }
+.pair.with-also > .also-col { grid-column: 2; grid-row: 1 / span 20; color: #333; border-left: 1px solid var(--rule); padding-left: .9rem; }
 .col { min-width: 0; }
 .col-label { font-size: .8rem; color: var(--accent); font-family: UI_FONTS;
              font-weight: 600; border-bottom: 1px solid var(--rule); }
@@ -123,21 +128,23 @@ def _langs(report: Report) -> _Langs:
     return {"old": lang_attr(old), "new": lang_attr(new)}
 
 
-def _number(part: Part, renumbered_from: str | None, side_label: bool) -> str:
+def _number(part: Part, renumbered_from: str | None, side_label: bool, ui: str = "en") -> str:
     """The paragraph's printed number (operative) or a discreet id (preambular); ``old``
     before the number of an old paragraph shown in the inline view."""
     ref = part.ref
-    was = (f'<span class="was" lang="{UI_LANGUAGE}">(was {_e(renumbered_from)})</span>'
+    # The report's own words: English, or Chinese with --ui zh.
+    was_word = "原" if ui == "zh" else "was "
+    was = (f'<span class="was" lang="{"zh" if ui == "zh" else UI_LANGUAGE}">({was_word}{_e(renumbered_from)})</span>'
            if renumbered_from else "")
     if ref.preambular:
         return f'<span class="pp-id">{_e(ref.id)}</span>'
-    prefix = "old " if ref.side == "old" and side_label else ""
+    prefix = (("原" if ui == "zh" else "old ") if ref.side == "old" and side_label else "")
     return f'<span class="num">{prefix}{_e(ref.id)}.{was}</span>'
 
 
 def _para(part: Part, langs: _Langs, renumbered_from: str | None = None,
-          side_label: bool = True) -> str:
-    return (f'<p class="para"{langs[part.ref.side]}>{_number(part, renumbered_from, side_label)}'
+          side_label: bool = True, ui: str = "en") -> str:
+    return (f'<p class="para"{langs[part.ref.side]}>{_number(part, renumbered_from, side_label, ui)}'
             f'{_segments(part.segments)}</p>')
 
 
@@ -147,16 +154,15 @@ def _header(report: Report, langs: _Langs) -> list[str]:
             return f"<td><code>{_e(value)}</code></td>"
         return f"<td{langs[side]}>{_e(value)}</td>" if k == "title" else f"<td>{_e(value)}</td>"
 
+    ui = report.ui
     rows = "".join(f'<tr><th scope="row">{_e(k)}</th>{cell(k, o, "old")}{cell(k, n, "new")}</tr>'
                    for k, o, n in header_rows(report))
     return [
         "<header>",
-        f"<h1>Redline: {_e(report.old.label)} → {_e(report.new.label)}</h1>",
-        '<table class="docs"><thead><tr><th></th><th scope="col">old version</th>'
-        f'<th scope="col">new version</th></tr></thead><tbody>{rows}</tbody></table>',
-        '<p class="legend">Deletions are <del>struck through in red</del>, insertions '
-        "<ins>underlined in blue</ins>. Differences of presentation only (spacing, width, "
-        "script slips, renumbering) are not marked.</p>",
+        f"<h1>{phrase('redline', ui)}: {_e(report.old.label)} → {_e(report.new.label)}</h1>",
+        f'<table class="docs"><thead><tr><th></th><th scope="col">{phrase("old version", ui)}</th>'
+        f'<th scope="col">{phrase("new version", ui)}</th></tr></thead><tbody>{rows}</tbody></table>',
+        f'<p class="legend">{phrase("legend", ui)}</p>',
         "</header>",
     ]
 
@@ -164,43 +170,49 @@ def _header(report: Report, langs: _Langs) -> list[str]:
 def _summary(report: Report) -> list[str]:
     rows = [f'<tr><td>{_e(k)}</td><td class="n">{_e(n)}</td><td>{_e(m)}</td></tr>'
             for k, n, m in summary_rows(report)]
-    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in SUMMARY_HEADERS)
-    return ['<section class="summary"><h2>Summary</h2>',
+    head = "".join(f'<th scope="col">{_e(phrase(h, report.ui))}</th>' for h in SUMMARY_HEADERS)
+    return [f'<section class="summary"><h2>{phrase("summary", report.ui)}</h2>',
             f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"]
 
 
 def _renumbering(report: Report) -> list[str]:
+    ui = report.ui
     if not report.renumbering:
+        if ui == "zh":
+            return [f'<section class="renumbering"><p>{_e(phrase("renumbering none", ui))}</p></section>']
         return ['<section class="renumbering"><h2>Renumbering</h2>'
                 "<p>None: every paragraph kept its number and place.</p></section>"]
     rows = []
     for e in report.renumbering:
         new = f'<a href="#{_e(e.anchor)}">{_e(e.new)}</a>' if e.anchor else _e(e.new)
-        rows.append(f"<tr><td>{_e(e.old)}</td><td>{new}</td><td>{_e(renumber_change(e))}</td></tr>")
-    return ['<section class="renumbering"><h2>Renumbering (old → new)</h2>',
-            '<table><thead><tr><th scope="col">old</th><th scope="col">new</th>'
-            f'<th scope="col">change</th></tr></thead><tbody>{"".join(rows)}</tbody></table></section>']
+        rows.append(f"<tr><td>{_e(e.old)}</td><td>{new}</td><td>{_e(renumber_change(e, ui))}</td></tr>")
+    return [f'<section class="renumbering"><h2>{_e(phrase("renumbering", ui))}</h2>',
+            f'<table><thead><tr><th scope="col">{phrase("old", ui)}</th><th scope="col">{phrase("new", ui)}</th>'
+            f'<th scope="col">{phrase("change", ui)}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></section>']
 
 
 def _toc(report: Report, langs: _Langs) -> list[str]:
     changed = report.changed_items
+    ui = report.ui
+    title = phrase("changes", ui)
     if not changed:
-        return ['<nav class="toc" aria-label="Changes"><h2>Changes</h2>'
-                "<p>Nothing changed.</p></nav>"]
+        return [f'<nav class="toc" aria-label="Changes"><h2>{title}</h2>'
+                f"<p>{phrase('nothing changed', ui)}</p></nav>"]
     items = []
     for item in changed:
         if isinstance(item, SectionStart):
             label = f'§ <span{_section_lang(item, langs)}>{_e(item.title)}</span>'
-            kind = HEADING_CHANGES[item.kind]
+            kind = heading_change(item.kind, ui)
         else:
-            label, kind = _e(pair_title(item)), item.kind
+            label, kind = _e(pair_title(item, ui)), kind_word(item.kind, ui)
         items.append(f'<li><a href="#{_e(item.anchor or "")}">{label}</a> '
                      f'<span class="kind">{_e(kind)}</span></li>')
+    count = f"（{len(changed)}）" if ui == "zh" else f" ({len(changed)})"
     return ['<nav class="toc" aria-label="Changes">'
-            f"<h2>Changes ({len(changed)})</h2><ol>{''.join(items)}</ol></nav>"]
+            f"<h2>{title}{count}</h2><ol>{''.join(items)}</ol></nav>"]
 
 
-def _footnotes(changes: Sequence[FootnoteChange], langs: _Langs) -> str:
+def _footnotes(changes: Sequence[FootnoteChange], langs: _Langs, ui: str = "en") -> str:
     if not changes:
         return ""
     items = []
@@ -211,12 +223,13 @@ def _footnotes(changes: Sequence[FootnoteChange], langs: _Langs) -> str:
             body, side = f"<ins>{_e(c.new_text)}</ins>", "new"
         else:
             body, side = f"<del>{_e(c.old_text)}</del>", "old"
-        items.append(f"<li>{_e(footnote_title(c))}: <span{langs[side]}>{body}</span></li>")
+        items.append(f"<li>{_e(footnote_title(c, ui))}{'：' if ui == 'zh' else ': '}"
+                     f"<span{langs[side]}>{body}</span></li>")
     return f'<ul class="footnotes">{"".join(items)}</ul>'
 
 
-def _column(parts: Sequence[Part], empty: str, langs: _Langs) -> str:
-    body = ("".join(_para(p, langs, side_label=False) for p in parts)
+def _column(parts: Sequence[Part], empty: str, langs: _Langs, ui: str = "en") -> str:
+    body = ("".join(_para(p, langs, side_label=False, ui=ui) for p in parts)
             or f'<p class="para empty">{_e(empty)}</p>')
     return f'<div class="col">{body}</div>'
 
@@ -226,31 +239,33 @@ def _section_lang(item: SectionStart, langs: _Langs) -> str:
     return langs["old" if item.kind == DELETED else "new"]
 
 
-def _pair(view: PairView, langs: _Langs) -> list[str]:
+def _pair(view: PairView, langs: _Langs, ui: str = "en", scores: bool = True) -> list[str]:
     classes = f"pair kind-{view.kind}" + (" changed" if view.changed else " unchanged")
-    sim = f" · {label}" if (label := similarity_label(view)) else ""
+    sim = f" · {label}" if (label := similarity_label(view, ui, scores)) else ""
     out = [f'<article class="{classes}" id="{_e(view.anchor)}">']
     if view.changed:  # an unchanged paragraph reads as plain text, with its number
-        out.append(f'<p class="pair-head"><a href="#{_e(view.anchor)}">{_e(pair_title(view))}</a> '
-                   f'<span class="kind">{_e(view.kind)}</span>{_e(sim)}</p>')
+        out.append(f'<p class="pair-head"><a href="#{_e(view.anchor)}">{_e(pair_title(view, ui))}</a> '
+                   f'<span class="kind">{_e(kind_word(view.kind, ui))}</span>{_e(sim)}</p>')
     if view.moved_from:
-        out.append(f'<p class="note">{_e(moved_note(view))} · '
-                   f'<a href="#{_e(view.moved_from)}">see where it stood</a></p>')
-    if view.kind == "split":
+        out.append(f'<p class="note">{_e(moved_note(view, ui))} · '
+                   f'<a href="#{_e(view.moved_from)}">{phrase("see where it stood", ui)}</a></p>')
+    if ui == "zh" and view.kind in ("split", "merged"):
+        out.append(f'<p class="note">{_e(pair_title(view, ui))}（{kind_word(view.kind, ui)}）</p>')
+    elif view.kind == "split":
         out.append(f'<p class="note">old ¶ {_e(view.old_label)} was split into '
                    f'¶ {_e(view.new_label)}</p>')
     elif view.kind == "merged":
         out.append(f'<p class="note">old ¶ {_e(view.old_label)} were merged into '
                    f'¶ {_e(view.new_label)}</p>')
     renumbered = view.old_label if view.renumbered and len(view.old) == 1 == len(view.new) else None
-    inline = "".join(_para(p, langs, renumbered if p.ref.side == "new" else None)
+    inline = "".join(_para(p, langs, renumbered if p.ref.side == "new" else None, ui=ui)
                      for p in view.inline_parts)
     out.append(f'<div class="inline">{inline}</div>')
     out.append('<div class="side">'
-               + _column(view.old_parts, "(not in the old version)", langs)
-               + _column(view.new_parts, "(not in the new version)", langs)
+               + _column(view.old_parts, phrase("not in old", ui), langs, ui)
+               + _column(view.new_parts, phrase("not in new", ui), langs, ui)
                + "</div>")
-    out.append(_footnotes(view.footnote_changes, langs))
+    out.append(_footnotes(view.footnote_changes, langs, ui))
     out.append("</article>")
     return out
 
@@ -258,22 +273,32 @@ def _pair(view: PairView, langs: _Langs) -> list[str]:
 def _items(report: Report, langs: _Langs) -> Iterable[str]:
     for item in report.items:
         if isinstance(item, SectionStart):
-            note = (f' <span class="kind">{_e(HEADING_CHANGES[item.kind])}</span>'
+            note = (f' <span class="kind">{_e(heading_change(item.kind, report.ui))}</span>'
                     if item.changed else "")
             yield (f'<h2 class="section{" changed" if item.changed else ""}" '
                    f'id="{_e(item.anchor or "")}"><span{_section_lang(item, langs)}>'
                    f'{_segments(item.segments)}</span>{note}</h2>')
         elif isinstance(item, MovedFrom):
-            yield (f'<p class="moved-from" id="{_e(item.anchor)}">↳ {_e(moved_from_note(item))} · '
-                   f'<a href="#{_e(item.pair_anchor)}">go there</a></p>')
+            yield (f'<p class="moved-from" id="{_e(item.anchor)}">↳ {_e(moved_from_note(item, report.ui))} · '
+                   f'<a href="#{_e(item.pair_anchor)}">{phrase("go there", report.ui)}</a></p>')
         else:
-            yield from _pair(item, langs)
+            out = _pair(item, langs, report.ui, report.scores)
+            also = [f'<p class="para also"{lang_attr(report.also_language)}>'
+                    f'<span class="pp-id">{_e(report.also_language or "")} {_e(pid)}</span>'
+                    f'{_e(report.also_texts[pid])}</p>'
+                    for pid in (item.new_ids or item.old_ids) if pid in report.also_texts]
+            if also:
+                # Beside the paragraph: the article becomes two columns (.with-also).
+                out[0] = out[0].replace('class="pair ', 'class="pair with-also ', 1)
+                out.insert(-1, f'<div class="also-col">{"".join(also)}</div>')
+            yield from out
 
 
 def render_html(report: Report) -> str:
     """The report as one self-contained HTML page (no external resource of any kind)."""
     langs = _langs(report)
-    title = f"Redline: {report.old.label} → {report.new.label}"
+    ui = report.ui
+    title = f"{phrase('redline', ui)}: {report.old.label} → {report.new.label}"
     filtered = (f'<p class="filtered">Shown: {_e(report.selection)}. The summary and the '
                 "renumbering map cover the whole comparison.</p>" if report.selection else "")
     body = [
@@ -283,19 +308,20 @@ def render_html(report: Report) -> str:
         '<input type="radio" name="view" id="view-side" class="switch-input">',
         '<div class="page">',
         *_header(report, langs),
-        '<div class="toolbar" role="group" aria-label="View">View: '
-        '<label for="view-inline">Inline</label><label for="view-side">Side by side</label></div>',
+        f'<div class="toolbar" role="group" aria-label="View">{phrase("view", ui)}: '
+        f'<label for="view-inline">{phrase("inline", ui)}</label>'
+        f'<label for="view-side">{phrase("side by side", ui)}</label></div>',
         *_summary(report),
         *_renumbering(report),
         *_toc(report, langs),
         "<main>",
-        '<h2 id="text">Text</h2>',
+        f'<h2 id="text">{phrase("text", ui)}</h2>',
         filtered,
         # Column titles of the side-by-side view, once; sticky under the view switch.
-        f'<div class="side side-head"><div class="col-label">old: {_e(report.old.label)}</div>'
-        f'<div class="col-label">new: {_e(report.new.label)}</div></div>',
+        f'<div class="side side-head"><div class="col-label">{phrase("old", ui)}: {_e(report.old.label)}</div>'
+        f'<div class="col-label">{phrase("new", ui)}: {_e(report.new.label)}</div></div>',
         *(list(_items(report, langs)) or ['<p class="empty">No paragraph to show.</p>']),
         "</main>",
         "</div>",
     ]
-    return render_page(title, body, css=_CSS, print_css=_PRINT_CSS)
+    return render_page(title, body, css=_CSS, print_css=_PRINT_CSS, language=ui)

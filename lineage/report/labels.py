@@ -52,6 +52,12 @@ __all__ = [
     "footnote_title",
     "part_label",
     "similarity_label",
+    "UI_LANGUAGES",
+    "ZH",
+    "PHRASES",
+    "phrase",
+    "kind_word",
+    "heading_change",
 ]
 
 UNCHANGED = "unchanged"
@@ -94,7 +100,12 @@ HEADING_CHANGES = {MODIFIED: f"heading {RENAMED}", INSERTED: f"heading {INSERTED
 
 def summary_rows(report: Report) -> list[tuple[str, str, str]]:
     """(kind, count, meaning) rows of the summary table: pair kinds, then footnotes and
-    headings."""
+    headings (in the report's ``ui`` language)."""
+    if report.ui == "zh":
+        rows = [(ZH[kind], str(n), ZH_KIND_DESCRIPTIONS[kind]) for kind, n in report.summary]
+        rows.append(("脚注", str(report.footnotes_changed), "新增、删除或修改的脚注"))
+        rows.append(("标题", str(report.headings_changed), "更名、新增或删除的章节标题"))
+        return rows
     rows = [(kind, str(n), KIND_DESCRIPTIONS[kind]) for kind, n in report.summary]
     rows.append(("footnotes", str(report.footnotes_changed),
                  f"footnotes {INSERTED}, {DELETED} or {MODIFIED}"))
@@ -103,8 +114,17 @@ def summary_rows(report: Report) -> list[tuple[str, str, str]]:
     return rows
 
 
-def pair_title(view: PairView) -> str:
-    """``¶ 4``, ``¶ 9 → 8``, ``¶ 5 → 5, 6``, ``¶ 3 (new)``, ``¶ 3 (old)``."""
+def pair_title(view: PairView, ui: str = "en") -> str:
+    """``¶ 4``, ``¶ 9 → 8``, ``¶ 5 → 5, 6``, ``¶ 3 (new)``, ``¶ 3 (old)``; in Chinese
+    ``第 4 段``, ``原第 9 段 → 第 8 段``, ``第 3 段（新增）``, ``原第 3 段（删除）``."""
+    if ui == "zh":
+        if view.old and view.new:
+            if view.old_ids == view.new_ids:
+                return f"第 {view.new_label} 段"
+            return f"原第 {view.old_label} 段 → 第 {view.new_label} 段"
+        if view.new:
+            return f"第 {view.new_label} 段（{ZH['inserted']}）"
+        return f"原第 {view.old_label} 段（{ZH['deleted']}）"
     if view.old and view.new:
         if view.old_ids == view.new_ids:
             return f"¶ {view.new_label}"
@@ -114,30 +134,48 @@ def pair_title(view: PairView) -> str:
     return f"¶ {view.old_label} (old)"
 
 
-def moved_note(view: PairView) -> str:
+def moved_note(view: PairView, ui: str = "en") -> str:
     """Where a moved paragraph came from, in words."""
+    if ui == "zh":
+        where = (f"原在原第 {view.moved_from_after} 段之后" if view.moved_from_after
+                 else "原在原文本开头")
+        return f"移自原第 {view.old_label} 段（{where}）"
     where = (f"after old ¶ {view.moved_from_after}" if view.moved_from_after
              else "at the start of the old version")
     return f"moved here from old ¶ {view.old_label}, which stood {where}"
 
 
-def moved_from_note(marker: MovedFrom) -> str:
+def moved_from_note(marker: MovedFrom, ui: str = "en") -> str:
+    if ui == "zh":
+        return f"原第 {marker.old_label} 段原在此处，已移至第 {marker.new_label} 段"
     return f"old ¶ {marker.old_label} stood here; it moved to ¶ {marker.new_label}"
 
 
-def renumber_change(entry: RenumberEntry) -> str:
+def renumber_change(entry: RenumberEntry, ui: str = "en") -> str:
     if entry.change == RENUMBERED and entry.shift is not None:
         sign = "+" if entry.shift > 0 else "−"
+        if ui == "zh":
+            return f"{ZH[RENUMBERED]}（{sign}{abs(entry.shift)}）"
         return f"{RENUMBERED} ({sign}{abs(entry.shift)})"
-    return entry.change
+    return kind_word(entry.change, ui)
 
 
-def part_label(part: Part) -> str:
+def part_label(part: Part, ui: str = "en") -> str:
     """Label of one part of a split or merge: ``¶ 5`` (new side) or ``old ¶ 6``."""
+    if ui == "zh":
+        return f"原第 {part.ref.id} 段" if part.ref.side == "old" else f"第 {part.ref.id} 段"
     return f"old ¶ {part.ref.id}" if part.ref.side == "old" else f"¶ {part.ref.id}"
 
 
-def footnote_title(change: FootnoteChange) -> str:
+def footnote_title(change: FootnoteChange, ui: str = "en") -> str:
+    if ui == "zh":
+        if change.change == INSERTED:
+            return f"脚注 {change.new_number}（{ZH[INSERTED]}）"
+        if change.change == DELETED:
+            return f"脚注 {change.old_number}（{ZH[DELETED]}）"
+        if change.old_number == change.new_number:
+            return f"脚注 {change.new_number}（{ZH[MODIFIED]}）"
+        return f"脚注 {change.old_number} → {change.new_number}（{ZH[MODIFIED]}）"
     if change.change == INSERTED:
         return f"footnote {change.new_number} {INSERTED}"
     if change.change == DELETED:
@@ -147,7 +185,7 @@ def footnote_title(change: FootnoteChange) -> str:
     return f"footnote {change.old_number} → {change.new_number} {MODIFIED}"
 
 
-def doc_facts(info: DocInfo, *, with_hash: bool = True) -> list[tuple[str, str]]:
+def doc_facts(info: DocInfo, *, with_hash: bool = True, ui: str = "en") -> list[tuple[str, str]]:
     """(label, value) rows describing a document, empty facts left out."""
     rows = [
         ("symbol", info.symbol or "—"),
@@ -161,14 +199,14 @@ def doc_facts(info: DocInfo, *, with_hash: bool = True) -> list[tuple[str, str]]
         ("sha256", (info.sha256 or "") if with_hash else ""),
         ("note", info.note or ""),
     ]
-    return [(k, v) for k, v in rows if v]
+    return [(ZH_FACTS.get(k, k) if ui == "zh" else k, v) for k, v in rows if v]
 
 
 def header_rows(report: Report, *, with_hash: bool = True) -> list[tuple[str, str, str]]:
     """(label, old value, new value) for every fact either document has, in a fixed order."""
-    old = dict(doc_facts(report.old, with_hash=with_hash))
-    new = dict(doc_facts(report.new, with_hash=with_hash))
-    order = [k for k, _ in doc_facts(_EVERYTHING)]
+    old = dict(doc_facts(report.old, with_hash=with_hash, ui=report.ui))
+    new = dict(doc_facts(report.new, with_hash=with_hash, ui=report.ui))
+    order = [k for k, _ in doc_facts(_EVERYTHING, ui=report.ui)]
     return [(k, old.get(k, ""), new.get(k, "")) for k in order if k in old or k in new]
 
 
@@ -178,9 +216,95 @@ _EVERYTHING = DocInfo(symbol="x", title="x", date="x", distribution="x", session
                       sha256="x", note="x")
 
 
-def similarity_label(view: PairView) -> str | None:
+def similarity_label(view: PairView, ui: str = "en", scores: bool = True) -> str | None:
     """``similarity 0.87`` for a changed pair; never ``1.00`` when the text did change (a
-    bracket or a comma in a long paragraph rounds up to it, which reads as "no change")."""
-    if view.similarity is None or view.kind == UNCHANGED:
+    bracket or a comma in a long paragraph rounds up to it, which reads as "no change").
+    None when ``scores`` is off (a report for readers, not for checking the aligner)."""
+    if not scores or view.similarity is None or view.kind == UNCHANGED:
         return None
-    return f"{SIMILARITY} {shown_similarity(view.similarity, view.segments)}"
+    return f"{phrase(SIMILARITY, ui)} {shown_similarity(view.similarity, view.segments)}"
+
+
+# --- Chinese labels (``--ui zh``) ---------------------------------------------------------------
+# Keyed by the same keys as the English words above (the contract's kinds, the fact names), so
+# that a renderer asks for a key and gets the word of the report's ``ui`` language.
+
+UI_LANGUAGES = ("en", "zh")
+"""The languages the reports' own words exist in (``--ui``)."""
+
+ZH = {
+    "unchanged": "未改", "modified": "修改", "moved": "移动", "split": "拆分", "merged": "合并",
+    "inserted": "新增", "deleted": "删除", "renumbered": "重新编号", "renamed": "更名",
+    "new": "新", "old": "原",
+}
+"""The change words in Chinese, keyed by the English ones."""
+
+ZH_KIND_DESCRIPTIONS = {
+    "unchanged": "文字相同（不计重新编号和仅属呈现方式的差别）",
+    "modified": "同一段落，文字有修改",
+    "moved": "相对于前后段落位置有变",
+    "split": "原一段拆分为数段",
+    "merged": "原数段合并为一段",
+    "inserted": "新增段落",
+    "deleted": "删除段落",
+}
+
+ZH_HEADING_CHANGES = {"modified": "标题更名", "inserted": "标题新增", "deleted": "标题删除", "unchanged": ""}
+
+ZH_FACTS = {
+    "symbol": "文号", "title": "标题", "date": "日期", "distribution": "分发", "session": "届会",
+    "agenda items": "议程项目", "language": "语言", "source": "来源", "sha256": "sha256", "note": "说明",
+}
+
+PHRASES: dict[str, dict[str, str]] = {
+    "similarity": {"en": "similarity", "zh": "相似度"},
+    "summary": {"en": "Summary", "zh": "摘要"},
+    "renumbering": {"en": "Renumbering (old → new)", "zh": "重新编号（原 → 新）"},
+    "renumbering none": {"en": "Renumbering: none (every paragraph kept its number and place)",
+                         "zh": "重新编号：无（各段均保留原编号和位置）"},
+    "changes": {"en": "Changes", "zh": "改动"},
+    "all paragraphs": {"en": "all paragraphs", "zh": "全部段落"},
+    "markers": {"en": "deletions [-…-], insertions {+…+}", "zh": "删除 [-…-]，插入 {+…+}"},
+    "nothing to show": {"en": "(no paragraph to show)", "zh": "（无可显示的段落）"},
+    "unchanged run": {"en": "= unchanged: ¶ {ids}", "zh": "= 未改：第 {ids} 段"},
+    "old": {"en": "old", "zh": "原"},
+    "new": {"en": "new", "zh": "新"},
+    "change": {"en": "change", "zh": "改动"},
+    "kind": {"en": "kind", "zh": "类别"},
+    "count": {"en": "count", "zh": "数量"},
+    "meaning": {"en": "meaning", "zh": "含义"},
+    "old version": {"en": "old version", "zh": "原文本"},
+    "new version": {"en": "new version", "zh": "新文本"},
+    "not in old": {"en": "(not in the old version)", "zh": "（原文本中没有）"},
+    "not in new": {"en": "(not in the new version)", "zh": "（新文本中没有）"},
+    "redline": {"en": "Redline", "zh": "修订对照"},
+    "legend": {"en": "Deletions are <del>struck through in red</del>, insertions <ins>underlined in "
+                     "blue</ins>. Differences of presentation only (spacing, width, script slips, "
+                     "renumbering) are not marked.",
+               "zh": "删除的文字<del>以红色删除线标出</del>，插入的文字<ins>以蓝色下划线标出</ins>。"
+                     "仅属呈现方式的差别（空格、全半角、繁简、重新编号）不予标出。"},
+    "view": {"en": "View", "zh": "视图"},
+    "inline": {"en": "Inline", "zh": "合并视图"},
+    "side by side": {"en": "Side by side", "zh": "左右对照"},
+    "text": {"en": "Text", "zh": "正文"},
+    "nothing changed": {"en": "Nothing changed.", "zh": "没有改动。"},
+    "see where it stood": {"en": "see where it stood", "zh": "查看原位置"},
+    "go there": {"en": "go there", "zh": "前往"},
+}
+"""The reports' other words, by key and language."""
+
+
+def phrase(key: str, ui: str = "en") -> str:
+    """The phrase ``key`` in the report language ``ui`` (English when it has no translation)."""
+    forms = PHRASES[key]
+    return forms.get(ui, forms["en"])
+
+
+def kind_word(kind: str, ui: str = "en") -> str:
+    """A change word (``modified``) in the report language ``ui`` (``修改``)."""
+    return ZH.get(kind, kind) if ui == "zh" else kind
+
+
+def heading_change(kind: str, ui: str = "en") -> str:
+    """``heading renamed`` / ``标题更名`` for a heading pair's kind."""
+    return ZH_HEADING_CHANGES[kind] if ui == "zh" else HEADING_CHANGES[kind]

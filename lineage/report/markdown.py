@@ -11,10 +11,12 @@ from typing import Iterable, Sequence
 from lineage.model.comparison import Op
 from lineage.report.escape import escape_markdown
 from lineage.report.labels import (
-    HEADING_CHANGES,
     INSERTED,
     MODIFIED,
     SUMMARY_HEADERS,
+    heading_change,
+    kind_word,
+    phrase,
     footnote_title,
     header_rows,
     moved_from_note,
@@ -56,32 +58,37 @@ def _header(report: Report) -> list[str]:
     return [
         f"### lineage diff: {escape_markdown(report.old.label)} → {escape_markdown(report.new.label)}",
         "",
-        *_table(("", "old", "new"), rows, ("left", "left", "left")),
+        *_table(("", phrase("old", report.ui), phrase("new", report.ui)), rows, ("left", "left", "left")),
     ]
 
 
 def _summary(report: Report) -> list[str]:
     rows = summary_rows(report)
-    return ["#### Summary", "", *_table(SUMMARY_HEADERS, rows, ("left", "right", "left"))]
+    headers = [phrase(h, report.ui) for h in SUMMARY_HEADERS]
+    return [f"#### {phrase('summary', report.ui)}", "", *_table(headers, rows, ("left", "right", "left"))]
 
 
 def _renumbering(report: Report) -> list[str]:
+    ui = report.ui
     if not report.renumbering:
+        if ui == "zh":
+            return [phrase("renumbering none", ui)]
         return ["#### Renumbering", "", "None: every paragraph kept its number and place."]
-    rows = [[escape_markdown(e.old), escape_markdown(e.new), renumber_change(e)] for e in report.renumbering]
-    return ["#### Renumbering (old → new)", "", *_table(("old", "new", "change"), rows, ("left",) * 3)]
+    rows = [[escape_markdown(e.old), escape_markdown(e.new), renumber_change(e, ui)] for e in report.renumbering]
+    headers = [phrase(h, ui) for h in ("old", "new", "change")]
+    return [f"#### {phrase('renumbering', ui)}", "", *_table(headers, rows, ("left",) * 3)]
 
 
-def _pair(view: PairView) -> list[str]:
-    facts = [view.kind]
-    if (sim := similarity_label(view)):
+def _pair(view: PairView, ui: str = "en", scores: bool = True) -> list[str]:
+    facts = [kind_word(view.kind, ui)]
+    if (sim := similarity_label(view, ui, scores)):
         facts.append(sim)
-    lines = [f"**{escape_markdown(pair_title(view))}** · {', '.join(facts)}", ""]
+    lines = [f"**{escape_markdown(pair_title(view, ui))}** · {', '.join(facts)}", ""]
     if view.moved_from:
-        lines += [f"*{escape_markdown(moved_note(view))}*", ""]
+        lines += [f"*{escape_markdown(moved_note(view, ui))}*", ""]
     many = len(view.inline_parts) > 1
     for part in view.inline_parts:
-        label = f"**\\[{escape_markdown(part_label(part))}\\]** " if many else ""
+        label = f"**\\[{escape_markdown(part_label(part, ui))}\\]** " if many else ""
         lines += [f"> {label}{_segments(part.segments)}", ""]
     for change in view.footnote_changes:
         if change.change == MODIFIED:
@@ -90,7 +97,7 @@ def _pair(view: PairView) -> list[str]:
             text = _segments((Op("insert", change.new_text),))
         else:
             text = _segments((Op("delete", change.old_text),))
-        lines += [f"- {escape_markdown(footnote_title(change))}: {text}"]
+        lines += [f"- {escape_markdown(footnote_title(change, ui))}{'：' if ui == 'zh' else ': '}{text}"]
     if view.footnote_changes:
         lines.append("")
     return lines
@@ -103,7 +110,8 @@ def _items(report: Report) -> list[str]:
     def flush() -> None:
         if run:
             ids = format_ids([i for v in run for i in v.new_ids])
-            lines.extend([f"*unchanged: ¶ {escape_markdown(ids)}*", ""])
+            said = phrase("unchanged run", report.ui).removeprefix("= ").format(ids=escape_markdown(ids))
+            lines.extend([f"*{said}*", ""])
             run.clear()
 
     for item in report.items:
@@ -112,26 +120,34 @@ def _items(report: Report) -> list[str]:
             continue
         flush()
         if isinstance(item, SectionStart):
-            note = f" *({HEADING_CHANGES[item.kind]})*" if item.changed else ""
+            note = f" *({heading_change(item.kind, report.ui)})*" if item.changed else ""
             lines += [f"##### {_segments(item.segments)}{note}", ""]
         elif isinstance(item, MovedFrom):
-            lines += [f"*↳ {escape_markdown(moved_from_note(item))}*", ""]
+            lines += [f"*↳ {escape_markdown(moved_from_note(item, report.ui))}*", ""]
         else:
-            lines += _pair(item)
+            lines += _pair(item, report.ui, report.scores)
+            for pid in item.new_ids or item.old_ids:
+                if pid in report.also_texts:
+                    text = escape_markdown(report.also_texts[pid]).replace("\n", " ")
+                    lines += [f"> *[{report.also_language}]* {text}", ""]
     flush()
     return lines
 
 
 def render_markdown(report: Report) -> str:
     """The report as Markdown for a forge comment (GitHub, GitLab, Gitea)."""
-    shown = report.selection or "all paragraphs"
+    ui = report.ui
+    shown = report.selection or phrase("all paragraphs", ui)
+    changes = (f"#### {phrase('changes', ui)}（{shown}）" if ui == "zh" else f"#### Changes ({shown})")
+    legend = ("删除的文字标为 <del>删除</del>，插入的文字标为 <ins>插入</ins>；仅属呈现方式的差别不予标出。"
+              if ui == "zh" else "Deletions are shown as <del>deleted</del>, insertions as <ins>inserted</ins>; "
+              "presentation-only differences are not marked.")
     lines = [
         *_header(report), "",
         *_summary(report), "",
         *_renumbering(report), "",
-        f"#### Changes ({shown})", "",
-        "Deletions are shown as <del>deleted</del>, insertions as <ins>inserted</ins>; "
-        "presentation-only differences are not marked.", "",
-        *(_items(report) or ["*No paragraph to show.*"]),
+        changes, "",
+        legend, "",
+        *(_items(report) or [f"*{phrase('nothing to show', ui)}*"]),
     ]
     return "\n".join(lines).rstrip() + "\n"

@@ -51,11 +51,13 @@ class DocInfo:
     source_kind: str
     sha256: str | None
     note: str | None = None
+    given_label: str | None = None
 
     @property
     def label(self) -> str:
-        """The symbol, or the file name when the document has none."""
-        return self.symbol or PurePath(self.source_path).name or self.source_path
+        """What the report calls this side: the label given (``--old-label``; two drafts may
+        carry the same masthead symbol), else the symbol, else the file name."""
+        return self.given_label or self.symbol or PurePath(self.source_path).name or self.source_path
 
 
 @dataclass(frozen=True)
@@ -213,6 +215,13 @@ class Report:
     changed: bool = False
     # What ``filter_report`` kept ("changed paragraphs", "paragraphs 4, 12", ...); None: all.
     selection: str | None = None
+    # The language of the report's own words (``en``, ``zh``: lineage.report.labels), and
+    # whether similarity scores are shown.
+    ui: str = "en"
+    scores: bool = True
+    # ``--also LANG``: the other official language's text of each paragraph, by id.
+    also_language: str | None = None
+    also_texts: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def pairs(self) -> tuple[PairView, ...]:

@@ -77,14 +77,16 @@ def lang_attr(language: str | None) -> str:
     return f' lang="{escape(language or "und", quote=True)}"'
 
 
-def render_page(title: str, body: Iterable[str], *, css: str = "", print_css: str = "") -> str:
+def render_page(title: str, body: Iterable[str], *, css: str = "", print_css: str = "",
+                language: str = UI_LANGUAGE) -> str:
     """A whole page: ``body`` (trusted HTML, every text in it already escaped) after the
     shared head, with ``css`` after :data:`BASE_CSS` and one ``@media print`` block of
-    :data:`BASE_PRINT_CSS` and ``print_css``. Empty body lines are left out."""
+    :data:`BASE_PRINT_CSS` and ``print_css``. Empty body lines are left out. ``language``: that
+    of the page's own words (``zh`` for a report with ``--ui zh``)."""
     style = f"{BASE_CSS}{css}@media print {{{BASE_PRINT_CSS}{print_css}}}\n"
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="{UI_LANGUAGE}">',
+        f'<html lang="{escape(language, quote=True)}">',
         "<head>",
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',

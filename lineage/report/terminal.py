@@ -13,8 +13,8 @@ from tabulate import tabulate
 
 from lineage.model.comparison import DELETE, INSERT, Op
 from lineage.report.escape import escape_terminal
+from lineage.script.width import display_width
 from lineage.report.labels import (
-    HEADING_CHANGES,
     INSERTED,
     MODIFIED,
     SUMMARY_HEADERS,
@@ -25,6 +25,9 @@ from lineage.report.labels import (
     pair_title,
     part_label,
     renumber_change,
+    heading_change,
+    kind_word,
+    phrase,
     similarity_label,
     summary_rows,
 )
@@ -65,48 +68,53 @@ def _header(report: Report, style: _Style) -> list[str]:
     lines = [style.wrap("bold", f"lineage diff: {escape_terminal(report.old.label)} → {escape_terminal(report.new.label)}")]
     for side, info in (("old", report.old), ("new", report.new)):
         lines.append("")
-        for key, value in doc_facts(info, with_hash=False):
-            lines.append(f"{side + ' ' + key:<18}{escape_terminal(value)}")
+        name = phrase(side, report.ui)
+        for key, value in doc_facts(info, with_hash=False, ui=report.ui):
+            label = f"{name}{key}" if report.ui == "zh" else f"{name} {key}"
+            pad = " " * max(18 - display_width(label), 1)
+            lines.append(f"{label}{pad}{escape_terminal(value)}")
     return lines
 
 
 def _summary(report: Report) -> list[str]:
-    table = tabulate(summary_rows(report), headers=SUMMARY_HEADERS, tablefmt="simple",
-                     colalign=("left", "right", "left"), disable_numparse=True)
-    return ["Summary", table]
+    table = tabulate(summary_rows(report), headers=[phrase(h, report.ui) for h in SUMMARY_HEADERS],
+                     tablefmt="simple", colalign=("left", "right", "left"), disable_numparse=True)
+    return [phrase("summary", report.ui), table]
 
 
 def _renumbering(report: Report) -> list[str]:
+    ui = report.ui
     if not report.renumbering:
-        return ["Renumbering: none (every paragraph kept its number and place)"]
-    rows = [[escape_terminal(e.old), escape_terminal(e.new), renumber_change(e)] for e in report.renumbering]
-    table = tabulate(rows, headers=("old", "new", "change"), tablefmt="simple", disable_numparse=True)
-    return ["Renumbering (old → new)", table]
+        return [phrase("renumbering none", ui)]
+    rows = [[escape_terminal(e.old), escape_terminal(e.new), renumber_change(e, ui)] for e in report.renumbering]
+    table = tabulate(rows, headers=[phrase(h, ui) for h in ("old", "new", "change")], tablefmt="simple",
+                     disable_numparse=True)
+    return [phrase("renumbering", ui), table]
 
 
-def _pair(view: PairView, style: _Style) -> list[str]:
-    facts = [view.kind]
-    if (sim := similarity_label(view)):
+def _pair(view: PairView, style: _Style, ui: str = "en", scores: bool = True) -> list[str]:
+    facts = [kind_word(view.kind, ui)]
+    if (sim := similarity_label(view, ui, scores)):
         facts.append(sim)
-    lines = [style.wrap("bold", escape_terminal(pair_title(view))) + "  " + ", ".join(facts)]
+    lines = [style.wrap("bold", escape_terminal(pair_title(view, ui))) + "  " + ", ".join(facts)]
     if view.moved_from:
-        lines.append(_INDENT + f"({moved_note(view)})")
+        lines.append(_INDENT + (f"（{moved_note(view, ui)}）" if ui == "zh" else f"({moved_note(view)})"))
     many = len(view.inline_parts) > 1
     for part in view.inline_parts:
-        lines.extend(_body(part.segments, style, f"[{part_label(part)}] " if many else ""))
+        lines.extend(_body(part.segments, style, f"[{part_label(part, ui)}] " if many else ""))
     for change in view.footnote_changes:
         if change.change == MODIFIED:
             segs: Sequence[Op] = change.segments
         else:
             segs = (Op(INSERT, change.new_text) if change.change == INSERTED
                     else Op(DELETE, change.old_text),)
-        lines.extend(_body(segs, style, f"{footnote_title(change)}: "))
+        lines.extend(_body(segs, style, f"{footnote_title(change, ui)}{'：' if ui == 'zh' else ': '}"))
     return lines
 
 
-def _unchanged_run(run: list[PairView], style: _Style) -> list[str]:
+def _unchanged_run(run: list[PairView], style: _Style, ui: str = "en") -> list[str]:
     ids = format_ids([i for v in run for i in v.new_ids])
-    return [style.wrap("dim", f"= unchanged: ¶ {escape_terminal(ids)}")]
+    return [style.wrap("dim", phrase("unchanged run", ui).format(ids=escape_terminal(ids)))]
 
 
 def _items(report: Report, style: _Style) -> Iterable[str]:
@@ -116,21 +124,26 @@ def _items(report: Report, style: _Style) -> Iterable[str]:
             run.append(item)
             continue
         if run:
-            yield from _unchanged_run(run, style)
+            yield from _unchanged_run(run, style, report.ui)
             run = []
         if isinstance(item, SectionStart):
             yield ""
             if item.changed:  # bold would be cut by the colour resets of the segments
                 title = "".join(style.segment(s) for s in item.segments)
-                yield f"{style.wrap('bold', '§')} {title}  ({HEADING_CHANGES[item.kind]})"
+                change = heading_change(item.kind, report.ui)
+                yield f"{style.wrap('bold', '§')} {title}  " + (f"（{change}）" if report.ui == "zh" else f"({change})")
             else:
                 yield style.wrap("bold", f"§ {escape_terminal(item.title)}")
         elif isinstance(item, MovedFrom):
-            yield style.wrap("dim", f"↳ {moved_from_note(item)}")
+            yield style.wrap("dim", f"↳ {moved_from_note(item, report.ui)}")
         else:
-            yield from _pair(item, style)
+            yield from _pair(item, style, report.ui, report.scores)
+            for pid in item.new_ids or item.old_ids:
+                if pid in report.also_texts:
+                    text = escape_terminal(report.also_texts[pid]).replace("\n", "\n" + _INDENT)
+                    yield style.wrap("dim", f"{_INDENT}[{report.also_language}] {text}")
     if run:
-        yield from _unchanged_run(run, style)
+        yield from _unchanged_run(run, style, report.ui)
 
 
 def render_terminal(report: Report, *, color: bool = False) -> str:
@@ -139,9 +152,14 @@ def render_terminal(report: Report, *, color: bool = False) -> str:
     style = _Style(color)
     lines = _header(report, style)
     lines += ["", *_summary(report), "", *_renumbering(report), ""]
-    shown = escape_terminal(report.selection or "all paragraphs")
-    lines.append(style.wrap("bold", f"Changes ({shown}; deletions [-…-], insertions {{+…+}})")
-                 if not color else style.wrap("bold", f"Changes ({shown})"))
+    ui = report.ui
+    shown = escape_terminal(report.selection or phrase("all paragraphs", ui))
+    if ui == "zh":
+        what = shown if color else f"{shown}；{phrase('markers', ui)}"
+        lines.append(style.wrap("bold", f"{phrase('changes', ui)}（{what}）"))
+    else:
+        lines.append(style.wrap("bold", f"Changes ({shown}; deletions [-…-], insertions {{+…+}})")
+                     if not color else style.wrap("bold", f"Changes ({shown})"))
     body = list(_items(report, style))
-    lines.extend(body or ["(no paragraph to show)"])
+    lines.extend(body or [phrase("nothing to show", ui)])
     return "\n".join(lines).rstrip() + "\n"

@@ -24,7 +24,14 @@ from typing import Iterable, Mapping
 
 from lineage.corpus.manifest import Entry, Manifest, load_manifest
 from lineage.errors import UsageError
-from lineage.model.symbols import Symbol, document_key, is_symbol, parse_symbol, symbol_sort_key
+from lineage.model.symbols import (
+    Symbol,
+    document_key,
+    implied_year,
+    is_symbol,
+    parse_symbol,
+    symbol_sort_key,
+)
 
 __all__ = [
     "GRAPH_SCHEMA",
@@ -60,6 +67,8 @@ class Node:
     languages: tuple[str, ...] = ()  # languages whose text the corpus holds
     entries: tuple[Entry, ...] = ()
     listed: bool = True
+    # ``date`` is only the year the symbol implies (no entry gives one): see _merge_entries.
+    date_inferred: bool = False
     # sort_key parses the symbol; every ordering asks for it again
     _sort_key: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -73,10 +82,18 @@ class Node:
             self._sort_key = (self.date is None, self.date or "", symbol_sort_key(self.symbol))
         return self._sort_key
 
+    @property
+    def shown_date(self) -> str:
+        """The date as a reader should see it: ``2015 (inferred)`` when only implied."""
+        if not self.date:
+            return ""
+        return f"{self.date} (inferred)" if self.date_inferred else self.date
+
     def to_dict(self) -> dict:
         return {
             "symbol": self.symbol,
             "date": self.date,
+            "date_inferred": self.date_inferred,
             "kind": self.kind,
             "title": self.title,
             "languages": list(self.languages),
@@ -352,10 +369,17 @@ def _components(targets: dict[str, list[str]]) -> dict[str, int]:
 def _merge_entries(entries: list[Entry]) -> Node:
     """One node for all language versions of a symbol: the earliest date given, the first
     kind and title (entries are in manifest order)."""
-    dates = sorted(e.date for e in entries if e.date)
+    dated = sorted((e.date, e.date_inferred) for e in entries if e.date)
+    date, inferred = dated[0] if dated else (None, False)
+    if date is None:
+        # An undated document would sort after every dated one (the 2005 Tunis Agenda after
+        # the 2025 resolution): the year its symbol implies places it, marked inferred.
+        date = implied_year(entries[0].symbol)
+        inferred = date is not None
     return Node(
         symbol=node_key(entries[0].symbol),
-        date=dates[0] if dates else None,
+        date=date,
+        date_inferred=inferred,
         kind=next((e.kind for e in entries if e.kind), None),
         title=next((e.title for e in entries if e.title), None),
         languages=tuple(sorted({e.language for e in entries if e.language and e.has_text})),

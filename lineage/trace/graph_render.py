@@ -4,21 +4,23 @@ from __future__ import annotations
 
 from lineage.errors import UsageError
 from lineage.trace.graph import EDGE_LABELS, LineageGraph, Node
+from lineage.trace.svg import graph_page, graph_svg
 from lineage.model.document import dumps
 
 __all__ = ["GRAPH_FORMATS", "MAX_DEPTH", "render_graph", "graph_text", "graph_mermaid", "graph_dot", "graph_json"]
 
-GRAPH_FORMATS = ("text", "mermaid", "dot", "json")
+GRAPH_FORMATS = ("text", "mermaid", "dot", "json", "svg", "html")
 
 
 def _describe(node: Node) -> str:
     bits = [node.symbol]
     if node.date:
-        bits.append(node.date)
+        bits.append(node.shown_date)
     if node.kind:
         bits.append(node.kind)
     if node.has_text:
-        bits.append("[" + ", ".join(node.languages) + "]")
+        # Several languages of one document: a bridge between the chains of those languages.
+        bits.append("[" + ", ".join(node.languages) + "]" + (" bridge" if len(node.languages) > 1 else ""))
     elif node.listed:
         bits.append("(listed, no text)")
     else:
@@ -149,7 +151,8 @@ def graph_json(graph: LineageGraph, focus: str | None = None) -> str:
 
 
 def render_graph(graph: LineageGraph, fmt: str = "text", focus: str | None = None) -> str:
-    renderers = {"text": graph_text, "mermaid": graph_mermaid, "dot": graph_dot, "json": graph_json}
+    renderers = {"text": graph_text, "mermaid": graph_mermaid, "dot": graph_dot, "json": graph_json,
+                 "svg": lambda g, f: graph_svg(g, f, standalone=True) + "\n", "html": graph_page}
     if fmt not in renderers:
         raise UsageError(f"unknown format {fmt!r}; expected one of {', '.join(GRAPH_FORMATS)}")
     return renderers[fmt](graph, focus)

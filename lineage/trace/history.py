@@ -100,6 +100,10 @@ class ParagraphHistory:
     language: str
     steps: list[HistoryStep]
     earlier: list[EarlierMatch] = field(default_factory=list)
+    # The history of the same paragraph in another language, reached through the bridge (the
+    # document's text in that language, same paragraph number) when that language holds
+    # earlier versions than this one: where the chain crossed languages.
+    crossed: "ParagraphHistory | None" = None
 
     @property
     def first(self) -> HistoryStep | None:
@@ -115,6 +119,7 @@ class ParagraphHistory:
             "first_appeared": None if first is None else {"symbol": first.symbol, "date": first.date, "ids": first.ids},
             "versions": [s.to_dict() for s in self.steps],
             "earlier_documents": [m.to_dict() for m in self.earlier],
+            "crossed": None if self.crossed is None else self.crossed.to_dict(),
         }
 
 
@@ -184,7 +189,8 @@ class _Texts(dict):
         return doc
 
 
-def paragraph_history(corpus: CorpusView, symbol: str, para: str, language: str | None = None) -> ParagraphHistory:
+def paragraph_history(corpus: CorpusView, symbol: str, para: str, language: str | None = None,
+                      cross: bool = True) -> ParagraphHistory:
     language = corpus.language_for(symbol, language)
     target = corpus.node(symbol).symbol
     versions = [k for k in corpus.graph.versions(target) if corpus.has_text(k, language)]
@@ -231,7 +237,28 @@ def paragraph_history(corpus: CorpusView, symbol: str, para: str, language: str 
     steps = _steps(corpus, versions, docs, ids, change)
     history = ParagraphHistory(target, start, language, steps)
     history.earlier = _earlier_variants(corpus, target, language, history.first, set(versions))
+    if cross:
+        history.crossed = _cross(corpus, target, start, language, len(versions))
     return history
+
+
+def _cross(corpus: CorpusView, target: str, start: str, language: str, count: int) -> "ParagraphHistory | None":
+    """The paragraph's history in the language of the document that has the most versions,
+    when that is more than ``language`` has: official texts share paragraph numbers, so the
+    same id names the same paragraph there."""
+    best: tuple[int, str] | None = None
+    for other in corpus.graph.nodes[target].languages:
+        if other == language:
+            continue
+        n = sum(1 for k in corpus.graph.versions(target) if corpus.has_text(k, other))
+        if n > count and (best is None or n > best[0]):
+            best = (n, other)
+    if best is None:
+        return None
+    try:
+        return paragraph_history(corpus, target, start, best[1], cross=False)
+    except UsageError:
+        return None  # the other language's text lacks the paragraph: no crossing
 
 
 def _steps(corpus: CorpusView, versions: list[str], docs: dict[str, Document], ids: dict[int, list[str]],
@@ -330,6 +357,16 @@ def render_history(history: ParagraphHistory, fmt: str = "text") -> str:
                 out.append(escape_markdown(body) if md else body)
             else:
                 out.append(inline_diff(step.ops, "md" if md else "text"))
+        out.append("")
+    if history.crossed is not None:
+        c = history.crossed
+        note = (f"Crossed to {c.language} through the bridge {history.symbol} ({history.language} ⇄ "
+                f"{c.language}), {_asked_label(c)}: {len(c.steps)} versions in {c.language}")
+        out.append(f"## {note}" if md else note)
+        out.append("")
+        sub = render_history(c, "md" if md else "text")
+        # The other language's steps, without its own title and counts.
+        out.append(sub.split("\n\n", 2)[2].rstrip("\n") if sub.count("\n\n") >= 2 else sub)
         out.append("")
     if history.earlier:
         out.append("## Earlier documents with a close variant" if md else "Earlier documents with a close variant:")

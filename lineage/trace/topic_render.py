@@ -10,6 +10,7 @@ from lineage.report.escape import escape_markdown, escape_terminal
 from lineage.report.inline import inline_diff, shown_similarity
 from lineage.report.labels import REUSE_SCORE, TOPIC_STATUS_WORDS
 from lineage.report.page import lang_attr, render_page
+from lineage.trace.svg import timeline_svg
 from lineage.trace.topic_timeline import TopicEntry, TopicTimeline
 
 __all__ = ["TOPIC_FORMATS", "render_topic"]
@@ -24,7 +25,7 @@ def _rows(timeline: TopicTimeline) -> list[list[str]]:
     rows = []
     for e in timeline.entries:
         rows.append([
-            e.date or "",
+            (e.date or "") + (" (inferred)" if e.date_inferred else ""),
             e.symbol,
             e.language,
             str(len(e.hits)),
@@ -58,6 +59,8 @@ def _status(entry: TopicEntry, pid: str) -> str:
     change = entry.change_for(pid)
     if change is None or change.status == "new":
         return TOPIC_STATUS_WORDS["new"] if entry.previous else "first"
+    if entry.bridged_from:
+        return f"same paragraph as {entry.previous} ({entry.bridged_from}) {change.previous_id}"
     sim = ("" if change.similarity is None
            else f", {REUSE_SCORE} {shown_similarity(change.similarity, change.ops)}")
     return f"{TOPIC_STATUS_WORDS[change.status]} from {entry.previous} {change.previous_id}{sim}"
@@ -65,6 +68,9 @@ def _status(entry: TopicEntry, pid: str) -> str:
 
 def _text(timeline: TopicTimeline, md: bool) -> str:
     out = [("# " if md else "") + _title(timeline), "", _span(timeline), ""]
+    out += [f"note: {w}" for w in timeline.warnings] + ([""] if timeline.warnings else [])
+    if timeline.bridges:
+        out += [f"bridges (one document in several languages): {', '.join(timeline.bridges)}", ""]
     rows = _rows(timeline)
     out.append(tabulate(rows, headers=_HEADERS, tablefmt="github" if md else "simple", disable_numparse=True))
     out.append("")
@@ -72,6 +78,9 @@ def _text(timeline: TopicTimeline, md: bool) -> str:
         head = f"{entry.symbol} ({entry.language})" + (f", {entry.date}" if entry.date else "")
         head += f": {_plural(len(entry.hits), 'paragraph')}"
         out.append(f"## {head}" if md else f"== {head}")
+        if entry.bridged_from:
+            out.append(f"(crossed from {entry.bridged_from} to {entry.language} through the bridge "
+                       f"{entry.symbol}: paragraphs paired by number)")
         out.append("")
         for hit in entry.hits:
             change = entry.change_for(hit.id)
@@ -81,7 +90,7 @@ def _text(timeline: TopicTimeline, md: bool) -> str:
             out.append(f"- **{escape_markdown(line)}**" if md else f"  {line}")
             if change is not None and change.status == "modified":
                 body = inline_diff(change.ops, "md" if md else "text")
-            elif change is not None and change.status == "unchanged":
+            elif change is not None and change.status == "unchanged" and not entry.bridged_from:
                 body = "(same text)"
             elif md:
                 body = escape_markdown(hit.paragraph.text, newline=" ")
@@ -101,6 +110,7 @@ _CSS = """
 .terms { color: var(--muted); }
 h3 { font-size: 1rem; margin: 1.2rem 0 .2rem; }
 .para { margin: .25rem 0; white-space: pre-wrap; }
+figure.chart { margin: 1rem 0; overflow-x: auto; }
 """
 """The topic page's own styles, after the shared ones (:mod:`lineage.report.page`)."""
 
@@ -112,6 +122,11 @@ def _html(timeline: TopicTimeline) -> str:
     zh = f' (<span lang="zh">{e(t.title_zh)}</span>)' if t.title_zh else ""
     out = ['<div class="page">', f"<h1>Topic {e(t.name)}: {e(t.title)}{zh}</h1>",
            f'<p class="meta">{e(_span(timeline))}</p>',
+           *(f'<p class="meta">note: {e(w)}</p>' for w in timeline.warnings),
+           *([f'<p class="meta">bridges (one document in several languages): {e(", ".join(timeline.bridges))}</p>']
+             if timeline.bridges else []),
+           # The timeline as a picture first (inline SVG: no script, printable), then the table.
+           f'<figure class="chart">{timeline_svg(timeline)}</figure>',
            "<table>", "<thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in _HEADERS) + "</tr></thead>", "<tbody>"]
     for row in _rows(timeline):
         out.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>")
@@ -120,6 +135,9 @@ def _html(timeline: TopicTimeline) -> str:
         lang = lang_attr(entry.language)
         head = f"{entry.symbol} ({entry.language})" + (f", {entry.date}" if entry.date else "")
         out.append(f"<h2>{e(head)}</h2>")
+        if entry.bridged_from:
+            out.append(f'<p class="meta">crossed from {e(entry.bridged_from)} to {e(entry.language)} through '
+                       f"the bridge {e(entry.symbol)}: paragraphs paired by number</p>")
         for hit in entry.hits:
             change = entry.change_for(hit.id)
             out.append(f'<h3>{e(hit.id)} <span class="terms"{lang}>[{e(", ".join(hit.terms))}]</span></h3>')

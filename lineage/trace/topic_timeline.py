@@ -21,7 +21,7 @@ from lineage.errors import UsageError
 from lineage.model.comparison import Op
 from lineage.trace.corpusview import CorpusView
 from lineage.script.language import gram_size
-from lineage.trace.topics import Topic, TopicHit, get_topic, match_document
+from lineage.trace.topics import Topic, TopicHit, adhoc_topic, get_topic, match_document
 
 __all__ = [
     "TOPIC_SCHEMA",
@@ -67,6 +67,10 @@ class TopicEntry:
     title: str | None
     hits: list[TopicHit]
     previous: str | None = None  # the document the changes are against
+    date_inferred: bool = False  # ``date`` is the year the symbol implies
+    # The language this entry was reached from through a bridge (the same symbol's text in
+    # that language, paired by paragraph number), when no earlier text in its own language is.
+    bridged_from: str | None = None
     changes: list[TopicChange] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
 
@@ -81,8 +85,10 @@ class TopicEntry:
             "symbol": self.symbol,
             "language": self.language,
             "date": self.date,
+            "date_inferred": self.date_inferred,
             "title": self.title,
             "previous": self.previous,
+            "bridged_from": self.bridged_from,
             "paragraphs": [
                 {**h.to_dict(), "text": h.paragraph.text, **_change_fields(self.change_for(h.id))} for h in self.hits
             ],
@@ -110,11 +116,36 @@ class TopicTimeline:
     topic: Topic
     entries: list[TopicEntry]
 
+    @property
+    def bridges(self) -> list[str]:
+        """Symbols the timeline holds in several languages (``A/RES/80/173 (en ⇄ zh)``): where
+        the chains of two languages meet."""
+        langs: dict[str, list[str]] = {}
+        for e in self.entries:
+            langs.setdefault(e.symbol, []).append(e.language)
+        return [f"{s} ({' ⇄ '.join(ls)})" for s, ls in langs.items() if len(ls) > 1]
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the reader must know about the order: documents placed by an inferred year,
+        and documents with no date at all (placed by their links only)."""
+        out = []
+        inferred = [e.symbol for e in self.entries if e.date_inferred]
+        undated = [e.symbol for e in self.entries if not e.date]
+        if inferred:
+            out.append(f"dated by the year their symbol implies: {', '.join(dict.fromkeys(inferred))}")
+        if undated:
+            out.append(f"no date, placed by their links only: {', '.join(dict.fromkeys(undated))} "
+                       "(set one with 'lineage corpus set SYMBOL date=YYYY-MM-DD')")
+        return out
+
     def to_dict(self) -> dict:
         return {
             "schema": TOPIC_SCHEMA,
             "topic": self.topic.to_dict(),
             "documents": [e.to_dict() for e in self.entries],
+            "warnings": self.warnings,
+            "bridges": self.bridges,
         }
 
 
@@ -158,6 +189,17 @@ def _pair(entry: TopicEntry, previous: TopicEntry, comparables: dict[str, str]) 
     entry.dropped = [pid for pid, _, _ in old if pid not in used]
 
 
+def _cross(entry: TopicEntry, other: TopicEntry) -> None:
+    """Reach ``entry`` from the same document in another language (a bridge): paragraphs
+    pair by number, a paragraph on the topic in both is the same paragraph (``unchanged``)."""
+    entry.previous = other.symbol
+    entry.bridged_from = other.language
+    theirs = {h.id for h in other.hits}
+    entry.changes = [TopicChange(h.id, "unchanged" if h.id in theirs else "new", h.id if h.id in theirs else None)
+                     for h in entry.hits]
+    entry.dropped = [pid for pid in theirs if pid not in {h.id for h in entry.hits}]
+
+
 def topic_timeline(corpus: CorpusView, topic: Topic, symbols: Sequence[str] = (),
                    language: str | None = None) -> TopicTimeline:
     """The topic across ``symbols`` (default: every document of the corpus with a text), in
@@ -185,11 +227,15 @@ def topic_timeline(corpus: CorpusView, topic: Topic, symbols: Sequence[str] = ()
                 continue
             # Each text is read once and only its topic paragraphs are kept.
             doc = corpus.document(key, lang, keep=False)
-            entry = TopicEntry(key, lang, node.date, node.title, match_document(topic, doc))
+            entry = TopicEntry(key, lang, node.date, node.title, match_document(topic, doc),
+                               date_inferred=node.date_inferred)
             previous = last.get(lang)
+            bridge = next((e for e in entries if e.symbol == key and e.language != lang and e.hits), None)
             if previous is not None and entry.hits:
                 entry.previous = previous.symbol
                 _pair(entry, previous, comparables.setdefault(lang, {}))
+            elif bridge is not None and entry.hits:
+                _cross(entry, bridge)
             else:
                 entry.changes = [TopicChange(h.id, "new") for h in entry.hits]
             entries.append(entry)
@@ -204,10 +250,10 @@ def topic_timeline(corpus: CorpusView, topic: Topic, symbols: Sequence[str] = ()
     return TopicTimeline(topic, entries)
 
 
-def load_timeline(corpus_dir: str | Path, name: str, symbols: Sequence[str] = (),
-                  language: str | None = None) -> TopicTimeline:
-    """The timeline of topic ``name``; topics are the bundled ones plus any in the corpus's
-    ``topics/`` folder."""
+def load_timeline(corpus_dir: str | Path, name: str | None, symbols: Sequence[str] = (),
+                  language: str | None = None, terms: Sequence[str] = ()) -> TopicTimeline:
+    """The timeline of topic ``name`` (a topic's name or one of its terms; topics are the
+    bundled ones plus any in the corpus's ``topics/`` folder), or of the ad hoc ``terms``."""
     corpus = CorpusView.open(corpus_dir)
-    topic = get_topic(name, [Path(corpus_dir) / "topics"])
+    topic = adhoc_topic(terms) if terms else get_topic(name or "", [Path(corpus_dir) / "topics"])
     return topic_timeline(corpus, topic, symbols, language)

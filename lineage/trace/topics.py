@@ -42,6 +42,8 @@ __all__ = [
     "load_topic_file",
     "load_topics",
     "get_topic",
+    "find_topic",
+    "adhoc_topic",
     "match_document",
 ]
 
@@ -175,11 +177,50 @@ def load_topics(extra_dirs: Sequence[str | Path] = ()) -> dict[str, Topic]:
     return topics
 
 
+def _fold(text: str) -> str:
+    """A name or term as people type it: case, width and runs of spaces and hyphens ignored
+    (``IGF``, ``igf``, ``ＩＧＦ``; ``multi-stakeholder``, ``multistakeholder``)."""
+    folded = normalize(text, "compare").text.casefold()
+    return re.sub(r"[\s\-]+", "", folded)
+
+
+def find_topic(name: str, topics: dict[str, Topic]) -> Topic | None:
+    """The topic ``name`` stands for: a topic's name, whatever its case, else a topic one of
+    whose terms (strong or anaphoric) or titles it is (``IGF``, ``互联网治理论坛``,
+    ``multistakeholder``). None if none; several topics sharing the term: the one whose
+    strong terms hold it, then the first by name."""
+    key = _fold(name)
+    for topic_name in sorted(topics):
+        if _fold(topic_name) == key:
+            return topics[topic_name]
+    found = []
+    for topic_name in sorted(topics):
+        t = topics[topic_name]
+        if key in {_fold(x) for x in (*t.terms, t.title, t.title_zh or "")}:
+            return t
+        if key in {_fold(x) for x in (*t.weak, *t.anaphora)}:
+            found.append(t)
+    return found[0] if found else None
+
+
 def get_topic(name: str, extra_dirs: Sequence[str | Path] = ()) -> Topic:
+    """The bundled or folder topic ``name`` stands for (:func:`find_topic`)."""
     topics = load_topics(extra_dirs)
-    if name in topics:
-        return topics[name]
-    raise TopicError(f"unknown topic {name!r}; known topics: {', '.join(sorted(topics))}")
+    topic = find_topic(name, topics)
+    if topic is not None:
+        return topic
+    raise TopicError(f"unknown topic {name!r}; known topics: {', '.join(sorted(topics))}; it is not "
+                     f"one of their terms either (search for it: lineage topic --term {name!r})")
+
+
+def adhoc_topic(terms: Sequence[str]) -> Topic:
+    """A topic of the ``terms`` given on the command line (any language, any number): any one
+    of them puts a paragraph on it, matched as a topic file's ``[terms]`` are."""
+    kept = tuple(dict.fromkeys(t.strip() for t in terms if t and t.strip()))
+    if not kept:
+        raise TopicError("--term needs a non-empty term")
+    name = " | ".join(kept)
+    return Topic(name=name, title="ad hoc search terms", title_zh=None, terms=kept)
 
 
 @dataclass(frozen=True)

@@ -129,6 +129,7 @@ def run_demo(corpus_dir: str | Path, out: str | Path | None = None, *, color: bo
     new = load_entry_document(corpus_dir, pair.new)
     result = diff_documents(old, new, fmt="html", old_note=_note(pair.old), new_note=_note(pair.new))
     write_output(out, result.text)
+    assert result.report is not None  # the bundled pair is one language: a diff, not a bridge
     summary = render_report(filter_report(result.report, ReportFilter(changed_only=True)), "text",
                             color=color)
     return DemoResult(pair, out, summary, result.changed)

@@ -79,10 +79,10 @@ def show_blame(corpus_dir: str | Path, symbol: str, language: str | None = None,
     return render_blame(blame(CorpusView.open(corpus_dir), symbol, language, share), fmt)
 
 
-def show_topic(corpus_dir: str | Path, name: str, symbols: Sequence[str] = (), language: str | None = None,
-               fmt: str = "text") -> str:
-    """``lineage topic``: topic ``name`` through the corpus."""
+def show_topic(corpus_dir: str | Path, name: str | None, symbols: Sequence[str] = (),
+               language: str | None = None, fmt: str = "text", terms: Sequence[str] = ()) -> str:
+    """``lineage topic``: topic ``name`` (or the ad hoc ``terms``) through the corpus."""
     from lineage.trace.topic_render import render_topic
     from lineage.trace.topic_timeline import load_timeline
 
-    return render_topic(load_timeline(corpus_dir, name, symbols, language), fmt)
+    return render_topic(load_timeline(corpus_dir, name, symbols, language, terms), fmt)

@@ -27,6 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--origin", choices=list(ORIGINS),
                    help="where the text comes from (default: official-pdf for a PDF, else converted-text)")
     p.add_argument("--title", help="title for the manifest (default: the document's)")
+    p.add_argument("--date", metavar="YYYY-MM-DD",
+                   help="date for the manifest (also YYYY-MM, YYYY; default: the document's, else "
+                   "the year its symbol implies, marked inferred)")
     p.add_argument("--adopted-from", action="append", metavar="SYMBOL", help="draft it was adopted from (repeatable)")
     p.add_argument("--revises", action="append", metavar="SYMBOL", help="text it revises (repeatable)")
     p.add_argument("--builds-on", action="append", metavar="SYMBOL", help="earlier document it builds on (repeatable)")
@@ -45,8 +48,14 @@ def run(args: argparse.Namespace) -> int:
 
     corpus = args.corpus or default_corpus_dir()
     entry = add_file(args.file, corpus, symbol=args.symbol, language=args.lang, kind=args.kind,
-                     origin=args.origin, title=args.title, adopted_from=args.adopted_from,
+                     origin=args.origin, title=args.title, date=args.date, adopted_from=args.adopted_from,
                      revises=args.revises, builds_on=args.builds_on, notes=args.notes, force=args.force,
                      changes=args.changes)
     print(f"added {entry.label} to {corpus}: {entry.text}")
+    if entry.date_inferred:
+        print(f"note: {entry.label} has no date; {entry.date} is the year its symbol implies "
+              f"(marked inferred; set one with 'lineage corpus set {entry.symbol} date=YYYY-MM-DD')")
+    elif entry.date is None:
+        print(f"warning: {entry.label} has no date and its symbol implies none: timelines place "
+              f"it by its links only (set one with 'lineage corpus set \"{entry.symbol}\" date=YYYY-MM-DD')")
     return 0

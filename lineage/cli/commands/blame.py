@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 __all__ = ["HELP", "register", "run"]
 
@@ -20,6 +19,7 @@ def _share(text: str) -> float:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from lineage.cli.output import add_output_option
     from lineage.trace.blame import BLAME_FORMATS, DEFAULT_THRESHOLD
 
     p = subparsers.add_parser(
@@ -36,13 +36,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=BLAME_FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--corpus", metavar="DIR", default=None,
                    help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
+    add_output_option(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from lineage.cli.app.trace import show_blame
+    from lineage.cli.output import check_output_path, emit
     from lineage.corpus.manifest import default_corpus_dir
 
-    sys.stdout.write(show_blame(args.corpus or default_corpus_dir(), args.symbol, args.lang, args.format,
+    if args.output:
+        check_output_path(args.output)
+    emit(args.output, show_blame(args.corpus or default_corpus_dir(), args.symbol, args.lang, args.format,
                                 args.threshold))
     return 0

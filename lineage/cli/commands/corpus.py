@@ -1,4 +1,5 @@
-"""``lineage corpus list|show``: what the corpus holds."""
+"""``lineage corpus list|show|set|link|unlink``: what the corpus holds, and its manifest
+changed from the command line (atomically, under the corpus lock: lineage.corpus.edit)."""
 from __future__ import annotations
 
 import argparse
@@ -6,9 +7,11 @@ import sys
 
 from lineage.errors import UsageError
 
-__all__ = ["HELP", "register", "run_list", "run_show"]
+__all__ = ["HELP", "register", "run_list", "run_show", "run_set", "run_link", "run_unlink"]
 
-HELP = "list the documents of the corpus, or show one"
+HELP = "list the documents of the corpus, show one, or edit its manifest entry (set, link, unlink)"
+
+_LINK_KINDS = ("revises", "adopted-from", "builds-on")  # lineage.corpus.edit.LINK_KINDS
 
 
 def _corpus_option(p: argparse.ArgumentParser) -> None:
@@ -38,11 +41,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p_show.add_argument("--lang", default=None, help="language, when the symbol has several")
     _corpus_option(p_show)
     p_show.set_defaults(func=run_show)
+    p_set = sub.add_parser("set", help="set fields of an entry (date, kind, title, origin, notes)",
+                           description="Set manifest fields of SYMBOL (every language version "
+                           "unless --lang): KEY=VALUE, an empty VALUE clears the field. Keys: "
+                           "date, kind, title, origin, notes. Validated and written atomically.")
+    p_set.add_argument("symbol", metavar="SYMBOL", help="document symbol or name")
+    p_set.add_argument("values", metavar="KEY=VALUE", nargs="+", help="e.g. date=2015-12-16")
+    p_set.add_argument("--lang", default=None, help="only this language version")
+    p_set.add_argument("--corpus", metavar="DIR", default=None,
+                       help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
+    p_set.set_defaults(func=run_set)
+    p_link = sub.add_parser("link", help="record that NEW revises / was adopted from / builds on OLD",
+                            description="Record a lineage link: NEW --kind OLD (NEW revises OLD, "
+                            "NEW was adopted from OLD, NEW builds on OLD). NEW must be in the corpus; "
+                            "OLD may be a document it does not list yet.")
+    p_link.add_argument("old", metavar="OLD", help="the earlier document")
+    p_link.add_argument("new", metavar="NEW", help="the later document")
+    p_link.add_argument("--kind", choices=_LINK_KINDS, required=True, help="what NEW is to OLD")
+    p_link.add_argument("--corpus", metavar="DIR", default=None,
+                        help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
+    p_link.set_defaults(func=run_link)
+    p_unlink = sub.add_parser("unlink", help="remove the links from NEW to OLD",
+                              description="Remove every manifest link from NEW to OLD.")
+    p_unlink.add_argument("old", metavar="OLD", help="the earlier document")
+    p_unlink.add_argument("new", metavar="NEW", help="the later document")
+    p_unlink.add_argument("--corpus", metavar="DIR", default=None,
+                          help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
+    p_unlink.set_defaults(func=run_unlink)
     p.set_defaults(func=_no_action)
 
 
 def _no_action(args: argparse.Namespace) -> int:
-    raise UsageError("corpus: no action given; choose list or show (see 'lineage corpus --help')")
+    raise UsageError("corpus: no action given; choose list or show, or change the manifest with set, "
+                     "link or unlink (see 'lineage corpus --help')")
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -58,4 +89,38 @@ def run_show(args: argparse.Namespace) -> int:
     from lineage.corpus.manifest import default_corpus_dir
 
     sys.stdout.write(show_entry(args.corpus or default_corpus_dir(), args.symbol, args.lang, args.format))
+    return 0
+
+
+def _said(entries) -> str:
+    return ", ".join(e.label for e in entries)
+
+
+def run_set(args: argparse.Namespace) -> int:
+    from lineage.corpus.edit import parse_assignments, set_fields
+    from lineage.corpus.manifest import default_corpus_dir
+
+    corpus = args.corpus or default_corpus_dir()
+    entries = set_fields(corpus, args.symbol, parse_assignments(args.values), args.lang)
+    print(f"set {', '.join(args.values)} on {_said(entries)} in {corpus}")
+    return 0
+
+
+def run_link(args: argparse.Namespace) -> int:
+    from lineage.corpus.edit import link
+    from lineage.corpus.manifest import default_corpus_dir
+
+    corpus = args.corpus or default_corpus_dir()
+    entries = link(corpus, args.old, args.new, args.kind)
+    print(f"linked {_said(entries)} --{args.kind}--> {args.old} in {corpus}")
+    return 0
+
+
+def run_unlink(args: argparse.Namespace) -> int:
+    from lineage.corpus.edit import unlink
+    from lineage.corpus.manifest import default_corpus_dir
+
+    corpus = args.corpus or default_corpus_dir()
+    entries = unlink(corpus, args.old, args.new)
+    print(f"unlinked {_said(entries)} from {args.old} in {corpus}")
     return 0

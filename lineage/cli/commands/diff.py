@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from lineage.cli.options import add_changes_option, add_engine_option
 from lineage.cli.terminal import wants_color
@@ -15,6 +16,7 @@ HELP = "compare two versions: renumbering, moves, splits, merges and word-level 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     from lineage.cli.app.diff import FORMATS
+    from lineage.report.labels import UI_LANGUAGES
 
     p = subparsers.add_parser(
         "diff",
@@ -41,6 +43,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="show only paragraph N (old or new id, e.g. 12 or pp3); repeatable")
     p.add_argument("--topic", metavar="NAME",
                    help="show only paragraphs on topic NAME (see `lineage topic`)")
+    p.add_argument("--corpus", metavar="DIR", default=None,
+                   help="corpus whose topics/ folder --topic also reads (default: $LINEAGE_CORPUS, "
+                   "else ./corpora when there is one)")
+    p.add_argument("--also", metavar="LANG",
+                   help="show each paragraph in LANG too (the corpus's LANG text of the same symbol): "
+                   "below it in text, beside it in HTML; for one document in two languages, the "
+                   "paragraphs side by side")
+    p.add_argument("--old-label", metavar="TEXT",
+                   help="name the old side TEXT in the report instead of its symbol")
+    p.add_argument("--new-label", metavar="TEXT",
+                   help="name the new side TEXT in the report instead of its symbol")
+    p.add_argument("--ui", choices=UI_LANGUAGES, default="en",
+                   help="language of the report's own words: en (default) or zh (修改, 移自原第 N 段 …)")
+    p.add_argument("--scores", action=argparse.BooleanOptionalAction, default=None,
+                   help="show similarity scores (default: shown with --ui en, hidden with --ui zh)")
     p.add_argument("--no-color", action="store_true",
                    help="mark changes with [-…-]{+…+} even on a terminal")
     add_changes_option(p)
@@ -51,6 +68,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _color(args: argparse.Namespace) -> bool:
     """Colour only for the text format written to a terminal."""
     return args.format == "text" and not args.output and wants_color(args.no_color)
+
+
+def _corpus(args: argparse.Namespace) -> Path | None:
+    """The corpus --topic and --also read: --corpus, else the default one if there is one (a
+    diff of two files needs none)."""
+    from lineage.corpus.manifest import default_corpus_dir
+    from lineage.errors import CorpusError
+
+    if args.corpus:
+        return Path(args.corpus)
+    try:
+        return default_corpus_dir()
+    except CorpusError:
+        return None
+
+
+def _topic_dirs(args: argparse.Namespace) -> list[Path]:
+    """The corpus topic folder --topic reads besides the bundled topics, as `lineage topic`
+    does; none when no corpus is given or found."""
+    corpus = _corpus(args)
+    return [corpus / "topics"] if corpus else []
 
 
 def run(args: argparse.Namespace) -> int:
@@ -67,7 +105,12 @@ def run(args: argparse.Namespace) -> int:
     result = diff_files(
         args.old, args.new, fmt=args.format, color=_color(args), changed_only=args.changed_only,
         paragraphs=frozenset(args.paragraph), topic=args.topic, changes=args.changes,
+        old_label=args.old_label, new_label=args.new_label, ui=args.ui, scores=args.scores,
+        topic_dirs=_topic_dirs(args) if args.topic else (),
+        also=args.also, also_corpus=_corpus(args) if args.also else None,
     )
+    for warning in result.warnings:
+        print(f"lineage: {warning}", file=sys.stderr)
     if result.data is not None:
         write_output_bytes(args.output, result.data, inputs)
     elif args.output:
@@ -84,6 +127,12 @@ def _run_history(args: argparse.Namespace, inputs: tuple[str, ...]) -> int:
     if args.paragraph or args.topic:
         raise UsageError("--paragraph and --topic apply to two versions; a history shows every paragraph "
                          "(--changed-only hides the ones no revision changed; see 'lineage diff --help')")
+    lang_options = [name for name, given in (("--also", args.also), ("--old-label", args.old_label),
+                                             ("--new-label", args.new_label), ("--ui zh", args.ui != "en"),
+                                             ("--scores/--no-scores", args.scores is not None)) if given]
+    if lang_options:
+        raise UsageError(f"{', '.join(lang_options)}: for two versions only, not a history of "
+                         f"{len(inputs)} versions (see 'lineage diff --help')")
     if args.output:
         check_output_path(args.output, inputs)
     result = diff_versions(list(inputs), fmt=args.format, changes=args.changes, changed_only=args.changed_only)

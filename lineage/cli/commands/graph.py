@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 __all__ = ["HELP", "register", "run"]
 
@@ -10,6 +9,7 @@ HELP = "the lineage of a document: versions and earlier documents it builds on"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from lineage.cli.output import add_output_option
     from lineage.trace.graph_render import GRAPH_FORMATS
 
     p = subparsers.add_parser(
@@ -25,12 +25,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="also show builds_on links that other links already imply")
     p.add_argument("--corpus", metavar="DIR", default=None,
                    help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
+    add_output_option(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from lineage.cli.app.trace import show_graph
+    from lineage.cli.output import check_output_path, emit
     from lineage.corpus.manifest import default_corpus_dir
 
-    sys.stdout.write(show_graph(args.corpus or default_corpus_dir(), args.symbol, args.format, args.all_links))
+    if args.output:
+        check_output_path(args.output)
+    emit(args.output, show_graph(args.corpus or default_corpus_dir(), args.symbol, args.format, args.all_links))
     return 0

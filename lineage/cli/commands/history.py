@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 __all__ = ["HELP", "register", "run"]
 
@@ -10,6 +9,7 @@ HELP = "one paragraph through every version of its text"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from lineage.cli.output import add_output_option
     from lineage.trace.history import HISTORY_FORMATS
 
     p = subparsers.add_parser(
@@ -26,13 +26,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=HISTORY_FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--corpus", metavar="DIR", default=None,
                    help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
+    add_output_option(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from lineage.cli.app.trace import show_history
+    from lineage.cli.output import check_output_path, emit
     from lineage.corpus.manifest import default_corpus_dir
 
-    sys.stdout.write(show_history(args.corpus or default_corpus_dir(), args.symbol, args.paragraph,
+    if args.output:
+        check_output_path(args.output)
+    emit(args.output, show_history(args.corpus or default_corpus_dir(), args.symbol, args.paragraph,
                                   args.lang, args.format))
     return 0

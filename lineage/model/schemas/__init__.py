@@ -25,6 +25,7 @@ SCHEMA_FILES: dict[str, str] = {
     "lineage.trace.history/1": "trace-history-1.schema.json",
     "lineage.trace.blame/1": "trace-blame-1.schema.json",
     "lineage.topic/1": "topic-1.schema.json",
+    "lineage.bridge/1": "bridge-1.schema.json",
     "lineage.history/1": "history-1.schema.json",
     "lineage.search/1": "search-1.schema.json",
 }
