@@ -29,5 +29,6 @@ def build_session_corpus(folder: Path, names=REAL_NAMES, bundled: bool = True) -
         shutil.copytree(CORPORA, folder)
     for name in names:
         add_document(folder, gold_document(name), source_file=REAL / f"{name}.pdf",
-                     text_notes=masthead_notes(REAL / f"{name}.pdf"))
+                     text_notes=masthead_notes(REAL / f"{name}.pdf"),
+                     force=True)  # the bundled corpus holds the English A/RES/80/173 too
     return folder
