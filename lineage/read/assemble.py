@@ -30,6 +30,7 @@ from lineage.read.textjoin import (
     Inline,
     block_inline,
     join_inline,
+    SUBITEM_LABEL,
     preamble_label_length,
     split_number,
 )
@@ -67,8 +68,15 @@ class _ParagraphBuilder:
         )
 
 
-def build_document(blocks: list[Block], clean: Cleaner, source: Source) -> Document:
-    """Interpret ``blocks`` (in file order) as a UN resolution, draft or outcome document."""
+def build_document(blocks: list[Block], clean: Cleaner, source: Source, keep_stray: bool = False) -> Document:
+    """Interpret ``blocks`` (in file order) as a UN resolution, draft or outcome document.
+
+    ``keep_stray``: text that cannot be placed (unnumbered text after a finished paragraph
+    and a heading, after the closing lines, or before the first paragraph) is kept in the
+    paragraph it most likely continues, with a warning, instead of being left out. The PDF
+    reader asks for it: its blocks come from a layout analysis that can be wrong about a
+    heading or a page break, and a redline must never lose printed text. The text readers
+    leave such text out (a converter's annex or excerpt), as docs/readers.md says."""
     warnings: list[ExtractionWarning] = []
     footnotes = _footnotes(blocks, clean, warnings)
     body = [b for b in blocks if b.kind not in ("footnote", "rule")]
@@ -81,9 +89,10 @@ def build_document(blocks: list[Block], clean: Cleaner, source: Source) -> Docum
     furniture = _furniture(body, clean)
     preamble_blocks = [b for b in preamble_blocks if id(b) not in furniture]
     headings: list[Heading] = []
-    preamble, pending = _read_preamble(preamble_blocks, clean, headings, warnings)
+    preamble, pending = _read_preamble(preamble_blocks, clean, headings, warnings, keep_stray)
     operative = _read_operative(
-        [b for b in body[first_op:] if id(b) not in furniture], clean, front, headings, pending, warnings)
+        [b for b in body[first_op:] if id(b) not in furniture], clean, front, headings, pending, warnings,
+        keep_stray)
 
     preamble_pars = [p.build() for p in preamble]
     paragraphs = [p.build() for p in operative]
@@ -136,7 +145,8 @@ def _furniture(body: list[Block], clean: Cleaner) -> set[int]:
 
 
 def _read_preamble(blocks: list[Block], clean: Cleaner, headings: list[Heading],
-                   warnings: list[ExtractionWarning]) -> tuple[list[_ParagraphBuilder], list[Heading]]:
+                   warnings: list[ExtractionWarning], keep_stray: bool = False,
+                   ) -> tuple[list[_ParagraphBuilder], list[Heading]]:
     """Preambular paragraphs (``pp1``...) and headings among them; returns the paragraphs and
     the headings still waiting for the paragraph they precede."""
     preamble: list[_ParagraphBuilder] = []
@@ -150,10 +160,14 @@ def _read_preamble(blocks: list[Block], clean: Cleaner, headings: list[Heading],
             continue
         if not preamble and _starts_lowercase(inline.text):
             # The tail of a paragraph whose start is not in this text (an excerpt).
+            if not keep_stray:
+                warnings.append(ExtractionWarning(
+                    "leading-fragment",
+                    f"text at lines {b.line_start}-{b.line_end} continues a paragraph that is not in the file; left out"))
+                continue
             warnings.append(ExtractionWarning(
                 "leading-fragment",
-                f"text at lines {b.line_start}-{b.line_end} continues a paragraph that is not in the file; left out"))
-            continue
+                f"text at lines {b.line_start}-{b.line_end} starts inside a paragraph; kept as the first one"))
         label = preamble_label_length(inline.text)
         if label:
             # "PP3 Recalling ...": an informal draft's label opens a paragraph, and is no text.
@@ -172,7 +186,8 @@ def _read_preamble(blocks: list[Block], clean: Cleaner, headings: list[Heading],
 
 
 def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings: list[Heading],
-                    pending: list[Heading], warnings: list[ExtractionWarning]) -> list[_ParagraphBuilder]:
+                    pending: list[Heading], warnings: list[ExtractionWarning],
+                    keep_stray: bool = False) -> list[_ParagraphBuilder]:
     """Numbered paragraphs, their continuations, section headings and the closing lines."""
     operative: list[_ParagraphBuilder] = []
     section = pending[-1].text if pending else None
@@ -209,13 +224,22 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
             continue
         if not inline.text.strip():
             continue
-        if not operative or closing_seen or (pending and operative[-1].ends_complete()):
+        subitem = bool(SUBITEM_LABEL.match(inline.text))
+        # A sub-item (``(b)``) after a heading continues its paragraph: the heading was a
+        # misreading (a separator line, a running title) or a sub-item chapeau.
+        if not operative or closing_seen or (pending and operative[-1].ends_complete() and not subitem):
             # Unnumbered text after the closing lines, or after a heading that follows a
             # finished paragraph (an annex, a note): not part of any operative paragraph.
+            if not (keep_stray and operative):
+                warnings.append(ExtractionWarning(
+                    "stray-text",
+                    f"unnumbered text at lines {b.line_start}-{b.line_end} left out: {inline.text[:60]!r}"))
+                continue
+            where = "after the closing lines" if closing_seen else "after a heading"
             warnings.append(ExtractionWarning(
                 "stray-text",
-                f"unnumbered text at lines {b.line_start}-{b.line_end} left out: {inline.text[:60]!r}"))
-            continue
+                f"unnumbered text at lines {b.line_start}-{b.line_end} {where} kept in paragraph "
+                f"{operative[-1].id}: {inline.text[:60]!r}"))
         operative[-1].add(inline, b)  # the rest of a paragraph cut by a page break or footnotes
     return operative
 

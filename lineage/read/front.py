@@ -160,7 +160,6 @@ def _free_text_role(text: str, front: Front, roles: list[str | None], after_draf
                     after_agenda: bool, after_number: bool) -> str | None:
     """The role of a text block none of whose lines is a masthead line, from what came
     before it; records the titles it is in ``front``."""
-    prev = next((r for r in reversed(roles) if r is not None), None)
     if roles and roles[-1] == "anchor" and after_number and front.number_title and _unpunctuated(text):
         # The title after the resolution number, wrapped onto another line.
         front.number_title = join_inline([Inline(front.number_title), Inline(text)]).text
@@ -170,8 +169,10 @@ def _free_text_role(text: str, front: Front, roles: list[str | None], after_draf
     if after_draft and _unpunctuated(text):
         front.draft_title = front.draft_title or text.strip()
         return "anchor"
-    if prev == "formula" and text.rstrip().endswith((":", "：")):
-        return "anchor"  # "Adopts the following outcome document:"
+    if roles and roles[-1] == "formula" and text.rstrip().endswith((":", "：")):
+        # "Adopts the following outcome document:" right after the formula; a preambular
+        # paragraph ending in a colon further down (one that quotes a question) is text.
+        return "anchor"
     if None not in roles and len(text) <= 250 and _unpunctuated(text):
         # Short unpunctuated lines before any free text: a title (plain text has no bold to
         # mark it); the last one, nearest the paragraphs, is the document's.

@@ -12,7 +12,7 @@ from lineage.model.document import FootnoteRef
 
 __all__ = ["NUMBER_SUFFIX", "Block", "Inline", "Cleaner", "join_inline", "block_inline", "is_cjk_char",
            "split_number", "preamble_label_length", "squeeze_cjk_spaces", "keep_compound_hyphens",
-           "starts_new_preamble", "TERMINAL"]
+           "starts_new_preamble", "TERMINAL", "SUBITEM_LABEL"]
 
 # Punctuation that ends a clause or sentence: a line ending in it may end a paragraph.
 TERMINAL = set(",.;:，。；：!?！？")
@@ -51,6 +51,8 @@ def is_cjk_char(ch: str) -> bool:
 
 
 _SUBITEM_RE = re.compile(r"^\s*(?:\(|（)(?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})(?:\)|）)\s*")
+# A sub-item label opening a text: ``(a)``, ``（iv）``.
+SUBITEM_LABEL = _SUBITEM_RE
 
 
 def _separator(left: str, right: str) -> tuple[str, bool]:

@@ -88,6 +88,7 @@ def _is_right_aligned(ln: Line, col: Column) -> bool:
     return ln.x0 > col.centre and ln.x1 > col.right - col.size
 
 
+_CLAUSE_END = set(",;:，；：")
 _TERMINAL = set("，。；：！？,.;:!?）)”\"’")
 
 
@@ -120,7 +121,12 @@ def _is_heading_line(ln: Line, col: Column) -> bool:
             return False
     if SUBITEM_RE.match(ln.text):
         return False
-    return ln.bold or _is_centred(ln, col)
+    if ln.bold:
+        return True
+    # A one-line paragraph (``Recalling the general election held in 2021,``) indented at
+    # the first-line indent can sit near the middle of the column: a clause that ends with
+    # a comma, semicolon or colon is text, not a centred title.
+    return _is_centred(ln, col) and ln.text.rstrip()[-1:] not in _CLAUSE_END
 
 
 def _ends_short(ln: Line, col: Column) -> bool:

@@ -12,7 +12,7 @@ from lineage.read.pdf.records import Line, Mark, Rule
 
 __all__ = ["FootnoteDraft", "split_footnote_area", "parse_footnotes"]
 
-_LEADING_NUMBER = re.compile(r"^(\d{1,3})(?=\s|\D)\s*")
+_LEADING_NUMBER = re.compile(r"^(\d{1,3}|\*{1,3}(?=\s))(?=\s|\D)\s*")
 # A footnote separator is a short rule: longer than this many points, shorter than this
 # fraction of the text column (Word's continuation separator, over a footnote continued from
 # the previous page, runs the whole column).
@@ -86,14 +86,17 @@ def parse_footnotes(
             m = _LEADING_NUMBER.match(line.text)
             # A plain leading number starts a footnote when it stands apart from the text
             # (its own piece) or is the next number expected.
-            if m and (line.pieces[:1] == (m.group(1),) or expected is None or int(m.group(1)) == expected):
+            # A draft's star footnotes (``* Any changes to the list of sponsors...``) are
+            # numbered by asterisks.
+            if m and (line.pieces[:1] == (m.group(1),) or expected is None or m.group(1).startswith("*")
+                      or int(m.group(1)) == expected):
                 number = m.group(1)
                 rest = line.text[m.end():]
                 marks = [Mark(mk.number, mk.offset - m.end()) for mk in marks if mk.offset >= m.end()]
         if number is not None:
             current = FootnoteDraft(number, TextBuilder(keep_hyphens=keep_hyphens), [line.page])
             started.append(current)
-            expected = int(number) + 1
+            expected = int(number) + 1 if number.isdigit() else expected
             lead = len(rest) - len(rest.lstrip())
             current.builder.add(rest, [Mark(mk.number, max(0, mk.offset - lead)) for mk in marks])
             continue

@@ -19,6 +19,7 @@ EDGE_LINES = 3
 
 _DIGITS = re.compile(r"\d+")
 _WS = re.compile(r"\s+")
+_STAR_NOTE = re.compile(r"^\*{1,3}\s")
 
 
 def piece_shape(text: str) -> str:
@@ -71,7 +72,8 @@ def _isolated_footer(lines: Sequence[Line], cands: list[tuple[int, str]]) -> set
         if band != "bottom" or i == 0:
             continue
         ln, above = lines[i], lines[i - 1]
-        if ln.marks or ln.size > above.size:
+        # A star footnote (``* Any changes to the list of sponsors...``) is no footer.
+        if ln.marks or ln.size > above.size or _STAR_NOTE.match(ln.text):
             continue
         if ln.top - above.bottom > 2.5 * ln.height:
             out.update(j for j, b in cands if b == "bottom" and j >= i)
