@@ -90,9 +90,10 @@ def build_document(blocks: list[Block], clean: Cleaner, source: Source, keep_str
     preamble_blocks = [b for b in preamble_blocks if id(b) not in furniture]
     headings: list[Heading] = []
     preamble, pending = _read_preamble(preamble_blocks, clean, headings, warnings, keep_stray)
+    meeting: list[str] = []
     operative = _read_operative(
         [b for b in body[first_op:] if id(b) not in furniture], clean, front, headings, pending, warnings,
-        keep_stray)
+        keep_stray, meeting)
 
     preamble_pars = [p.build() for p in preamble]
     paragraphs = [p.build() for p in operative]
@@ -102,6 +103,10 @@ def build_document(blocks: list[Block], clean: Cleaner, source: Source, keep_str
         language=mh.guess_language("".join(p.text for p in preamble_pars + paragraphs)),
         source=source,
         date=front.adopted or front.date,
+        issued=front.date if front.adopted and front.date else None,
+        formula=front.formula,
+        sponsors=front.sponsors,
+        meeting=meeting[0] if meeting else None,
         distribution=front.distribution,
         session=front.session or _session_from_symbol(front.symbol),
         agenda_items=front.agenda,
@@ -187,7 +192,7 @@ def _read_preamble(blocks: list[Block], clean: Cleaner, headings: list[Heading],
 
 def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings: list[Heading],
                     pending: list[Heading], warnings: list[ExtractionWarning],
-                    keep_stray: bool = False) -> list[_ParagraphBuilder]:
+                    keep_stray: bool = False, meeting: list[str] | None = None) -> list[_ParagraphBuilder]:
     """Numbered paragraphs, their continuations, section headings and the closing lines."""
     operative: list[_ParagraphBuilder] = []
     section = pending[-1].text if pending else None
@@ -221,6 +226,8 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
             for t, kind in zip(line_texts, kinds):
                 if kind == "date" and not front.adopted:
                     front.adopted = mh.parse_date(t)
+                if kind == "meeting" and meeting is not None and not meeting:
+                    meeting.append(t)
             continue
         if not inline.text.strip():
             continue

@@ -39,6 +39,9 @@ _JOB_NUMBER = re.compile(
     r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}\s+)?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}(?:\s+\S+)?\s*$")
 _PAGE_MARK = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|Page\s+\d+(?:\s+of\s+\d+)?|第\s*\d+\s*页)\s*$",
                         re.IGNORECASE)
+_SPONSORS = re.compile(
+    r"^(.+?)\s*[:：]\s*\**\s*(?:revised\s+)?(?:draft\s+(?:resolution|decision)|amendments?\s+to\s+draft\s+\w+.*)$",
+    re.IGNORECASE | re.DOTALL)
 _DRAFT_LINE = re.compile(r"(?:决议草案|Draft\s+resolution|Draft\s+decision|决定草案)", re.IGNORECASE)
 
 
@@ -59,6 +62,8 @@ class Front:
     bold_title: str | None = None
     draft_title: str | None = None
     title_candidate: str | None = None
+    formula: str | None = None
+    sponsors: str | None = None
 
 
 def _classify_front_line(line: str, front: Front) -> str | None:
@@ -105,6 +110,10 @@ def _classify_front_line(line: str, front: Front) -> str | None:
         return "formula"
     if _ORGAN.match(s) or _LANG_NOTE.match(s):
         return "masthead"
+    if (m := _SPONSORS.match(s)):
+        # "Algeria, Austria, ... and Zambia:* draft resolution": the sponsors of a draft.
+        front.sponsors = front.sponsors or m.group(1).strip()
+        return "draft"
     if _DRAFT_LINE.search(s) and len(s) < 200 and s[-1] not in TERMINAL:
         return "draft"
     return None
@@ -172,6 +181,7 @@ def _free_text_role(text: str, front: Front, roles: list[str | None], after_draf
     if roles and roles[-1] == "formula" and text.rstrip().endswith((":", "：")):
         # "Adopts the following outcome document:" right after the formula; a preambular
         # paragraph ending in a colon further down (one that quotes a question) is text.
+        front.formula = front.formula or text.strip()
         return "anchor"
     if None not in roles and len(text) <= 250 and _unpunctuated(text):
         # Short unpunctuated lines before any free text: a title (plain text has no bold to

@@ -11,6 +11,7 @@ from lineage.read.pdf.script import is_cjk, is_wide_punct
 
 __all__ = ["TextBuilder", "hyphenated_words", "line_separator"]
 
+_QUOTES = set("“”‘’")
 _HYPHEN_WORD = re.compile(r"[A-Za-z]+-[A-Za-z]+")
 _WORD_END = re.compile(r"([A-Za-z]+)-$")
 _WORD_START = re.compile(r"^([a-z]+)")
@@ -25,6 +26,12 @@ def line_separator(left: str, right: str) -> str:
         return ""
     a, b = left[-1], right[0]
     ca, cb = is_cjk(a) or is_wide_punct(a), is_cjk(b) or is_wide_punct(b)
+    # Curly quotes serve both scripts: one takes the class of the text on the other side of
+    # the break (``entitled`` + ``“Transforming`` is English, ``题为`` + ``“变革`` Chinese).
+    if a in _QUOTES and b not in _QUOTES:
+        ca = cb
+    elif b in _QUOTES and a not in _QUOTES:
+        cb = ca
     if not ca and not cb:
         return " "
     if (_is_han(a) and _latin_alnum(b)) or (_latin_alnum(a) and _is_han(b)):
