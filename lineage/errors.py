@@ -63,6 +63,11 @@ class PdfError(InputError):
     """A PDF cannot be extracted (corrupt, encrypted, no text layer, unusable font map)."""
 
 
+class ScannedPdfError(PdfError):
+    """A scanned PDF: page images with an OCR text layer, whose text is not exact enough to
+    compare (refused rather than read; docs/extraction.md)."""
+
+
 class CorpusError(LineageError):
     """The corpus directory, its manifest or one of its texts is invalid."""
 

@@ -105,7 +105,19 @@ def page_record(page: Any, number: int) -> PageData:
         chars=chars,
         rules=tuple(rules),
         has_images=bool(page.images),
+        image_cover=_image_cover(page.images, float(page.width), float(page.height)),
     )
+
+
+def _image_cover(images: list[dict[str, Any]], width: float, height: float) -> float:
+    """The largest share of the page one image covers (clipped to the page)."""
+    best = 0.0
+    for im in images:
+        w = min(float(im["x1"]), width) - max(float(im["x0"]), 0.0)
+        h = min(float(im["bottom"]), height) - max(float(im["top"]), 0.0)
+        if w > 0 and h > 0:
+            best = max(best, w * h / (width * height))
+    return best
 
 
 def iter_pages(pdf: Any, path: Path) -> Iterator[PageData]:

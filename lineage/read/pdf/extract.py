@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from lineage.errors import PdfError
+from lineage.errors import PdfError, ScannedPdfError
 from lineage.corpus.files import sha256_file
 from lineage.model.document import Document, ExtractionWarning, Source
 from lineage.read.pdf.analyse import PageLines, analyse_pages
@@ -14,11 +14,14 @@ from lineage.read.pdf.lines import build_lines
 from lineage.read.pdf.records import Char, PageData
 from lineage.read.pdf.script import is_garbage, is_space
 
-__all__ = ["extract_pdf", "extract_to_string", "page_lines", "EXTRACT_FORMATS", "GARBAGE_SHARE"]
+__all__ = ["extract_pdf", "extract_to_string", "page_lines", "EXTRACT_FORMATS", "GARBAGE_SHARE", "SCAN_COVER"]
 
 # Refuse the PDF when more than this share of its glyphs have no usable Unicode value; below
 # it, the odd unmapped symbol (a bullet from a symbol font) is dropped with a warning.
 GARBAGE_SHARE = 0.01
+# A page with text over an image covering this share of it is a scan with an OCR text layer
+# (a born-digital UN PDF has at most a barcode, a logo or a figure).
+SCAN_COVER = 0.9
 
 
 def page_lines(page: PageData) -> tuple[PageLines, int, Counter[str]]:
@@ -45,6 +48,7 @@ def extract_pdf(path: str | Path) -> Document:
     visible = 0
     bad: Counter[str] = Counter()
     image_pages = 0
+    scanned: list[int] = []
     with open_pdf(path) as pdf:
         for page in iter_pages(pdf, path):
             pl, n_visible, n_bad = page_lines(page)
@@ -52,6 +56,16 @@ def extract_pdf(path: str | Path) -> Document:
             visible += n_visible
             bad.update(n_bad)
             image_pages += page.has_images and n_visible == 0
+            if n_visible and page.image_cover >= SCAN_COVER:
+                scanned.append(page.number)
+    if scanned:
+        which = f"page {scanned[0]}" if len(scanned) == 1 else f"{len(scanned)} pages"
+        raise ScannedPdfError(
+            f"a scan: {which} {'is' if len(scanned) == 1 else 'are'} an image of the whole page under an OCR text layer; OCR text is not exact "
+            "enough to compare, so it is not extracted (use a born-digital PDF of the document, or a "
+            "checked transcription as a text file)",
+            path,
+        )
     n_bad = sum(bad.values())
     if visible == 0 and n_bad == 0:
         what = "its pages are images" if image_pages else "its pages hold no text"
