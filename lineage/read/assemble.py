@@ -89,8 +89,8 @@ def build_document(blocks: list[Block], clean: Cleaner, source: Source, keep_str
     furniture = _furniture(body, clean)
     preamble_blocks = [b for b in preamble_blocks if id(b) not in furniture]
     headings: list[Heading] = []
-    preamble, pending = _read_preamble(preamble_blocks, clean, headings, warnings, keep_stray)
     meeting: list[str] = []
+    preamble, pending = _read_preamble(preamble_blocks, clean, headings, warnings, keep_stray, front, meeting)
     operative = _read_operative(
         [b for b in body[first_op:] if id(b) not in furniture], clean, front, headings, pending, warnings,
         keep_stray, meeting)
@@ -151,6 +151,7 @@ def _furniture(body: list[Block], clean: Cleaner) -> set[int]:
 
 def _read_preamble(blocks: list[Block], clean: Cleaner, headings: list[Heading],
                    warnings: list[ExtractionWarning], keep_stray: bool = False,
+                   front: Front | None = None, meeting: list[str] | None = None,
                    ) -> tuple[list[_ParagraphBuilder], list[Heading]]:
     """Preambular paragraphs (``pp1``...) and headings among them; returns the paragraphs and
     the headings still waiting for the paragraph they precede."""
@@ -162,6 +163,10 @@ def _read_preamble(blocks: list[Block], clean: Cleaner, headings: list[Heading],
             h = Heading(text=inline.text, before=None)
             headings.append(h)
             pending.append(h)
+            continue
+        if front is not None and _closing_block(b, clean, front, meeting):
+            # A resolution that adopts an annexed text closes (meeting, date) before the
+            # annex's numbered paragraphs: metadata, not a preambular paragraph.
             continue
         if not preamble and _starts_lowercase(inline.text):
             # The tail of a paragraph whose start is not in this text (an excerpt).
@@ -219,15 +224,8 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
             pending = []
             closing_seen = False
             continue
-        line_texts = [t for t in (clean(line).text.strip() for line in b.lines) if t]
-        kinds = [is_closing_line(t) for t in line_texts]
-        if kinds and all(kinds):
+        if _closing_block(b, clean, front, meeting):
             closing_seen = True
-            for t, kind in zip(line_texts, kinds):
-                if kind == "date" and not front.adopted:
-                    front.adopted = mh.parse_date(t)
-                if kind == "meeting" and meeting is not None and not meeting:
-                    meeting.append(t)
             continue
         if not inline.text.strip():
             continue
@@ -249,6 +247,20 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
                 f"{operative[-1].id}: {inline.text[:60]!r}"))
         operative[-1].add(inline, b)  # the rest of a paragraph cut by a page break or footnotes
     return operative
+
+
+def _closing_block(b: Block, clean: Cleaner, front: Front, meeting: list[str] | None) -> bool:
+    """Is ``b`` the closing block (meeting, adoption date)? If so, record what it says."""
+    line_texts = [t for t in (clean(line).text.strip() for line in b.lines) if t]
+    kinds = [is_closing_line(t) for t in line_texts]
+    if not kinds or not all(kinds):
+        return False
+    for t, kind in zip(line_texts, kinds):
+        if kind == "date" and not front.adopted:
+            front.adopted = mh.parse_date(t)
+        if kind == "meeting" and meeting is not None and not meeting:
+            meeting.append(t)
+    return True
 
 
 def _unique_id(number: str, seen: set[str], b: Block, warnings: list[ExtractionWarning]) -> str:

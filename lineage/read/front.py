@@ -39,6 +39,8 @@ _JOB_NUMBER = re.compile(
     r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}\s+)?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}(?:\s+\S+)?\s*$")
 _PAGE_MARK = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|Page\s+\d+(?:\s+of\s+\d+)?|第\s*\d+\s*页)\s*$",
                         re.IGNORECASE)
+_ADOPTED_HEAD = re.compile(r"^Resolution\s+adopted\s+by\s+the\s+[A-Z][\w ]+$")
+_ADOPTED_ON = re.compile(r"^on\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})$")
 _SPONSORS = re.compile(
     r"^(.+?)\s*[:：]\s*\**\s*(?:revised\s+)?(?:draft\s+(?:resolution|decision)|amendments?\s+to\s+draft\s+\w+.*)$",
     re.IGNORECASE | re.DOTALL)
@@ -72,6 +74,13 @@ def _classify_front_line(line: str, front: Front) -> str | None:
     if not s:
         return "blank"
     if (d := mh.parse_adoption_date(s)):
+        front.adopted = front.adopted or d
+        return "adopted"
+    # The same heading printed as two blocks: "Resolution adopted by the General Assembly"
+    # and "on 4 November 2025".
+    if _ADOPTED_HEAD.match(s):
+        return "adopted"
+    if (m := _ADOPTED_ON.match(s)) and (d := mh.parse_date(m.group(1))):
         front.adopted = front.adopted or d
         return "adopted"
     if (dist := mh.parse_distribution(s)):

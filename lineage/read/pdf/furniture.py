@@ -14,8 +14,9 @@ __all__ = ["BAND", "piece_shape", "find_furniture"]
 
 # Fraction of the page height that counts as the top or bottom band.
 BAND = 0.12
-# How many lines from each end of a page are candidates (header/footer blocks are short).
-EDGE_LINES = 3
+# How many lines from each end of a page are candidates (header/footer blocks are short; a
+# running header may repeat a title of up to four lines above the symbol's line).
+EDGE_LINES = 5
 
 _DIGITS = re.compile(r"\d+")
 _WS = re.compile(r"\s+")
