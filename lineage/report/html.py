@@ -25,6 +25,7 @@ from lineage.report.labels import (
     pair_title,
     renumber_change,
     summary_rows,
+    verdict,
 )
 from lineage.report.model import (
     FootnoteChange,
@@ -176,7 +177,9 @@ def _summary(report: Report) -> list[str]:
     rows = [f'<tr><td>{_e(k)}</td><td class="n">{_e(n)}</td><td>{_e(m)}</td></tr>'
             for k, n, m in summary_rows(report)]
     head = "".join(f'<th scope="col">{_e(h)}</th>' for h in SUMMARY_HEADERS)
-    return ['<section class="summary"><h2>Summary</h2>',
+    same = verdict(report)
+    return [*([f'<p class="same-text"><strong>{_e(same)}</strong></p>'] if same else []),
+            '<section class="summary"><h2>Summary</h2>',
             f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"]
 
 

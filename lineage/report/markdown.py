@@ -21,6 +21,7 @@ from lineage.report.labels import (
     part_label,
     renumber_change,
     summary_rows,
+    verdict,
 )
 from lineage.report.model import MovedFrom, PairView, Report, SectionStart, Segment, format_ids
 
@@ -59,7 +60,9 @@ def _header(report: Report) -> list[str]:
 
 def _summary(report: Report) -> list[str]:
     rows = summary_rows(report)
-    return ["#### Summary", "", *_table(SUMMARY_HEADERS, rows, ("left", "right", "left"))]
+    same = verdict(report)
+    return [*([f"**{same}**", ""] if same else []),
+            "#### Summary", "", *_table(SUMMARY_HEADERS, rows, ("left", "right", "left"))]
 
 
 def _renumbering(report: Report) -> list[str]:

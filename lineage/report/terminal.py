@@ -22,6 +22,7 @@ from lineage.report.labels import (
     part_label,
     renumber_change,
     summary_rows,
+    verdict,
 )
 from lineage.report.model import MovedFrom, PairView, Report, SectionStart, Segment, format_ids
 from lineage.report.textwidth import format_table
@@ -67,7 +68,9 @@ def _header(report: Report, style: _Style) -> list[str]:
 
 
 def _summary(report: Report) -> list[str]:
-    return ["Summary", format_table(SUMMARY_HEADERS, summary_rows(report), ["left", "right", "left"])]
+    same = verdict(report)
+    return [*([same, ""] if same else []),
+            "Summary", format_table(SUMMARY_HEADERS, summary_rows(report), ["left", "right", "left"])]
 
 
 def _renumbering(report: Report) -> list[str]:
