@@ -96,10 +96,10 @@ def _shape(text: str) -> str:
 
 def furniture(lines: list[RefLine]) -> set[int]:
     """Indexes of running headers, footers, page marks, job numbers and barcodes: lines in the
-    top or bottom band of a page whose shape (digits blurred) or whose first or last token
-    with a digit repeats in that band on two pages or more, a later page's band line printed
-    on page 1 too (the running title), the job-number and page-mark forms; and every band
-    line between one of those and the page edge."""
+    top band of a page whose shape (digits blurred) or whose first or last token with a digit
+    repeats there on two pages or more (40% of the pages of a longer document), a later
+    page's top line printed on page 1 too (the running title); in either band the job-number,
+    page-mark and barcode forms; and every band line between one of those and the page edge."""
     def band(ln: RefLine) -> str | None:
         if ln.bottom <= BAND * ln.height:
             return "top"
@@ -136,8 +136,10 @@ def furniture(lines: list[RefLine]) -> set[int]:
     for i in cand:
         ln = lines[i]
         b = band(ln) or ""
-        if (any(len(seen[(b, k)]) >= need for k in keys(ln)) or _KNOWN_FURNITURE.match(ln.text)
-                or (ln.page > 1 and b == "top" and ln.text in page1)):
+        # At the foot of a page footnotes repeat too (``Ibid.``): there only the job number,
+        # page mark and barcode forms count.
+        if _KNOWN_FURNITURE.match(ln.text) or b == "top" and (
+                any(len(seen[(b, k)]) >= need for k in keys(ln)) or (ln.page > 1 and ln.text in page1)):
             hit.add(i)
     # Everything between a furniture line and the page edge.
     for i, ln in enumerate(lines):
