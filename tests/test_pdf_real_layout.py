@@ -219,3 +219,11 @@ def test_res_80_109_paragraph_across_a_page_under_a_four_line_running_header() -
     assert pp3.pages == [1, 2]
     assert not any(h.text.startswith(("A/RES/80/109", "Sustainable fisheries, including")) for h in doc.headings)
     assert not [w for w in doc.warnings if w.code == "stray-text"]
+
+
+def test_paragraphs_past_999_are_read_and_a_year_is_no_number() -> None:
+    blocks = [("text", "998. Notes a."), ("text", "999. Notes b."), ("text", "1000. Notes c."),
+              ("text", "1001. Notes d, for"), ("text", "2030. and beyond."), ("text", "1002. Notes e.")]
+    doc = _doc(blocks, keep=True)
+    assert [p.id for p in doc.paragraphs] == ["998", "999", "1000", "1001", "1002"]
+    assert doc.paragraph("1001").text == "Notes d, for 2030. and beyond."

@@ -212,12 +212,14 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
             section = inline.text
             continue
         numbered = split_number(inline.text) if b.kind == "text" else None
+        if not numbered and b.kind == "text":
+            numbered = _next_long_number(inline.text, operative)
         if numbered:
             number = numbered[0]
             _check_sequence(operative, number, b, warnings)
             pid = _unique_id(number, seen, b, warnings)
             pb = _ParagraphBuilder(pid, number, section)
-            pb.add(_strip_number(inline), b)
+            pb.add(_strip_number(inline, numbered[1]), b)
             operative.append(pb)
             for h in pending:
                 h.before = pid
@@ -247,6 +249,19 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
                 f"{operative[-1].id}: {inline.text[:60]!r}"))
         operative[-1].add(inline, b)  # the rest of a paragraph cut by a page break or footnotes
     return operative
+
+
+_LONG_NUMBER = re.compile(r"^\s*(\d{4})\s*[.．](?!\d)\s*(?=\S)")
+
+
+def _next_long_number(text: str, operative: list[_ParagraphBuilder]) -> tuple[str, str] | None:
+    """Paragraph 1000 and on: a four-digit number (which could be a year, ``2030. ...``)
+    opens a paragraph only where the previous paragraph's number says it is the next."""
+    m = _LONG_NUMBER.match(text)
+    prev = next((p.number for p in reversed(operative) if p.number), None)
+    if not m or not prev or not prev.split()[0].isdigit() or int(m.group(1)) != int(prev.split()[0]) + 1:
+        return None
+    return m.group(1), text[m.end():]
 
 
 def _closing_block(b: Block, clean: Cleaner, front: Front, meeting: list[str] | None) -> bool:
@@ -281,9 +296,7 @@ def _starts_lowercase(text: str) -> bool:
     return bool(s) and s[0].isalpha() and s[0].islower()
 
 
-def _strip_number(inline: Inline) -> Inline:
-    numbered = split_number(inline.text)
-    rest = numbered[1] if numbered else inline.text
+def _strip_number(inline: Inline, rest: str) -> Inline:
     cut = len(inline.text) - len(rest)
     return Inline(rest, [FootnoteRef(r.number, max(r.offset - cut, 0)) for r in inline.refs])
 
