@@ -19,7 +19,7 @@ line-end hyphen (``estrategies``) shows as one invented and two lost words.
 
 Usage (poppler-utils must be installed: ``apt-get install -y poppler-utils``)::
 
-    .venv/bin/python benchmarks/pool_check.py DIR [--only GLOB] [--limit N] [--json OUT]
+    .venv/bin/python benchmarks/pool_check.py DIR [--only GLOB] [--limit N] [--json OUT] [--cache SCRATCH]
 
 Prints one Markdown row per file with a problem (``--all`` for every file), then a summary
 table. Exit 0 always (a report, not a test); a PDF we refuse is listed with its error.
@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import re
 import subprocess
 import sys
@@ -41,6 +42,8 @@ from pathlib import Path
 from lineage.errors import LineageError
 from lineage.model.document import Document
 from lineage.read.pdf import extract_pdf
+from lineage.read.pdf.boundary import iter_pages, open_pdf
+from lineage.read.pdf.extract import document_from_pages
 
 BAND = 0.12
 _SPLIT = re.compile(r"[^\w]+|_+")
@@ -156,6 +159,7 @@ def furniture(lines: list[RefLine]) -> set[int]:
 def ours(doc: Document) -> list[str]:
     out: list[str] = []
     out += words(doc.title or "")
+    out += words(doc.formula or "")  # metadata now, printed in the body
     for h in doc.headings:
         out += words(h.text)
     for p in doc.all_paragraphs():
@@ -218,30 +222,47 @@ def check(pdf: Path, doc: Document) -> FileResult:
     # A compound broken at its own hyphen at a line end and joined without it
     # (``forward-|looking`` -> ``forwardlooking``): counted apart, it is the line-end hyphen
     # policy's business (lineage.script), not the layout's.
-    for a, b in zip(kept, kept[1:]):
-        ta, tb = a.text.split(), b.text.split()
-        if not ta or not tb or not ta[-1].endswith("-"):
-            continue
-        wa, wb = words(ta[-1]), words(tb[0])
-        if not wa or not wb:
-            continue
-        joined = wa[-1] + wb[0]
-        if res.invented[joined] and res.lost[wa[-1]] and res.lost[wb[0]]:
-            res.invented[joined] -= 1
-            res.lost[wa[-1]] -= 1
-            res.lost[wb[0]] -= 1
-            res.hyphen_joins.append(f"{ta[-1]}{tb[0]}")
+    line_ends = Counter(words(ln.text)[-1] for ln in kept
+                        if ln.text.rstrip().endswith(("-", "\u2010", "\u2011")) and words(ln.text))
+    for joined in list(res.invented):
+        for k in range(1, len(joined)):
+            a, b = joined[:k], joined[k:]
+            while res.invented[joined] and line_ends[a] and res.lost[a] and res.lost[b]:
+                res.invented[joined] -= 1
+                res.lost[a] -= 1
+                res.lost[b] -= 1
+                line_ends[a] -= 1
+                res.hyphen_joins.append(f"{a}-{b}")
     res.lost, res.invented = +res.lost, +res.invented
     res.warnings = Counter(w.code for w in doc.warnings)
     return res
 
 
-def run(paths: list[Path]) -> list[FileResult]:
+def _extract(pdf: Path, cache: Path | None) -> Document:
+    """``extract_pdf``, or, with a cache folder, the same from page records kept there by an
+    earlier run (pdfminer's parsing is most of the time; the layout stages are replayed)."""
+    if cache is None:
+        return extract_pdf(pdf)
+    kept = cache / (pdf.stem + ".pkl")
+    if not kept.exists():
+        with open_pdf(pdf) as handle:
+            records = list(iter_pages(handle, pdf))
+        kept.write_bytes(pickle.dumps(records))
+    records = pickle.loads(kept.read_bytes())
+    for r in records:  # records kept before PageData had the field
+        if not hasattr(r, "image_cover"):
+            object.__setattr__(r, "image_cover", 0.0)
+    doc = document_from_pages(records, pdf)
+    doc.source.pages = len(records)
+    return doc
+
+
+def run(paths: list[Path], cache: Path | None = None) -> list[FileResult]:
     results = []
     for pdf in paths:
         t0 = time.perf_counter()
         try:
-            doc = extract_pdf(pdf)
+            doc = _extract(pdf, cache)
         except LineageError as exc:
             results.append(FileResult(pdf.name, error=str(exc).split(": ", 1)[-1]))
             continue
@@ -298,11 +319,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--all", action="store_true", help="a row for every file, not only those with a problem")
     ap.add_argument("--json", type=Path, help="also write the per-file figures as JSON")
+    ap.add_argument("--cache", type=Path, help="keep each PDF's page records here (pickle) and replay them on "
+                    "later runs: only the layout stages run again (use a scratch folder, never the repository)")
     args = ap.parse_args(argv)
     paths = sorted(args.dir.glob(args.only))
     if args.limit:
         paths = paths[: args.limit]
-    results = run(paths)
+    if args.cache:
+        args.cache.mkdir(parents=True, exist_ok=True)
+    results = run(paths, args.cache)
     print(table(results, args.all))
     if args.json:
         args.json.write_text(json.dumps([

@@ -227,3 +227,17 @@ def test_paragraphs_past_999_are_read_and_a_year_is_no_number() -> None:
     doc = _doc(blocks, keep=True)
     assert [p.id for p in doc.paragraphs] == ["998", "999", "1000", "1001", "1002"]
     assert doc.paragraph("1001").text == "Notes d, for 2030. and beyond."
+
+
+def test_the_end_of_a_footnote_at_the_foot_of_a_page_is_no_page_mark() -> None:
+    # A/C.2/80/L.17 page 1: footnote 2 ends "2023/3 and 2024/13." just above the job number;
+    # the page marks ``2/18``, ``3/18`` ... must not make it furniture by beginning its shape.
+    pages = []
+    for n in range(1, 6):
+        lines = [mk(n, f"body line {'abcde'[n - 1]}", 400),
+                 mk(n, "Economic and Social Council resolutions 2006/46, 2008/3", 704, 8.5, marks=(Mark("2", 0),)),
+                 mk(n, "2023/3 and 2024/13.", 725, 8.5) if n == 1 else mk(n, "See also the report.", 725, 8.5),
+                 mk(n, f"{n}/5 25-16621", 748, 7.0, pieces=(f"{n}/5", "25-16621"))]
+        pages.append(lines)
+    hits = find_furniture(pages, [792.0] * 5)
+    assert 2 not in hits[0] and 3 in hits[0]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Iterable
 
 from lineage.errors import PdfError, ScannedPdfError
 from lineage.corpus.files import sha256_file
@@ -14,7 +15,7 @@ from lineage.read.pdf.lines import build_lines
 from lineage.read.pdf.records import Char, PageData
 from lineage.read.pdf.script import is_garbage, is_space
 
-__all__ = ["extract_pdf", "extract_to_string", "page_lines", "EXTRACT_FORMATS", "GARBAGE_SHARE", "SCAN_COVER"]
+__all__ = ["extract_pdf", "document_from_pages", "extract_to_string", "page_lines", "EXTRACT_FORMATS", "GARBAGE_SHARE", "SCAN_COVER"]
 
 # Refuse the PDF when more than this share of its glyphs have no usable Unicode value; below
 # it, the odd unmapped symbol (a bullet from a symbol font) is dropped with a warning.
@@ -44,20 +45,26 @@ def extract_pdf(path: str | Path) -> Document:
     """Extract a UN PDF into a Document (see docs/extraction.md). Raises
     :class:`~lineage.errors.PdfError` with one clear reason for input it cannot read."""
     path = Path(path)
+    with open_pdf(path) as pdf:
+        return document_from_pages(iter_pages(pdf, path), path)
+
+
+def document_from_pages(records: Iterable[PageData], path: Path) -> Document:
+    """The document of a PDF's page records, read one at a time (``extract_pdf``; a benchmark
+    may replay records it kept)."""
     pages: list[PageLines] = []
     visible = 0
     bad: Counter[str] = Counter()
     image_pages = 0
     scanned: list[int] = []
-    with open_pdf(path) as pdf:
-        for page in iter_pages(pdf, path):
-            pl, n_visible, n_bad = page_lines(page)
-            pages.append(pl)
-            visible += n_visible
-            bad.update(n_bad)
-            image_pages += page.has_images and n_visible == 0
-            if n_visible and page.image_cover >= SCAN_COVER:
-                scanned.append(page.number)
+    for page in records:
+        pl, n_visible, n_bad = page_lines(page)
+        pages.append(pl)
+        visible += n_visible
+        bad.update(n_bad)
+        image_pages += page.has_images and n_visible == 0
+        if n_visible and page.image_cover >= SCAN_COVER:
+            scanned.append(page.number)
     if scanned:
         which = f"page {scanned[0]}" if len(scanned) == 1 else f"{len(scanned)} pages"
         raise ScannedPdfError(

@@ -53,7 +53,9 @@ def _candidates(lines: Sequence[Line], height: float) -> list[tuple[int, str]]:
 
 def _extends(shape: str, base: str) -> bool:
     """``shape`` is ``base`` with a little added at its end (a language mark such as ``(C)``)."""
-    return len(base) >= 3 and shape.startswith(base) and len(shape) - len(base) <= 8
+    # The addition holds no number: ``#/#`` (a page mark) must not make the end of a
+    # footnote, ``2023/3 and 2024/13.``, furniture.
+    return len(base) >= 3 and shape.startswith(base) and len(shape) - len(base) <= 8 and "#" not in shape[len(base):]
 
 
 def _matches(band: str, shape: str, common: set[tuple[str, str]]) -> bool:
@@ -105,7 +107,7 @@ def find_furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) ->
     # for the later pages' ``25-21063``): on a short document that is the only repetition.
     for (band, t), where in list(seen.items()):
         for k in range(max(3, len(t) - 8), len(t)):
-            if (band, t[:k]) in seen:
+            if (band, t[:k]) in seen and _extends(t, t[:k]):
                 seen[(band, t[:k])] |= where
     need = max(2, int(0.4 * n_pages + 0.999)) if n_pages > 3 else 2
     common = {key for key, where in seen.items() if len(where) >= need}
