@@ -12,7 +12,9 @@ from lineage.read.pdf.records import Line, Mark, Rule
 
 __all__ = ["FootnoteDraft", "split_footnote_area", "parse_footnotes"]
 
-_LEADING_NUMBER = re.compile(r"^(\d{1,3}|\*{1,3}(?=\s))(?=\s|\D)\s*")
+# A footnote number stands before a space or a letter: ``3–14 June 1992`` at the start of a
+# line continues a footnote (a date range), even when 3 is the number expected next.
+_LEADING_NUMBER = re.compile(r"^(\d{1,3}|\*{1,3}(?=\s))(?=\s|[^\W\d_])\s*")
 # A footnote separator is a short rule: longer than this many points, shorter than this
 # fraction of the text column (Word's continuation separator, over a footnote continued from
 # the previous page, runs the whole column).
@@ -52,7 +54,10 @@ def split_footnote_area(
         first = below[0]
         # Everything under a footnote separator is footnote text, in the smaller size (a
         # rule under a masthead or a table has body text under it).
-        if not (all(lines[i].size <= body_size * SMALL for i in below) and below == list(range(first, n))):
+        # A line opening with a raised mark is a footnote whatever its size (a short footnote
+        # of a symbol only, ``A/80/255.``, can be set in the body size).
+        if not (all(lines[i].size <= body_size * SMALL or (lines[i].marks and lines[i].marks[0].offset == 0)
+                    for i in below) and below == list(range(first, n))):
             continue
         # A short rule is the separator; a long one only when the text under it continues a
         # footnote of the previous page (Word's full-width continuation separator): it
