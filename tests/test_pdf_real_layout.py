@@ -241,3 +241,16 @@ def test_the_end_of_a_footnote_at_the_foot_of_a_page_is_no_page_mark() -> None:
         pages.append(lines)
     hits = find_furniture(pages, [792.0] * 5)
     assert 2 not in hits[0] and 3 in hits[0]
+
+
+def test_a_footnote_line_starting_with_a_number_continues_it() -> None:
+    # A/C.2/80/L.47 footnote 16 goes on "17 March 2022, and Doha, 5–9 March 2023"; A/C.2/80/L.40
+    # footnote 2 goes on "3–14 June 1992": neither starts footnote 17 or 3.
+    lines = [mk(1, "Report of the Fifth Conference, Doha, 23 January 2022 and", 700, 8.5, marks=(Mark("16", 0),)),
+             mk(1, "17 March 2022, and Doha, 5–9 March 2023.", 710, 8.5),
+             mk(1, "Resolution 78/317, annex.", 720, 8.5, marks=(Mark("17", 0),)),
+             mk(1, "Report of the Conference on Environment, Rio de Janeiro,", 730, 8.5, marks=(Mark("18", 0),)),
+             mk(1, "19–14 June 1992.", 740, 8.5)]
+    started, _ = parse_footnotes(lines, None, set())
+    assert [f.number for f in started] == ["16", "17", "18"]
+    assert started[0].builder.text.endswith("and 17 March 2022, and Doha, 5–9 March 2023.")

@@ -28,6 +28,9 @@ class FootnoteDraft:
     number: str
     builder: TextBuilder
     pages: list[int] = field(default_factory=list)
+    # Its number was a raised mark: the document numbers footnotes so, and a plain number at
+    # a line start (``17 March 2022, ...``) continues a footnote rather than starting one.
+    raised: bool = False
 
 
 def _starts_with_number(line: Line) -> bool:
@@ -93,13 +96,15 @@ def parse_footnotes(
             # (its own piece) or is the next number expected.
             # A draft's star footnotes (``* Any changes to the list of sponsors...``) are
             # numbered by asterisks.
-            if m and (line.pieces[:1] == (m.group(1),) or expected is None or m.group(1).startswith("*")
-                      or int(m.group(1)) == expected):
+            raised_style = current is not None and current.raised
+            if m and (line.pieces[:1] == (m.group(1),) or m.group(1).startswith("*") or not raised_style and (
+                    expected is None or int(m.group(1)) == expected)):
                 number = m.group(1)
                 rest = line.text[m.end():]
                 marks = [Mark(mk.number, mk.offset - m.end()) for mk in marks if mk.offset >= m.end()]
         if number is not None:
-            current = FootnoteDraft(number, TextBuilder(keep_hyphens=keep_hyphens), [line.page])
+            raised = bool(line.marks) and line.marks[0].offset == 0 and line.marks[0].number == number
+            current = FootnoteDraft(number, TextBuilder(keep_hyphens=keep_hyphens), [line.page], raised)
             started.append(current)
             expected = int(number) + 1 if number.isdigit() else expected
             lead = len(rest) - len(rest.lstrip())
