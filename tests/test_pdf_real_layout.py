@@ -106,7 +106,9 @@ def test_star_footnote_of_a_one_page_draft_is_no_footer() -> None:
             mk(1, "25-20156 (E) 091225", 740, 10.0, pieces=("25-20156 (E)", "091225")),
             mk(1, "*2520156*", 750, 12.0)]
     hit = find_furniture([page], [792.0])[0]
-    assert 2 not in hit  # before, the gap above it made it a footer and it was dropped
+    # Before, the gap above made the note a footer and it was dropped; then the job number
+    # under it stayed in the text (A/80/L.37).
+    assert {page[i].text for i in hit} == {"25-20156 (E) 091225", "*2520156*"}
 
 
 # --- running header of several title lines ------------------------------------------------------

@@ -71,12 +71,20 @@ def _isolated_footer(lines: Sequence[Line], cands: list[tuple[int, str]]) -> set
     margin): furniture on a one-page document, where nothing can repeat. A line with a
     leading superscript is a footnote, not a footer."""
     out: set[int] = set()
+    note_size: float | None = None
     for i, band in cands:
         if band != "bottom" or i == 0:
             continue
         ln, above = lines[i], lines[i - 1]
-        # A star footnote (``* Any changes to the list of sponsors...``) is no footer.
-        if ln.marks or ln.size > above.size or _STAR_NOTE.match(ln.text):
+        # A star footnote (``* Any changes to the list of sponsors...``) is no footer; the
+        # first larger line after it is (the job number under a one-page draft's note).
+        if _STAR_NOTE.match(ln.text):
+            note_size = ln.size
+            continue
+        if note_size is not None and ln.size > note_size * 1.05:
+            out.update(j for j, b in cands if b == "bottom" and j >= i)
+            break
+        if ln.marks or ln.size > above.size:
             continue
         if ln.top - above.bottom > 2.5 * ln.height:
             out.update(j for j, b in cands if b == "bottom" and j >= i)
