@@ -256,3 +256,15 @@ def test_a_footnote_line_starting_with_a_number_continues_it() -> None:
     started, _ = parse_footnotes(lines, None, set())
     assert [f.number for f in started] == ["16", "17", "18"]
     assert started[0].builder.text.endswith("and 17 March 2022, and Doha, 5–9 March 2023.")
+
+
+def test_annex_over_the_annexed_title_is_a_heading_of_its_own() -> None:
+    # A/RES/80/117 prints "Annex" and the declaration's title one line apart, A/80/L.34 further
+    # apart: both must give the same two headings.
+    col = Column(left=123.1, right=488.0, size=10.0, outer=60.0)
+    for step in (12.0, 24.0):
+        lines = [mk(1, "Annex", 100, bold=True, x0=123.1, x1=150.0),
+                 mk(1, "Political declaration of the fourth high-level meeting", 100 + step, bold=True),
+                 mk(1, "We, Heads of State and Government, assembled at the United Nations,", 100 + step + 20)]
+        assert [[ln.text for ln in b.lines] for b in segment(lines, col)][:2] == [
+            ["Annex"], ["Political declaration of the fourth high-level meeting"]]
