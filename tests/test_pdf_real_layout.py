@@ -268,3 +268,21 @@ def test_annex_over_the_annexed_title_is_a_heading_of_its_own() -> None:
                  mk(1, "We, Heads of State and Government, assembled at the United Nations,", 100 + step + 20)]
         assert [[ln.text for ln in b.lines] for b in segment(lines, col)][:2] == [
             ["Annex"], ["Political declaration of the fourth high-level meeting"]]
+
+
+def test_res_80_173_english_structure_and_metadata() -> None:
+    # The WSIS+20 outcome in English (20 pages): 8 preambular and 127 operative paragraphs,
+    # 12 footnotes; the formula "Adopts the following outcome document ...:" is metadata and
+    # the outcome document's title a heading; masthead 19 December, adopted 17 December, 68th
+    # plenary meeting (page 20).
+    doc = extract_pdf(REAL / "A-RES-80-173.en.pdf")
+    assert len(doc.preamble) == 8
+    assert [p.id for p in doc.paragraphs] == [str(n) for n in range(1, 128)]
+    assert [f.number for f in doc.footnotes] == [str(n) for n in range(1, 13)]
+    assert doc.formula and doc.formula.startswith("Adopts the following outcome document") and doc.formula.endswith(":")
+    assert doc.headings[0].text.startswith("Outcome document of the high-level meeting") and doc.headings[0].before == "pp1"
+    assert (doc.issued, doc.date, doc.meeting) == ("2025-12-19", "2025-12-17", "68th plenary meeting")
+    # Paragraphs 100 and above: the number and one space, then the text.
+    assert doc.paragraph("100").text.startswith("We call upon the Forum to report on outcomes")
+    assert all(not p.text[:1].isspace() and "  " not in p.text for p in doc.all_paragraphs())
+    assert not doc.warnings
