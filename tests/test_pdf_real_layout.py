@@ -286,3 +286,24 @@ def test_res_80_173_english_structure_and_metadata() -> None:
     assert doc.paragraph("100").text.startswith("We call upon the Forum to report on outcomes")
     assert all(not p.text[:1].isspace() and "  " not in p.text for p in doc.all_paragraphs())
     assert not doc.warnings
+
+
+def test_job_number_under_numbered_footnotes_of_a_one_page_draft_is_furniture() -> None:
+    # A/C.3/80/L.24: separator, star note (two lines), footnote 1 (two lines), job number,
+    # barcode; the job number is larger than the footnote line above it and close to it.
+    body = [mk(1, "Recalling its resolutions on the organization of the work of the Third Committee and on", 500 + 12 * k)
+            for k in range(6)]
+    page = [*body, mk(1, "2. Encourages Member States to streamline requests.", 571),
+            mk(1, "_______________", 680, 8.0, x0=99.6, x1=171.7, bold=True),
+            mk(1, "* On behalf of the States Members of the United Nations that are members of the Group of", 694, 8.5),
+            mk(1, "African States.", 704.8, 8.5),
+            mk(1, "Official Records of the General Assembly, Eightieth Session, Supplement No. 53", 715, 8.5,
+               marks=(Mark("1", 0),)),
+            mk(1, "ibid., Supplement No. 53A (A/80/53/Add.1).", 725.8, 8.5),
+            mk(1, "25-17595 (E) 071125", 739.8, 10.0, pieces=("25-17595 (E)", "071125")),
+            mk(1, "*2517595*", 750.2, 12.0)]
+    a = analyse_pages([PageLines(1, 792.0, page)])
+    assert [f.number for f in a.footnotes] == ["*", "1"]
+    assert a.footnotes[0].builder.text.endswith("members of the Group of African States.")
+    assert all(b.kind == "text" for b in a.blocks)
+    assert not any("25-17595" in ln.text for b in a.blocks for ln in b.lines)

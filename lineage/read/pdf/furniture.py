@@ -66,11 +66,12 @@ def _matches(band: str, shape: str, common: set[tuple[str, str]]) -> bool:
     return any(b == band and _extends(shape, s) for b, s in common)
 
 
-def _isolated_footer(lines: Sequence[Line], cands: list[tuple[int, str]]) -> set[int]:
+def _isolated_footer(lines: Sequence[Line], cands: list[tuple[int, str]], height: float) -> set[int]:
     """Bottom-band lines set apart from the text above by a wide gap (a footer in the bottom
     margin): furniture on a one-page document, where nothing can repeat. A line with a
     leading superscript is a footnote, not a footer."""
     out: set[int] = set()
+    low = (1 - BAND) * height
     note_size: float | None = None
     for i, band in cands:
         if band != "bottom" or i == 0:
@@ -81,6 +82,11 @@ def _isolated_footer(lines: Sequence[Line], cands: list[tuple[int, str]]) -> set
         if _STAR_NOTE.match(ln.text):
             note_size = ln.size
             continue
+        # A footnote (star or numbered: a numbered one is no candidate) at the foot of the page.
+        notes = [lines[j].size for j in range(i) if lines[j].bottom > low and (
+            _STAR_NOTE.match(lines[j].text) or (lines[j].marks and lines[j].marks[0].offset == 0))]
+        if notes and note_size is None:
+            note_size = max(notes)
         if note_size is not None and ln.size > note_size * 1.05:
             out.update(j for j, b in cands if b == "bottom" and j >= i)
             break
@@ -128,7 +134,7 @@ def find_furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) ->
         if n_pages == 1:
             # Only where nothing can repeat: on a longer document the gap rule would take the
             # continuation of a footnote, alone at the foot of a short last page, for a footer.
-            hit.update(_isolated_footer(lines, c))
+            hit.update(_isolated_footer(lines, c, heights[pno]))
         tops = [i for i, band in c if band == "top" and i in hit]
         bottoms = [i for i, band in c if band == "bottom" and i in hit]
         if tops:
