@@ -307,3 +307,25 @@ def test_job_number_under_numbered_footnotes_of_a_one_page_draft_is_furniture() 
     assert a.footnotes[0].builder.text.endswith("members of the Group of African States.")
     assert all(b.kind == "text" for b in a.blocks)
     assert not any("25-17595" in ln.text for b in a.blocks for ln in b.lines)
+
+
+def test_two_raised_numbers_with_a_comma_are_two_marks() -> None:
+    # A/80/L.18: "in a single conflict,10,11" with "10,11" raised: footnotes 10 and 11.
+    from lineage.read.pdf.lines import build_line
+    from lineage.read.pdf.records import Char
+
+    chars, x = [], 72.0
+    for ch in "conflict,":
+        chars.append(Char(ch, x, x + 5, 100.0, 112.0, 12.0, "Times"))
+        x += 5
+    for ch in "10,11":
+        chars.append(Char(ch, x, x + 3.5, 96.0, 104.0, 7.0, "Times"))
+        x += 3.5
+    chars.append(Char(" ", x, x + 3, 100.0, 112.0, 12.0, "Times"))
+    x += 3
+    for ch in "and":
+        chars.append(Char(ch, x, x + 5, 100.0, 112.0, 12.0, "Times"))
+        x += 5
+    line = build_line(chars, 1)
+    assert line.text == "conflict, and"
+    assert line.marks == (Mark("10", 9), Mark("11", 9))
