@@ -39,7 +39,7 @@ def mk(page: int, text: str, top: float, size: float = 10.0, x0: float = 123.0, 
 
 def _doc(blocks: list[tuple[str, str]], keep: bool):
     bs = [Block(kind, [text], i + 1, i + 1) for i, (kind, text) in enumerate(blocks)]
-    return build_document(bs, lambda s: Inline(s), Source("x.pdf", "pdf"), keep_stray=keep)
+    return build_document(bs, lambda s: Inline(s), Source("x.pdf", "pdf"), keep_stray=keep, metadata=keep)
 
 
 def test_sub_items_after_a_misread_heading_stay_in_their_paragraph() -> None:

@@ -68,7 +68,8 @@ class _ParagraphBuilder:
         )
 
 
-def build_document(blocks: list[Block], clean: Cleaner, source: Source, keep_stray: bool = False) -> Document:
+def build_document(blocks: list[Block], clean: Cleaner, source: Source, keep_stray: bool = False,
+                   metadata: bool = False) -> Document:
     """Interpret ``blocks`` (in file order) as a UN resolution, draft or outcome document.
 
     ``keep_stray``: text that cannot be placed (unnumbered text after a finished paragraph
@@ -76,7 +77,11 @@ def build_document(blocks: list[Block], clean: Cleaner, source: Source, keep_str
     paragraph it most likely continues, with a warning, instead of being left out. The PDF
     reader asks for it: its blocks come from a layout analysis that can be wrong about a
     heading or a page break, and a redline must never lose printed text. The text readers
-    leave such text out (a converter's annex or excerpt), as docs/readers.md says."""
+    leave such text out (a converter's annex or excerpt), as docs/readers.md says.
+
+    ``metadata``: fill the front and closing matter fields (``issued``, ``formula``,
+    ``sponsors``, ``meeting``); the PDF reader does, the text readers not yet (the corpus
+    text format does not carry them, and a corpus text must read back as its source)."""
     warnings: list[ExtractionWarning] = []
     footnotes = _footnotes(blocks, clean, warnings)
     body = [b for b in blocks if b.kind not in ("footnote", "rule")]
@@ -103,10 +108,10 @@ def build_document(blocks: list[Block], clean: Cleaner, source: Source, keep_str
         language=mh.guess_language("".join(p.text for p in preamble_pars + paragraphs)),
         source=source,
         date=front.adopted or front.date,
-        issued=front.date if front.adopted and front.date else None,
-        formula=front.formula,
-        sponsors=front.sponsors,
-        meeting=meeting[0] if meeting else None,
+        issued=front.date if metadata and front.adopted and front.date else None,
+        formula=front.formula if metadata else None,
+        sponsors=front.sponsors if metadata else None,
+        meeting=meeting[0] if metadata and meeting else None,
         distribution=front.distribution,
         session=front.session or _session_from_symbol(front.symbol),
         agenda_items=front.agenda,
