@@ -3,12 +3,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test install browser clean
+.PHONY: demo test install browser system-deps clean
 
 demo: install                ## the main job on the bundled corpus
 	$(BIN)/lineage demo
 
-test: install browser        ## the whole test suite (CI runs exactly this)
+test: install browser system-deps  ## the whole test suite (CI runs exactly this)
 	$(BIN)/python -m pytest
 
 install: $(VENV)/.installed
@@ -21,6 +21,9 @@ $(VENV)/.installed: pyproject.toml
 
 browser:                     ## headless Chromium for the HTML redline test
 	bash scripts/install-browser.sh
+
+system-deps:                 ## LibreOffice (headless) for the Word tests
+	bash scripts/install-system-deps.sh
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -36,7 +36,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))  # test support (mutations, accuracy) lives with the tests
 
-from lineage.compare.align import GAP_THRESHOLD, MATCH_THRESHOLD, similarity# noqa: E402
+from lineage.compare.align import GAP_THRESHOLD, MATCH_THRESHOLD  # noqa: E402
+from lineage.compare.similarity import paragraph_similarity  # noqa: E402
 from lineage.compare.documents import align_documents, compare_documents# noqa: E402
 from lineage.model.comparison import PAIR_KINDS, Comparison, DocRef, Pair# noqa: E402
 from lineage.model.document import Document# noqa: E402
@@ -222,7 +223,7 @@ def thresholds(doc: Document, cases: int) -> None:
         case = mutate(doc, seed)
         for g in case.pairs:
             if g.edits and len(g.old) == 1 and len(g.new) == 1:
-                edited.append(similarity(norm(case.old.paragraph(g.old[0]).text),
+                edited.append(paragraph_similarity(norm(case.old.paragraph(g.old[0]).text),
                                          norm(case.new.paragraph(g.new[0]).text), lang))
         matched = {(o, n) for g in case.pairs for o in g.old for n in g.new}
         for g in case.pairs:
@@ -230,7 +231,7 @@ def thresholds(doc: Document, cases: int) -> None:
                 continue
             for q in case.new.all_paragraphs():
                 if (g.old[0], q.id) not in matched:
-                    unrelated.append(similarity(norm(case.old.paragraph(g.old[0]).text),
+                    unrelated.append(paragraph_similarity(norm(case.old.paragraph(g.old[0]).text),
                                                 norm(q.text), lang))
     edited.sort()
     unrelated.sort()

@@ -1,12 +1,17 @@
 """Extraction benchmark: accuracy of ``lineage.read.pdf.extract_pdf`` against the gold documents of
 every fixture in ``tests/pdfs/index.toml`` and ``tests/pdfs/independent/`` next to pdfplumber's bare ``page.extract_text()``,
-speed (pages per second) of both and of poppler's ``pdftotext`` on the same PDFs in the same
-run, and peak memory on a long (300-page) PDF made by ``tools.pdffixtures.long``.
+speed (pages per second, CPU time of the process and its children) of our extraction with each
+engine (pdfium, pdfplumber), of bare pdfplumber ``extract_text()`` and of poppler's ``pdftotext``
+on the same PDFs in the same run - the long (308-page) PDF made by ``tools.pdffixtures.long``
+and the real 52-page A/80/L.17 - and peak memory of a child process at two page
+counts (VmHWM of a fresh child interpreter: its ru_maxrss would carry the parent's peak over
+fork+exec), to show it does not grow with the length of the PDF.
 
 Run from the repository root:
 
-    .venv/bin/python benchmarks/extraction_bench.py            # everything (about 2 minutes)
-    .venv/bin/python benchmarks/extraction_bench.py --no-long  # fixtures only
+    .venv/bin/python benchmarks/extraction_bench.py               # everything (several minutes)
+    .venv/bin/python benchmarks/extraction_bench.py --speed-only  # engines, speed and memory
+    .venv/bin/python benchmarks/extraction_bench.py --no-long     # fixtures only
 
 Prints Markdown tables (docs/extraction.md shows a run).
 """
@@ -16,6 +21,7 @@ import argparse
 import os
 import platform
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -98,35 +104,48 @@ def accuracy_rows(fixtures: list[tuple[str, Path, Document]]) -> tuple[list[list
     return ours, base
 
 
+def cpu_now() -> float:
+    """CPU seconds of this process and of its reaped children (the extraction runs in a
+    child by default; pdftotext is one)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def timed(fn, repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
-        t = time.perf_counter()
+        t = cpu_now()
         fn()
-        best = min(best, time.perf_counter() - t)
+        best = min(best, cpu_now() - t)
     return best
 
 
+ENGINE_RUNS = [
+    ("extract_pdf pdfium", lambda p: extract_pdf(p, engine="pdfium")),
+    ("extract_pdf pdfium in-process", lambda p: extract_pdf(p, engine="pdfium", isolate=False)),
+    ("extract_pdf pdfplumber", lambda p: extract_pdf(p, engine="pdfplumber", isolate=False)),
+]
+
+
 def speed_rows(paths: list[tuple[str, Path]], repeat: int, total: bool = True) -> list[list]:
+    """Pages per CPU second of each way of reading, and each one's ratio to pdftotext and to
+    our pdfplumber engine (what extraction cost before pdfium)."""
     rows = []
     have_poppler = shutil.which("pdftotext") is not None
-    sums = [0, 0.0, 0.0, 0.0]
     for name, path in paths:
         with pdfplumber.open(path) as pdf:
             pages = len(pdf.pages)
-        t_ours = timed(lambda: extract_pdf(path), repeat)
-        t_bare = timed(lambda: bare_text(path), repeat)
-        t_pop = timed(lambda: subprocess.run(["pdftotext", "-q", str(path), "-"], check=True,
-                                             stdout=subprocess.DEVNULL), repeat) if have_poppler else None
-        rows.append([name, pages, f"{pages / t_ours:.1f}", f"{pages / t_bare:.1f}",
-                     f"{pages / t_pop:.1f}" if t_pop else "n/a", f"{t_ours / t_bare:.2f}"])
-        sums[0] += pages
-        sums[1] += t_ours
-        sums[2] += t_bare
-        sums[3] += t_pop or 0.0
-    if total and len(paths) > 1:
-        n, a, b, c = sums
-        rows.append(["all PDFs above", n, f"{n / a:.1f}", f"{n / b:.1f}", f"{n / c:.1f}" if c else "n/a", f"{a / b:.2f}"])
+        times = {label: timed(lambda: run(path), repeat) for label, run in ENGINE_RUNS}
+        times["bare pdfplumber extract_text"] = timed(lambda: bare_text(path), 1)
+        if have_poppler:
+            times["pdftotext"] = timed(lambda: subprocess.run(["pdftotext", "-q", str(path), "-"], check=True,
+                                                              stdout=subprocess.DEVNULL), repeat)
+        base = times["extract_pdf pdfplumber"]
+        pop = times.get("pdftotext")
+        for label, t in times.items():
+            rows.append([name, pages, label, f"{t:.2f}", f"{pages / t:.1f}", f"{base / t:.1f}x",
+                         f"{t / pop:.1f}x" if pop else "n/a"])
     return rows
 
 
@@ -134,9 +153,9 @@ _MEM_SNIPPET = """
 import sys
 sys.path.insert(0, {repo!r})
 which, path = sys.argv[1], sys.argv[2]
-if which == "extract_pdf":
+if which.startswith("extract_pdf"):
     from lineage.read.pdf import extract_pdf
-    extract_pdf(path)
+    extract_pdf(path, engine=which.split(":")[1], isolate=False)
 elif which == "extract_text":
     import pdfplumber
     with pdfplumber.open(path) as pdf:
@@ -152,14 +171,34 @@ with open("/proc/self/status") as fh:
 
 
 def peak_rss_mb(which: str, path: Path) -> float:
-    """Peak resident memory of a fresh interpreter doing one extraction (MB)."""
+    """Peak resident memory (VmHWM) of a fresh interpreter doing one extraction (MB)."""
     out = subprocess.run([sys.executable, "-c", _MEM_SNIPPET.format(repo=str(REPO)), which, str(path)],
                          check=True, capture_output=True, text=True).stdout
     return int(out.strip().splitlines()[-1]) / 1024
 
 
+def isolation_rows(path: Path, repeat: int) -> list[list]:
+    """What reading in a child process costs (wall and CPU) on one short PDF."""
+    from lineage.read.pdf.limits import prescan
+
+    rows = []
+    for label, fn in [("in-process", lambda: extract_pdf(path, isolate=False)),
+                      ("in a child (default)", lambda: extract_pdf(path, isolate=True)),
+                      ("prescan alone", lambda: prescan(path))]:
+        wall = float("inf")
+        for _ in range(repeat):
+            t = time.perf_counter()
+            fn()
+            wall = min(wall, time.perf_counter() - t)
+        rows.append([path.name, label, f"{wall * 1000:.0f}", f"{timed(fn, repeat) * 1000:.0f}"])
+    return rows
+
+
 def machine() -> str:
+    import pypdfium2
+
     lines = [f"- python {platform.python_version()}, pdfplumber {pdfplumber.__version__}, "
+             f"pypdfium2 {pypdfium2.version.PYPDFIUM_INFO} (pdfium {pypdfium2.version.PDFIUM_INFO}), "
              f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs"]
     try:
         cpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
@@ -178,6 +217,7 @@ def machine() -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--no-long", action="store_true", help="skip the long PDF (speed/memory at scale)")
+    ap.add_argument("--speed-only", action="store_true", help="skip the accuracy tables")
     ap.add_argument("--long-pages", type=int, default=300)
     ap.add_argument("--repeat", type=int, default=3, help="timing runs per PDF (best is kept)")
     args = ap.parse_args(argv)
@@ -190,40 +230,49 @@ def main(argv: list[str] | None = None) -> int:
         stem = gold_path.name[: -len(".gold.json")]
         fixtures.append((f"independent/{stem}", gold_path.with_name(f"{stem}.pdf"),
                          Document.from_json(gold_path.read_text(encoding="utf-8"))))
+    real = PDFS / "real" / "A-80-L.17.en.pdf"
     with tempfile.TemporaryDirectory() as tmp:
-        long_path = None
+        long_path = short_long = None
         if not args.no_long:
             from tools.pdffixtures.long import make_long_pdf
 
             long_path, long_gold = make_long_pdf(tmp, pages=args.long_pages)
+            short_long, _ = make_long_pdf(Path(tmp) / "short", pages=max(20, args.long_pages // 3))
             fixtures.append((long_path.stem, long_path, long_gold))
-        ours, base = accuracy_rows(fixtures)
-        print("## Accuracy: lineage extract (extract_pdf)\n")
-        print(tabulate(ours, headers=["fixture", "pages", "paragraph CER", "footnote CER", "text CER",
-                                      "ids in order", "paragraphs exact", "footnotes exact",
-                                      "refs placed", "furniture leaks", "CJK-CJK spaces"], tablefmt="github"))
-        print("\n## Accuracy: bare pdfplumber page.extract_text() (baseline)\n")
-        print(tabulate(base, headers=["fixture", "text CER", "paragraphs found whole", "footnotes found whole",
-                                      "refs placed", "furniture tokens in text", "CJK-CJK spaces"],
-                       tablefmt="github"))
-        speed_set = [(n, p) for n, p, _ in fixtures if long_path is None or p != long_path]
-        extract_pdf(speed_set[0][1])  # warm up: first-call imports are not extraction time
-        speed = speed_rows(speed_set, args.repeat)
+        if not args.speed_only:
+            ours, base = accuracy_rows(fixtures)
+            print("## Accuracy: lineage extract (extract_pdf)\n")
+            print(tabulate(ours, headers=["fixture", "pages", "paragraph CER", "footnote CER", "text CER",
+                                          "ids in order", "paragraphs exact", "footnotes exact",
+                                          "refs placed", "furniture leaks", "CJK-CJK spaces"], tablefmt="github"))
+            print("\n## Accuracy: bare pdfplumber page.extract_text() (baseline)\n")
+            print(tabulate(base, headers=["fixture", "text CER", "paragraphs found whole", "footnotes found whole",
+                                          "refs placed", "furniture tokens in text", "CJK-CJK spaces"],
+                           tablefmt="github"))
+        extract_pdf(fixtures[0][1])  # warm up: first-call imports are not extraction time
+        speed_set = [("A/80/L.17 (real)", real)]
         if long_path is not None:
-            speed += speed_rows([(long_path.stem, long_path)], 1, total=False)
-        print("\n## Speed (pages per second, best of "
-              f"{args.repeat} runs; 1 run for the long PDF)\n")
-        print(tabulate(speed, headers=["PDF", "pages", "extract_pdf", "bare extract_text", "pdftotext",
-                                       "extract_pdf / extract_text time"], tablefmt="github"))
-        if long_path is not None:
-            small = fixtures[0][1]
-            mem = [
-                ["imports only (no extraction)", "-", f"{peak_rss_mb('imports', small):.0f}"],
-                ["extract_pdf", small.name, f"{peak_rss_mb('extract_pdf', small):.0f}"],
-                ["extract_pdf", long_path.name, f"{peak_rss_mb('extract_pdf', long_path):.0f}"],
-                ["bare extract_text", long_path.name, f"{peak_rss_mb('extract_text', long_path):.0f}"],
-            ]
-            print("\n## Peak memory (fresh interpreter per run, VmHWM)\n")
+            speed_set.append((long_path.stem + " (generated)", long_path))
+            same = extract_pdf(long_path, engine="pdfium").to_dict() == \
+                extract_pdf(long_path, engine="pdfplumber", isolate=False).to_dict()
+            print(f"\nlong PDF: both engines give the same document: {'yes' if same else 'NO'}")
+        print("\n## Speed (CPU seconds of the process and its children, best of "
+              f"{args.repeat} runs; bare extract_text 1 run)\n")
+        print(tabulate(speed_rows(speed_set, args.repeat),
+                       headers=["PDF", "pages", "reader", "CPU s", "pages/s", "speed-up vs pdfplumber engine",
+                                "time vs pdftotext"], tablefmt="github"))
+        print("\n## Reading in a child process (wall and CPU milliseconds, best of "
+              f"{args.repeat})\n")
+        print(tabulate(isolation_rows(PDFS / "real" / "A-80-L.13.en.pdf", args.repeat),
+                       headers=["PDF", "how", "wall ms", "CPU ms"], tablefmt="github"))
+        if long_path is not None and short_long is not None:
+            mem = [["imports only (no extraction)", "-", f"{peak_rss_mb('imports', real):.0f}"]]
+            for which in ("extract_pdf:pdfium", "extract_pdf:pdfplumber", "extract_text"):
+                for pdf in (short_long, long_path):
+                    with pdfplumber.open(pdf) as doc:
+                        n = len(doc.pages)
+                    mem.append([which.replace(":", " "), f"{pdf.name} ({n} pages)", f"{peak_rss_mb(which, pdf):.0f}"])
+            print("\n## Peak memory (fresh interpreter per run, VmHWM, in-process extraction)\n")
             print(tabulate(mem, headers=["run", "PDF", "peak RSS (MB)"], tablefmt="github"))
     print("\n## Machine\n")
     print(machine())

@@ -1,5 +1,5 @@
 """Time the stages of ``lineage.read.pdf.extract_pdf`` one by one on one PDF: pdfminer/pdfplumber
-parsing (``iter_pages``), line building (``page_lines``), page analysis (``analyse_pages``)
+parsing by the chosen engine (``iter_pages``), line building (``page_lines``), page analysis (``analyse_pages``)
 and assembly (``to_document``). Shows where extraction time goes and whether a change to the
 layout stages made them slower.
 
@@ -24,10 +24,10 @@ from lineage.read.pdf.boundary import iter_pages, open_pdf# noqa: E402
 from lineage.read.pdf.extract import page_lines# noqa: E402
 
 
-def stage_times(path: Path) -> dict[str, float]:
+def stage_times(path: Path, engine: str = "pdfium") -> dict[str, float]:
     times: dict[str, float] = {}
     t = time.perf_counter()
-    with open_pdf(path) as pdf:
+    with open_pdf(path, engine) as pdf:
         pages = list(iter_pages(pdf, path))
     times["parse (iter_pages)"] = time.perf_counter() - t
     t = time.perf_counter()
@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("pdf", nargs="?", type=Path)
     ap.add_argument("--long", type=int, metavar="PAGES", help="make and time the long benchmark PDF")
+    ap.add_argument("--engine", choices=("pdfium", "pdfplumber"), default="pdfium", help="character source")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         if args.long:
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
             path = args.pdf
         else:
             ap.error("give a PDF or --long PAGES")
-        for name, seconds in stage_times(path).items():
+        for name, seconds in stage_times(path, args.engine).items():
             print(f"{name:20} {seconds:7.2f} s")
     return 0
 

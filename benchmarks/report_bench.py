@@ -8,11 +8,11 @@ from __future__ import annotations
 import argparse
 import time
 
+from lineage.cli.app.corpus import find_bundled_pair
 from lineage.compare.documents import compare_documents
 from lineage.corpus import default_corpus_dir, load_entry_document, load_manifest
 from lineage.read import read_document
 from lineage.report import build_report
-from lineage.cli.demo import find_bundled_pair
 from lineage.report.html import render_html
 from lineage.report.markdown import render_markdown
 from lineage.report.terminal import render_terminal

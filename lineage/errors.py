@@ -13,8 +13,12 @@ __all__ = [
     "UnknownFormatError",
     "SymbolError",
     "PdfError",
+    "PdfLimitError",
     "CorpusError",
     "FetchError",
+    "TransientError",
+    "TopicError",
+    "LineError",
     "UsageError",
     "OutputError",
 ]
@@ -68,6 +72,11 @@ class ScannedPdfError(PdfError):
     compare (refused rather than read; docs/extraction.md)."""
 
 
+class PdfLimitError(PdfError):
+    """A PDF breaches a resource limit (decompressed bytes, reference cycles, time or memory
+    per page): the message names the limit (docs/security.md, "PDF")."""
+
+
 class CorpusError(LineageError):
     """The corpus directory, its manifest or one of its texts is invalid."""
 
@@ -76,8 +85,21 @@ class FetchError(LineageError):
     """Downloading a document failed."""
 
 
+class TransientError(FetchError):
+    """A failure that may go away on retry (timeout, reset connection, 5xx, short body)."""
+
+
 class UsageError(LineageError):
     """The command was called with arguments that do not fit together."""
+
+
+class TopicError(UsageError):
+    """A topic name is unknown or a topic file is malformed."""
+
+
+class LineError(LineageError):
+    """A parse problem on the current line of a corpus text; the parser turns it into a
+    CorpusError with the file and the line number, so it never reaches the user as such."""
 
 
 class OutputError(LineageError):

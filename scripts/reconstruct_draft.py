@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +32,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from lineage.corpus import default_corpus_dir, load_entry_document# noqa: E402
+from lineage.corpus import load_entry_document# noqa: E402
 from lineage.corpus.manifest import load_manifest# noqa: E402
 from lineage.corpus.store import add_document, register_entry# noqa: E402
 from lineage.model.document import Document, FootnoteRef, Heading, Paragraph, Source# noqa: E402
@@ -234,7 +235,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None,
                         help="also write the draft's Document JSON to this file")
     args = parser.parse_args(argv)
-    corpus = args.corpus or default_corpus_dir()
+    # a checkout's tool: the repository's corpus unless told otherwise
+    corpus = args.corpus or Path(os.environ.get("LINEAGE_CORPUS") or REPO / "corpora")
     entry = load_manifest(corpus).find(FINAL_SYMBOL, "zh")
     if entry is None or not entry.has_text:
         print(f"reconstruct_draft: {corpus}: no text of {FINAL_SYMBOL} (zh)", file=sys.stderr)

@@ -12,8 +12,8 @@ from lineage.compare.align import (
     longest_chain,
     align_headings,
     align_texts,
-    similarity,
 )
+from lineage.compare.similarity import paragraph_similarity
 
 # Ten distinct paragraphs in the drafting style (invented text).
 P = [
@@ -106,7 +106,7 @@ def test_merge_found_by_containment():
 def test_unrelated_paragraphs_in_the_same_place_stay_apart():
     new = list(P)
     new[4] = "我们承诺为青年创造数字就业机会，并支持他们创业。"
-    assert similarity(P[4], new[4], "zh") < GAP_THRESHOLD
+    assert paragraph_similarity(P[4], new[4], "zh") < GAP_THRESHOLD
     got = align_texts(P, new, "zh")
     assert ("deleted", (4,), ()) in kinds(got) and ("inserted", (), (4,)) in kinds(got)
 
@@ -115,7 +115,7 @@ def test_heavy_rewrite_in_place_is_modified():
     # Half the paragraph rewritten: below the global threshold, but in the same gap.
     new = list(P)
     new[6] = "我们欢迎区域组织作出贡献，请它们每两年向大会报告一次工作情况。"
-    s = similarity(P[6], new[6], "zh")
+    s = paragraph_similarity(P[6], new[6], "zh")
     assert GAP_THRESHOLD <= s < MATCH_THRESHOLD
     assert ("modified", (6,), (6,)) in kinds(align_texts(P, new, "zh"))
 

@@ -1,4 +1,4 @@
-"""The HTML redline in a real browser: headless Chromium driven by Playwright.
+"""The HTML pages (the redline, the topic page) in a real browser: headless Chromium driven by Playwright.
 
 Uses Debian's Chromium (``bash scripts/install-browser.sh``, run by ``make test``), never a
 browser downloaded by Playwright. Skipped, saying so, only when no Chromium can be found.
@@ -10,41 +10,21 @@ print view is the clean inline redline. Screenshots go to the test's tmp dir and
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from lineage.report import build_report
 from lineage.report.html import render_html
-from report_fixture import IMG, SCRIPT, fixture
+from lineage.trace.corpusview import CorpusView
+from lineage.trace.topic_render import render_topic
+from lineage.trace.topic_timeline import topic_timeline
+from lineage.trace.topics import get_topic
+from support.browser import Watched, save_screenshot
+from support.paths import REPO
+from support.report_fixture import IMG, SCRIPT, fixture
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-
-REPO = Path(__file__).parent.parent
-OUTPUT = REPO / "test-output" / "browser"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def _chromium() -> str | None:
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = _chromium()
-    if executable is None:
-        pytest.skip("no Chromium found (/usr/bin/chromium, chromium or chromium-browser on PATH); "
-                    "install it with `bash scripts/install-browser.sh`")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
+pytestmark = pytest.mark.slow  # a browser start per module, a page load per test
 
 @pytest.fixture(scope="module")
 def redline(tmp_path_factory) -> Path:
@@ -53,52 +33,8 @@ def redline(tmp_path_factory) -> Path:
     return path
 
 
-class _Watched:
-    """A page with every request, dialog and console error recorded; only the file itself
-    may be loaded, anything else is aborted (and recorded)."""
-
-    def __init__(self, browser, url: str, *, javascript: bool = True, media: str | None = None) -> None:
-        self.context = browser.new_context(viewport={"width": 1200, "height": 900},
-                                           java_script_enabled=javascript)
-        self.page = self.context.new_page()
-        self.url = url
-        self.requests: list[str] = []
-        self.dialogs: list[str] = []
-        self.page.on("dialog", self._dialog)
-        self.page.route("**/*", self._route)
-        if media:
-            self.page.emulate_media(media=media)
-        self.page.goto(url)
-
-    def _dialog(self, dialog) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def _route(self, route) -> None:
-        self.requests.append(route.request.url)
-        if route.request.url == self.url:
-            route.continue_()
-        else:
-            route.abort()
-
-    def style(self, selector: str, prop: str) -> str:
-        return self.page.eval_on_selector(selector, f"e => getComputedStyle(e).{prop}")
-
-    def close(self) -> None:
-        self.context.close()
-
-
-def _save(page, name: str, tmp_path: Path) -> Path:
-    path = tmp_path / name
-    page.screenshot(path=str(path), full_page=True)
-    OUTPUT.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(path, OUTPUT / name)
-    print(f"screenshot: {path} (copy: {OUTPUT / name})")
-    return path
-
-
 def test_redline_is_visible_and_styled(browser, redline, tmp_path):
-    w = _Watched(browser, redline.as_uri())
+    w = Watched(browser, redline.as_uri())
     try:
         ins = w.page.locator(".inline ins", has_text="所有")
         dele = w.page.locator(".inline del", has_text="我们注意到人工智能的迅速发展。")
@@ -108,7 +44,7 @@ def test_redline_is_visible_and_styled(browser, redline, tmp_path):
         assert w.style(".inline ins", "color") == "rgb(11, 79, 179)"   # blue
         assert w.style(".inline del", "color") == "rgb(179, 20, 28)"   # red
         assert not w.page.locator(".side").first.is_visible()           # inline by default
-        _save(w.page, "redline-inline.png", tmp_path)
+        save_screenshot(w.page, "redline-inline.png", tmp_path)
         assert w.dialogs == []
         assert w.requests == [w.url]
     finally:
@@ -116,7 +52,7 @@ def test_redline_is_visible_and_styled(browser, redline, tmp_path):
 
 
 def test_side_by_side_switch(browser, redline, tmp_path):
-    w = _Watched(browser, redline.as_uri())
+    w = Watched(browser, redline.as_uri())
     try:
         w.page.click("label[for=view-side]")
         side = w.page.locator("#new-4 .side")
@@ -128,7 +64,7 @@ def test_side_by_side_switch(browser, redline, tmp_path):
         # the two columns sit next to each other
         left, right = cols.nth(0).bounding_box(), cols.nth(1).bounding_box()
         assert right["x"] > left["x"] + left["width"] - 1 and abs(right["y"] - left["y"]) < 2
-        _save(w.page, "redline-side-by-side.png", tmp_path)
+        save_screenshot(w.page, "redline-side-by-side.png", tmp_path)
         w.page.click("label[for=view-inline]")
         assert w.page.locator("#new-4 .inline").is_visible() and not side.is_visible()
         assert w.requests == [w.url] and w.dialogs == []
@@ -137,7 +73,7 @@ def test_side_by_side_switch(browser, redline, tmp_path):
 
 
 def test_switch_works_without_javascript(browser, redline):
-    w = _Watched(browser, redline.as_uri(), javascript=False)
+    w = Watched(browser, redline.as_uri(), javascript=False)
     try:
         assert w.page.locator("#new-2 .inline ins").first.is_visible()
         w.page.click("label[for=view-side]")
@@ -147,7 +83,7 @@ def test_switch_works_without_javascript(browser, redline):
 
 
 def test_hostile_text_is_shown_not_run(browser, redline):
-    w = _Watched(browser, redline.as_uri())
+    w = Watched(browser, redline.as_uri())
     try:
         body = w.page.inner_text("body")
         assert SCRIPT in body and IMG in body
@@ -162,7 +98,7 @@ def test_hostile_text_is_shown_not_run(browser, redline):
 
 
 def test_moved_paragraph_links_work(browser, redline):
-    w = _Watched(browser, redline.as_uri())
+    w = Watched(browser, redline.as_uri())
     try:
         w.page.click("#new-10 a[href='#moved-from-8']")
         assert w.page.evaluate("location.hash") == "#moved-from-8"
@@ -173,7 +109,7 @@ def test_moved_paragraph_links_work(browser, redline):
 
 
 def test_print_view_is_a_clean_inline_redline(browser, redline, tmp_path):
-    w = _Watched(browser, redline.as_uri(), media="print")
+    w = Watched(browser, redline.as_uri(), media="print")
     try:
         assert not w.page.locator(".toolbar").is_visible()
         assert not w.page.locator("nav.toc").is_visible()
@@ -183,5 +119,34 @@ def test_print_view_is_a_clean_inline_redline(browser, redline, tmp_path):
         pdf = tmp_path / "redline.pdf"
         w.page.pdf(path=str(pdf))
         assert pdf.stat().st_size > 1000
+    finally:
+        w.close()
+
+
+# Han character, full-width comma, Han character, in one text node of a paragraph.
+_COMMA_WIDTHS = """el => {
+  const node = [...el.childNodes].find(n => n.nodeType === 3 && /[\\u4e00-\\u9fff]，[\\u4e00-\\u9fff]/.test(n.data));
+  const i = node.data.search(/[\\u4e00-\\u9fff]，[\\u4e00-\\u9fff]/);
+  const r = document.createRange();
+  const width = k => { r.setStart(node, k); r.setEnd(node, k + 1); return r.getBoundingClientRect().width; };
+  return [width(i), width(i + 1), width(i + 2)];
+}"""
+
+
+def test_topic_page_sets_chinese_in_the_cjk_serif_face(browser, tmp_path):
+    """The topic page shares the redline's skeleton: Chinese paragraphs marked lang="zh", in
+    the CJK serif stack, whose full-width comma takes exactly one character's width (no gap,
+    no squeeze) between two Han characters."""
+    corpus = CorpusView.open(REPO / "tests" / "data" / "lineage_corpus")
+    page = tmp_path / "topic.html"
+    page.write_text(render_topic(topic_timeline(corpus, get_topic("igf")), "html"), encoding="utf-8")
+    w = Watched(browser, page.as_uri())
+    try:
+        para = 'p.para[lang="zh"]'
+        assert w.style(para, "fontFamily").startswith('"Noto Serif CJK SC"')
+        assert w.page.eval_on_selector("html", "e => e.lang") == "en"
+        han, comma, after = w.page.eval_on_selector(f"{para} >> nth=0", _COMMA_WIDTHS)
+        assert abs(comma - han) < 0.5 and abs(after - han) < 0.5
+        assert w.requests == [w.url]
     finally:
         w.close()

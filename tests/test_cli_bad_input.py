@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPORA, REPO, SEED
+from support.cli import assert_error
+from support.paths import CORPORA, REPO, SEED
 
 PDFS = Path(__file__).parent / "pdfs"
 TRUNCATED = PDFS / "err-truncated.pdf"
@@ -26,23 +27,6 @@ GOOD_PDF = PDFS / "a-res-70-125-en.pdf"
 
 
 # --- helpers -----------------------------------------------------------------------------
-
-def assert_error(result: tuple[int, str, str], file: str | Path | None, reason: str | None = None,
-                 code: int = 2) -> str:
-    """One clean error: ``code``, no stdout, one stderr line naming ``file`` (when given)
-    and containing ``reason`` (case-insensitive). Returns the line."""
-    got, out, err = result
-    assert got == code, (got, out, err)
-    assert out == "", out
-    assert err.endswith("\n") and err.count("\n") == 1, err
-    assert "Traceback" not in err
-    prefix = f"lineage: {file}: " if file is not None else "lineage: "
-    assert err.startswith(prefix), err
-    assert len(err) > len(prefix) + 3, err  # a reason follows
-    if reason is not None:
-        assert reason.lower() in err.lower(), err
-    return err
-
 
 def tree(path: Path) -> list[str]:
     """Every file and folder under ``path`` (hidden temporaries included)."""
@@ -155,6 +139,7 @@ def test_crlf_and_bom_read_like_the_plain_file(run_cli, tmp_path):
     assert run_cli("normalize", str(bom), "--explain") == plain
 
 
+@pytest.mark.slow
 def test_large_text_without_paragraphs(run_cli, tmp_path):
     big = tmp_path / "big.txt"
     big.write_text(("lorem ipsum " * 8 + "\n") * 50_000, encoding="utf-8")  # ~5 MB, no numbering
@@ -287,7 +272,10 @@ def test_unknown_entry_names_the_manifest(run_cli):
     (["diff", str(SEED)], "required: NEW"),
     (["show"], "required: FILE"),
     (["show", str(SEED), "--format", "xml"], "invalid choice: 'xml'"),
-    (["diff", str(SEED), str(SEED), "--format", "pdf"], "invalid choice: 'pdf'"),
+    # --format pdf became a format (issue 13): what stays invalid is an unknown one, and a
+    # file format without -o
+    (["diff", str(SEED), str(SEED), "--format", "xml"], "invalid choice: 'xml'"),
+    (["diff", str(SEED), str(SEED), "--format", "pdf"], "--format pdf writes a file: give it with -o FILE"),
     (["extract", str(GOOD_PDF), "--format", "xml"], "invalid choice"),
     (["blame", "A/RES/80/173", "--format", "xml"], "invalid choice"),
     (["graph", "--format", "svg"], "invalid choice"),
@@ -383,6 +371,7 @@ def _python(*argv: str, env: dict[str, str] | None = None, **kw) -> subprocess.C
                           text=True, cwd=REPO, env=full_env, timeout=120, **kw)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("argv, named, reason", [
     (["show", "/nonexistent/file.txt"], "/nonexistent/file.txt", "no such file"),
     (["extract", str(TRUNCATED), "-o", "/nonexistent/x/out.json"], TRUNCATED, "truncated"),
@@ -397,6 +386,7 @@ def test_subprocess_errors_have_no_traceback(argv, named, reason):
     assert not Path("/nonexistent").exists()
 
 
+@pytest.mark.slow
 def test_closed_pipe_is_quiet():
     """`lineage show FILE | head -1`: the reader goes away; no 'Exception ignored' or
     traceback, also when stdout is block-buffered (PYTHONUNBUFFERED unset)."""
@@ -414,6 +404,7 @@ def test_closed_pipe_is_quiet():
         assert p.returncode == 0
 
 
+@pytest.mark.slow
 def test_output_encoding_that_cannot_hold_chinese():
     p = _python("show", str(SEED), env={"PYTHONIOENCODING": "ascii"})
     assert_error((p.returncode, p.stdout, p.stderr), None, "PYTHONUTF8=1")
@@ -427,6 +418,7 @@ def _as_nobody() -> list[str] | None:
     return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"] if setpriv else None
 
 
+@pytest.mark.slow
 def test_unreadable_file():
     prefix = _as_nobody()
     if prefix is None:

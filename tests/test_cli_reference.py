@@ -5,7 +5,7 @@ import difflib
 
 import pytest
 
-from conftest import REPO
+from support.paths import REPO
 
 from lineage.cli.reference import cli_reference, python_version
 from lineage.cli.main import build_parser, subcommands

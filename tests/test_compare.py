@@ -9,15 +9,10 @@ import pytest
 from lineage.compare.documents import compare_documents
 from lineage.model.comparison import PAIR_KINDS, Comparison
 from lineage.model.document import Document, Heading, Paragraph, Source
+from support.documents import english_doc
 from support.mutations import CaseScore, Rates, mutate, score_case
 from lineage.read import read_document
 
-SEED = Path(__file__).parent.parent / "corpora" / "sources" / "000_cb2b676f44ca9b86.txt"
-
-
-@pytest.fixture(scope="module")
-def seed_doc() -> Document:
-    return read_document(SEED)
 
 
 def doc(paragraphs: list[str], preamble: list[str] = (), headings=(), symbol="X") -> Document:
@@ -153,7 +148,6 @@ def test_accuracy_targets_on_a_small_set(seed_doc):
 
 
 def test_accuracy_english():
-    from test_mutations import english_doc  # the hand-made English document
 
     total = CaseScore()
     for seed in range(20):

@@ -11,7 +11,7 @@ from lineage.corpus import load_manifest
 from lineage.corpus.manifest import Entry
 from lineage.corpus.store import register_entry
 
-from conftest import CORPORA, SEED
+from support.paths import CORPORA, SEED
 
 
 def width(s: str) -> int:
@@ -59,6 +59,7 @@ def test_list_json(corpus, run_cli):
 
 def test_list_the_repository_corpus_by_default(run_cli, monkeypatch):
     monkeypatch.delenv("LINEAGE_CORPUS", raising=False)
+    monkeypatch.chdir(CORPORA.parent)  # the default is ./corpora of the current directory
     code, out, _ = run_cli("corpus", "list")
     assert code == 0
     manifest = load_manifest(CORPORA)

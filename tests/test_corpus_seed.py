@@ -6,18 +6,13 @@ import dataclasses
 import pytest
 
 from lineage.corpus import default_corpus_dir, load_entry_document, load_manifest
-from lineage.read.textformat import format_document, parse_corpus_file, parse_corpus_text
 from lineage.corpus.files import sha256_file
+from lineage.errors import CorpusError
 from lineage.read import read_document
-
-from conftest import CORPORA, SEED
+from lineage.read.textformat import format_document, parse_corpus_file, parse_corpus_text
+from support.paths import CORPORA, SEED
 
 SEED_SHA256 = "6418669d51596edd4ee6d6ca488073d18bf6ada3f2b8f0c78b3ff32dc617332d"
-
-
-@pytest.fixture(scope="module")
-def seed_doc():
-    return read_document(SEED)
 
 
 def without_source(doc):
@@ -98,6 +93,7 @@ def test_placeholder_entries_of_the_wsis_chain():
 
 def test_default_corpus_dir(monkeypatch, tmp_path):
     monkeypatch.delenv("LINEAGE_CORPUS", raising=False)
+    monkeypatch.chdir(CORPORA.parent)  # ./corpora of the current directory
     assert default_corpus_dir() == CORPORA.resolve()
     monkeypatch.setenv("LINEAGE_CORPUS", str(tmp_path))
     assert default_corpus_dir() == tmp_path
@@ -110,3 +106,21 @@ def test_readme_records_the_provenance_of_every_text():
             assert f"`{entry.text}`" in readme, f"corpora/README.md does not record {entry.label}"
             if entry.source_sha256:
                 assert entry.source_sha256 in readme, entry.label
+
+
+def test_default_corpus_dir_never_looks_beside_the_package(monkeypatch, tmp_path):
+    monkeypatch.delenv("LINEAGE_CORPUS", raising=False)
+    monkeypatch.chdir(tmp_path)  # no corpora/ here, though the package sits in a checkout
+    with pytest.raises(CorpusError, match="no corpus given: pass --corpus DIR, set LINEAGE_CORPUS"):
+        default_corpus_dir()
+    (tmp_path / "corpora").mkdir()
+    assert default_corpus_dir() == (tmp_path / "corpora").resolve()
+
+
+def test_without_a_corpus_the_cli_says_so_in_one_line(monkeypatch, tmp_path, run_cli):
+    monkeypatch.delenv("LINEAGE_CORPUS", raising=False)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli("corpus", "list")
+    assert (code, out) == (2, "")
+    assert err == ("lineage: no corpus given: pass --corpus DIR, set LINEAGE_CORPUS, or run from a "
+                   "folder that holds corpora/\n")

@@ -5,15 +5,15 @@ import dataclasses
 
 import pytest
 
-import lineage.corpus.store as store
+import lineage.corpus.txn as store  # the transaction does the writing
+from lineage.cli.app.corpus import add_file
 from lineage.corpus import load_entry_document, load_manifest
-from lineage.corpus.manifest import Entry
-from lineage.corpus.store import add_document, add_file, guess_kind, register_entry
-from lineage.errors import CorpusError, SymbolError
 from lineage.corpus.files import sha256_file
+from lineage.corpus.manifest import Entry
+from lineage.corpus.store import add_document, guess_kind, register_entry
+from lineage.errors import CorpusError, SymbolError
 from lineage.model.document import Document, Footnote, FootnoteRef, Heading, Paragraph, Source
-
-from conftest import SEED
+from support.paths import SEED
 
 
 def doc(symbol="A/80/L.41", language="zh", text="我们重申。") -> Document:
@@ -198,9 +198,7 @@ def test_guess_kind(symbol, kind):
 PDFS = SEED.parents[2] / "tests" / "pdfs"
 
 
-def test_add_file_extracts_a_pdf_and_keeps_it(tmp_path):
-    from lineage.read.pdf import extract_pdf
-
+def test_add_file_extracts_a_pdf_and_keeps_it(tmp_path, extracted_pdf):
     pdf = PDFS / "a-80-l41-zh-limited.pdf"
     entry = add_file(pdf, tmp_path, revises=["A/80/L.41/zero-draft"])
     assert (entry.symbol, entry.language, entry.kind, entry.origin) == ("A/80/L.41", "zh", "draft", "official-pdf")
@@ -208,7 +206,7 @@ def test_add_file_extracts_a_pdf_and_keeps_it(tmp_path):
     assert (tmp_path / entry.source).read_bytes() == pdf.read_bytes()
     assert entry.source_sha256 == sha256_file(pdf)
     stored = load_entry_document(tmp_path, entry)
-    extracted = extract_pdf(pdf)
+    extracted = extracted_pdf(pdf)
     assert dataclasses.replace(stored, source=None) == dataclasses.replace(extracted, source=None)
     assert stored.source.pages == extracted.source.pages  # origin-pages
 

@@ -80,6 +80,7 @@ def documents(draw):
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(documents())
 def test_round_trip_any_document(doc):
@@ -93,6 +94,7 @@ def test_round_trip_any_document(doc):
     assert looks_like_corpus_text(out)
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(documents())
 def test_every_text_line_is_prefixed_and_has_no_trailing_space(doc):

@@ -11,8 +11,8 @@ import math
 import sys
 from collections import Counter, defaultdict
 from itertools import chain
-from pathlib import Path
 
+import jieba
 import pytest
 from diff_match_patch import diff_match_patch
 from hypothesis import given, settings
@@ -26,15 +26,15 @@ from lineage.compare.align import (
     _similarity_table,
     _UnitCache,
     longest_chain,
-    similarity,
 )
+from lineage.compare.similarity import paragraph_similarity
 from lineage.compare.documents import align_documents, compare_documents
+from support.documents import english_doc
 from support.mutations import Rates, mutate
 from lineage.normalize import normalize
-from lineage.read import read_document
-from lineage.compare.textdiff import _diff_main, _jieba, _two_alnum, word_boundaries
+from lineage.compare.textdiff import _diff_main, _two_alnum, word_boundaries
+from support.jieba_reference import jieba_tokenizer
 
-SEED = Path(__file__).parent.parent / "corpora" / "sources" / "000_cb2b676f44ca9b86.txt"
 
 # Drafting words (jieba knows most of them) and characters that make jieba's choices hard:
 # overlapping dictionary words, ASCII letters and digits it glues together, punctuation.
@@ -43,11 +43,6 @@ WORDS = ["我们", "鼓励", "促请", "各国", "弥合", "数字", "鸿沟", "
          "AI", "和", "的", "，", "。", "、", "（", "）", " ", "a", "1", "研究生命", "起源"]
 CHINESE = st.lists(st.sampled_from(WORDS), max_size=30).map("".join)
 CHARS = st.text(alphabet=st.sampled_from(list("的和国家数字鸿沟弥合，。ab1 \n")), max_size=60)
-
-
-@pytest.fixture(scope="module")
-def seed_doc():
-    return read_document(SEED)
 
 
 # --- textdiff -------------------------------------------------------------------------------
@@ -78,7 +73,8 @@ def test_character_diff_on_real_paragraphs(seed_doc):
 
 def _jieba_boundaries(text: str) -> set[int]:
     """Every word boundary by cutting every Han/alphanumeric run with jieba (no shortcut)."""
-    tokenizer, block, _ = _jieba()
+    tokenizer = jieba_tokenizer()
+    block = jieba.re_han_default
     bounds = set(range(len(text) + 1))
     for m in block.finditer(text):
         bounds -= set(range(m.start() + 1, m.end()))
@@ -179,7 +175,7 @@ def test_candidates_with_large_counts():
 @given(st.lists(CHINESE, max_size=6), st.lists(CHINESE, max_size=6))
 def test_similarity_table_scores_every_pair(old, new):
     # One rapidfuzz call per row gives what scoring each pair gives (empty texts included).
-    assert _similarity_table(old, new, True) == [[similarity(a, b, "zh") for b in new]
+    assert _similarity_table(old, new, True) == [[paragraph_similarity(a, b, "zh") for b in new]
                                                  for a in old]
 
 
@@ -211,7 +207,6 @@ def test_align_documents_is_compare_without_ops(seed_doc):
 
 def test_shared_normalisation_cache_gives_the_same_comparisons(seed_doc):
     from support.mutations import history
-    from test_mutations import english_doc  # the hand-made English document
 
     # One cache for a whole history (each version compared twice), then for unrelated pairs
     # in both directions and for English pairs: entries made by one comparison are reused by
@@ -258,3 +253,29 @@ def test_other_break_search_finds_what_membership_tests_find(text):
 
     plain = any(c in text for c in whitespace._OTHER_BREAKS)
     assert (whitespace._ANY_OTHER_BREAK.search(text) is not None) == plain
+
+
+# --- reuse ----------------------------------------------------------------------------------
+
+def _plain_comparable(text: str, language: str | None) -> str:
+    """comparable() the obvious way: every character classified in Python."""
+    import unicodedata
+
+    folded = normalize(text, "compare", language).text.casefold()
+    return "".join(ch for ch in folded if not ch.isspace() and not unicodedata.category(ch).startswith("P"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80),
+       st.sampled_from(["zh", "en", None]))
+def test_comparable_drops_what_the_plain_loop_drops(text, language):
+    from lineage.compare.reuse import comparable
+
+    assert comparable(text, language) == _plain_comparable(text, language)
+
+
+def test_comparable_on_the_seed(seed_doc):
+    from lineage.compare.reuse import comparable
+
+    for p in seed_doc.all_paragraphs():
+        assert comparable(p.text, "zh") == _plain_comparable(p.text, "zh"), p.id

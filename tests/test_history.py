@@ -15,7 +15,8 @@ from lineage.corpus.store import add_document
 from lineage.trace.corpusview import CorpusView
 from lineage.trace.history import paragraph_history
 from lineage.model.document import Document, Paragraph, Source
-from lineage.compare.reuse import ReuseIndex, comparable, containment, split_sentences
+from lineage.compare.reuse import ReuseIndex, comparable, split_sentences
+from lineage.compare.similarity import ngram_containment
 
 FIXTURE = Path(__file__).parent / "data" / "lineage_corpus"
 
@@ -50,10 +51,10 @@ def test_sentences_cover_the_text(text: str) -> None:
 
 def test_containment_tolerates_small_edits() -> None:
     old = comparable("我们对国家之间和国家内部存在严重的数字鸿沟感到担忧。")
-    assert containment(old, old) == 1.0
+    assert ngram_containment(old, old) == 1.0
     varied = comparable("我们对国家之间和国家内部存在的数字鸿沟深感担忧。")
-    assert 0.6 < containment(varied, old) < 1.0
-    assert containment(comparable("互联网治理论坛"), comparable("人工智能治理")) < 0.3
+    assert 0.6 < ngram_containment(varied, old) < 1.0
+    assert ngram_containment(comparable("互联网治理论坛"), comparable("人工智能治理")) < 0.3
 
 
 def test_reuse_index_search_order() -> None:

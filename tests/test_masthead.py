@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lineage.read import masthead as mh
+from lineage.script import guess_language
 from lineage.read import read_document
 
 
@@ -164,10 +165,10 @@ def test_adoption_date_and_meeting() -> None:
 
 
 def test_guess_language() -> None:
-    assert mh.guess_language("我们重申对信息社会世界首脑会议的承诺 (A/RES/80/173)") == "zh"
-    assert mh.guess_language("We reaffirm the vision of the World Summit") == "en"
-    assert mh.guess_language("Nous réaffirmons la vision et les principes des sommets") == "fr"
-    assert mh.guess_language("12345 ...") is None
+    assert guess_language("我们重申对信息社会世界首脑会议的承诺 (A/RES/80/173)") == "zh"
+    assert guess_language("We reaffirm the vision of the World Summit") == "en"
+    assert guess_language("Nous réaffirmons la vision et les principes des sommets") == "fr"
+    assert guess_language("12345 ...") is None
 
 
 @pytest.mark.parametrize("text", ["31 February 2025", "2025 年 2 月 30 日", "April 31, 2025", "二〇二五年二月二十九日"])

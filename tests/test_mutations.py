@@ -3,37 +3,14 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from lineage.model.document import Document, Paragraph, Source
+from lineage.model.document import Document
+from support.documents import english_doc
 from support.mutations import NOISE_KINDS, Rates, add_noise, history, mutate, vocabulary
 from lineage.normalize import normalize
-from lineage.read import read_document
 
-SEED = Path(__file__).parent.parent / "corpora" / "sources" / "000_cb2b676f44ca9b86.txt"
-
-
-@pytest.fixture(scope="module")
-def seed_doc() -> Document:
-    return read_document(SEED)
-
-
-def english_doc() -> Document:
-    texts = [
-        "We reaffirm our commitment to the vision of the World Summit on the Information Society.",
-        "We recognize that digital divides remain between and within countries; we encourage all States to support bridging them.",
-        "We reaffirm that the same rights that people have offline must also be protected online.",
-        "Building confidence and security in the use of information and communications technologies should remain a priority, especially given growing challenges.",
-        "We call upon all stakeholders to strengthen cooperation, as set out in the outcomes of Geneva and Tunis. We note the role of the Internet Governance Forum.",
-        "We decide to hold a high-level meeting on the overall review in 2035.",
-        "We request the Secretary-General to report annually on progress; the report should include recommendations.",
-        "We encourage equitable participation of developing countries in international forums.",
-    ]
-    paragraphs = [Paragraph(id=str(k + 1), number=str(k + 1), text=t) for k, t in enumerate(texts)]
-    return Document(symbol="TEST/EN", language="en", source=Source("en.json", "text"),
-                    paragraphs=paragraphs)
 
 
 def test_same_seed_same_case(seed_doc):

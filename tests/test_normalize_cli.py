@@ -85,6 +85,7 @@ def test_empty_file(run_cli, tmp_path: Path) -> None:
     assert run_cli("normalize", str(path)) == (2, "", f"lineage: {path}: the file is empty\n")
 
 
+@pytest.mark.slow
 def test_pdf_is_normalised_paragraph_by_paragraph(run_cli) -> None:
     code, out, err = run_cli("normalize", str(TESTS / "pdfs" / "a-res-80-173-zh-cid.pdf"), "--profile", "compare")
     assert (code, err) == (0, "")

@@ -8,14 +8,16 @@ from __future__ import annotations
 import sys
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
 import lineage.errors
+import support.pdf_checks as checks
 from lineage.model.document import Document
 from lineage.read.pdf import extract_pdf
 
-import pdf_accuracy_checks as checks
+pytestmark = pytest.mark.slow  # every test extracts or reads PDFs
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -28,10 +30,13 @@ GOOD = [f for f in INDEX if f["expect"] == "ok"]
 BAD = [f for f in INDEX if f["expect"] == "error"]
 
 
-@lru_cache(maxsize=None)
-def extracted(name: str) -> Document:
-    entry = next(f for f in GOOD if f["name"] == name)
-    return extract_pdf(PDFS / entry["file"])
+@pytest.fixture
+def extracted(extracted_pdf) -> Callable[[str], Document]:
+    """The fixture ``name``'s document, extracted once per session (conftest)."""
+    def get(name: str) -> Document:
+        entry = next(f for f in GOOD if f["name"] == name)
+        return extracted_pdf(PDFS / entry["file"])
+    return get
 
 
 def gold(name: str) -> Document:
@@ -50,32 +55,32 @@ names = [f["name"] for f in GOOD]
 
 
 @pytest.mark.parametrize("name", names)
-def test_paragraph_ids_in_order(name):
+def test_paragraph_ids_in_order(name, extracted):
     checks.check_paragraph_ids_in_order(extracted(name), gold(name))
 
 
 @pytest.mark.parametrize("name", names)
-def test_character_error_rate_is_zero_paragraph_by_paragraph(name):
+def test_character_error_rate_is_zero_paragraph_by_paragraph(name, extracted):
     checks.check_paragraph_text_exact(extracted(name), gold(name))
 
 
 @pytest.mark.parametrize("name", names)
-def test_footnotes_separated_and_exact(name):
+def test_footnotes_separated_and_exact(name, extracted):
     checks.check_footnotes_separated_and_exact(extracted(name), gold(name))
 
 
 @pytest.mark.parametrize("name", names)
-def test_every_reference_placed_at_the_gold_offset(name):
+def test_every_reference_placed_at_the_gold_offset(name, extracted):
     checks.check_every_reference_placed(extracted(name), gold(name))
 
 
 @pytest.mark.parametrize("name", names)
-def test_no_furniture_inside_paragraphs(name):
+def test_no_furniture_inside_paragraphs(name, extracted):
     checks.check_no_furniture(extracted(name), gold(name), furniture_strings(name))
 
 
 @pytest.mark.parametrize("name", names)
-def test_masthead_metadata_and_structure(name):
+def test_masthead_metadata_and_structure(name, extracted):
     checks.check_masthead_metadata_and_structure(extracted(name), gold(name))
 
 
@@ -91,7 +96,7 @@ def _comparable(doc: Document) -> dict:
 
 
 @pytest.mark.parametrize("name", names)
-def test_whole_document_equals_the_gold_whitespace_included(name):
+def test_whole_document_equals_the_gold_whitespace_included(name, extracted):
     # Stricter than point 3: spaces too (Word's autospacing gaps read as in the gold), the
     # footnote offsets as they are, metadata, headings, sections and pages.
     assert _comparable(extracted(name)) == _comparable(gold(name))

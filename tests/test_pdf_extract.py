@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import fpdf  # in the test extra: these PDFs are made at test time
 import pytest
 
 from lineage.errors import PdfError
 from lineage.read.pdf import extract_pdf
-
-import fpdf  # in the test extra: these PDFs are made at test time
 
 PDFS = Path(__file__).parent / "pdfs"
 WORDS = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu".split()
@@ -101,8 +100,8 @@ def test_mark_without_footnote_text_is_a_warning(tmp_path):
     assert "2" in doc.warnings[0].message
 
 
-def test_fixture_warnings():
-    doc = extract_pdf(PDFS / "a-res-70-125-en.pdf")
+def test_fixture_warnings(extracted_pdf):
+    doc = extracted_pdf(PDFS / "a-res-70-125-en.pdf")
     codes = {w.code for w in doc.warnings}
     assert "footnote-missing" not in codes and "footnote-unreferenced" not in codes
     # The excerpt starts at paragraph 8: the extractor says so.
@@ -136,9 +135,9 @@ def test_missing_file_and_directory(tmp_path):
         extract_pdf(tmp_path)
 
 
-def test_permissions_only_encryption_extracts_like_the_plain_file():
-    plain = extract_pdf(PDFS / "a-80-l41-zh-limited.pdf")
-    locked = extract_pdf(PDFS / "a-80-l41-zh-owner-password.pdf")
+def test_permissions_only_encryption_extracts_like_the_plain_file(extracted_pdf):
+    plain = extracted_pdf(PDFS / "a-80-l41-zh-limited.pdf")
+    locked = extracted_pdf(PDFS / "a-80-l41-zh-owner-password.pdf")
     assert [p.text for p in locked.all_paragraphs()] == [p.text for p in plain.all_paragraphs()]
 
 

@@ -17,6 +17,8 @@ from pdfminer.pdftypes import resolve1
 
 from lineage.model.document import Document
 
+pytestmark = pytest.mark.slow  # every test extracts or reads PDFs
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover

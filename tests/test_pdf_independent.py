@@ -15,14 +15,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
+import support.pdf_checks as checks
 from lineage.model.document import Document
-from lineage.read.pdf import extract_pdf
 from lineage.read.pdf.script import fold_lookalike
 
-import pdf_accuracy_checks as checks
+pytestmark = pytest.mark.slow  # every test extracts or reads PDFs
 
 HERE = Path(__file__).parent / "pdfs" / "independent"
 NAMES = sorted(p.name[: -len(".gold.json")] for p in HERE.glob("*.gold.json"))
@@ -33,9 +34,10 @@ _CJK = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“�
 _CJK_SPACE = re.compile(rf"{_CJK}[ \t\u3000]+{_CJK}")
 
 
-@lru_cache(maxsize=None)
-def extracted(name: str) -> Document:
-    return extract_pdf(HERE / f"{name}.pdf")
+@pytest.fixture
+def extracted(extracted_pdf) -> Callable[[str], Document]:
+    """The fixture ``name``'s document, extracted once per session (conftest)."""
+    return lambda name: extracted_pdf(HERE / f"{name}.pdf")
 
 
 def gold(name: str) -> Document:
@@ -54,17 +56,17 @@ def test_there_are_independent_fixtures():
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_paragraph_ids_in_order(name):
+def test_paragraph_ids_in_order(name, extracted):
     checks.check_paragraph_ids_in_order(extracted(name), gold(name))
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_character_error_rate_is_zero_paragraph_by_paragraph(name):
+def test_character_error_rate_is_zero_paragraph_by_paragraph(name, extracted):
     checks.check_paragraph_text_exact(extracted(name), gold(name))
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_footnotes_separated_and_exact(name):
+def test_footnotes_separated_and_exact(name, extracted):
     checks.check_footnotes_separated_and_exact(extracted(name), gold(name))
 
 
@@ -77,17 +79,17 @@ def test_most_fixtures_have_footnotes():
 
 
 @pytest.mark.parametrize("name", WITH_NOTES)
-def test_every_reference_placed_at_the_gold_offset(name):
+def test_every_reference_placed_at_the_gold_offset(name, extracted):
     acc = checks.check_every_reference_placed(extracted(name), gold(name))
     assert acc.refs_expected == len(gold(name).footnotes)
 
 
-def test_two_digit_footnote_marks_are_read():
+def test_two_digit_footnote_marks_are_read(extracted):
     assert {"10", "11", "12"} <= {f.number for f in extracted("docx-zh").footnotes}
     assert "10" in {f.number for f in extracted("lo-zh").footnotes}
 
 
-def test_radical_lookalikes_read_as_ideographs():
+def test_radical_lookalikes_read_as_ideographs(extracted):
     # Chromium's Type 3 CJK fonts map 民 and 门 to radicals (U+2EA0, U+2ED4) and 人 to the
     # Kangxi radical U+2F08: paragraph 26 of the Chromium fixture has all three.
     assert fold_lookalike("全\u2ea0、部\u2ed4、\u2f08口") == "全民、部门、人口"
@@ -97,12 +99,12 @@ def test_radical_lookalikes_read_as_ideographs():
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_no_furniture_inside_paragraphs_or_footnotes(name):
+def test_no_furniture_inside_paragraphs_or_footnotes(name, extracted):
     checks.check_no_furniture(extracted(name), gold(name), furniture_strings(name))
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_no_space_between_two_cjk_characters(name):
+def test_no_space_between_two_cjk_characters(name, extracted):
     got = extracted(name)
     texts = [p.text for p in got.all_paragraphs()] + [f.text for f in got.footnotes]
     texts += [h.text for h in got.headings] + [got.title or ""]
@@ -111,11 +113,11 @@ def test_no_space_between_two_cjk_characters(name):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_masthead_metadata_headings_and_pages(name):
+def test_masthead_metadata_headings_and_pages(name, extracted):
     checks.check_masthead_metadata_and_structure(extracted(name), gold(name))
 
 
-def test_soft_and_non_breaking_hyphens_leave_no_trace():
+def test_soft_and_non_breaking_hyphens_leave_no_trace(extracted):
     # chromium-en was typed with soft hyphens in every long word, non-breaking hyphens and
     # spaces (see tools/independent_html.py); Chromium prints a soft hyphen inside a line as a
     # space glyph with no advance, at a line end as U+2010. The text must be the plain one,
@@ -138,7 +140,7 @@ def _line(text, top, size, marks=()):
 
 
 def test_full_width_continuation_separator_opens_the_footnote_area():
-    from lineage.read.pdf.footnotes import parse_footnotes, split_footnote_area, FootnoteDraft
+    from lineage.read.pdf.footnotes import FootnoteDraft, parse_footnotes, split_footnote_area
     from lineage.read.pdf.joining import TextBuilder
     from lineage.read.pdf.records import Rule
 

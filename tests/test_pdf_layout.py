@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 from lineage.read.pdf.blocks import Column, segment
 from lineage.read.pdf.footnotes import parse_footnotes, split_footnote_area
 from lineage.read.pdf.furniture import find_furniture, piece_shape
-from lineage.read.pdf.joining import TextBuilder, line_separator
+from lineage.read.pdf.joining import TextBuilder
+from lineage.script import Words, line_separator
 from lineage.read.pdf.lines import build_line, build_lines, group_lines
 from lineage.read.pdf.records import Char, Line, Mark, Rule
 from lineage.read.pdf.script import fold_lookalike, is_garbage
@@ -112,7 +113,7 @@ def test_line_separator_rule():
 
 
 def test_text_builder_dehyphenates_and_keeps_real_compounds():
-    tb = TextBuilder(keep_hyphens={"multi-stakeholder"})
+    tb = TextBuilder(words=Words({"multi-stakeholder"}))
     tb.add("the implementa-")
     tb.add("tion of the multi-")
     tb.add("stakeholder model")

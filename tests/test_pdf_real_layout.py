@@ -23,9 +23,9 @@ from lineage.read.pdf.analyse import PageLines, analyse_pages
 from lineage.read.pdf.blocks import Column, segment
 from lineage.read.pdf.footnotes import parse_footnotes
 from lineage.read.pdf.furniture import find_furniture
-from lineage.read.pdf.joining import line_separator
 from lineage.read.pdf.records import Line, Mark
 from lineage.read.textjoin import Block, Inline
+from lineage.script.lines import line_separator
 
 REAL = Path(__file__).parent / "pdfs" / "real"
 

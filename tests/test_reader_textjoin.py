@@ -16,9 +16,12 @@ from lineage.read.textjoin import Inline, join_inline, split_number, squeeze_cjk
         (["the same rights that people have", "offline must also be"], "the same rights that people have offline must also be"),
         (["must also be pro-", "tected online"], "must also be protected online"),
         (["a people-centred,", "inclusive"], "a people-centred, inclusive"),
-        (["in the Secretary-", "General's report"], "in the Secretary- General's report"),  # capital: not a broken word
+        # A capital after a line-end hyphen: a word of its own, the hyphen stays and no space
+        # is invented (issue 10: "Secretary- General" was a phantom change).
+        (["in the Secretary-", "General's report"], "in the Secretary-General's report"),
         (["请所有会员国：", "(a) 制定国家数字战略；", "（b） 分享"], "请所有会员国：\n(a) 制定国家数字战略；\n（b） 分享"),
-        (["参加 2025", "年 12 月"], "参加 2025年 12 月"),
+        # Digit|ideograph at a break: Word's autospacing gap, as on one line (lineage.script.lines).
+        (["参加 2025", "年 12 月"], "参加 2025 年 12 月"),
         (["  indented  ", " text "], "indented text"),
     ],
 )

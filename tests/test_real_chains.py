@@ -1,5 +1,5 @@
 """Draft -> adopted on the official PDFs (issue 10, item 7): ``lineage diff`` of each real
-chain of ``tests/pdfs/real/`` against its reviewed golden file ``tests/golden/real-*.diff.json``
+chain of ``tests/pdfs/real/`` against its reviewed golden file ``tests/golden/real/*.diff.json``
 (how each was reviewed is in the file and in docs/extraction.md). A chain adopted word for
 word must report no changed paragraph and say so in one line."""
 from __future__ import annotations
@@ -16,7 +16,7 @@ from lineage.report.labels import SAME_TEXT
 from lineage.report.terminal import render_terminal
 
 ROOT = Path(__file__).parent.parent
-GOLDEN = sorted((ROOT / "tests" / "golden").glob("real-*.diff.json"))
+GOLDEN = sorted((ROOT / "tests" / "golden" / "real").glob("*.diff.json"))
 
 
 def _param(path: Path):

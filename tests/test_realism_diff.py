@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from lineage.compare.documents import compare_documents
+from lineage.model.comparison import Op
 from lineage.read import read_document
 from lineage.report import build_report, render_html, render_markdown, render_terminal
 from lineage.report.brackets import widen_bracket_edits
@@ -127,7 +128,7 @@ def test_text_layer_against_typed_text_is_unchanged(run_cli) -> None:
     ([("delete", "x"), ("insert", "y")], [("delete", "x"), ("insert", "y")]),
 ])
 def test_widen_bracket_edits(runs, shown) -> None:
-    assert widen_bracket_edits(runs) == shown
+    assert widen_bracket_edits([Op(o, t) for o, t in runs]) == [Op(o, t) for o, t in shown]
     # each side's text is unchanged
     for side in ("delete", "insert"):
         assert "".join(t for o, t in shown if o != side) == "".join(t for o, t in runs if o != side)

@@ -13,8 +13,8 @@ import pytest
 
 from lineage.read.textformat import format_document
 from lineage.corpus.store import add_document
-from conftest import CORPORA
-from report_fixture import SCRIPT, new_document, old_document
+from support.paths import CORPORA
+from support.report_fixture import SCRIPT, new_document, old_document
 
 
 @pytest.fixture

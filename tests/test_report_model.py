@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from lineage.model.comparison import Comparison, DocRef, Op, Pair
 from lineage.model.document import Document, Paragraph, Source
 from lineage.report import ReportFilter, build_report, filter_report
-from lineage.report.model import MovedFrom, PairView, SectionStart, Segment, format_ids
-from report_fixture import IMG, SCRIPT, fixture
+from lineage.report.model import MovedFrom, PairView, SectionStart, format_ids
+from support.report_fixture import IMG, SCRIPT, fixture
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ def test_split_parts_follow_the_new_paragraphs(report):
     assert [part.ref.side for part in split.inline_parts] == ["new", "new"]
     assert _side(split.inline_parts[0].segments, "insert") == "我们重申人权在网上和网下同样适用。"
     assert split.inline_parts[1].segments == (
-        Segment("equal", "我们强调隐私权"), Segment("insert", "和言论自由"), Segment("equal", "的重要性。"))
+        Op("equal", "我们强调隐私权"), Op("insert", "和言论自由"), Op("equal", "的重要性。"))
     assert [part.ref.id for part in split.new_parts] == ["5", "6"]
     assert [part.ref.id for part in split.old_parts] == ["5"]
 
@@ -139,7 +139,7 @@ def test_footnote_changes(report):
     assert changed.change == "modified"
     assert _side(changed.segments, "insert") == "第 70/125 号决议，第 63 段。"
     (added,) = by_new[("9",)]
-    assert (added.change, added.new_number, added.new_text) == ("added", "2", f"See resolution 79/1, {SCRIPT}.")
+    assert (added.change, added.new_number, added.new_text) == ("inserted", "2", f"See resolution 79/1, {SCRIPT}.")
     assert by_new[("9",)] and not by_new[("1",)]
 
 
@@ -148,7 +148,7 @@ def test_headings_become_section_items(report):
     assert [(s.title, s.kind) for s in sections] == [
         ("导言", "unchanged"), ("人权<i>与</i>网络", "unchanged"),
         ("互联网治理与数字合作", "modified"), ("后续行动", "inserted")]
-    assert sections[2].segments == (Segment("equal", "互联网治理"), Segment("insert", "与数字合作"))
+    assert sections[2].segments == (Op("equal", "互联网治理"), Op("insert", "与数字合作"))
 
 
 def test_anchors_are_unique_and_safe(report):
@@ -159,7 +159,7 @@ def test_anchors_are_unique_and_safe(report):
 
 def test_hostile_text_is_kept_as_data(report):
     four = next(p for p in report.pairs if p.new_ids == ("4",))
-    assert Segment("delete", SCRIPT) in four.segments and Segment("insert", IMG) in four.segments
+    assert Op("delete", SCRIPT) in four.segments and Op("insert", IMG) in four.segments
 
 
 def test_filter_changed_only(report):

@@ -12,8 +12,10 @@ from lineage.report import ReportFilter, build_report, filter_report
 from lineage.report.html import render_html
 from lineage.report.markdown import escape_markdown, render_markdown
 from lineage.report.terminal import render_terminal
-from lineage.report.textwidth import display_width, format_table
-from report_fixture import IMG, SCRIPT, fixture
+from tabulate import tabulate
+
+from lineage.script.width import display_width
+from support.report_fixture import IMG, SCRIPT, fixture
 
 
 @pytest.fixture
@@ -163,9 +165,10 @@ def test_terminal_changed_only_drops_unchanged_runs(report):
 
 def test_wide_characters_count_two_columns():
     assert display_width("导言") == 4 and display_width("ab") == 2 and display_width("（a）") == 5
-    table = format_table(("section", "n"), [["导言", "1"], ["互联网治理", "22"], ["IGF", "3"]],
-                         ["left", "right"])
+    # Every table is printed by tabulate, which measures with wcwidth (a dependency).
+    table = tabulate([["导言", "1"], ["互联网治理", "22"], ["IGF", "3"]], headers=("section", "n"),
+                     tablefmt="simple", colalign=("left", "right"), disable_numparse=True)
     lines = table.splitlines()
     # every row ends at the same terminal column
     assert len({display_width(line) for line in lines}) == 1
-    assert lines[2] == "导言         1"
+    assert lines[2] == "导言          1"

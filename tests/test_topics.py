@@ -146,7 +146,7 @@ def test_topic_cli_formats(run_cli) -> None:
     code, out, err = run_cli("topic", "igf", "--corpus", str(FIXTURE))
     assert code == 0, err
     table = out.split("\n\n")[2].splitlines()
-    assert table[0].split() == ["date", "symbol", "lang", "paragraphs", "new", "modified", "unchanged", "dropped", "ids"]
+    assert table[0].split() == ["date", "symbol", "lang", "paragraphs", "inserted", "modified", "unchanged", "deleted", "ids"]
     assert table[2].split()[:4] == ["2015-12-16", "A/RES/70/125", "zh", "1"]
     assert "我们决定将互联网治理论坛[-的任务期限再延长 10 年，其-]{+确立为联合国的一个常设论坛，其续设的+}秘书处" in out
 

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from lineage.corpus import add_document, load_manifest
-from lineage.read.pdf import extract_pdf
 from lineage.corpus.verify import char_diff, verify_corpus
 
 TESTS = Path(__file__).parent
@@ -16,11 +15,11 @@ FIXTURE = TESTS / "pdfs" / "a-80-l41-zh-limited.pdf"
 
 
 @pytest.fixture
-def corpus(tmp_path) -> Path:
+def corpus(tmp_path, extracted_pdf) -> Path:
     """A copy of the repository's corpus with one entry extracted from a fixture PDF."""
     folder = tmp_path / "corpus"
     shutil.copytree(TESTS.parent / "corpora", folder)
-    add_document(folder, extract_pdf(FIXTURE), source_file=FIXTURE)
+    add_document(folder, extracted_pdf(FIXTURE), source_file=FIXTURE)
     return folder
 
 

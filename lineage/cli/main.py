@@ -7,15 +7,15 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import pkgutil
 import sys
-from typing import NoReturn, Sequence
+from collections.abc import Sequence
 
 from lineage import __version__
-from lineage.errors import LineageError
 from lineage.cli import commands
+from lineage.cli.options import engine_scope
+from lineage.errors import LineageError
 
-__all__ = ["build_parser", "main", "subcommands"]
+__all__ = ["build_parser", "chosen_command", "main", "subcommands"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -23,21 +23,46 @@ class _Parser(argparse.ArgumentParser):
     line, so the error names the option and points to ``--help`` instead. Subparsers inherit
     this class (``add_subparsers`` uses the parent's type)."""
 
-    def error(self, message: str) -> NoReturn:
+    def error(self, message: str) -> NoReturn:  # noqa: F821 (typing is not imported: start-up time)
         self.exit(2, f"lineage: {message} (see '{self.prog} --help')\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``lineage`` parser. With ``command``, only that subcommand gets its options (the
+    others get their name and one line of help, enough for ``lineage --help`` and for argparse
+    to recognise them): a command's options may name choices from the modules that do its
+    work, and a run should import those of the one command it runs, not of all of them."""
     parser = _Parser(
         prog="lineage",
         description="Show how the text of a UN resolution changed between versions and across documents.",
     )
     parser.add_argument("--version", action="version", version=f"lineage {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{commands.__name__}.{info.name}")
-        module.register(sub)
+    for name in command_names():
+        module = importlib.import_module(f"{commands.__name__}.{name}")
+        if command is None or name == command:
+            module.register(sub)
+        else:
+            sub.add_parser(name, help=module.HELP)
     return parser
+
+
+def command_names() -> list[str]:
+    """The modules of :mod:`lineage.cli.commands`, sorted (``pkgutil.iter_modules`` would do,
+    but it imports ``inspect``, a third of the start-up time of ``lineage --help``)."""
+    names = set()
+    for folder in commands.__path__:
+        for entry in os.scandir(folder):
+            stem, dot, ext = entry.name.partition(".")
+            if ext == "py" and stem.isidentifier() and not stem.startswith("_"):
+                names.add(stem)
+    return sorted(names)
+
+
+def chosen_command(argv: Sequence[str]) -> str:
+    """The subcommand ``argv`` asks for: its first word that is not an option (the top-level
+    parser has no option that takes a value), or "" when there is none."""
+    return next((arg for arg in argv if not arg.startswith("-")), "")
 
 
 def subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
@@ -59,19 +84,30 @@ def _silence_stdout() -> None:
         pass  # stdout is not a real file (captured in tests): nothing will flush it
 
 
+def _one_line(text: str) -> str:
+    """An error message as one inert line: messages quote servers, PDFs and file names,
+    which may hold terminal escapes or newlines (the one place every error passes)."""
+    # imported here: `lineage --help` and every run without an error need not load it
+    from lineage.report.escape import escape_terminal
+
+    return escape_terminal(text).replace("\n", "\\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(chosen_command(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         print(f"lineage: no command given; choose one of {', '.join(sorted(subcommands(parser)))} "
               "(see 'lineage --help')", file=sys.stderr)
         return 2
     try:
-        code = int(args.func(args) or 0)
+        with engine_scope(args):
+            code = int(args.func(args) or 0)
         sys.stdout.flush()  # inside the try: a closed pipe shows up here for short outputs
         return code
     except LineageError as exc:
-        print(f"lineage: {exc.message}", file=sys.stderr)
+        print(f"lineage: {_one_line(exc.message)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("lineage: interrupted", file=sys.stderr)
@@ -86,12 +122,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         # os.replace(tmp, target) reports both names; the user knows the target.
         name = exc.filename2 or exc.filename
         reason = exc.strerror or str(exc)
-        print(f"lineage: {name}: {reason}" if name else f"lineage: {reason}", file=sys.stderr)
+        print(_one_line(f"lineage: {name}: {reason}" if name else f"lineage: {reason}"), file=sys.stderr)
         return 2
     except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start]
+        if 0xD800 <= ord(bad) <= 0xDFFF:
+            # A lone surrogate: no encoding holds it, so PYTHONUTF8 would not help. It comes
+            # from bytes that were not UTF-8 (a file name, a surrogateescape'd argument).
+            print(f"lineage: the output holds a lone surrogate {bad!r}, which no encoding can "
+                  "write; an input (or its file name) holds bytes that are not UTF-8", file=sys.stderr)
+            return 2
         # stdout's encoding cannot hold the text (e.g. PYTHONIOENCODING=ascii or a Latin-1
         # locale); the documents are Chinese, so say how to get UTF-8.
-        print(f"lineage: the output encoding {exc.encoding} cannot hold {exc.object[exc.start]!r}; "
+        print(f"lineage: the output encoding {exc.encoding} cannot hold {bad!r}; "
               "set PYTHONUTF8=1 or use a UTF-8 locale", file=sys.stderr)
         return 2
 

@@ -1,14 +1,16 @@
 """Paragraph alignment: which paragraph of one version became which of another.
 
 Works on ``compare``-normalised paragraph texts (pure functions over lists of strings), so the
-caller decides what a paragraph is. The method, in five steps:
+caller decides what a paragraph is. The method, in six steps (from step 2 on, the
+functions :func:`align_texts` calls in order):
 
 1. **Scores.** A paragraph is a sequence of units, characters for Chinese (and other CJK
    languages) and lower-cased words otherwise; the similarity of two paragraphs is the Indel
    normalised similarity of their unit sequences, ``2 * LCS / (len_a + len_b)``, computed
-   with rapidfuzz. Containment of ``a`` in ``b`` is the share of ``a``'s n-grams (character
-   bigrams / word bigrams) found in ``b``: it finds the pieces of a split or merge, whose
-   plain similarity to the whole is low.
+   with rapidfuzz (:func:`lineage.compare.similarity.paragraph_similarity`). Bigram
+   containment of ``a`` in ``b`` is the share of ``a``'s unit bigrams (character bigrams /
+   word bigrams) found in ``b``: it finds the pieces of a split or merge, whose plain
+   similarity to the whole is low.
 2. **Candidates.** Identical texts pair up without scoring. For the rest, an inverted index of
    the old paragraphs' n-grams gives each new paragraph its :data:`CANDIDATES` old
    paragraphs sharing most n-grams; only those pairs are scored,
@@ -38,18 +40,18 @@ from __future__ import annotations
 
 import math
 import operator
-import re
 import sys
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from itertools import compress, repeat
 from dataclasses import dataclass
+from itertools import compress, repeat
 from typing import Sequence
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from lineage.compare.textdiff import is_cjk_language
+from lineage.compare.similarity import char_units, containment, indel_similarity, word_units
+from lineage.script.language import is_cjk_language
 
 __all__ = [
     "MATCH_THRESHOLD",
@@ -61,7 +63,6 @@ __all__ = [
     "HEADING_THRESHOLD",
     "Match",
     "HeadingMatch",
-    "similarity",
     "longest_chain",
     "align_texts",
     "align_headings",
@@ -91,7 +92,6 @@ HEADING_THRESHOLD = 0.5
 """Least similarity of two headings matched without a structural anchor."""
 _MAX_GROUP = 6  # pieces of one split or merge considered at most
 _DIGITS = ((1, "B"), (2, "H"), (4, "I"), (8, "Q"))  # counter widths in bytes, memoryview codes
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -122,24 +122,19 @@ class _Units:
 
     def __init__(self, text: str, cjk: bool) -> None:
         grams: set
+        units: str | list[str]
         if cjk:
-            units: Sequence = _cjk_units(text)
-            if len(units) > 1:
-                grams = _bigrams(units)
+            units = chars = char_units(text)
+            if len(chars) > 1:
+                grams = _bigrams(chars)
             else:
-                grams = {units} if units else set()
+                grams = {chars} if chars else set()
         else:
-            words = _WORD.findall(text.lower())
-            units = words
+            units = words = word_units(text)
             grams = ({(words[k], words[k + 1]) for k in range(len(words) - 1)}
                      if len(words) > 2 else {(w,) for w in words})
         self.units = units
         self.grams = grams
-
-
-def _cjk_units(text: str) -> str:
-    """Chinese units: the characters, layout whitespace left out."""
-    return "".join(text.split())
 
 
 def _bigrams(text: str) -> set[int]:
@@ -170,22 +165,14 @@ class _UnitCache(dict):
         return units
 
 
-def similarity(a: str, b: str, language: str | None) -> float:
-    """The alignment score of two (normalised) texts, 0..1."""
-    cjk = is_cjk_language(language)
-    return _sim(_Units(a, cjk), _Units(b, cjk))
-
-
 def _sim(a: _Units, b: _Units) -> float:
-    if not a.units and not b.units:
-        return 1.0
-    return Indel.normalized_similarity(a.units, b.units)
+    """:func:`~lineage.compare.similarity.paragraph_similarity` of two tokenised texts."""
+    return indel_similarity(a.units, b.units)
 
 
 def _containment(part: _Units, whole: _Units) -> float:
-    if not part.grams:
-        return 0.0
-    return len(part.grams & whole.grams) / len(part.grams)
+    """Bigram containment of ``part`` in ``whole``."""
+    return containment(part.grams, whole.grams)
 
 
 def _candidates(old: _UnitCache, new: _UnitCache, old_ids: list[int],
@@ -355,13 +342,39 @@ def align_texts(old_texts: Sequence[str], new_texts: Sequence[str],
 
     Returns matches covering every index of both sides exactly once, in the order of the new
     list, each deleted old paragraph placed right after the match holding the nearest old
-    paragraph before it that kept its place (or first, if there is none)."""
+    paragraph before it that kept its place (or first, if there is none). The steps are those
+    of the module docstring."""
     cjk = is_cjk_language(language)
     old = _UnitCache(old_texts, cjk)
     new = _UnitCache(new_texts, cjk)
-    n_old, n_new = len(old_texts), len(new_texts)
+    sims = _exact_pairs(old_texts, new_texts)
+    old_cands, new_cands = _score_candidates(old, new, sims, cjk)
+    taken = _Taken()
+    _take_groups(taken, old, new, old_cands, new_cands, sims, cjk)
+    _take_one_to_one(taken, sims, len(old_texts), len(new_texts))
+    chain = _spine_with_gaps(taken, old, new)
+    return _final(taken, chain, old_texts, new_texts)
 
-    # Exact texts first: they need no scoring and anchor everything else.
+
+class _Taken:
+    """The matches made so far and the paragraphs they hold, on each side."""
+
+    __slots__ = ("matches", "old", "new")
+
+    def __init__(self) -> None:
+        self.matches: list[Match] = []
+        self.old: set[int] = set()
+        self.new: set[int] = set()
+
+    def add(self, match: Match) -> None:
+        self.matches.append(match)
+        self.old.update(match.old)
+        self.new.update(match.new)
+
+
+def _exact_pairs(old_texts: Sequence[str], new_texts: Sequence[str]) -> dict[tuple[int, int], float]:
+    """Step 2, identical texts: every ``(old, new)`` pair of equal texts, 1.0 without
+    scoring. They anchor everything else."""
     sims: dict[tuple[int, int], float] = {}
     by_text: dict[str, list[int]] = defaultdict(list)
     for i, t in enumerate(old_texts):
@@ -369,11 +382,18 @@ def align_texts(old_texts: Sequence[str], new_texts: Sequence[str],
     for j, t in enumerate(new_texts):
         for i in by_text.get(t, ()):
             sims[(i, j)] = 1.0
-    # Pieces of splits and merges are looked for among the fuzzy candidates only: a
-    # paragraph with an identical partner is no piece.
+    return sims
+
+
+def _score_candidates(old: _UnitCache, new: _UnitCache, sims: dict[tuple[int, int], float],
+                      cjk: bool) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """Step 2, candidates: score each unresolved new paragraph against its candidate old
+    paragraphs (into ``sims``). Returns the candidates of each old and of each new
+    paragraph: pieces of splits and merges are looked for among them only, since a
+    paragraph with an identical partner is no piece."""
     old_cands: dict[int, list[int]] = defaultdict(list)
     new_cands: dict[int, list[int]] = defaultdict(list)
-    for j, olds in _candidates(old, new, *_unresolved(old_texts, new_texts)).items():
+    for j, olds in _candidates(old, new, *_unresolved(old.texts, new.texts)).items():
         todo = [i for i in olds if (i, j) not in sims]
         if cjk:
             for _, score, k in _score_all(new[j].units, [old[i].units for i in todo]):
@@ -384,7 +404,11 @@ def align_texts(old_texts: Sequence[str], new_texts: Sequence[str],
         for i in olds:
             old_cands[i].append(j)
             new_cands[j].append(i)
+    return old_cands, new_cands
 
+
+def _best_scores(sims: dict[tuple[int, int], float]) -> tuple[dict[int, float], dict[int, float]]:
+    """The best score of each old and of each new paragraph over all scored pairs."""
     best_old: dict[int, float] = defaultdict(float)
     best_new: dict[int, float] = defaultdict(float)
     for (i, j), s in sims.items():
@@ -392,45 +416,68 @@ def align_texts(old_texts: Sequence[str], new_texts: Sequence[str],
             best_old[i] = s
         if s > best_new[j]:
             best_new[j] = s
+    return best_old, best_new
 
+
+def _take_groups(taken: _Taken, old: _UnitCache, new: _UnitCache,
+                 old_cands: dict[int, list[int]], new_cands: dict[int, list[int]],
+                 sims: dict[tuple[int, int], float], cjk: bool) -> None:
+    """Step 3, splits and merges: the proposals of both kinds, best score first, each taken
+    when none of its paragraphs is taken yet."""
+    best_old, best_new = _best_scores(sims)
+    proposals: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]
     proposals = [(s, (i,), pieces, "split")
                  for s, i, pieces in _groups(old, new, old_cands, sims, best_new, cjk, False)]
     proposals += [(s, pieces, (j,), "merged")
                   for s, j, pieces in _groups(new, old, new_cands, sims, best_old, cjk, True)]
     proposals.sort(key=lambda p: (-p[0], p[1], p[2]))
-    used_old: set[int] = set()
-    used_new: set[int] = set()
-    matched: list[Match] = []
     for s, olds, news, kind in proposals:
-        if used_old.isdisjoint(olds) and used_new.isdisjoint(news):
-            matched.append(Match(olds, news, kind, s))
-            used_old.update(olds)
-            used_new.update(news)
+        if taken.old.isdisjoint(olds) and taken.new.isdisjoint(news):
+            taken.add(Match(olds, news, kind, s))
 
-    # Best score first, then nearer the diagonal, then document order: the sort key is the
-    # tuple itself (each (i, j) occurs once, so no two keys tie).
+
+def _take_one_to_one(taken: _Taken, sims: dict[tuple[int, int], float],
+                     n_old: int, n_new: int) -> None:
+    """Step 4, one-to-one matches: pairs of at least :data:`MATCH_THRESHOLD` whose two
+    paragraphs are both free, greedily. Best score first, then nearer the diagonal, then
+    document order: the sort key is the tuple itself (each (i, j) occurs once, so no two
+    keys tie)."""
     size_old, size_new = max(n_old, 1), max(n_new, 1)
     ranked = sorted((-s, abs(i / size_old - j / size_new), i, j)
                     for (i, j), s in sims.items() if s >= MATCH_THRESHOLD)
     for neg, _, i, j in ranked:
-        if i not in used_old and j not in used_new:
-            matched.append(Match((i,), (j,), "match", -neg))
-            used_old.add(i)
-            used_new.add(j)
+        if i not in taken.old and j not in taken.new:
+            taken.add(Match((i,), (j,), "match", -neg))
 
-    chain = longest_chain([(min(m.new), min(m.old), m.similarity or 0.0) for m in matched])
-    spine = sorted((matched[k] for k in chain), key=lambda m: min(m.new))
-    gap_matches = _gap_matches(spine, [i for i in range(n_old) if i not in used_old],
-                               [j for j in range(n_new) if j not in used_new], old, new)
+
+def _chain(matches: list[Match]) -> set[int]:
+    """Indices into ``matches`` of the spine: the longest order-keeping chain."""
+    return longest_chain([(min(m.new), min(m.old), m.similarity or 0.0) for m in matches])
+
+
+def _spine_with_gaps(taken: _Taken, old: _UnitCache, new: _UnitCache) -> set[int]:
+    """Steps 5 and 6, spine and gaps: the spine of the matches taken; then the one-to-one
+    matches of free paragraphs in the same gap of it are taken too, and the spine is
+    recomputed. Returns the spine (indices into ``taken.matches``)."""
+    chain = _chain(taken.matches)
+    spine = sorted((taken.matches[k] for k in chain), key=lambda m: min(m.new))
+    gap_matches = _gap_matches(spine, [i for i in range(len(old.texts)) if i not in taken.old],
+                               [j for j in range(len(new.texts)) if j not in taken.new], old, new)
     if gap_matches:
         for m in gap_matches:
-            used_old.update(m.old)
-            used_new.update(m.new)
-        matched += gap_matches
-        chain = longest_chain([(min(m.new), min(m.old), m.similarity or 0.0) for m in matched])
+            taken.add(m)
+        chain = _chain(taken.matches)
+    return chain
+
+
+def _final(taken: _Taken, chain: set[int], old_texts: Sequence[str],
+           new_texts: Sequence[str]) -> list[Match]:
+    """The contract's kinds: a one-to-one match off the spine is ``moved``, on it
+    ``unchanged`` or ``modified``; free new paragraphs are ``inserted``, free old ones
+    ``deleted`` (placed by :func:`_order`)."""
     final: list[Match] = []
     spine_of_old: dict[int, int] = {}
-    for k, m in enumerate(matched):
+    for k, m in enumerate(taken.matches):
         if m.kind == "match":
             if k not in chain:
                 kind = "moved"
@@ -443,10 +490,10 @@ def align_texts(old_texts: Sequence[str], new_texts: Sequence[str],
         if k in chain:
             for i in m.old:
                 spine_of_old[i] = k
-    for j in range(n_new):
-        if j not in used_new:
+    for j in range(len(new_texts)):
+        if j not in taken.new:
             final.append(Match((), (j,), "inserted"))
-    return _order(final, n_old, used_old, spine_of_old)
+    return _order(final, len(old_texts), taken.old, spine_of_old)
 
 
 def _gap_matches(spine: list[Match], free_old: list[int], free_new: list[int],
@@ -502,12 +549,12 @@ def _similarity_table(old: Sequence[str], new: Sequence[str], cjk: bool) -> list
         ou = [_Units(t, cjk) for t in old]
         nu = [_Units(t, cjk) for t in new]
         return [[_sim(a, b) for b in nu] for a in ou]
-    ou = [_cjk_units(t) for t in old]
-    nu = [_cjk_units(t) for t in new]
+    old_chars = [char_units(t) for t in old]
+    new_chars = [char_units(t) for t in new]
     table = []
-    for a in ou:
-        row = [0.0] * len(nu)
-        for _, score, j in _score_all(a, nu):
+    for a in old_chars:
+        row = [0.0] * len(new_chars)
+        for _, score, j in _score_all(a, new_chars):
             row[j] = score
         table.append(row)
     return table

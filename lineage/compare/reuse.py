@@ -1,7 +1,8 @@
 """Text reuse: does a passage (or a close variant of it) appear in another text?
 
-Character n-gram containment, the measure text-reuse and plagiarism detection use: the share of
-a passage's n-grams that also occur in a candidate. It tolerates small edits (a word inserted,
+Character n-gram containment (:func:`lineage.compare.similarity.ngram_containment`), the measure
+text-reuse and plagiarism detection use: the share of a passage's n-grams that also occur in a
+candidate. It tolerates small edits (a word inserted,
 one replaced) that break exact equality, works for Chinese without word segmentation, and can be
 indexed so one passage is tested against every sentence of a corpus at once.
 
@@ -16,16 +17,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Generic, Hashable, Iterable, TypeVar
 
-from rapidfuzz import fuzz
-
+from lineage.compare.similarity import char_ngrams
 from lineage.normalize import normalize
+from lineage.script.punctuation import SENTENCE_SPLIT
 
 __all__ = [
     "comparable",
-    "gram_size",
-    "ngrams",
-    "containment",
-    "edit_similarity",
     "split_sentences",
     "ReuseIndex",
     "ReuseMatch",
@@ -33,51 +30,30 @@ __all__ = [
 
 K = TypeVar("K", bound=Hashable)
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-# A sentence ends at a full stop, question or exclamation mark, or a semicolon (UN operative
-# paragraphs chain clauses with semicolons), Chinese or Latin; a Latin full stop only when a
-# space or the end follows, so "Rev.1" and "70/125." inside a sentence do not split it.
-_SENTENCE_END = re.compile(r"[。！？；]+[”’」』）)]*|[.!?;]+[\"'”’)]*(?=\s|$)")
+# Where a sentence ends: lineage.script.punctuation.SENTENCE_SPLIT.
+_SENTENCE_END = SENTENCE_SPLIT
+
+
+class _Wording(dict):
+    """``str.translate`` table that deletes whitespace and punctuation (Unicode categories
+    P*) and keeps every other character; each character is classified once, on first sight,
+    so that translating runs in C (blame and topic make every paragraph of a corpus
+    comparable)."""
+
+    def __missing__(self, codepoint: int) -> int | None:
+        ch = chr(codepoint)
+        kept = None if ch.isspace() or unicodedata.category(ch).startswith("P") else codepoint
+        self[codepoint] = kept
+        return kept
+
+
+_WORDING = _Wording()
 
 
 def comparable(text: str, language: str | None = None) -> str:
     """The form texts are compared in: comparison-normalised, case-folded, with whitespace and
     punctuation removed (they carry no wording)."""
-    folded = normalize(text, "compare", language).text.casefold()
-    return "".join(ch for ch in folded if not ch.isspace() and not unicodedata.category(ch).startswith("P"))
-
-
-def gram_size(text: str) -> int:
-    """3-grams for Chinese (a character carries about a word's meaning), 6 for alphabetic
-    text (about a word and a half)."""
-    if not text:
-        return 3
-    cjk = len(_CJK.findall(text))
-    return 3 if cjk * 3 >= len(text) else 6
-
-
-def ngrams(text: str, n: int) -> set[str]:
-    if len(text) < n:
-        return {text} if text else set()
-    return {text[i : i + n] for i in range(len(text) - n + 1)}
-
-
-def containment(passage: str, candidate: str, n: int | None = None) -> float:
-    """Share of ``passage``'s n-grams found in ``candidate`` (both already :func:`comparable`).
-    1.0 when the passage occurs inside the candidate verbatim."""
-    n = n or gram_size(passage)
-    a = ngrams(passage, n)
-    if not a:
-        return 0.0
-    return len(a & ngrams(candidate, n)) / len(a)
-
-
-def edit_similarity(a: str, b: str) -> float:
-    """1 - normalised insert/delete distance (0..1): how much of two texts one edit script
-    keeps; finer than n-gram sets for short rewordings."""
-    if not a and not b:
-        return 1.0
-    return fuzz.ratio(a, b) / 100.0
+    return normalize(text, "compare", language).text.casefold().translate(_WORDING)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -119,7 +95,7 @@ class ReuseIndex(Generic[K]):
     _sizes: dict[K, int] = field(default_factory=dict)
 
     def add(self, key: K, text: str) -> None:
-        grams = ngrams(text, self.n)
+        grams = char_ngrams(text, self.n)
         self._sizes[key] = len(grams)
         for g in grams:
             self._postings[g].add(key)
@@ -128,9 +104,11 @@ class ReuseIndex(Generic[K]):
         return len(self._sizes)
 
     def search(self, text: str, threshold: float, keys: Iterable[K] | None = None) -> list[ReuseMatch[K]]:
-        """Passages containing at least ``threshold`` of ``text``'s n-grams, best first
-        (ties: in the order they were added). ``keys`` limits the search to some passages."""
-        grams = ngrams(text, self.n)
+        """Passages containing at least ``threshold`` of ``text``'s n-grams (their
+        :func:`~lineage.compare.similarity.ngram_containment`, computed for all at once),
+        best first (ties: in the order they were added). ``keys`` limits the search to some
+        passages."""
+        grams = char_ngrams(text, self.n)
         if not grams:
             return []
         allowed = None if keys is None else set(keys)

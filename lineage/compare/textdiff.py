@@ -6,11 +6,12 @@ The one place that talks to diff-match-patch. The recipe:
    (script slips, width, layout spaces, ASCII versus Chinese punctuation) are equal text;
 2. diff the normalised texts character by character (``Diff_Timeout = 0``: the result must not
    depend on the machine's speed) and run semantic cleanup;
-3. widen every change to word boundaries (jieba words for Chinese, ``\\w+`` runs for other
-   languages), so that a change never cuts a word such as ``弥合`` in two;
+3. widen every change to word boundaries (jieba's words for Chinese, cut by
+   :mod:`lineage.compare.zhwords`; ``\\w+`` runs for other languages), so that a change never
+   cuts a word such as ``弥合`` in two;
 4. map each run back to the printed characters through ``Normalized.offsets``.
 
-Invariant (tested with hypothesis), for the :class:`Segment` list of ``diff_segments(old, new)``:
+Invariant (tested with hypothesis), for the :class:`SidedOp` list of ``diff_segments(old, new)``:
 
 - joining ``seg.old`` over ``equal`` and ``delete`` segments gives ``old`` exactly, and joining
   ``seg.new`` over ``equal`` and ``insert`` segments gives ``new`` exactly;
@@ -27,25 +28,22 @@ normalised character comes from at least one printed one); ``ops`` never hold em
 """
 from __future__ import annotations
 
-import logging
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 
-try:  # the C++ port of the same library: an optional accelerator, see _diff_main
-    import fast_diff_match_patch as _fast_dmp
-except ImportError:  # pragma: no cover - depends on the installation
-    _fast_dmp = None
+import fast_diff_match_patch as _fast_dmp  # the C++ port of the same library, see _diff_main
 
-from lineage.model.comparison import Op
+from lineage.model.comparison import DELETE, EQUAL, INSERT, Op, OpKind, merge_ops
 from lineage.normalize import Normalized, normalize
+from lineage.compare.zhwords import ASCII_ALNUM, HAN_RUN, jieba_dictionary, run_boundaries
+from lineage.script.language import detect_language, is_cjk_language
 
 __all__ = [
-    "Segment",
+    "SidedOp",
     "detect_language",
     "is_cjk_language",
     "word_boundaries",
@@ -55,55 +53,24 @@ __all__ = [
     "segments_to_ops",
 ]
 
-_EQUAL, _DELETE, _INSERT = "equal", "delete", "insert"
-_DMP_OP = {0: _EQUAL, -1: _DELETE, 1: _INSERT}
 _LATIN_WORD = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
-_CJK_LANGS = ("zh", "ja", "ko")
 
 
 @dataclass(frozen=True)
-class Segment:
-    """One run of a diff with both printed sides: ``old`` is empty for an insert, ``new`` for
-    a delete. ``norm`` is the run in ``compare``-normalised text (for ``equal``, the same on
-    both sides: the printed sides differ only in presentation)."""
+class SidedOp(Op):
+    """A diff run (``text`` as :class:`~lineage.model.comparison.Op` shows it) that also
+    keeps both printed sides: ``old`` is empty for an insert, ``new`` for a delete. ``norm``
+    is the run in ``compare``-normalised text (for ``equal``, the same on both sides: the
+    printed sides differ only in presentation). ``text`` may be empty where ``norm`` is not
+    (a run the normaliser saw but whose printed side is empty)."""
 
-    op: str
-    old: str
-    new: str
+    old: str = ""
+    new: str = ""
     norm: str = ""
 
 
-def _is_cjk_char(ch: str) -> bool:
-    return "CJK" in unicodedata.name(ch, "") or "\u3400" <= ch <= "\u9fff"
-
-
-def detect_language(text: str) -> str:
-    """``"zh"`` when Han characters make up at least a fifth of the letters, else ``"en"``.
-    Only used when a document does not say its language."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return "en"
-    han = sum(1 for c in letters if _is_cjk_char(c))
-    return "zh" if han * 5 >= len(letters) else "en"
-
-
-def is_cjk_language(language: str | None) -> bool:
-    return bool(language) and language.split("-")[0].lower() in _CJK_LANGS
-
-
-@lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-
-    # jieba announces its dictionary loading on its own logger; keep stderr clean.
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    longest = max(map(len, tokenizer.FREQ))  # no dictionary word (nor prefix) is longer
-    return tokenizer, jieba.re_han_default, longest
-
-
-_ASCII_ALNUM = re.compile("[a-zA-Z0-9]")
+def _sided(op: OpKind, old: str, new: str, norm: str) -> SidedOp:
+    return SidedOp(op, old if op == DELETE else new, old, new, norm)
 
 
 class _Boundaries:
@@ -127,10 +94,8 @@ class _Boundaries:
         self.cjk = is_cjk_language(language)
         self._known: set[int] = {0, len(text)}
         if self.cjk:
-            tokenizer, block, self._longest = _jieba()
-            self._tokenizer = tokenizer
-            self._freq = tokenizer.FREQ
-            self._blocks = [m.span() for m in block.finditer(text)]
+            self._words = jieba_dictionary()
+            self._blocks = [m.span() for m in HAN_RUN.finditer(text)]
             self._starts = [a for a, _ in self._blocks]
             self._done: set[int] = set()
         else:
@@ -150,31 +115,28 @@ class _Boundaries:
         if not self._straddled(pos, start, end):
             return True
         self._done.add(k)
-        at = start
-        for word in self._tokenizer.cut(self.text[start:end], HMM=False):
-            self._known.add(at)
-            at += len(word)
+        self._known.update(start + at for at in run_boundaries(self.text[start:end], self._words))
         return pos in self._known
 
     def _straddled(self, pos: int, start: int, end: int) -> bool:
         """Whether jieba might put ``pos`` (strictly inside run ``[start, end)``) inside a
         word: some dictionary word of the run covers both ``pos - 1`` and ``pos``, or both are
         ASCII letters or digits (which jieba may glue into one word)."""
-        text, freq = self.text, self._freq
-        if _ASCII_ALNUM.match(text, pos - 1) and _ASCII_ALNUM.match(text, pos):
+        text, get = self.text, self._words.get
+        if ASCII_ALNUM.match(text, pos - 1) and ASCII_ALNUM.match(text, pos):
             return True
-        # FREQ holds every prefix of every word (with count 0 when the prefix is no word):
-        # when text[i:pos + 1] is none, no word starting at i reaches past pos.
-        for i in range(pos - 1, max(start, pos - self._longest) - 1, -1):
+        # The dictionary holds every prefix of every word (with count 0 when the prefix is no
+        # word): when text[i:pos + 1] is none, no word starting at i reaches past pos.
+        for i in range(pos - 1, max(start, pos - self._words.longest) - 1, -1):
             j = pos + 1
-            frag = text[i:j]
-            while frag in freq:
-                if freq[frag]:
+            count = get(text[i:j])
+            while count is not None:
+                if count:
                     return True
                 if j == end:
                     break
                 j += 1
-                frag = text[i:j]
+                count = get(text[i:j])
         return False
 
 
@@ -198,14 +160,12 @@ def _diff_main(a: str, b: str) -> list[tuple[int, str]]:
     """diff-match-patch's ``diff_main(a, b, checklines=False)`` with no time limit.
 
     The character diff is the costly part of a comparison, and diff-match-patch's Python port
-    runs it in Python; when ``fast_diff_match_patch`` (the same library's C++ port) is
-    installed it computes the diff instead, several times faster. Both ports run the same
+    runs it in Python; ``fast_diff_match_patch`` (the same library's C++ port, a dependency)
+    computes the diff instead, several times faster. Both ports run the same
     algorithm (Myers' bisection, no half-match without a time limit, the same merge pass) and
     give the same diff: ``tests/test_fast_paths.py`` checks it on generated texts and real
     paragraphs, and the benchmark's 17,000 diffs were compared one by one. The cleanups stay
     in Python."""
-    if _fast_dmp is None:
-        return _dmp().diff_main(a, b, False)
     return [(_FAST_OP[op], text) for op, text in
             _fast_dmp.diff(a, b, timelimit=0, checklines=False, cleanup="No", counts_only=False)]
 
@@ -299,7 +259,7 @@ def _cut(norm: Normalized, i: int, after_change: bool) -> int:
     return p
 
 
-def diff_segments(old: str, new: str, language: str | None = None) -> list[Segment]:
+def diff_segments(old: str, new: str, language: str | None = None) -> list[SidedOp]:
     """Diff ``old`` against ``new`` (printed texts); see the module docstring."""
     if language is None:
         language = detect_language(old + new)
@@ -307,12 +267,12 @@ def diff_segments(old: str, new: str, language: str | None = None) -> list[Segme
                            normalize(new, "compare", language), language)
 
 
-def diff_normalized(na: Normalized, nb: Normalized, language: str | None) -> list[Segment]:
+def diff_normalized(na: Normalized, nb: Normalized, language: str | None) -> list[SidedOp]:
     """:func:`diff_segments` for texts the caller already normalised (``compare`` profile)."""
     old, new = na.original, nb.original
     a, b = na.text, nb.text
     if a == b:
-        return [Segment(_EQUAL, old, new, a)] if (old or new) else []
+        return [_sided(EQUAL, old, new, a)] if (old or new) else []
     blocks = _snap(_equal_blocks(a, b, is_cjk_language(language)), len(a), len(b),
                    _Boundaries(a, language), _Boundaries(b, language))
     # Regions in order: equal blocks and the changes between them, as normalised spans.
@@ -321,7 +281,7 @@ def diff_normalized(na: Normalized, nb: Normalized, language: str | None) -> lis
     for sa, sb, n in blocks:
         if (sa, sb) != (pa, pb):
             regions.append(("change", pa, sa, pb, sb))
-        regions.append((_EQUAL, sa, sa + n, sb, sb + n))
+        regions.append((EQUAL, sa, sa + n, sb, sb + n))
         pa, pb = sa + n, sb + n
     if (pa, pb) != (len(a), len(b)):
         regions.append(("change", pa, len(a), pb, len(b)))
@@ -332,45 +292,26 @@ def diff_normalized(na: Normalized, nb: Normalized, language: str | None) -> lis
         changed = kind == "change"
         cuts_a.append(_cut(na, a1, changed and a1 > a0))
         cuts_b.append(_cut(nb, b1, changed and b1 > b0))
-    segments: list[Segment] = []
+    # Runs alternate (a change is a delete and/or an insert, then an equal block follows),
+    # and every run kept here is non-empty on its printed or its normalised side: no two
+    # neighbours share a kind, so nothing needs merging.
+    segments: list[SidedOp] = []
     for k, (kind, a0, a1, b0, b1) in enumerate(regions):
         old_part = old[cuts_a[k]:cuts_a[k + 1]]
         new_part = new[cuts_b[k]:cuts_b[k + 1]]
-        if kind == _EQUAL:
-            segments.append(Segment(_EQUAL, old_part, new_part, a[a0:a1]))
+        if kind == EQUAL:
+            segments.append(_sided(EQUAL, old_part, new_part, a[a0:a1]))
         else:
             if old_part or a1 > a0:
-                segments.append(Segment(_DELETE, old_part, "", a[a0:a1]))
+                segments.append(_sided(DELETE, old_part, "", a[a0:a1]))
             if new_part or b1 > b0:
-                segments.append(Segment(_INSERT, "", new_part, b[b0:b1]))
-    return _merge(segments)
+                segments.append(_sided(INSERT, "", new_part, b[b0:b1]))
+    return segments
 
 
-def _merge(segments: list[Segment]) -> list[Segment]:
-    """Join neighbouring runs of the same kind and drop empty ones."""
-    out: list[Segment] = []
-    for s in segments:
-        if not (s.old or s.new or s.norm):
-            continue
-        if out and out[-1].op == s.op:
-            last = out.pop()
-            s = Segment(s.op, last.old + s.old, last.new + s.new, last.norm + s.norm)
-        out.append(s)
-    return out
-
-
-def segments_to_ops(segments: list[Segment]) -> list[Op]:
+def segments_to_ops(segments: list[SidedOp]) -> list[Op]:
     """Printed ops: deletions in old characters, equal runs and insertions in new ones."""
-    ops: list[Op] = []
-    for s in segments:
-        text = s.old if s.op == _DELETE else s.new
-        if not text:
-            continue
-        if ops and ops[-1].op == s.op:
-            ops[-1] = Op(s.op, ops[-1].text + text)
-        else:
-            ops.append(Op(s.op, text))
-    return ops
+    return merge_ops(segments)
 
 
 def diff_ops(old: str | Normalized, new: str | Normalized,
@@ -386,6 +327,6 @@ def diff_ops(old: str | Normalized, new: str | Normalized,
         old = old if isinstance(old, Normalized) else normalize(old, "compare", language)
         new = new if isinstance(new, Normalized) else normalize(new, "compare", language)
     segments = diff_normalized(old, new, language)
-    if all(s.op == _EQUAL for s in segments):
+    if all(s.op == EQUAL for s in segments):
         return []
     return segments_to_ops(segments)

@@ -5,8 +5,12 @@
   :mod:`lineage.read.textcodec`;
 - :mod:`lineage.corpus.manifest`: ``corpora/manifest.toml`` (``Entry``, ``Manifest``,
   ``load_manifest``, ``load_entry_document``, ``default_corpus_dir``);
-- :mod:`lineage.corpus.store`: atomic additions (``add_document``, ``add_file``,
-  ``register_entry``);
+- :mod:`lineage.corpus.store`: atomic additions (``add_document``, ``register_entry``;
+  reading a file and adding it is ``lineage.cli.app.corpus.add_file``);
+- :mod:`lineage.corpus.txn`: every change as a locked, journaled transaction
+  (``corpus_transaction``): concurrent writers queue, a crash leaves the old state or the new;
+- :mod:`lineage.corpus.files`: atomic writes, and ``open_corpus_file`` / ``read_corpus_file``,
+  the one way to read a file a corpus names (no symbolic links, no devices, bounded);
 - :mod:`lineage.corpus.listing`: what ``lineage corpus list|show`` print.
 """
 from __future__ import annotations
@@ -18,14 +22,13 @@ from lineage.corpus.manifest import (
     load_entry_document,
     load_manifest,
 )
-from lineage.corpus.store import add_document, add_file, register_entry
+from lineage.corpus.store import add_document, register_entry
 from lineage.read.textformat import format_document, looks_like_corpus_text, parse_corpus_text
 
 __all__ = [
     "Entry",
     "Manifest",
     "add_document",
-    "add_file",
     "default_corpus_dir",
     "format_document",
     "load_entry_document",

@@ -1,6 +1,12 @@
 """Download one file over HTTP(S) with the standard library: timeouts, a few retries with
 backoff for transient failures only, a size limit, a check that a complete body arrived, and
 an optional progress bar. Used by :mod:`lineage.corpus.fetch`; nothing here knows about UN documents.
+
+The server is untrusted. ``timeout`` bounds each attempt as a whole (connection, headers and
+body), not only each read: a watchdog shuts the socket down at the deadline, so a server
+that drips a byte a second is stopped too. Redirects are followed only to HTTP(S) on the
+same host (an HTTPS download is never redirected to plain HTTP), at most five times. The
+size limit applies to the body as sent and as decoded.
 """
 from __future__ import annotations
 
@@ -8,7 +14,9 @@ import http.client
 import socket
 import ssl
 import sys
+import threading
 import time
+import urllib.parse
 import urllib.error
 import urllib.request
 import zlib
@@ -16,7 +24,8 @@ from dataclasses import dataclass
 from typing import Callable, TextIO
 
 from lineage import __version__
-from lineage.errors import FetchError
+from lineage.errors import FetchError, TransientError
+from lineage.report.escape import escape_terminal
 
 __all__ = ["DownloadPolicy", "Download", "download", "TransientError", "stderr_if_tty"]
 
@@ -26,13 +35,9 @@ _CHUNK = 64 * 1024
 _TRANSIENT_STATUS = {408, 425, 429, 500, 502, 503, 504}
 
 
-class TransientError(FetchError):
-    """A failure that may go away on retry (timeout, reset connection, 5xx, short body)."""
-
-
 @dataclass(frozen=True)
 class DownloadPolicy:
-    timeout: float = 30.0  # seconds, per connect and per read
+    timeout: float = 30.0  # seconds for one attempt: connection, headers and whole body
     retries: int = 3  # extra attempts after the first, for transient failures only
     backoff: float = 1.0  # first wait in seconds; doubled after each failed attempt
     max_bytes: int = 200 * 1024 * 1024
@@ -62,11 +67,89 @@ def _progress_bar(stream: TextIO, total: int | None) -> Callable[[int], None]:
     return show
 
 
-def _open(url: str, policy: DownloadPolicy) -> http.client.HTTPResponse:
+class _Deadline:
+    """Shuts down the sockets of one attempt when its time is up, wherever the client is
+    blocked (connecting, reading a header line, reading the body)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                self._shut(sock)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+
+class _RedirectHandler(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to http(s) on the same host, never from https to http."""
+
+    max_redirections = 5
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        old = urllib.parse.urlsplit(req.full_url)
+        new = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, newurl))
+        where = f"the server redirected to {escape_terminal(new.geturl())[:200]}"
+        if new.scheme not in ("http", "https"):
+            raise FetchError(f"{where}: only http(s) redirects are followed", req.full_url)
+        if (new.hostname or "").lower() != (old.hostname or "").lower():
+            raise FetchError(f"{where}: redirects to another host are not followed", req.full_url)
+        if old.scheme == "https" and new.scheme == "http":
+            raise FetchError(f"{where}: a redirect from https to plain http is not followed", req.full_url)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
+    """An opener whose connections report their sockets to ``deadline``."""
+
+    class Http(http.client.HTTPConnection):
+        def connect(self) -> None:
+            super().connect()
+            deadline.watch(self.sock)
+
+    class Https(http.client.HTTPSConnection):
+        def connect(self) -> None:
+            super().connect()
+            deadline.watch(self.sock)
+
+    class HttpHandler(urllib.request.HTTPHandler):
+        def http_open(self, req):  # type: ignore[no-untyped-def]
+            return self.do_open(Http, req)
+
+    class HttpsHandler(urllib.request.HTTPSHandler):
+        def https_open(self, req):  # type: ignore[no-untyped-def]
+            return self.do_open(Https, req, context=self._context)
+
+    return urllib.request.build_opener(HttpHandler, HttpsHandler, _RedirectHandler)
+
+
+def _open(url: str, policy: DownloadPolicy, deadline: _Deadline) -> http.client.HTTPResponse:
     """The response to a GET of ``url``, redirects followed; failures as typed errors."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "application/pdf,*/*;q=0.5"})
     try:
-        return urllib.request.urlopen(request, timeout=policy.timeout)
+        return _opener(deadline).open(request, timeout=policy.timeout)
     except urllib.error.HTTPError as exc:
         exc.close()
         # urllib's redirect-loop message runs over several lines; the first says it all
@@ -77,6 +160,8 @@ def _open(url: str, policy: DownloadPolicy) -> http.client.HTTPResponse:
     except (socket.timeout, TimeoutError) as exc:
         raise TransientError(f"timed out after {policy.timeout:g} s", url) from exc
     except urllib.error.URLError as exc:
+        if deadline.expired:
+            raise TransientError(f"timed out after {policy.timeout:g} s", url) from None
         if isinstance(exc.reason, (socket.timeout, TimeoutError)):
             raise TransientError(f"timed out after {policy.timeout:g} s", url) from None
         if isinstance(exc.reason, ssl.SSLCertVerificationError):
@@ -85,13 +170,15 @@ def _open(url: str, policy: DownloadPolicy) -> http.client.HTTPResponse:
             raise TransientError(f"cannot connect: {exc.reason}", url) from None
         raise FetchError(f"cannot open: {exc.reason}", url) from None
     except (OSError, http.client.HTTPException) as exc:
+        if deadline.expired:
+            raise TransientError(f"timed out after {policy.timeout:g} s", url) from None
         raise TransientError(f"connection failed: {exc}", url) from exc
     except ValueError as exc:  # malformed URL
         raise FetchError(f"invalid URL: {exc}", url) from None
 
 
 def _read_body(response: http.client.HTTPResponse, url: str, policy: DownloadPolicy,
-               progress_stream: TextIO | None) -> bytes:
+               progress_stream: TextIO | None, deadline: _Deadline) -> bytes:
     """The whole body as sent (before any content decoding), within the size limit."""
     header = response.headers.get("Content-Length")
     expected: int | None = int(header) if header and header.isdigit() else None
@@ -104,7 +191,11 @@ def _read_body(response: http.client.HTTPResponse, url: str, policy: DownloadPol
     received = 0
     try:
         while True:
-            chunk = response.read(_CHUNK)
+            # read1: what has arrived (read() would wait for a whole chunk from a slow server)
+            chunk = response.read1(_CHUNK)
+            if deadline.expired:
+                raise TransientError(f"the download did not finish within {policy.timeout:g} s "
+                                     f"({received} bytes received)", url)
             if not chunk:
                 break
             received += len(chunk)
@@ -116,11 +207,17 @@ def _read_body(response: http.client.HTTPResponse, url: str, policy: DownloadPol
     except (socket.timeout, TimeoutError) as exc:
         raise TransientError(f"timed out after {policy.timeout:g} s while reading", url) from exc
     except (OSError, http.client.HTTPException) as exc:  # reset, TLS failure, short chunked body
+        if deadline.expired:
+            raise TransientError(f"the download did not finish within {policy.timeout:g} s "
+                                 f"({received} bytes received)", url) from None
         raise TransientError(f"connection broke while reading: {exc}", url) from exc
     finally:
         if show:
             progress_stream.write("\n")
             progress_stream.flush()
+    if deadline.expired:
+        raise TransientError(f"the download did not finish within {policy.timeout:g} s "
+                             f"({received} bytes received)", url)
     # http.client stops quietly when the server closes early; a short body is an error.
     if expected is not None and received != expected:
         raise TransientError(f"truncated body: received {received} of {expected} bytes", url)
@@ -150,16 +247,20 @@ def _decode(data: bytes, encoding: str | None, url: str, policy: DownloadPolicy)
 
 
 def _fetch_once(url: str, policy: DownloadPolicy, progress_stream: TextIO | None) -> Download:
-    with _open(url, policy) as response:
-        data = _read_body(response, url, policy, progress_stream)
-        return Download(
-            url=url,
-            final_url=response.geturl(),
-            status=response.status,
-            content_type=response.headers.get_content_type() if response.headers else None,
-            data=_decode(data, response.headers.get("Content-Encoding"), url, policy),
-            attempts=1,
-        )
+    deadline = _Deadline(policy.timeout)
+    try:
+        with _open(url, policy, deadline) as response:
+            data = _read_body(response, url, policy, progress_stream, deadline)
+            return Download(
+                url=url,
+                final_url=response.geturl(),
+                status=response.status,
+                content_type=response.headers.get_content_type() if response.headers else None,
+                data=_decode(data, response.headers.get("Content-Encoding"), url, policy),
+                attempts=1,
+            )
+    finally:
+        deadline.cancel()
 
 
 def download(
@@ -185,7 +286,7 @@ def download(
                     raise TransientError(f"{exc.reason} (gave up after {attempt} attempts)", url) from None
                 raise
             if progress is not None:
-                print(f"lineage: {exc.reason}; retrying in {wait:g} s", file=progress)
+                print(f"lineage: {escape_terminal(exc.reason)}; retrying in {wait:g} s", file=progress)
             sleep(wait)
             wait *= 2
             continue

@@ -17,21 +17,25 @@ leaves it exactly as it was.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import os
 import re
+import shutil
 import tempfile
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Iterator, TextIO
 
 from lineage.corpus.manifest import load_manifest, text_stem
 from lineage.corpus.store import add_document, text_path_for
 from lineage.corpus.download import DownloadPolicy, download
-from lineage.errors import FetchError, InputError, SymbolError, UsageError
+from lineage.corpus.txn import corpus_lock
+from lineage.errors import FetchError, InputError, LineageError, SymbolError, UsageError
 from lineage.model.symbols import parse_symbol
+from lineage.read import read_document
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -59,9 +63,22 @@ _MAGIC_WINDOW = 1024
 def base_url(explicit: str | None = None) -> str:
     """``explicit``, else ``$LINEAGE_ODS_URL``, else the public ODS endpoint."""
     url = explicit or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
-    parsed = urllib.parse.urlsplit(url)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        raise UsageError(f"base URL must not hold spaces or control characters, got {url!r}")
+    try:
+        parsed = urllib.parse.urlsplit(url)
+        parsed.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError as exc:
+        raise UsageError(f"base URL is malformed ({exc}): {url!r}") from None
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
         raise UsageError(f"base URL must be an http(s) URL, got {url!r}")
+    if "#" in url:
+        # everything after '#' stays in the browser: the symbol would never reach the server
+        raise UsageError(f"base URL must not hold a fragment ('#'), got {url!r}")
+    given = {k.lower() for k, _ in urllib.parse.parse_qsl(parsed.query, keep_blank_values=True)}
+    clash = sorted(given & {"s", "l", "t"})
+    if clash:
+        raise UsageError(f"base URL already sets {clash[0]}=, which lineage fills in (s=SYMBOL&l=LANG&t=pdf): {url!r}")
     return url
 
 
@@ -155,17 +172,13 @@ def fetch_document(
     progress: TextIO | None = None,
 ) -> FetchResult:
     """Download ``symbol`` in ``language`` and add it to the corpus (see the module doc)."""
-    # Imported here: the readers package imports the corpus package, which this module also
-    # uses; a call-time import keeps ``lineage.corpus.fetch`` importable on its own.
-    from lineage.read import read_document
-
     plan = plan_fetch(symbol, language, corpus_dir, base)
     got = download(plan.url, policy, progress=progress)
     check_pdf(got.data, plan.url)
     sha = hashlib.sha256(got.data).hexdigest()
     warnings: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="lineage-fetch-") as tmp:
-        pdf = Path(tmp) / f"{text_stem(plan.symbol, plan.language)}.pdf"
+    with _scratch_folder() as tmp:
+        pdf = tmp / f"{text_stem(plan.symbol, plan.language)}.pdf"
         pdf.write_bytes(got.data)
         try:
             doc = read_document(pdf)
@@ -180,6 +193,42 @@ def fetch_document(
     if entry.source != plan.pdf_path:  # the store chose another place; report where it is
         plan = dataclasses.replace(plan, pdf_path=entry.source or plan.pdf_path)
     return FetchResult(plan, sha, len(got.data), got.attempts, len(doc.all_paragraphs()), warnings)
+
+
+_SCRATCH_PREFIX = "lineage-fetch-"
+
+
+@contextlib.contextmanager
+def _scratch_folder() -> Iterator[Path]:
+    """A private temporary folder, locked while in use. A fetch killed with SIGKILL cannot
+    remove its folder; the next fetch removes every such folder whose lock is free (its
+    owner is gone), and leaves those of fetches still running alone."""
+    _remove_abandoned_scratch()
+    tmp = Path(tempfile.mkdtemp(prefix=_SCRATCH_PREFIX))
+    try:
+        with corpus_lock(tmp):
+            yield tmp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _remove_abandoned_scratch() -> None:
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: its temp folder is cleaned by the system
+        return
+    root = Path(tempfile.gettempdir())
+    try:
+        folders = [p for p in root.iterdir() if p.name.startswith(_SCRATCH_PREFIX)]
+    except OSError:
+        return
+    for folder in folders:
+        try:
+            if folder.is_symlink() or not folder.is_dir() or folder.stat().st_uid != os.getuid():
+                continue
+            with corpus_lock(folder, blocking=False) as free:
+                if free:
+                    shutil.rmtree(folder, ignore_errors=True)
+        except (OSError, LineageError):
+            continue  # another fetch removed it first, or it is not ours to judge
 
 
 def _same_symbol(text: str) -> str:

@@ -1,12 +1,20 @@
-"""File helpers shared by every command that writes: atomic writes and hashing."""
+"""File helpers shared by every command that writes: atomic writes and hashing; and the one
+way to open a file a corpus names (no symbolic links, no devices, bounded reads)."""
 from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "sha256_file"]
+from lineage.errors import CorpusError
+from lineage.read.digest import MAX_TEXT_BYTES, sha256_file
+
+__all__ = ["atomic_write_bytes", "atomic_write_text", "sha256_file", "corpus_file_problem", "open_corpus_file",
+           "read_corpus_file", "sha256_corpus_file", "MAX_TEXT_BYTES"]
+
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
@@ -44,9 +52,82 @@ def atomic_write_text(path: str | Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def sha256_file(path: str | Path) -> str:
+def corpus_file_problem(folder: str | Path, rel: str) -> str | None:
+    """None when ``folder/rel`` is a regular file reached without a symbolic link below
+    ``folder``; else what is wrong, as a predicate (``is missing``, ``is a symbolic link …``)."""
+    path = Path(folder)
+    parts = PurePosixPath(rel).parts
+    for i, part in enumerate(parts):
+        path = path / part
+        try:
+            mode = path.lstat().st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            return "is missing"
+        except OSError as exc:
+            return f"cannot be read ({exc.strerror or exc})"
+        if stat.S_ISLNK(mode):
+            where = "" if i == len(parts) - 1 else f" (its folder {PurePosixPath(*parts[:i + 1])} is one)"
+            return f"is a symbolic link{where}; a corpus holds regular files only"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file (a device, a pipe or a folder)"
+    return None
+
+
+def open_corpus_file(folder: str | Path, rel: str) -> BinaryIO:
+    """Open ``folder/rel`` for reading, refusing (CorpusError) a symbolic link anywhere on the
+    way below ``folder`` and anything but a regular file (a device, a FIFO, a folder).
+
+    A corpus can come from a stranger's pull request, and git stores symbolic links: a text
+    linked to ``/dev/zero`` or to a file outside the corpus must not be read."""
+    folder = Path(folder)
+    path = folder
+    parts = PurePosixPath(rel).parts
+    for part in parts[:-1]:
+        path = path / part
+        if path.is_symlink():
+            raise CorpusError(f"{rel}: {path.relative_to(folder).as_posix()} is a symbolic link; "
+                              "a corpus holds regular files only", folder)
+    path = folder / rel
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        if path.is_symlink():
+            raise CorpusError("is a symbolic link; a corpus holds regular files only", path) from None
+        raise CorpusError(f"cannot read: {exc.strerror or exc}", path) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device or a pipe?)"
+        raise CorpusError(f"is {what}; a corpus holds regular files only", path)
+    return os.fdopen(fd, "rb")
+
+
+def read_corpus_file(folder: str | Path, rel: str, max_bytes: int = MAX_TEXT_BYTES) -> bytes:
+    """The bytes of ``folder/rel`` (see :func:`open_corpus_file`), at most ``max_bytes``:
+    reads no more than the size the file had when opened, plus one byte to notice growth."""
+    with open_corpus_file(folder, rel) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > max_bytes:
+            raise CorpusError(f"is {size} bytes, more than a corpus file may be ({max_bytes})",
+                              Path(folder) / rel)
+        data = fh.read(size + 1)
+    if len(data) > size:
+        raise CorpusError("grew while being read; is something writing to it?", Path(folder) / rel)
+    return data
+
+
+def sha256_corpus_file(folder: str | Path, rel: str) -> str:
+    """The sha256 of ``folder/rel`` (see :func:`open_corpus_file`), reading at most its size."""
     h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
+    with open_corpus_file(folder, rel) as fh:
+        left = os.fstat(fh.fileno()).st_size
+        while left > 0:
+            block = fh.read(min(left, 1 << 20))
+            if not block:
+                break
             h.update(block)
+            left -= len(block)
     return h.hexdigest()

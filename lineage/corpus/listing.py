@@ -1,7 +1,6 @@
 """What ``lineage corpus list`` and ``lineage corpus show`` print: a table or JSON."""
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +9,7 @@ from tabulate import tabulate
 from lineage.errors import CorpusError
 from lineage.model.document import dumps
 from lineage.corpus.manifest import MANIFEST_NAME, Entry, load_entry_document, load_manifest
+from lineage.script.width import shorten
 
 __all__ = ["LIST_SCHEMA", "corpus_listing", "find_entry", "show_entry"]
 
@@ -18,25 +18,9 @@ FORMATS = ("text", "json")
 _TITLE_COLUMNS = 44  # display columns: a Chinese character takes two
 
 
-def _width(ch: str) -> int:
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def _shorten(text: str | None, columns: int) -> str:
-    if not text:
-        return ""
-    out, used = [], 0
-    for ch in text:
-        if used + _width(ch) > columns - 1:
-            return "".join(out) + "…"
-        out.append(ch)
-        used += _width(ch)
-    return text
-
-
 def _row(e: Entry) -> list[str]:
     return [e.symbol, e.language or "", e.date or "", e.kind, e.origin or "",
-            "yes" if e.has_text else "-", _shorten(e.title, _TITLE_COLUMNS)]
+            "yes" if e.has_text else "-", shorten(e.title, _TITLE_COLUMNS)]
 
 
 def corpus_listing(corpus_dir: str | Path, fmt: str = "text") -> str:

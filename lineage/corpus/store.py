@@ -1,22 +1,25 @@
 """Adding documents to a corpus: canonical text, source copy and manifest, all or nothing.
 
-Every file is written with :func:`lineage.corpus.files.atomic_write_bytes` (temporary file renamed
-into place), the manifest last, so a reader never sees an entry whose text is not there yet.
-If any write fails, the files already written are put back as they were.
+Every change is a :func:`lineage.corpus.txn.corpus_transaction`: the corpus lock is held, the
+manifest re-read under it, each file written atomically (temporary file renamed into place),
+the manifest last, so a reader never sees an entry whose text is not there yet. If any write
+fails, or the process dies, the files already written are put back as they were.
 """
 from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable
 
-from lineage.errors import CorpusError, SymbolError
-from lineage.corpus.files import atomic_write_bytes, sha256_file
+from lineage.errors import CorpusError
+from lineage.corpus.files import sha256_file
+from lineage.corpus.txn import corpus_transaction
 from lineage.model.document import Document, Source
-from lineage.model.symbols import canonical_symbol, document_key
+from lineage.model.symbols import document_key
 from lineage.corpus.manifest import (
     MANIFEST_NAME,
     Entry,
+    Manifest,
     entry_from_dict,
     load_manifest,
     manifest_to_toml,
@@ -25,7 +28,7 @@ from lineage.corpus.manifest import (
 )
 from lineage.read.textformat import format_document
 
-__all__ = ["add_document", "add_file", "guess_kind", "register_entry", "text_path_for"]
+__all__ = ["add_document", "guess_kind", "register_entry", "text_path_for"]
 
 TEXTS_DIR = "texts"
 PDFS_DIR = "pdfs"
@@ -67,34 +70,6 @@ def _inside(path: Path, folder: Path) -> str | None:
         return None
 
 
-def _write_all(writes: Sequence[tuple[Path, bytes]]) -> None:
-    """Write each file atomically; on any failure restore those already written (and remove
-    folders this call created), then raise CorpusError."""
-    done: list[tuple[Path, bytes | None]] = []
-    made_dirs: list[Path] = []
-    try:
-        for path, data in writes:
-            for parent in reversed(path.parents):
-                if not parent.exists():
-                    made_dirs.append(parent)
-            before = path.read_bytes() if path.exists() else None
-            atomic_write_bytes(path, data)
-            done.append((path, before))
-    except OSError as exc:
-        for path, before in reversed(done):
-            if before is None:
-                path.unlink(missing_ok=True)
-            else:
-                atomic_write_bytes(path, before)
-        for folder in reversed(made_dirs):
-            try:
-                folder.rmdir()
-            except OSError:
-                pass
-        raise CorpusError(f"cannot write the corpus ({exc.strerror or exc}); nothing was changed",
-                          writes[len(done)][0]) from None
-
-
 def _links(given: Iterable[str] | None, base: tuple[str, ...]) -> tuple[str, ...]:
     if given is None:
         return base
@@ -103,7 +78,7 @@ def _links(given: Iterable[str] | None, base: tuple[str, ...]) -> tuple[str, ...
 
 
 def _record_source(source_file: str | Path, corpus_dir: Path, doc: Document,
-                   writes: list[tuple[Path, bytes]]) -> tuple[Source, bool]:
+                   writes: list[tuple[str, bytes]]) -> tuple[Source, bool]:
     """The origin record of ``doc`` read from ``source_file``, and whether that is a PDF; a
     file outside the corpus is queued in ``writes`` to be copied in (PDFs to ``pdfs/``,
     other files to ``sources/``)."""
@@ -115,8 +90,57 @@ def _record_source(source_file: str | Path, corpus_dir: Path, doc: Document,
     if source_rel is None:
         folder, suffix = (PDFS_DIR, ".pdf") if pdf else (SOURCES_DIR, src.suffix)
         source_rel = f"{folder}/{text_stem(doc.symbol or '', doc.language)}{suffix}"
-        writes.append((corpus_dir / source_rel, src.read_bytes()))
+        writes.append((source_rel, src.read_bytes()))
     return Source(path=source_rel, kind=doc.source.kind, sha256=sha256_file(src), pages=doc.source.pages), pdf
+
+
+def _check_addable(doc: Document) -> None:
+    if not doc.symbol:
+        raise CorpusError("the document has no symbol: give one (--symbol)", doc.source.path)
+    if not doc.language:
+        raise CorpusError("the document has no language: give one (--lang)", doc.source.path)
+    if not doc.preamble and not doc.paragraphs:
+        raise CorpusError("the document has no paragraph to add", doc.source.path)
+
+
+def _entry_to_replace(manifest: Manifest, symbol: str, language: str, force: bool) -> Entry | None:
+    """The entry the new text completes or replaces (None: a new entry); refuses to replace a
+    text without ``force`` and to reuse a text file another entry holds."""
+    existing = manifest.find(symbol, language)
+    base = existing or manifest.find(symbol, None)
+    if existing is not None and existing.has_text and not force:
+        raise CorpusError(f"{existing.label} is already in the corpus ({existing.text}); "
+                          "use --force to replace it", manifest.path)
+    text_rel = text_path_for(symbol, language)
+    for e in manifest:
+        if e is not base and e.text == text_rel:
+            raise CorpusError(f"{text_rel} already holds {e.label}", manifest.path)
+    return base
+
+
+def _merged_entry(prev: Entry, doc: Document, given: dict[str, object], origin: str,
+                  source: Source | None) -> Entry:
+    """``prev`` updated with ``doc`` and the fields the caller gave (None: keep the old)."""
+    # Notes mostly tell where a text came from: those of another origin no longer hold.
+    kept_notes = prev.notes if prev.origin in (None, origin) else None
+    notes = given["notes"]
+    fields = dataclasses.replace(
+        prev,
+        symbol=doc.symbol,  # a placeholder may spell it differently (a/80/l.41)
+        language=doc.language,
+        kind=given["kind"] or prev.kind,
+        date=given["date"] or doc.date or prev.date,
+        title=given["title"] or doc.title or prev.title,
+        origin=origin,
+        text=text_path_for(doc.symbol or "", doc.language or ""),
+        source=source.path if source else None,
+        source_sha256=source.sha256 if source else None,
+        adopted_from=_links(given["adopted_from"], prev.adopted_from),  # type: ignore[arg-type]
+        revises=_links(given["revises"], prev.revises),  # type: ignore[arg-type]
+        builds_on=_links(given["builds_on"], prev.builds_on),  # type: ignore[arg-type]
+        notes=notes if notes is not None else kept_notes,  # type: ignore[arg-type]
+    )
+    return entry_from_dict(fields.to_dict(), "new entry")
 
 
 def add_document(
@@ -141,99 +165,34 @@ def add_document(
     language) is completed, keeping its kind, links and notes unless new ones are given.
     ``source_file`` is recorded with its sha256; when it lies outside the corpus it is copied
     in (PDFs to ``pdfs/``, other files to ``sources/``). Returns the new entry.
+
+    Runs as one :func:`~lineage.corpus.txn.corpus_transaction`: concurrent additions queue on
+    the corpus lock and each sees the others' entries; a crash leaves the old corpus or the new.
     """
+    _check_addable(doc)
     corpus_dir = Path(corpus_dir)
-    manifest_path = corpus_dir / MANIFEST_NAME
-    if not doc.symbol:
-        raise CorpusError("the document has no symbol: give one (--symbol)", doc.source.path)
-    if not doc.language:
-        raise CorpusError("the document has no language: give one (--lang)", doc.source.path)
-    if not doc.preamble and not doc.paragraphs:
-        raise CorpusError("the document has no paragraph to add", doc.source.path)
-    manifest = load_manifest(corpus_dir, missing_ok=True)
-    symbol, language = doc.symbol, doc.language
-    existing = manifest.find(symbol, language)
-    base = existing or manifest.find(symbol, None)
-    if existing is not None and existing.has_text and not force:
-        raise CorpusError(f"{existing.label} is already in the corpus ({existing.text}); "
-                          "use --force to replace it", manifest_path)
-
-    text_rel = text_path_for(symbol, language)
-    for e in manifest:
-        if e is not base and e.text == text_rel:
-            raise CorpusError(f"{text_rel} already holds {e.label}", manifest_path)
-
-    writes: list[tuple[Path, bytes]] = []
-    source_rel = source_sha = None
-    origin_source = dataclasses.replace(doc.source, path=Path(doc.source.path).name)
-    if source_file is not None:
-        origin_source, pdf = _record_source(source_file, corpus_dir, doc, writes)
-        source_rel, source_sha = origin_source.path, origin_source.sha256
-        if origin is None:
-            origin = "official-pdf" if pdf else "converted-text"
-
-    prev = base or Entry(symbol=symbol, kind=kind or guess_kind(symbol))
-    origin = origin or prev.origin or "converted-text"
-    # Notes mostly tell where a text came from: those of another origin no longer hold.
-    kept_notes = prev.notes if prev.origin in (None, origin) else None
-    fields = dataclasses.replace(
-        prev,
-        symbol=symbol,  # a placeholder may spell it differently (a/80/l.41)
-        language=language,
-        kind=kind or prev.kind,
-        date=date or doc.date or prev.date,
-        title=title or doc.title or prev.title,
-        origin=origin,
-        text=text_rel,
-        source=source_rel,
-        source_sha256=source_sha,
-        adopted_from=_links(adopted_from, prev.adopted_from),
-        revises=_links(revises, prev.revises),
-        builds_on=_links(builds_on, prev.builds_on),
-        notes=notes if notes is not None else kept_notes,
-    )
-    entry = entry_from_dict(fields.to_dict(), "new entry")
-    new_manifest = manifest.replacing(base, entry)
-    validate_entries(new_manifest, None, manifest_path)
-
-    text = format_document(doc, origin=origin_source)
-    writes.append((corpus_dir / text_rel, text.encode("utf-8")))
-    writes.append((manifest_path, manifest_to_toml(new_manifest).encode("utf-8")))
-    _write_all(writes)
+    given = dict(kind=kind, title=title, date=date, adopted_from=adopted_from, revises=revises,
+                 builds_on=builds_on, notes=notes)
+    with corpus_transaction(corpus_dir) as txn:
+        manifest = load_manifest(corpus_dir, missing_ok=True)  # under the lock: the latest
+        base = _entry_to_replace(manifest, doc.symbol or "", doc.language or "", force)
+        writes: list[tuple[str, bytes]] = []
+        source = None
+        origin_source = dataclasses.replace(doc.source, path=Path(doc.source.path).name)
+        if source_file is not None:
+            source, pdf = _record_source(source_file, corpus_dir, doc, writes)
+            origin_source = source
+            if origin is None:
+                origin = "official-pdf" if pdf else "converted-text"
+        prev = base or Entry(symbol=doc.symbol or "", kind=kind or guess_kind(doc.symbol or ""))
+        origin = origin or prev.origin or "converted-text"
+        entry = _merged_entry(prev, doc, given, origin, source)
+        new_manifest = manifest.replacing(base, entry)
+        validate_entries(new_manifest, None, corpus_dir / MANIFEST_NAME)
+        text = format_document(doc, origin=origin_source)
+        writes.append((entry.text or "", text.encode("utf-8")))
+        txn.commit(writes, manifest_to_toml(new_manifest).encode("utf-8"))
     return entry
-
-
-def add_file(
-    path: str | Path,
-    corpus_dir: str | Path,
-    *,
-    symbol: str | None = None,
-    language: str | None = None,
-    **entry_fields: object,
-) -> Entry:
-    """Read ``path`` (PDF, seed-style Markdown, plain or corpus text) and add it to the corpus;
-    ``symbol``/``language`` override what the reader found in the masthead."""
-    # Imported here: the readers dispatch corpus texts to this package, so a module-level
-    # import would make the two packages import each other.
-    from lineage.read import read_document
-
-    doc = read_document(path)
-    if symbol is not None or language is not None:
-        if symbol is not None and entry_fields.get("kind") == "informal-draft":
-            # Informal drafts have no UN symbol: the name their co-facilitators gave is kept.
-            symbol = " ".join(symbol.split())
-        elif symbol is not None:
-            try:
-                symbol = canonical_symbol(symbol)
-            except SymbolError as exc:
-                raise SymbolError(f"{exc.reason}; an informal draft without a symbol takes "
-                                  "--kind informal-draft and any name", path) from None
-        doc = dataclasses.replace(doc, symbol=symbol or doc.symbol, language=language or doc.language)
-    if not doc.symbol:
-        raise CorpusError("no document symbol found in the masthead: give one with --symbol", path)
-    if not doc.language:
-        raise CorpusError("the document's language is unknown: give it with --lang", path)
-    return add_document(corpus_dir, doc, source_file=path, **entry_fields)  # type: ignore[arg-type]
 
 
 def register_entry(corpus_dir: str | Path, entry: Entry, *, force: bool = False) -> Entry:
@@ -244,11 +203,12 @@ def register_entry(corpus_dir: str | Path, entry: Entry, *, force: bool = False)
     entry = entry_from_dict(entry.to_dict(), "new entry")
     if entry.text is not None:
         raise CorpusError(f"{entry.label}: add a text with add_document, not register_entry", manifest_path)
-    manifest = load_manifest(corpus_dir, missing_ok=True)
-    existing = manifest.find(*entry.key)
-    if existing is not None and (existing.has_text or not force):
-        raise CorpusError(f"{existing.label} is already in the corpus", manifest_path)
-    new_manifest = manifest.replacing(existing, entry)
-    validate_entries(new_manifest, None, manifest_path)
-    _write_all([(manifest_path, manifest_to_toml(new_manifest).encode("utf-8"))])
+    with corpus_transaction(corpus_dir) as txn:
+        manifest = load_manifest(corpus_dir, missing_ok=True)
+        existing = manifest.find(*entry.key)
+        if existing is not None and (existing.has_text or not force):
+            raise CorpusError(f"{existing.label} is already in the corpus", manifest_path)
+        new_manifest = manifest.replacing(existing, entry)
+        validate_entries(new_manifest, None, manifest_path)
+        txn.commit([], manifest_to_toml(new_manifest).encode("utf-8"))
     return entry

@@ -4,17 +4,27 @@ For each manifest entry whose ``source`` is a PDF: the file's sha256 must be the
 ``source_sha256``; the PDF is extracted again and compared with the corpus text, paragraph
 by paragraph (ids in order, then each text exactly) and footnote by footnote. This is the check
 users put in their CI: a hand edit of a corpus text, or a PDF swapped for another, fails it.
+
+A corpus under review is untrusted (anyone can open a pull request, and git stores symbolic
+links): every file is opened with :func:`lineage.corpus.files.open_corpus_file`, so a text or
+PDF that is a symbolic link (to ``/dev/zero``, to a file outside the corpus) or not a regular
+file fails its own entry at once, reads are bounded by the file's size, and the other entries
+are still checked. Files under ``texts/`` that no entry names are reported (not failed).
 """
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+
 from lineage.corpus.manifest import Entry, default_corpus_dir, load_entry_document, load_manifest
-from lineage.errors import LineageError
-from lineage.corpus.files import sha256_file
+from lineage.corpus.txn import CORPUS_FOLDERS
+from lineage.errors import CorpusError, LineageError
+from lineage.corpus.files import corpus_file_problem, open_corpus_file, sha256_corpus_file
 from lineage.model.document import Document, dumps
+from lineage.read.pdf import extract_pdf
 from lineage.report.escape import escape_terminal
 
 __all__ = ["Difference", "EntryCheck", "VerifyReport", "char_diff", "compare_documents_text",
@@ -55,6 +65,7 @@ class EntryCheck:
 class VerifyReport:
     corpus: str
     checks: list[EntryCheck] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth knowing, not a failure
 
     @property
     def ok(self) -> bool:
@@ -130,21 +141,22 @@ def _is_pdf_source(corpus_dir: Path, entry: Entry) -> bool:
     if entry.source.lower().endswith(".pdf"):
         return True
     try:
-        with open(corpus_dir / entry.source, "rb") as fh:
+        with open_corpus_file(corpus_dir, entry.source) as fh:
             return fh.read(1024).lstrip().startswith(_PDF_MAGIC)
-    except OSError:
+    except (OSError, CorpusError):
         return False
 
 
 def verify_entry(corpus_dir: Path, entry: Entry) -> EntryCheck:
     """Check one entry whose source is a PDF."""
-    from lineage.read.pdf import extract_pdf# PDF support is only needed when a corpus has PDFs
-
     assert entry.source is not None
     source = corpus_dir / entry.source
     check = EntryCheck(entry.label, entry.text, entry.source, "ok")
     try:
-        digest = sha256_file(source)
+        digest = sha256_corpus_file(corpus_dir, entry.source)
+    except CorpusError as exc:
+        check.status, check.message = "unreadable", f"source PDF {entry.source}: {exc.reason}"
+        return check
     except OSError as exc:
         check.status, check.message = "unreadable", f"cannot read the source PDF ({exc.strerror or exc})"
         return check
@@ -175,19 +187,54 @@ def verify_corpus(corpus_dir: str | Path | None = None) -> VerifyReport:
     manifest = load_manifest(folder, check_files=False)
     report = VerifyReport(str(folder))
     for entry in manifest:
-        if entry.text and _is_pdf_source(folder, entry):
+        bad = _not_regular(folder, entry)
+        if bad is not None:
+            report.checks.append(bad)
+        elif entry.text and _is_pdf_source(folder, entry):
             report.checks.append(verify_entry(folder, entry))
-        elif entry.text and not (folder / entry.text).is_file():
-            # No PDF to compare with, but a corpus that lost a text is broken all the same.
-            report.checks.append(EntryCheck(entry.label, entry.text, entry.source, "missing",
-                                            f"the text file {entry.text} is missing"))
+    report.notes = _unlisted_files(folder, manifest)
     return report
+
+
+def _not_regular(folder: Path, entry: Entry) -> EntryCheck | None:
+    """A failed check when the entry's text or source is missing, a symbolic link or not a
+    regular file; None when both are plain files (or not listed)."""
+    for name in ("text", "source"):
+        rel = getattr(entry, name)
+        if rel is None:
+            continue
+        problem = corpus_file_problem(folder, rel)
+        if problem == "is missing":
+            # No PDF to compare with, but a corpus that lost a file is broken all the same.
+            what = (f"cannot read the source {'PDF' if rel.lower().endswith('.pdf') else 'file'} {rel}: "
+                    "it is missing") if name == "source" else f"the text file {rel} is missing"
+            return EntryCheck(entry.label, entry.text, entry.source, "missing", what)
+        if problem is not None:
+            return EntryCheck(entry.label, entry.text, entry.source, "unreadable", f"the {name} file {rel} {problem}")
+    return None
+
+
+def _unlisted_files(folder: Path, manifest) -> list[str]:
+    """Files in the corpus folders that no entry names (an interrupted write of an old
+    version, a file copied in by hand): reported so that someone looks."""
+    named = {e.text for e in manifest} | {e.source for e in manifest}
+    notes = []
+    for sub in CORPUS_FOLDERS:
+        try:
+            names = sorted(os.listdir(folder / sub))
+        except OSError:
+            continue
+        for name in names:
+            rel = f"{sub}/{name}"
+            if rel not in named and not name.startswith("."):
+                notes.append(f"{rel} is not listed in the manifest")
+    return notes
 
 
 def render_verify(report: VerifyReport, fmt: str = "text") -> str:
     if fmt == "json":
         return dumps({"schema": "lineage.corpus.verify/1", "corpus": report.corpus, "ok": report.ok,
-                      "checks": [c.to_dict() for c in report.checks]})
+                      "checks": [c.to_dict() for c in report.checks], "notes": report.notes})
     lines = []
     for c in report.checks:
         mark = "ok  " if c.ok else "FAIL"
@@ -196,6 +243,7 @@ def render_verify(report: VerifyReport, fmt: str = "text") -> str:
         for d in c.differences:
             lines.append(f"     {d.where}: {d.detail}")
     n_bad = sum(1 for c in report.checks if not c.ok)
+    lines += [f"note: {n}" for n in report.notes]
     if not report.checks:
         lines.append(f"no corpus entry in {report.corpus} has a PDF source; nothing to verify")
     else:

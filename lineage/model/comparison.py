@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable, Literal, get_args
 
 from lineage.model.document import dumps
 
@@ -16,7 +16,12 @@ __all__ = [
     "PAIR_KINDS",
     "OP_KINDS",
     "HEADING_KINDS",
+    "OpKind",
+    "EQUAL",
+    "INSERT",
+    "DELETE",
     "Op",
+    "merge_ops",
     "Pair",
     "HeadingPair",
     "DocRef",
@@ -25,16 +30,21 @@ __all__ = [
 
 DIFF_SCHEMA = "lineage.diff/1"
 PAIR_KINDS = ("unchanged", "modified", "moved", "split", "merged", "inserted", "deleted")
-OP_KINDS = ("equal", "insert", "delete")
+OpKind = Literal["equal", "insert", "delete"]
+OP_KINDS: tuple[OpKind, ...] = get_args(OpKind)
+EQUAL: OpKind = "equal"
+INSERT: OpKind = "insert"
+DELETE: OpKind = "delete"
 HEADING_KINDS = ("unchanged", "modified", "inserted", "deleted")
 
 
 @dataclass(frozen=True)
 class Op:
     """One diff run on printed text: ``equal`` (shown with the new side's characters),
-    ``delete`` (old characters) or ``insert`` (new characters)."""
+    ``delete`` (old characters) or ``insert`` (new characters). The one run type of the
+    package: the word diff, the report model and every renderer speak it."""
 
-    op: str
+    op: OpKind
     text: str
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,6 +55,19 @@ class Op:
         if d["op"] not in OP_KINDS:
             raise ValueError(f"unknown op {d['op']!r}")
         return cls(op=d["op"], text=d["text"])
+
+
+def merge_ops(ops: Iterable[Op]) -> list[Op]:
+    """``ops`` without empty runs, neighbours of the same kind joined into one run."""
+    out: list[Op] = []
+    for o in ops:
+        if not o.text:
+            continue
+        if out and out[-1].op == o.op:
+            out[-1] = Op(o.op, out[-1].text + o.text)
+        else:
+            out.append(o if type(o) is Op else Op(o.op, o.text))
+    return out
 
 
 def _with_score(d: dict[str, Any], similarity: float | None, ops: list[Op] | None) -> dict[str, Any]:

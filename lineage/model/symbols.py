@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 
 from lineage.errors import SymbolError
 
@@ -49,6 +49,11 @@ _YEAR_RE = re.compile(r"\((\d{4})\)$")
 # designation (``C.3``, ``L.41``, ``PV.68``, ``CN.6``, ``CONF.171``), or a plain number.
 _COMPONENT_RE = re.compile(r"^(?:[A-Z][A-Za-z0-9-]*(?:\.\d+[A-Z]?)?|\d+[A-Z]?)$")
 _ORGAN_RE = re.compile(r"^[A-Z][A-Z0-9-]*(?:\.\d+[A-Z]?)?$")
+# "A/80/L.41 Rev.1": a space before a modifier stands for its slash.
+_SPACED_MODIFIER_RE = re.compile(r"(?i)(?<=[^\s/(])\s+(?=(?:add|corr|amend|rev)\s*\.)")
+_SPACE_RE = re.compile(r"\s+")
+_BARE_MODIFIER_RE = re.compile(r"(?i)(add|corr|amend|rev)\.?")
+_MODIFIER_INITIALS = "aAcCrR"
 
 
 @total_ordering
@@ -75,6 +80,7 @@ class Modifier:
         return self._key() < other._key()
 
 
+@lru_cache(maxsize=4096)  # components repeat across a corpus: A, RES, 80, L.41
 def _natural_key(component: str) -> tuple:
     """``L.9`` before ``L.41``: digits compare as numbers, the rest as text."""
     return tuple((0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.findall(r"\d+|\D+", component))
@@ -187,14 +193,15 @@ class Symbol:
 def _clean(text: str) -> str:
     """Fold the ways people type symbols to one spelling: full-width forms (NFKC), other
     slashes and dashes, invisible format characters, spaces (kept only before a bracketed Security Council year)."""
-    text = unicodedata.normalize("NFKC", text).translate(_DASHES).translate(_SLASHES)
-    # Invisible format characters (zero-width space, soft hyphen, BOM) come along when a
-    # symbol is copied from a web page or a PDF; they are not part of it.
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-    # "A/80/L.41 Rev.1": a space before a modifier stands for its slash.
-    text = re.sub(r"(?i)(?<=[^\s/(])\s+(?=(?:add|corr|amend|rev)\s*\.)", "/", text.strip())
-    text = re.sub(r"\s+", "", text)
-    return text.strip()
+    if not text.isascii():  # the folds below change only characters beyond ASCII
+        text = unicodedata.normalize("NFKC", text).translate(_DASHES).translate(_SLASHES)
+        # Invisible format characters (zero-width space, soft hyphen, BOM) come along when a
+        # symbol is copied from a web page or a PDF; they are not part of it.
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    if _SPACE_RE.search(text) is None:
+        return text  # nothing below would change it (the usual case: a symbol as printed)
+    text = _SPACED_MODIFIER_RE.sub("/", text.strip())
+    return _SPACE_RE.sub("", text)
 
 
 def _canonical_component(raw: str) -> str:
@@ -209,6 +216,16 @@ def parse_symbol(text: str) -> Symbol:
     """Parse a symbol typed any usual way; raise :class:`SymbolError` saying what is wrong."""
     if not isinstance(text, str):
         raise SymbolError(f"a symbol must be text, got {type(text).__name__}")
+    return _parse_symbol(text)
+
+
+# A corpus names each symbol many times (its entry, the links to it, the graph's keys and
+# order): parse each spelling once. Symbols are immutable; the bound keeps memory flat.
+_CACHE_SIZE = 1 << 16
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _parse_symbol(text: str) -> Symbol:
     original = text
     text = _clean(text)
     if not text:
@@ -244,7 +261,10 @@ def parse_symbol(text: str) -> Symbol:
     parts: list[str] = []
     modifiers: list[Modifier] = []
     for raw in raw_parts:
-        mm = _MODIFIER_RE.match(raw)
+        # Only a component that starts as a modifier word can be one (they start with a, c or
+        # r); most components skip both modifier patterns.
+        maybe_modifier = raw[:1] in _MODIFIER_INITIALS or not raw.isascii()
+        mm = _MODIFIER_RE.match(raw) if maybe_modifier else None
         if mm:
             number = int(mm.group(2))
             if number < 1:
@@ -253,7 +273,7 @@ def parse_symbol(text: str) -> Symbol:
             continue
         if modifiers:
             raise fail(f"{raw!r} follows a Rev/Add/Corr/Amend modifier; only modifiers may come after one")
-        if re.fullmatch(r"(?i)(add|corr|amend|rev)\.?", raw):
+        if maybe_modifier and _BARE_MODIFIER_RE.fullmatch(raw):
             raise fail(f"{raw!r} lacks its number (write e.g. 'Rev.1')")
         comp = _canonical_component(raw)
         if not _COMPONENT_RE.match(comp):
@@ -284,6 +304,9 @@ def is_symbol(text: str) -> bool:
     return True
 
 
+# Cached: a manifest of 50,000 entries asks for each symbol's key several times (the entry,
+# its links, the whole-manifest checks, the graph), and the links name the same few symbols.
+@lru_cache(maxsize=_CACHE_SIZE)
 def document_key(text: str) -> str:
     """What identifies a document: the canonical symbol when ``text`` is one, else the text
     with its runs of spaces made one (informal drafts have names, not symbols, and ``lineage

@@ -24,6 +24,8 @@ driver applies a step's edits, keeps them in a log, and derives from the log the
 from __future__ import annotations
 
 import re
+import sys
+import types
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -347,3 +349,16 @@ def apply_plan(text: str, plan: Iterable[str]) -> Normalized:
     if unknown:
         raise ValueError(f"unknown step(s): {', '.join(unknown)}")
     return _run(text, plan)
+
+
+class _CallableStage(types.ModuleType):
+    """``lineage.normalize`` names both this stage and its main call. The front door exports
+    ``normalize`` as the call, but the import system binds the attribute ``lineage.normalize``
+    to this package whenever the stage is first imported; calling the package is calling
+    :func:`normalize`, so ``lineage.normalize(text)`` works whichever of the two it holds."""
+
+    def __call__(self, text: str, profile: str = "display", language: str | None = None) -> Normalized:
+        return normalize(text, profile, language)
+
+
+sys.modules[__name__].__class__ = _CallableStage

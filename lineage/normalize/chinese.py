@@ -16,7 +16,7 @@ import re
 
 import opencc
 
-from lineage.normalize.charclass import HAN
+from lineage.script.chars import HAN
 from lineage.normalize.edits import Edit
 
 __all__ = ["OPENCC_CONFIG", "to_simplified", "to_traditional", "simplify_edits"]

@@ -4,12 +4,7 @@ character runs at memory speed. Steps whose triggers are a handful of characters
 look for each with ``str.find`` and only then do any per-match work."""
 from __future__ import annotations
 
-__all__ = ["find_all", "contains_any"]
-
-
-def contains_any(text: str, chars: str) -> bool:
-    """Whether any of ``chars`` occurs in ``text``."""
-    return any(c in text for c in chars)
+__all__ = ["find_all"]
 
 
 def find_all(text: str, chars: str) -> list[int]:

@@ -3,14 +3,10 @@ collapsing runs. Each step is ``text -> list[Edit]``.
 
 Line breaks. A run of whitespace holding two or more line breaks is a paragraph break and
 becomes ``\\n\\n``; whitespace at the very start or end of the text goes. A single line break
-is a wrapped line and is joined:
-
-- with nothing when a CJK character is on either side (Chinese has no word spaces);
-- after a hyphen between two letters, as decided by :func:`keep_hyphen` (``infor-\\nmation``
-  -> ``information``, ``multi-\\nstakeholder`` -> ``multi-stakeholder``);
-- with nothing after ``-``, a dash or ``/`` that ends the line with no space before the
-  break (``2021-\\n2025``, ``A/CONF.157/24 (Part I)/\\nCorr.1``);
-- otherwise with one space (``the\\nInternet`` -> ``the Internet``).
+is a wrapped line and is joined by the one rule of :func:`lineage.script.lines.join_break`, with the text's own words as
+the evidence for a line-end hyphen (``infor-\\nmation`` -> ``information`` when the text or
+the English word list knows ``information``, ``multi-\\nstakeholder`` -> ``multi-stakeholder``),
+nothing between Chinese lines, one space between English ones.
 
 ``join_lines`` (both profiles) keeps a single line break that starts a sub-item (``(a)``,
 ``（b）``, ``a)``, ``(iv)``, ``一、``, a bullet): the model keeps sub-items on their own lines.
@@ -20,8 +16,9 @@ from __future__ import annotations
 
 import re
 
-from lineage.normalize.charclass import CJK, HSPACE, HSPACE_CHARS, LINEBREAK, NEUTRAL
 from lineage.normalize.edits import Edit
+from lineage.script.chars import CJK, HSPACE, HSPACE_CHARS, LINEBREAK, NEUTRAL
+from lineage.script.lines import CONTEXT, Words, join_break
 
 __all__ = [
     "join_lines",
@@ -29,8 +26,6 @@ __all__ = [
     "cjk_spaces",
     "mixed_spaces",
     "collapse_spaces",
-    "keep_hyphen",
-    "COMPOUND_PREFIXES",
     "OTHER_SPACES",
     "may_collapse",
 ]
@@ -51,39 +46,12 @@ _OTHER_BREAKS = LINEBREAK.replace("\n", "")
 _ANY_OTHER_BREAK = re.compile(f"[{re.escape(_OTHER_BREAKS)}]")
 _HSPACE_SET = frozenset(HSPACE_CHARS)
 _BREAK_ONE = re.compile(_BREAK)
-_CJK_CHAR = re.compile(f"[{CJK}]")
 # A line that starts a sub-item: (a) （b） a) (iv) (1) 一、 （一） or a bullet and a space.
 _ITEM_START = re.compile(
     r"(?:[(（](?:[a-z]{1,2}|[A-Z]|[ivxlc]{1,6}|[IVXLC]{1,6}|\d{1,3}|[一二三四五六七八九十]{1,3})[)）]"
-    r"|[a-z]\)|[一二三四五六七八九十]{1,3}、|[-•▪●◦*](?=[ \t]))"
+    r"|[a-z]\)|[一二三四五六七八九十]{1,3}、|[-•▪●◦*](?=[ \t]+\S))"
 )
 _SPAN = re.Match.span
-_LETTER = re.compile(r"[^\W\d_]")
-_WORD_BEFORE_HYPHEN = re.compile(r"([^\W\d_]+)-\Z")
-_WORD_AFTER = re.compile(r"[^\W\d_]+")
-_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-
-#: First parts of English compounds that keep their hyphen when the compound is split at a
-#: line end (``multi-\nstakeholder``); a hyphen after anything else is taken as a word split.
-COMPOUND_PREFIXES = frozenset(
-    """anti capacity co cross decision e evidence ex follow full gender high human long low
-    mid middle multi non north open people post pre rights self semi short small so south
-    top up well""".split()
-)
-
-
-def keep_hyphen(left: str, right: str, vocabulary: set[str]) -> bool:
-    """Whether ``left-`` at a line end followed by ``right`` is a compound (keep the hyphen)
-    rather than a word split by hyphenation (drop it). The text itself decides first: if it
-    elsewhere writes ``leftright`` the hyphen goes, if it writes ``left-right`` it stays.
-    Otherwise the hyphen stays after a known compound prefix (:data:`COMPOUND_PREFIXES`) or
-    before a capital, and goes in all other cases (``infor-\\nmation``)."""
-    joined = (left + right).lower()
-    if joined in vocabulary:
-        return False
-    if f"{left}-{right}".lower() in vocabulary:
-        return True
-    return left.lower() in COMPOUND_PREFIXES or not right[:1].islower()
 
 
 class _Joiner:
@@ -91,29 +59,14 @@ class _Joiner:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._vocabulary: set[str] | None = None
-
-    def vocabulary(self) -> set[str]:
-        if self._vocabulary is None:
-            self._vocabulary = {w.lower() for w in _WORDS.findall(self.text)}
-        return self._vocabulary
+        # Collected only if a line-end hyphen needs them.
+        self.words = Words.from_texts([text])
 
     def join(self, start: int, end: int) -> Edit:
+        # ``start`` is the first whitespace character after the line's last printed one.
         text = self.text
-        left, right = text[start - 1], text[end]
-        if _CJK_CHAR.match(left) or _CJK_CHAR.match(right):
-            return (start, end, "")
-        bare = text[start] not in _HSPACE_SET  # nothing between the line's last character and the break
-        if bare and left == "-" and _LETTER.match(right):
-            word = _WORD_BEFORE_HYPHEN.search(text, max(0, start - 64), start)
-            after = _WORD_AFTER.match(text, end)
-            if word and after:
-                if keep_hyphen(word.group(1), after.group(), self.vocabulary()):
-                    return (start, end, "")
-                return (start - 1, end, "")
-        if bare and left in "-/\u2010\u2011\u2013\u2014\u2015":
-            return (start, end, "")
-        return (start, end, " ")
+        cut, sep = join_break(text[max(0, start - CONTEXT):start], text[end:end + CONTEXT], self.words)
+        return (start - cut, end, sep)
 
 
 def _join_lines(text: str, keep_items: bool) -> list[Edit]:

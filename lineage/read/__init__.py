@@ -3,6 +3,9 @@
 ``read_document(path)`` looks at the file's bytes and picks the reader:
 
 - a PDF (``%PDF-`` magic or a ``.pdf`` name) -> ``lineage.read.pdf.extract_pdf``;
+- a Word document (a ZIP whose ``[Content_Types].xml`` names WordprocessingML) ->
+  ``lineage.read.docx.read_docx``; ``.doc``, ``.odt`` and ``.rtf`` through LibreOffice
+  (``lineage.read.office``);
 - a corpus canonical text -> ``lineage.read.textformat.parse_corpus_text``;
 - converter Markdown (``<sup>`` marks, ``#`` headings, links) -> :func:`parse_markdown`;
 - any other UTF-8 text -> :func:`parse_plaintext`.
@@ -11,16 +14,21 @@ Every failure is a typed :class:`~lineage.errors.InputError` naming the file.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from lineage.read.textformat import looks_like_corpus_text, parse_corpus_text
-from lineage.errors import EmptyDocumentError, EncodingError, FileMissingError, UnknownFormatError
-from lineage.corpus.files import sha256_file
+from lineage.errors import EmptyDocumentError, EncodingError, FileMissingError, InputError, UnknownFormatError
+from lineage.read.digest import MAX_TEXT_BYTES, sha256_file
 from lineage.model.document import Document
+from lineage.read.pdf import extract_pdf
 from lineage.read.markdown import looks_like_markdown, parse_markdown
+from lineage.read.docx import CHANGES
+from lineage.read.office import office_kind, read_office
 from lineage.read.plaintext import parse_plaintext
+from lineage.script.chars import is_cjk, is_neutral
 
-__all__ = ["read_document", "read_text_document", "read_text_file", "parse_markdown", "parse_plaintext"]
+__all__ = ["CHANGES", "read_document", "read_text_document", "read_text_file", "parse_markdown", "parse_plaintext"]
 
 # Magic numbers of formats people hand us by mistake; they get a clearer message than
 # "binary file".
@@ -35,7 +43,8 @@ _MAGIC = {
 }
 
 
-def _read_bytes(p: Path) -> bytes:
+def _read_bytes(p: Path, limit: int | None = MAX_TEXT_BYTES) -> bytes:
+    """The file's bytes; an InputError past ``limit`` (None: no limit), before reading it."""
     if not p.exists():
         raise FileMissingError("no such file", p)
     if p.is_dir():
@@ -44,9 +53,22 @@ def _read_bytes(p: Path) -> bytes:
         raise FileMissingError("not a regular file", p)
     try:
         with open(p, "rb") as fh:
-            return fh.read()
+            if limit is not None and os.fstat(fh.fileno()).st_size > limit:
+                raise InputError(f"is {os.fstat(fh.fileno()).st_size // 2**20} MB, more than a text "
+                                 f"document can be ({limit // 2**20} MB); split it", p)
+            return fh.read() if limit is None else fh.read(limit + 1)
     except OSError as exc:
         raise FileMissingError(f"cannot read: {exc.strerror or exc}", p) from exc
+
+
+def _is_pdf_file(p: Path) -> bool:
+    if p.suffix.lower() == ".pdf":
+        return True
+    try:
+        with open(p, "rb") as fh:
+            return fh.read(1024).lstrip()[:5] == b"%PDF-"
+    except OSError:
+        return False
 
 
 def read_text_file(path: str | Path) -> str:
@@ -56,12 +78,21 @@ def read_text_file(path: str | Path) -> str:
     return _decode(_read_bytes(p), p)
 
 
-def read_document(path: str | Path) -> Document:
-    """Read ``path`` (PDF, corpus text, converter Markdown or plain text) into a Document."""
+def read_document(path: str | Path, changes: str = "accept", engine: str | None = None) -> Document:
+    """Read ``path`` (PDF, Word, corpus text, converter Markdown or plain text) into a
+    Document. ``changes``: how tracked changes in a word-processor file are read, ``accept``
+    (the text as it will stand) or ``reject`` (as it stood before them). ``engine`` picks the
+    PDF character source (``"pdfium"`` or ``"pdfplumber"``; None: the default, see
+    ``lineage.read.pdf.extract_pdf``)."""
     p = Path(path)
+    if p.is_file() and _is_pdf_file(p):
+        return extract_pdf(p, engine)  # PDFs have their own limits (lineage.read.pdf)
     data = _read_bytes(p)
-    if data.lstrip()[:5] == b"%PDF-" or p.suffix.lower() == ".pdf":
-        return _read_pdf(p)
+    if data.lstrip()[:5] == b"%PDF-":  # the magic after more than a kilobyte of blanks
+        return extract_pdf(p, engine)
+    kind = office_kind(data, p)
+    if kind is not None:
+        return read_office(p, kind, changes, sha256=sha256_file(p))
     doc = read_text_document(data, p)
     if doc.source.sha256 is None:
         doc.source.sha256 = sha256_file(p)
@@ -91,10 +122,12 @@ def _decode(data: bytes, path: str | Path) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise EncodingError("text is UTF-16; save it as UTF-8", path)
     if b"\x00" in data[:8192]:
+        _refuse_utf16(data, path)
         raise UnknownFormatError("unknown format: binary data, not a PDF or a text", path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        _refuse_utf16(data, path)
         raise EncodingError(f"not UTF-8 (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})",
                             path) from exc
     sample = text[:8192]
@@ -104,12 +137,28 @@ def _decode(data: bytes, path: str | Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read_pdf(path: Path) -> Document:
-    try:
-        from lineage.read.pdf import extract_pdf
-    except ImportError as exc:
-        raise UnknownFormatError(f"PDF support is not installed ({exc})", path) from exc
-    return extract_pdf(path)
+def _textlike(ch: str) -> bool:
+    """ASCII text, whitespace, Latin-1 letters, general punctuation, or a character of Chinese
+    text: what a UN document in UTF-16 decodes to, and random bytes not."""
+    o = ord(ch)
+    return 32 <= o < 127 or ch in "\n\r\t" or 0xA0 <= o <= 0x17F or 0x2000 <= o <= 0x206F or is_cjk(ch) \
+        or is_neutral(ch)
+
+
+def _refuse_utf16(data: bytes, path: str | Path) -> None:
+    """EncodingError when ``data`` (not UTF-8, or holding NULs) reads as UTF-16 without a
+    byte order mark; Windows tools write it so, and "binary data" would mislead."""
+    sample = data[:8192]
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
+        return
+    for codec, order in (("utf-16-be", "big-endian"), ("utf-16-le", "little-endian")):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if sum(map(_textlike, text)) >= 0.95 * len(text):
+            raise EncodingError(f"text is UTF-16 ({order}, without a byte order mark); save it as UTF-8", path)
 
 
 def _read_corpus_text(text: str, path: str | Path) -> Document | None:

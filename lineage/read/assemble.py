@@ -24,7 +24,6 @@ from lineage.model.document import (
 )
 from lineage.read.front import Front, is_closing_line, is_furniture_line, read_front
 from lineage.read.textjoin import (
-    TERMINAL,
     Block,
     Cleaner,
     Inline,
@@ -33,7 +32,10 @@ from lineage.read.textjoin import (
     SUBITEM_LABEL,
     preamble_label_length,
     split_number,
+    with_words,
 )
+from lineage.script.language import guess_language
+from lineage.script.punctuation import ends_clause
 
 __all__ = ["build_document"]
 
@@ -53,8 +55,7 @@ class _ParagraphBuilder:
         self.spans.append(SourceSpan(line_start=b.line_start, line_end=b.line_end))
 
     def ends_complete(self) -> bool:
-        text = join_inline(self.parts).text.rstrip()
-        return bool(text) and (text[-1] in TERMINAL or text[-1] in "”\"’)）")
+        return ends_clause(join_inline(self.parts).text)
 
     def build(self) -> Paragraph:
         joined = join_inline(self.parts)
@@ -83,6 +84,7 @@ def build_document(blocks: list[Block], clean: Cleaner, source: Source, keep_str
     ``sponsors``, ``meeting``); the PDF reader does, the text readers not yet (the corpus
     text format does not carry them, and a corpus text must read back as its source)."""
     warnings: list[ExtractionWarning] = []
+    clean = with_words(clean, blocks)
     footnotes = _footnotes(blocks, clean, warnings)
     body = [b for b in blocks if b.kind not in ("footnote", "rule")]
 
@@ -105,7 +107,7 @@ def build_document(blocks: list[Block], clean: Cleaner, source: Source, keep_str
     _check_footnotes(preamble_pars + paragraphs, footnotes, warnings)
     return Document(
         symbol=front.symbol,
-        language=mh.guess_language("".join(p.text for p in preamble_pars + paragraphs)),
+        language=guess_language("".join(p.text for p in preamble_pars + paragraphs)),
         source=source,
         date=front.adopted or front.date,
         issued=front.date if metadata and front.adopted and front.date else None,
@@ -206,7 +208,7 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
     """Numbered paragraphs, their continuations, section headings and the closing lines."""
     operative: list[_ParagraphBuilder] = []
     section = pending[-1].text if pending else None
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     closing_seen = False
     for b in blocks:
         inline = block_inline(b, clean)
@@ -283,16 +285,21 @@ def _closing_block(b: Block, clean: Cleaner, front: Front, meeting: list[str] | 
     return True
 
 
-def _unique_id(number: str, seen: set[str], b: Block, warnings: list[ExtractionWarning]) -> str:
+def _unique_id(number: str, seen: dict[str, int], b: Block, warnings: list[ExtractionWarning]) -> str:
+    """``number``, or ``number#k`` with the first free k when it was used before. ``seen``
+    maps each id used to the next k to try for it, so that a number repeated n times costs n
+    steps, not n²/2 (hostile text: one number on every line)."""
     pid = number
-    k = 2
+    k = seen.get(number, 2)
     while pid in seen:
         pid = f"{number}#{k}"
         k += 1
     if pid != number:
+        seen[number] = k
+    if pid != number:
         warnings.append(ExtractionWarning(
             "paragraph-duplicate", f"paragraph number {number} appears again at line {b.line_start}; kept as {pid}"))
-    seen.add(pid)
+    seen.setdefault(pid, 2)
     return pid
 
 

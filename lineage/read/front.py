@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from lineage.read import masthead as mh
-from lineage.read.textjoin import TERMINAL, Block, Cleaner, Inline, block_inline, join_inline
+from lineage.read.textjoin import Block, Cleaner, Inline, block_inline, join_inline
+from lineage.script.punctuation import CLAUSE_END
 
 __all__ = ["Front", "read_front", "is_masthead_line", "is_furniture_line", "is_closing_line"]
 
@@ -41,8 +42,10 @@ _PAGE_MARK = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|Page\s+\d+(?:\s+of\s+\d+)
                         re.IGNORECASE)
 _ADOPTED_HEAD = re.compile(r"^Resolution\s+adopted\s+by\s+the\s+[A-Z][\w ]+$")
 _ADOPTED_ON = re.compile(r"^on\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})$")
+# The names end at a printed character and no two whitespace quantifiers stand in a row: on a
+# line of spaces either would backtrack in time quadratic in its length (tests/test_linear_time.py).
 _SPONSORS = re.compile(
-    r"^(.+?)\s*[:：]\s*\**\s*(?:revised\s+)?(?:draft\s+(?:resolution|decision)|amendments?\s+to\s+draft\s+\w+.*)$",
+    r"^(.*?\S)\s*[:：]\s*(?:\*+\s*)?(?:revised\s+)?(?:draft\s+(?:resolution|decision)|amendments?\s+to\s+draft\s+\w+.*)$",
     re.IGNORECASE | re.DOTALL)
 _DRAFT_LINE = re.compile(r"(?:决议草案|Draft\s+resolution|Draft\s+decision|决定草案)", re.IGNORECASE)
 
@@ -123,7 +126,7 @@ def _classify_front_line(line: str, front: Front) -> str | None:
         # "Algeria, Austria, ... and Zambia:* draft resolution": the sponsors of a draft.
         front.sponsors = front.sponsors or m.group(1).strip()
         return "draft"
-    if _DRAFT_LINE.search(s) and len(s) < 200 and s[-1] not in TERMINAL:
+    if _DRAFT_LINE.search(s) and len(s) < 200 and s[-1] not in CLAUSE_END:
         return "draft"
     return None
 
@@ -171,7 +174,7 @@ def _unpunctuated(text: str) -> bool:
     """Text that does not end a clause: a title, not a paragraph. A block of white space
     only (a converter's ``&nbsp;`` line) is neither."""
     s = text.strip()
-    return bool(s) and s[-1] not in TERMINAL
+    return bool(s) and s[-1] not in CLAUSE_END
 
 
 def _free_text_role(text: str, front: Front, roles: list[str | None], after_draft: bool,

@@ -18,29 +18,32 @@ from lineage.read.assemble import build_document
 from lineage.read.textjoin import (
     Block,
     Inline,
-    is_cjk_char,
     split_number,
     squeeze_cjk_spaces,
     starts_new_preamble,
 )
+from lineage.script.lines import joins_tight
 
 __all__ = ["parse_markdown", "markdown_blocks", "clean_markdown_inline", "looks_like_markdown"]
 
-_HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+# Every pattern here runs on untrusted text of any length: no two quantifiers that can match
+# the same characters follow each other, or a long run (of spaces, ``[``, ``#``) costs time
+# quadratic in its length (tests/test_linear_time.py). Trailing parts are stripped in code.
+_HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
 # A footnote block; the converter may escape a star mark (``<sup>\\*</sup>``).
 _FOOTNOTE_RE = re.compile(r"^\s*(?:<sup>\s*(\d+|(?:\\?[*†‡])+)\s*</sup>|\[\^(\w+)\]:)\s*(.*)$")
 _RULE_RE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
-_BOLD_BLOCK_RE = re.compile(r"^\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*$")
 _LIST_MARK_RE = re.compile(r"^\s*(?:[-*+]|>)\s+")
 _SETEXT_RE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 
 # Order matters: an escape first (so ``\[`` is never a link), then the constructs.
 _TOKEN_RE = re.compile(
     r"(?P<esc>\\(?P<escch>[!-/:-@\[-`{-~]))"
-    r"|(?P<sup><sup>\s*(?P<supval>[^<]*?)\s*</sup>)"
+    r"|(?P<sup><sup>(?P<supval>[^<]*)</sup>)"
     r"|(?P<fnref>\[\^(?P<fnrefval>\w+)\](?!:))"
-    r"|(?P<img>!\[(?:\\.|[^\]\\])*\]\((?:\\.|[^)\\])*\))"
-    r"|(?P<link>\[(?P<linktext>(?:\\.|[^\]\\])*)\]\((?:\\.|[^)\\])*\))"
+    # Link text and target stop at the next bracket: "[" * 20000 was quadratic when they did not.
+    r"|(?P<img>!\[(?:\\.|[^\[\]\\])*\]\((?:\\.|[^)\]\\])*\))"
+    r"|(?P<link>\[(?P<linktext>(?:\\.|[^\[\]\\])*)\]\((?:\\.|[^)\]\\])*\))"
     r"|(?P<auto><(?P<autourl>https?://[^>\s]+)>)"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>)"
     r"|(?P<emph>\*{1,3}|_{2,3})"
@@ -61,7 +64,7 @@ def _segments(raw: str) -> list[tuple[str, str]]:
         if m.group("esc"):
             out.append(("text", m.group("escch")))
         elif m.group("sup") is not None:
-            val = m.group("supval").replace("\\", "")
+            val = m.group("supval").strip().replace("\\", "")
             if _FOOTNOTE_MARK_RE.match(val):
                 out.append(("ref", val))
             else:
@@ -78,6 +81,33 @@ def _segments(raw: str) -> list[tuple[str, str]]:
     return out
 
 
+def _strip_hard_break(raw: str) -> str:
+    """``raw`` without a Markdown hard line break (two spaces or a backslash at the end)."""
+    if raw.endswith("\\"):
+        return raw[:-1]
+    bare = raw.rstrip()
+    return bare if len(raw) - len(bare) >= 2 else raw
+
+
+def _heading(line: str) -> tuple[int, str] | None:
+    """An ATX heading's level and text (closing ``#``s dropped), or None."""
+    m = _HEADING_RE.match(line)
+    if not m:
+        return None
+    return len(m.group(1)), m.group(2).rstrip().rstrip("#").rstrip()
+
+
+def _bold_block(line: str) -> bool:
+    """A line that is all bold (``**Title**`` or ``__Title__``), the converter's way to mark
+    a title."""
+    s = line.strip()
+    for mark in ("**", "__"):
+        if len(s) > 4 and s.startswith(mark) and s.endswith(mark):
+            inner = s[2:-2]
+            return not inner[0].isspace() and not inner[-1].isspace()
+    return False
+
+
 def clean_markdown_inline(raw: str) -> Inline:
     """One line of converter Markdown -> its text and the footnote marks in it.
 
@@ -85,7 +115,7 @@ def clean_markdown_inline(raw: str) -> Inline:
     with the mark when a Chinese character or punctuation is on either side, and shrink to one
     word space between Latin words (``Rights,<sup>2</sup> in`` -> ``Rights, in``)."""
     raw = squeeze_cjk_spaces(_LIST_MARK_RE.sub("", raw, count=1))
-    raw = re.sub(r"(\s{2,}|\\)$", "", raw)  # Markdown hard line break
+    raw = _strip_hard_break(raw)
     text = ""
     refs: list[FootnoteRef] = []
     gap = False  # a mark was just removed: whitespace next to it is the converter's
@@ -103,7 +133,7 @@ def clean_markdown_inline(raw: str) -> Inline:
             spaced = spaced or len(rest) != len(val)
             if not rest:
                 continue
-            if spaced and text and not is_cjk_char(text[-1]) and not is_cjk_char(rest[0]):
+            if spaced and text and not joins_tight(text, rest):
                 text += " "
             val = rest
             gap = spaced = False
@@ -115,14 +145,14 @@ def looks_like_markdown(text: str) -> bool:
     """Does ``text`` carry the converter's Markdown (headings, ``<sup>`` marks, links,
     bold titles)? One stray ``#`` line is not enough."""
     lines = text.splitlines()
-    headings = sum(1 for ln in lines if _HEADING_RE.match(ln))
+    headings = sum(1 for ln in lines if _heading(ln))
     signals = (
         headings >= 2
         or re.search(r"<sup>\s*\d+\s*</sup>", text) is not None
         # Footnote definitions as pandoc and most converters write them.
-        or re.search(r"^\s*\[\^\w+\]:", text, re.MULTILINE) is not None
-        or re.search(r"\]\([^)\s]*\)", text) is not None
-        or re.search(r"^\s*\*\*[^*]+\*\*\s*$", text, re.MULTILINE) is not None
+        or re.search(r"^[ \t]*\[\^\w+\]:", text, re.MULTILINE) is not None
+        or re.search(r"\]\([^)\]\s]*\)", text) is not None
+        or re.search(r"^[ \t]*\*\*[^*\n]+\*\*[ \t]*$", text, re.MULTILINE) is not None
     )
     return signals
 
@@ -152,10 +182,10 @@ def markdown_blocks(text: str) -> list[Block]:
         if not line.strip():
             close()
             continue
-        hm = _HEADING_RE.match(line)
+        hm = _heading(line)
         if hm:
             close()
-            blocks.append(Block("heading", [hm.group(2)], idx, idx, level=len(hm.group(1))))
+            blocks.append(Block("heading", [hm[1]], idx, idx, level=hm[0]))
             continue
         if _RULE_RE.match(line):
             # A setext underline makes the paragraph above a heading; a bare rule is layout.
@@ -185,7 +215,7 @@ def markdown_blocks(text: str) -> list[Block]:
             current.line_end = idx
     close()
     for b in blocks:
-        if b.kind == "text" and len(b.lines) == 1 and _BOLD_BLOCK_RE.match(b.lines[0]):
+        if b.kind == "text" and len(b.lines) == 1 and _bold_block(b.lines[0]):
             b.kind = "bold"
     return blocks
 

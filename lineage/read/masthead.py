@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 
 from lineage.errors import SymbolError
 from lineage.model.symbols import canonical_symbol
+from lineage.script.chars import HAN
 
 __all__ = [
     "fold_digits",
@@ -36,8 +36,6 @@ __all__ = [
     "parse_adoption_date",
     "parse_meeting",
     "parse_draft_reference",
-    "is_cjk",
-    "guess_language",
 ]
 
 # Full-width digits (U+FF10..) and the ideographic zero used in dates such as 二〇二五年.
@@ -158,10 +156,12 @@ _MONTHS["sept"] = 9
 _MONTH_RE = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
 # A day number may carry its ordinal suffix: ``1st December 2025``, ``1er décembre 2025``.
 _DAY_RE = r"\d{1,2}(?:st|nd|rd|th|er)?"
-_EN_DATE_DMY = re.compile(rf"\b({_DAY_RE})\s+({_MONTH_RE})\s*,?\s+(\d{{4}})\b", re.IGNORECASE)
+_EN_DATE_DMY = re.compile(rf"\b({_DAY_RE})\s+({_MONTH_RE})(?:\s*,\s+|\s+)(\d{{4}})\b", re.IGNORECASE)
 _EN_DATE_MDY = re.compile(rf"\b({_MONTH_RE})\s+({_DAY_RE})(?:\s*,\s*|\s+)(\d{{4}})\b", re.IGNORECASE)
 _CN_NUM = r"[0-9０-９〇○零一二两三四五六七八九十百]+"
-_CN_DATE = re.compile(rf"({_CN_NUM})\s*年\s*({_CN_NUM})\s*月\s*({_CN_NUM})\s*日")
+# The look-behind makes a search try each run of numerals once, from its start: tried from
+# every position of a long run of digits, the search was quadratic in the run's length.
+_CN_DATE = re.compile(rf"(?<![0-9０-９〇○零一二两三四五六七八九十百])({_CN_NUM})\s*年\s*({_CN_NUM})\s*月\s*({_CN_NUM})\s*日")
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
@@ -290,7 +290,7 @@ _SLASH = r"(?:[ \t]/|/[ \t]?)"
 _SYMBOL_RE = re.compile(
     # Not inside a word or another symbol; but Chinese sets a symbol right after an
     # ideograph (``见A/60/687``, ``联合国Ａ／８０／Ｌ.４１`` once layout spaces are gone).
-    r"(?<![/.])(?<!(?![\u2e80-\u9fff\uf900-\ufaff])\w)"
+    rf"(?<![/.])(?<!(?![{HAN}])\w)"
     r"(?:[A-Z]{1,8}(?:-\d{2})?|[A-Z]{1,8}\.\d+)"
     rf"(?:{_SLASH}(?:[A-Z][A-Za-z]*(?:\.[ \t]?\d+|\.|\d+)?|\d+)(?:\.\d+)*"
     r"(?:\((?:Rev|Add|Corr|Amend)\.\d+\))?(?:-[A-Z])?)+"
@@ -414,43 +414,6 @@ def parse_draft_reference(line: str) -> str | None:
 
 
 # --- language ---------------------------------------------------------------------------------
-
-
-def is_cjk(ch: str) -> bool:
-    """A CJK ideograph (unified, extensions, compatibility) or a radical."""
-    cp = ord(ch)
-    return (
-        0x4E00 <= cp <= 0x9FFF
-        or 0x3400 <= cp <= 0x4DBF
-        or 0x20000 <= cp <= 0x3134F
-        or 0xF900 <= cp <= 0xFAFF
-        or 0x2E80 <= cp <= 0x2FDF
-        or cp == 0x3007
-    )
-
-
-_EN_WORDS = {"the", "and", "of", "to", "in", "that", "for", "with", "on", "its"}
-_FR_WORDS = {"le", "la", "les", "des", "et", "du", "une", "dans", "pour", "sur"}
-_ES_WORDS = {"el", "los", "las", "del", "y", "una", "para", "con", "por", "que"}
-
-
-def guess_language(text: str) -> str | None:
-    """``zh`` if CJK ideographs dominate the letters, else ``en``/``fr``/``es`` by common
-    function words; ``None`` for text without letters."""
-    cjk = sum(1 for ch in text if is_cjk(ch))
-    latin = sum(1 for ch in text if ch.isalpha() and not is_cjk(ch) and ord(ch) < 0x2000)
-    if cjk == 0 and latin == 0:
-        return None
-    if cjk >= latin:
-        return "zh"
-    words = re.findall(r"[a-zà-ÿ]+", unicodedata.normalize("NFC", text.lower()))
-    scores = {
-        "en": sum(w in _EN_WORDS for w in words),
-        "fr": sum(w in _FR_WORDS for w in words),
-        "es": sum(w in _ES_WORDS for w in words),
-    }
-    best = max(scores, key=lambda k: scores[k])
-    return best if scores[best] else "en"
 
 
 _SESSION_LINE_CN = re.compile(rf"^\s*第\s*(?:{_CN_NUM})\s*届(?:会议|常会|特别会议|紧急特别会议)?\s*$")

@@ -8,7 +8,7 @@ Such text has no markup, so structure comes from the lines themselves:
   printed at the top of a page (a piece of the front matter right after a page break);
 - a paragraph number may stand alone on its line (``8.``) and is joined to the text after it;
 - lines broken inside a sentence are joined (Chinese with nothing between, English with a
-  space, de-hyphenated) by :func:`lineage.read.textjoin.join_inline`;
+  space, a line-end hyphen by the one policy of lineage.script.lines) by :func:`lineage.read.textjoin.join_inline`;
 - a short line without final punctuation just before the next numbered paragraph is a heading;
   a section number out of the paragraph sequence (``1.`` after 11) belongs to it;
 - footnotes: a line ``N text`` at a page bottom, with N the next footnote number, is footnote N,
@@ -34,45 +34,45 @@ from lineage.read.textjoin import (
     Block,
     Cleaner,
     Inline,
-    is_cjk_char,
     join_inline,
-    keep_compound_hyphens,
     split_number,
     squeeze_cjk_spaces,
     starts_new_preamble,
 )
+from lineage.script.chars import HAN
+from lineage.script.language import is_chinese
+from lineage.script.punctuation import SENTENCE_END, ends_clause
 
 __all__ = ["parse_plaintext", "plaintext_blocks", "plain_cleaner"]
 
 _NUMBER_ALONE = re.compile(rf"^\s*(?:(?-i:OP)\s*)?(?P<num>\d{{1,3}})(?P<suffix>\s*{NUMBER_SUFFIX})?\s*[.．]\s*$",
                            re.IGNORECASE)
 _NUMBER_START = re.compile(
-    rf"^\s*(?:[\[［](?=\s*(?:OP)?\s*\d))?\s*(?P<op>(?-i:OP)\s*)?(?P<num>\d{{1,3}})(?P<suffix>\s*{NUMBER_SUFFIX})?\s*(?(op)(?:[.．:]\s*|\s+)|[.．](?!\d)\s*)(?=\S)",
+    rf"^\s*(?:[\[［](?=\s*(?:OP\s*)?\d)\s*)?(?P<op>(?-i:OP)\s*)?(?P<num>\d{{1,3}})(?P<suffix>\s*{NUMBER_SUFFIX})?(?(op)(?:\s*[.．:]\s*|\s+)|\s*[.．](?!\d)\s*)(?=\S)",
     re.IGNORECASE)
 _FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
 # A symbol footnote (``* On behalf of ...``): the sponsors of a draft, marked in the masthead.
 _STAR_FOOTNOTE_LINE = re.compile(r"^\s*(\*{1,3}|[†‡])\s+(\S.*)$")
-_TERMINAL = tuple(",.;:，。；：!?！？”\"’)）")
-_SENTENCE_END = tuple(".。!?！？")
+_SENTENCE_END = tuple(SENTENCE_END)
 # Longer than any title (the longest UN titles run to about 300 characters): a block of more
 # text is not a title printed a second time.
 _TITLE_MAX = 600
 # A footnote mark glued to the text: after Chinese closing punctuation or a closing book-title
 # mark, or after a word; the digits are the mark when that footnote exists.
-_ZH_MARK = re.compile(r"(?<=[》」』”）)，、。；：])\s?(\d{1,3})(?=\s?(?:[\u4e00-\u9fff《「“（(]|$))")
+_ZH_MARK = re.compile(rf"(?<=[》」』”）)，、。；：])\s?(\d{{1,3}})(?=\s?(?:[{HAN}《「“（(]|$))")
 _EN_MARK = re.compile(r"(?<=[a-z)\]”’\",.;:])(?<!Rev\.)(?<!Add\.)(?<!Corr\.)(?<!No\.)(\d{1,3})(?=[\s,.;:)]|$)")
 
 
 def _ends_sentence(line: str) -> bool:
     """Does the line end a clause? A footnote mark after the punctuation (``议程》。6``) counts."""
-    return re.sub(r"(?<=[^\w\s])\d{1,3}$", "", line.rstrip()).endswith(_TERMINAL)
+    return ends_clause(re.sub(r"(?<=[^\w\s])\d{1,3}$", "", line.rstrip()))
 
 
 def _heading_like(line: str) -> bool:
     s = line.strip()
     if not s or _ends_sentence(s) or _NUMBER_ALONE.match(s):
         return False
-    limit = 40 if any(is_cjk_char(ch) for ch in s) else 100
+    limit = 40 if is_chinese(s) else 100
     return len(s) <= limit
 
 
@@ -106,7 +106,7 @@ def plain_cleaner(footnote_numbers: set[str]) -> Cleaner:
         text = raw.strip()
         if not footnote_numbers:
             return Inline(text)
-        mark_re = _ZH_MARK if any(is_cjk_char(ch) for ch in text) else _EN_MARK
+        mark_re = _ZH_MARK if is_chinese(text) else _EN_MARK
         out, refs, pos = "", [], 0
         for m in mark_re.finditer(text):
             if m.group(1) not in footnote_numbers:
@@ -123,7 +123,7 @@ def plain_cleaner(footnote_numbers: set[str]) -> Cleaner:
 
 
 def _prepare(text: str) -> list[_Line]:
-    lines = keep_compound_hyphens(text.replace("\f", "\n").split("\n"))
+    lines = text.replace("\f", "\n").split("\n")
     start = _skip_comment(lines)
     return [_Line(i + 1, squeeze_cjk_spaces(lines[i]).strip()) for i in range(start, len(lines))]
 
@@ -192,25 +192,36 @@ def _find_footnotes(lines: list[_Line]) -> dict[int, str]:
     the next footnote number and the text before carries a mark N."""
     found: dict[int, str] = {}
     expected: int | None = None
-    seen_text = ""
+    # What the text so far says, kept as it grows (growing one string and searching all of it
+    # per line was quadratic in the length of the file): the symbol marks met in it, and its
+    # last _MARK_WINDOW characters for the numbered marks.
+    stars: set[str] = set()
+    tail = ""
     for i, ln in enumerate(lines):
         star = _STAR_FOOTNOTE_LINE.match(ln.text)
-        if star and re.search(rf"[^\s*]{re.escape(star.group(1))}(?![*\d])", seen_text):
+        if star and star.group(1) in stars:
             found[i] = star.group(1)
             continue
         m = _FOOTNOTE_LINE.match(ln.text)
         if m and not _NUMBER_START.match(ln.text):
             n = int(m.group(1))
-            if (expected is None or n == expected) and _has_mark(seen_text, m.group(1)):
+            if (expected is None or n == expected) and _has_mark(tail, m.group(1)):
                 found[i] = m.group(1)
                 expected = n + 1
                 continue
-        seen_text += ln.text + "\n"
+        # a mark cannot span lines: the character before it is not a space, those of it not a newline
+        stars.update(s for s, rx in _STAR_MARKS.items() if rx.search(ln.text))
+        tail = (tail + ln.text + "\n")[-_MARK_WINDOW:]
     return found
 
 
+_MARK_WINDOW = 4000  # a footnote's text follows its mark within a page or so
+# A symbol mark in the text (``Member States*``): glued to a word, not another star or a digit after.
+_STAR_MARKS = {s: re.compile(rf"[^\s*]{re.escape(s)}(?![*\d])") for s in ("*", "**", "***", "†", "‡")}
+
+
 def _has_mark(text: str, number: str) -> bool:
-    return any(m.group(1) == number for rx in (_ZH_MARK, _EN_MARK) for m in rx.finditer(text[-4000:]))
+    return any(m.group(1) == number for rx in (_ZH_MARK, _EN_MARK) for m in rx.finditer(text[-_MARK_WINDOW:]))
 
 
 def plaintext_blocks(text: str) -> tuple[list[Block], set[str]]:

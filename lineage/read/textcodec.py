@@ -12,6 +12,8 @@ import re
 import unicodedata
 from typing import Iterator
 
+from lineage.errors import LineError
+
 __all__ = [
     "LineError",
     "encode_value",
@@ -85,10 +87,6 @@ def encode_text_lines(text: str) -> Iterator[str]:
             yield "| " + line
         else:
             yield "|" + _quote(line)
-
-
-class LineError(Exception):
-    """A parse problem on the current line; turned into a CorpusError with file and line."""
 
 
 def _unquote(s: str, start: int) -> tuple[str, int]:

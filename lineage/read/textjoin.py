@@ -9,13 +9,11 @@ from typing import Callable
 
 from lineage.read import masthead as mh
 from lineage.model.document import FootnoteRef
+from lineage.script.lines import CONTEXT, Words, is_layout_space, join_break
 
-__all__ = ["NUMBER_SUFFIX", "Block", "Inline", "Cleaner", "join_inline", "block_inline", "is_cjk_char",
-           "split_number", "preamble_label_length", "squeeze_cjk_spaces", "keep_compound_hyphens",
-           "starts_new_preamble", "TERMINAL", "SUBITEM_LABEL"]
-
-# Punctuation that ends a clause or sentence: a line ending in it may end a paragraph.
-TERMINAL = set(",.;:，。；：!?！？")
+__all__ = ["NUMBER_SUFFIX", "Block", "Inline", "Cleaner", "join_inline", "block_inline", "with_words",
+           "split_number", "preamble_label_length", "squeeze_cjk_spaces", "starts_new_preamble",
+           "SUBITEM_LABEL"]
 
 
 @dataclass
@@ -34,20 +32,13 @@ class Block:
 
 @dataclass
 class Inline:
-    """Clean text and the footnote marks that stood in it."""
+    """Clean text and the footnote marks that stood in it. ``words``: the document's words,
+    the evidence :func:`join_inline` weighs for a line-end hyphen (carried along by the
+    cleaner of :func:`with_words`)."""
 
     text: str
     refs: list[FootnoteRef] = field(default_factory=list)
-
-
-# Chinese punctuation and the other full-width forms count as CJK when deciding whether a
-# line break or a footnote mark stood between words (space) or between characters (none).
-_CJK_PUNCT = set("，。、；：？！“”‘’《》〈〉「」『』（）【】〔〕—…·　")
-
-
-def is_cjk_char(ch: str) -> bool:
-    return bool(ch) and (mh.is_cjk(ch) or ch in _CJK_PUNCT or 0xFF00 <= ord(ch) <= 0xFFEF
-                         or 0x3000 <= ord(ch) <= 0x303F)
+    words: Words | None = field(default=None, compare=False, repr=False)
 
 
 _SUBITEM_RE = re.compile(r"^\s*(?:\(|（)(?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})(?:\)|）)\s*")
@@ -55,27 +46,15 @@ _SUBITEM_RE = re.compile(r"^\s*(?:\(|（)(?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})(?:\)
 SUBITEM_LABEL = _SUBITEM_RE
 
 
-def _separator(left: str, right: str) -> tuple[str, bool]:
-    """How two pieces of one paragraph join: ``(sep, drop_hyphen)``."""
-    if not left or not right:
-        return "", False
-    if _SUBITEM_RE.match(right):
-        return "\n", False
-    a, b = left[-1], right[0]
-    if a == "-" and len(left) > 1 and left[-2].isalpha() and b.islower():
-        return "", True  # an English word hyphenated at the line end
-    if is_cjk_char(a) or is_cjk_char(b):
-        return "", False
-    return " ", False
-
-
 def join_inline(parts: list[Inline]) -> Inline:
-    """Join the pieces of one paragraph (its lines, or its halves around a page break):
-    Chinese with nothing between, English with a space (de-hyphenated), a sub-item ``(a)``
-    on a new line. Footnote offsets move with their piece."""
+    """Join the pieces of one paragraph (its lines, or its halves around a page break) by the
+    one line-join rule of :mod:`lineage.script.lines` (Chinese with nothing between, English
+    with a space, a line-end hyphen kept unless the document's words or the word list say
+    otherwise), a sub-item ``(a)`` on a new line. Footnote offsets move with their piece."""
     # Pieces are collected in a list (joining strings one by one is quadratic: a text file
     # with no paragraph numbers is one "paragraph" of tens of thousands of lines); the
-    # separator only looks at the last two characters joined so far.
+    # separator only looks at the last CONTEXT characters joined so far.
+    words = next((p.words for p in parts if p.words is not None), None)
     chunks: list[str] = []
     length = 0
     tail = ""
@@ -87,11 +66,14 @@ def join_inline(parts: list[Inline]) -> Inline:
             # A piece that was only a footnote mark: the marks stand at the end so far.
             refs.extend(FootnoteRef(r.number, length) for r in part.refs)
             continue
-        sep, drop_hyphen = _separator(tail, piece)
-        if drop_hyphen:
-            chunks[-1] = chunks[-1][:-1]
-            length -= 1
-            tail = tail[:-1]
+        if tail and _SUBITEM_RE.match(piece):
+            cut, sep = 0, "\n"
+        else:
+            cut, sep = join_break(tail, piece[:CONTEXT], words)
+        if cut:
+            chunks[-1] = chunks[-1][:-cut]
+            length -= cut
+            tail = tail[:-cut]
             refs = [FootnoteRef(r.number, min(r.offset, length)) for r in refs]
         base = length + len(sep)
         for r in part.refs:
@@ -99,8 +81,8 @@ def join_inline(parts: list[Inline]) -> Inline:
             refs.append(FootnoteRef(r.number, base + off))
         chunks.append(sep + piece)
         length += len(sep) + len(piece)
-        tail = (tail + sep + piece)[-2:]
-    return Inline("".join(chunks), refs)
+        tail = (tail + sep + piece[-CONTEXT:])[-CONTEXT:]
+    return Inline("".join(chunks), refs, words)
 
 
 NUMBER_SUFFIX = r"(?:bis|ter|quater|quinquies|sexies|alt)\b"
@@ -109,11 +91,13 @@ NUMBER_SUFFIX = r"(?:bis|ter|quater|quinquies|sexies|alt)\b"
 # Informal drafts often label paragraphs ``PP1`` / ``OP1`` (``OP3 bis``), with or without a
 # period; a bare number needs its period (else "2030 Agenda" would be paragraph 2030).
 # A whole paragraph under negotiation is bracketed with its number: ``[11. Decides …]``.
+# No two whitespace quantifiers in a row (``\s*\s+``): on a line of spaces that backtracks
+# in time quadratic in its length (tests/test_linear_time.py).
 _NUMBER_RE = re.compile(
-    rf"^\s*(?P<open>[\[［](?=\s*(?:OP)?\s*\d))?\s*(?P<op>(?-i:OP)\s*)?(?P<num>\d{{1,3}})(?P<suffix>(?:\s*{NUMBER_SUFFIX})?)"
-    rf"\s*(?(op)(?:\\?[.．:]\s*|\s+)|\\?[.．](?!\d)\s*)(?=\S)", re.IGNORECASE
+    rf"^\s*(?:(?P<open>[\[［](?=\s*(?:OP\s*)?\d))\s*)?(?P<op>(?-i:OP)\s*)?(?P<num>\d{{1,3}})(?P<suffix>(?:\s*{NUMBER_SUFFIX})?)"
+    rf"(?(op)(?:\s*\\?[.．:]\s*|\s+)|\s*\\?[.．](?!\d)\s*)(?=\S)", re.IGNORECASE
 )
-_PP_LABEL = re.compile(rf"^\s*(?-i:PP)\s*\d{{1,3}}(?:\s*{NUMBER_SUFFIX})?\s*(?:[.:]\s*|\s+)(?=\S)",
+_PP_LABEL = re.compile(rf"^\s*(?-i:PP)\s*\d{{1,3}}(?:\s*{NUMBER_SUFFIX})?(?:\s*[.:]\s*|\s+)(?=\S)",
                        re.IGNORECASE)
 
 
@@ -146,60 +130,26 @@ def block_inline(b: Block, clean: Cleaner) -> Inline:
     return join_inline([clean(line) for line in b.lines])
 
 
-_CJK_GAP = re.compile(r"(?<=\S)[ \u3000]+(?=\S)")
+def with_words(clean: Cleaner, blocks: list[Block]) -> Cleaner:
+    """``clean`` whose pieces carry the words of all ``blocks`` (collected on first need):
+    so every join of a document weighs its line-end hyphens against its own words."""
+    words = Words.from_texts(clean(line).text for b in blocks for line in b.lines)
+
+    def cleaned(raw: str) -> Inline:
+        inline = clean(raw)
+        return Inline(inline.text, inline.refs, words)
+
+    return cleaned
+
+
+_SPACE_RUN = re.compile(r"(?<=\S)[ \u3000]+(?=\S)")
 
 
 def squeeze_cjk_spaces(text: str) -> str:
     """Remove the spaces a justified layout put between two Chinese characters or punctuation
     marks (``决 定 通 过`` -> ``决定通过``, ``大　会`` -> ``大会``). Spaces next to a digit or a
     Latin letter (``2025 年``) are kept: they are as printed."""
-    return _CJK_GAP.sub(lambda m: "" if is_cjk_char(text[m.start() - 1]) and is_cjk_char(text[m.end()]) else m.group(0),
-                        text)
-
-
-# First halves of English compounds that keep their hyphen at a line end when the document
-# gives no evidence either way (``capacity-`` / ``building``): whole words, so they are never
-# the first syllables of a word the typesetter hyphenated. Not ``multi``: UN English writes
-# both ``multi-stakeholder`` and ``multistakeholder``, so only the document can tell.
-_COMPOUND_HEADS = frozenset({
-    "self", "non", "cross", "well", "high", "low", "long", "short", "medium", "follow",
-    "capacity", "people", "gender", "human", "data", "evidence", "decision", "climate", "state",
-    "small", "large", "middle", "country", "region", "science", "open", "peer", "three", "two",
-    "ten", "five", "twenty", "year", "side", "development", "rights", "results", "risk",
-})
-_LINE_END_HYPHEN = re.compile(r"([A-Za-z]+)-$")
-_LINE_START_WORD = re.compile(r"^([a-z][a-z'’]*)[,;:.)]*")
-
-
-def keep_compound_hyphens(lines: list[str]) -> list[str]:
-    """Lines where a hyphen at a line end belongs to a compound (``capacity-`` / ``building``)
-    carry the compound's second half up to that line, so that joining the lines keeps the
-    hyphen; a hyphen the typesetter added (``devel-`` / ``oped``) is left for
-    :func:`join_inline` to drop. Evidence comes from the document itself (the word printed
-    whole elsewhere, with or without its hyphen), else from :data:`_COMPOUND_HEADS`. The
-    number of lines does not change."""
-    text = "\n".join(lines)
-    out = list(lines)
-    for i in range(len(out) - 1):
-        end = _LINE_END_HYPHEN.search(out[i].rstrip())
-        nxt = out[i + 1].lstrip()
-        start = _LINE_START_WORD.match(nxt)
-        if not end or not start:
-            continue
-        head, tail = end.group(1), start.group(1)
-        hyphenated = re.search(rf"(?<![\w-]){re.escape(head)}-{re.escape(tail)}(?![\w-])", text, re.IGNORECASE)
-        closed = re.search(rf"(?<![\w-]){re.escape(head + tail)}(?![\w-])", text, re.IGNORECASE)
-        if hyphenated or (not closed and head.lower() in _COMPOUND_HEADS):
-            rest = nxt[start.end():].lstrip()
-            if rest:
-                # The punctuation after the word goes up with it (no space before a comma).
-                out[i] = out[i].rstrip() + start.group(0)
-                out[i + 1] = rest
-            elif out[i].rstrip()[:end.start()].strip():
-                # Moving up would leave a blank line (a paragraph break): move the head down.
-                out[i] = out[i].rstrip()[:end.start()].rstrip()
-                out[i + 1] = head + "-" + nxt
-    return out
+    return _SPACE_RUN.sub(lambda m: "" if is_layout_space(text[m.start() - 1], text[m.end()]) else m.group(0), text)
 
 
 # Words that open an English preambular paragraph (in print they are italic, which plain text

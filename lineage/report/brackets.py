@@ -9,37 +9,35 @@ reads the same in every format. Both sides' texts are unchanged by the rewrite.
 """
 from __future__ import annotations
 
+from typing import Iterable
+
+from lineage.model.comparison import DELETE, EQUAL, INSERT, Op, merge_ops
+
 __all__ = ["widen_bracket_edits"]
 
 _OPENING = "[［"
 _CLOSING = "]］"
 
 
-def widen_bracket_edits(runs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """``(op, text)`` runs (op ``equal``, ``delete`` or ``insert``) with every
-    ``<op>"…[" equal"X" <op>"]…"`` (X without brackets or line breaks) shown as the bracketed
-    words deleted and the plain ones inserted (``delete``), or the reverse (``insert``).
-    Neighbouring runs of the same op are joined."""
-    out = [r for r in runs if r[1]]
+def widen_bracket_edits(runs: Iterable[Op]) -> list[Op]:
+    """``runs`` with every ``<op>"…[" equal"X" <op>"]…"`` (X without brackets or line
+    breaks) shown as the bracketed words deleted and the plain ones inserted (``delete``), or
+    the reverse (``insert``). Empty runs are dropped and neighbours of the same op joined
+    (:func:`~lineage.model.comparison.merge_ops`), before and after."""
+    out = merge_ops(runs)
     i = 0
     while i + 2 < len(out):
-        (op1, first), (op2, mid), (op3, last) = out[i], out[i + 1], out[i + 2]
-        if (op1 != "equal" and op1 == op3 and op2 == "equal"
+        (op1, first), (op2, mid), (op3, last) = ((r.op, r.text) for r in out[i:i + 3])
+        if (op1 != EQUAL and op1 == op3 and op2 == EQUAL
                 and first[-1] in _OPENING and last[0] in _CLOSING
                 and _OPENING.index(first[-1]) == _CLOSING.index(last[0])
                 and not any(ch in mid for ch in _OPENING + _CLOSING + "\n")):
-            whole = (op1, first + mid + last)
-            if op1 == "delete":
-                out[i:i + 3] = [whole, ("insert", mid)]
+            whole = Op(op1, first + mid + last)
+            if op1 == DELETE:
+                out[i:i + 3] = [whole, Op(INSERT, mid)]
             else:
-                out[i:i + 3] = [("delete", mid), whole]
+                out[i:i + 3] = [Op(DELETE, mid), whole]
             i += 2
             continue
         i += 1
-    merged: list[tuple[str, str]] = []
-    for op, text in out:
-        if merged and merged[-1][0] == op:
-            merged[-1] = (op, merged[-1][1] + text)
-        else:
-            merged.append((op, text))
-    return merged
+    return merge_ops(out)

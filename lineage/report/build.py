@@ -10,7 +10,18 @@ import re
 from dataclasses import replace
 from typing import Iterable, Sequence
 
-from lineage.model.comparison import PAIR_KINDS, Comparison, HeadingPair, Pair
+from lineage.model.comparison import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    PAIR_KINDS,
+    Comparison,
+    HeadingPair,
+    Op,
+    OpKind,
+    Pair,
+    merge_ops,
+)
 from lineage.model.document import Document, Paragraph
 from lineage.report.brackets import widen_bracket_edits
 from lineage.report.footnotes import footnote_changes
@@ -24,12 +35,10 @@ from lineage.report.model import (
     RenumberEntry,
     Report,
     SectionStart,
-    Segment,
 )
 
 __all__ = ["build_report"]
 
-EQUAL, INSERT, DELETE = "equal", "insert", "delete"
 # Separators an aligner may put between the texts it joins for a split or a merge; the first
 # that reproduces the joined side exactly is taken, otherwise the boundaries are mapped.
 _JOIN_SEPARATORS = ("", "\n", " ", "\n\n")
@@ -70,34 +79,21 @@ def _doc_info(doc: Document, note: str | None) -> DocInfo:
     )
 
 
-def _merge_runs(segments: Iterable[Segment]) -> tuple[Segment, ...]:
-    """Drop empty runs and join neighbours of the same op."""
-    out: list[Segment] = []
-    for s in segments:
-        if not s.text:
-            continue
-        if out and out[-1].op == s.op:
-            out[-1] = Segment(s.op, out[-1].text + s.text)
-        else:
-            out.append(s)
-    return tuple(out)
+def _merge_runs(segments: Iterable[Op]) -> tuple[Op, ...]:
+    return tuple(merge_ops(segments))
 
 
-def _widen_bracket_edits(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
-    """Bracket-only edits shown with their words (see :mod:`lineage.report.brackets`)."""
-    return tuple(Segment(op, text) for op, text in widen_bracket_edits([(s.op, s.text) for s in segments]))
-
-
-def _pair_segments(pair: Pair, old: Sequence[Paragraph], new: Sequence[Paragraph]) -> tuple[Segment, ...]:
+def _pair_segments(pair: Pair, old: Sequence[Paragraph], new: Sequence[Paragraph]) -> tuple[Op, ...]:
     if pair.kind == "inserted":
-        return _merge_runs(Segment(INSERT, p.text) for p in new)
+        return _merge_runs(Op(INSERT, p.text) for p in new)
     if pair.kind == "deleted":
-        return _merge_runs(Segment(DELETE, p.text) for p in old)
+        return _merge_runs(Op(DELETE, p.text) for p in old)
     if pair.ops:
-        return _widen_bracket_edits(_merge_runs(Segment(o.op, o.text) for o in pair.ops))
+        # Bracket-only edits shown with their words (see lineage.report.brackets).
+        return tuple(widen_bracket_edits(pair.ops))
     # Matched with no ops: the texts are the same after normalisation; show the new print.
     sep = "\n" if len(new) > 1 else ""
-    return _merge_runs([Segment(EQUAL, sep.join(p.text for p in new))])
+    return _merge_runs([Op(EQUAL, sep.join(p.text for p in new))])
 
 
 def _boundaries(side_text: str, parts: Sequence[str]) -> list[tuple[int, int]]:
@@ -133,7 +129,7 @@ def _map_offset(matcher: difflib.SequenceMatcher, offset: int) -> int:
     return len(matcher.b)
 
 
-def _cut(segments: Sequence[Segment], side_op: str, refs: Sequence[ParaRef]) -> tuple[Part, ...]:
+def _cut(segments: Sequence[Op], side_op: OpKind, refs: Sequence[ParaRef]) -> tuple[Part, ...]:
     """Cut ``segments`` into one :class:`Part` per ref of the side whose op is ``side_op``.
 
     Characters of that side (``equal`` and ``side_op`` runs) advance the position; runs of the
@@ -144,7 +140,7 @@ def _cut(segments: Sequence[Segment], side_op: str, refs: Sequence[ParaRef]) -> 
         return (Part(refs[0], _merge_runs(segments)),)
     side_text = "".join(s.text for s in segments if s.op in (EQUAL, side_op))
     spans = _boundaries(side_text, [r.text for r in refs])
-    buckets: list[list[Segment]] = [[] for _ in refs]
+    buckets: list[list[Op]] = [[] for _ in refs]
     k, pos = 0, 0
     for seg in segments:
         if seg.op not in (EQUAL, side_op):
@@ -162,19 +158,19 @@ def _cut(segments: Sequence[Segment], side_op: str, refs: Sequence[ParaRef]) -> 
                 continue
             take = len(text) - i if k + 1 == len(refs) else min(end - pos, len(text) - i)
             take = max(take, 1)
-            buckets[k].append(Segment(seg.op, text[i:i + take]))
+            buckets[k].append(Op(seg.op, text[i:i + take]))
             i, pos = i + take, pos + take
     return tuple(Part(r, _merge_runs(b)) for r, b in zip(refs, buckets))
 
 
-def _without_joins(segments: Sequence[Segment], side_op: str, refs: Sequence[ParaRef]) -> list[Segment]:
+def _without_joins(segments: Sequence[Op], side_op: OpKind, refs: Sequence[ParaRef]) -> list[Op]:
     """``segments`` without the characters that join the pieces of the side with several
     paragraphs (``side_op``'s side). Equal runs show the new side's characters, so the line
     break an aligner put between the new pieces of a split would otherwise show up inside
     the old paragraph (and the join of merged old pieces inside the new one)."""
     side_text = "".join(s.text for s in segments if s.op in (EQUAL, side_op))
     spans = _boundaries(side_text, [r.text for r in refs])
-    out: list[Segment] = []
+    out: list[Op] = []
     pos = 0
     for seg in segments:
         if seg.op not in (EQUAL, side_op):
@@ -186,7 +182,7 @@ def _without_joins(segments: Sequence[Segment], side_op: str, refs: Sequence[Par
             continue
         kept = "".join(ch for k, ch in enumerate(seg.text)
                        if any(a <= pos + k < b for a, b in spans))
-        out.append(Segment(EQUAL, kept))
+        out.append(Op(EQUAL, kept))
         pos += len(seg.text)
     return list(_merge_runs(out))
 
@@ -234,7 +230,7 @@ def _place_moves(views: list[PairView], old_doc: Document, anchors: _Anchors) ->
     old_order = [p.id for p in old_doc.all_paragraphs()]
     view_of_old = {i: v for v in views for i in v.old_ids}
     after: dict[int, list[MovedFrom]] = {}
-    linked: dict[int, tuple[str, str]] = {}
+    linked: dict[int, tuple[str, str | None]] = {}
     for v in views:
         if v.kind != "moved" or not v.old:
             continue
@@ -260,14 +256,15 @@ def _place_moves(views: list[PairView], old_doc: Document, anchors: _Anchors) ->
 
 def _heading_start(h: HeadingPair, anchors: _Anchors) -> SectionStart:
     title = h.new if h.new is not None else (h.old or "")
+    segments: tuple[Op, ...]
     if h.kind == "inserted":
-        segments = (Segment(INSERT, title),)
+        segments = (Op(INSERT, title),)
     elif h.kind == "deleted":
-        segments = (Segment(DELETE, title),)
+        segments = (Op(DELETE, title),)
     elif h.ops:
-        segments = _merge_runs(Segment(o.op, o.text) for o in h.ops)
+        segments = _merge_runs(h.ops)
     else:
-        segments = (Segment(EQUAL, title),)
+        segments = (Op(EQUAL, title),)
     return SectionStart(title, h.kind, segments, _section_anchor(anchors, title))
 
 
@@ -317,7 +314,7 @@ def _with_sections(items: list[PairView | MovedFrom], anchors: _Anchors) -> list
     for item in items:
         if isinstance(item, PairView) and item.section and item.section != current:
             current = item.section
-            out.append(SectionStart(current, "unchanged", (Segment(EQUAL, current),),
+            out.append(SectionStart(current, "unchanged", (Op(EQUAL, current),),
                                     _section_anchor(anchors, current)))
         out.append(item)
     return out

@@ -7,14 +7,13 @@ where it stood (``[2]`` in text, ``[^2]`` in Markdown).
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
 from lineage.errors import UsageError
 from lineage.model.document import Document, FootnoteRef, Paragraph
-from lineage.read import read_document
+from lineage.script.width import display_width
 
-__all__ = ["document_to_text", "document_to_markdown", "render_document", "show_document", "FORMATS"]
+__all__ = ["document_to_text", "document_to_markdown", "render_document", "FORMATS"]
 
 FORMATS = ("text", "md", "json")
 
@@ -50,11 +49,6 @@ def _meta_pairs(doc: Document) -> list[tuple[str, str]]:
     return pairs
 
 
-def _display_width(text: str) -> int:
-    """Columns the text takes in a terminal: Chinese characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _headings_before(doc: Document) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for h in doc.headings:
@@ -75,7 +69,7 @@ def document_to_text(doc: Document) -> str:
     before = _headings_before(doc)
     for p in doc.all_paragraphs():
         for h in before.get(p.id, []):
-            lines += [h, "-" * min(_display_width(h), 72), ""]
+            lines += [h, "-" * min(display_width(h), 72), ""]
         body = _with_marks(p, "[{}]")
         if p.number is not None:
             first, *rest = body.split("\n")
@@ -168,8 +162,3 @@ def render_document(doc: Document, fmt: str) -> str:
     if fmt == "text":
         return document_to_text(doc)
     raise UsageError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-
-
-def show_document(path: str | Path, fmt: str = "text") -> str:
-    """Read the file at ``path`` with :func:`lineage.read.read_document` and render it."""
-    return render_document(read_document(path), fmt)

@@ -2,16 +2,18 @@
 
 A pair's footnotes are the ones its paragraphs reference. Footnote numbers follow their
 position in the document, so a footnote that only changed number is not a change; what a
-reader needs is a footnote added to or removed from the paragraph, or one whose text changed.
+reader needs is a footnote inserted into or deleted from the paragraph, or one whose text was
+modified (the change words of :mod:`lineage.report.labels`).
 """
 from __future__ import annotations
 
 from typing import Sequence
 
+from lineage.compare.textdiff import diff_ops
 from lineage.model.document import Document, Paragraph
 from lineage.normalize import normalize
-from lineage.compare.textdiff import diff_ops
-from lineage.report.model import FootnoteChange, Segment
+from lineage.report.labels import DELETED, INSERTED, MODIFIED
+from lineage.report.model import FootnoteChange
 
 __all__ = ["footnote_changes"]
 
@@ -35,11 +37,11 @@ def _key(text: str, language: str | None) -> str:
 
 def footnote_changes(old_doc: Document, old: Sequence[Paragraph],
                      new_doc: Document, new: Sequence[Paragraph]) -> tuple[FootnoteChange, ...]:
-    """Footnotes added to, removed from or changed in the paragraphs of one pair.
+    """Footnotes inserted into, deleted from or modified in the paragraphs of one pair.
 
     Footnotes with the same text (after ``compare`` normalisation) are the same footnote
     whatever their numbers; the rest are paired in order as edited footnotes, and what is left
-    over was added or removed.
+    over was inserted or deleted.
     """
     old_refs = _refs(old_doc, old)
     new_refs = _refs(new_doc, new)
@@ -60,9 +62,9 @@ def footnote_changes(old_doc: Document, old: Sequence[Paragraph],
     changes: list[FootnoteChange] = []
     for (on, ot), (nn, nt) in zip(unmatched_old, unmatched_new):
         ops = diff_ops(ot, nt, lang)
-        changes.append(FootnoteChange("modified", on, nn, ot, nt, tuple(Segment(o.op, o.text) for o in ops)))
+        changes.append(FootnoteChange(MODIFIED, on, nn, ot, nt, tuple(ops)))
     for on, ot in unmatched_old[len(unmatched_new):]:
-        changes.append(FootnoteChange("removed", on, None, ot, ""))
+        changes.append(FootnoteChange(DELETED, on, None, ot, ""))
     for nn, nt in unmatched_new[len(unmatched_old):]:
-        changes.append(FootnoteChange("added", None, nn, "", nt))
+        changes.append(FootnoteChange(INSERTED, None, nn, "", nt))
     return tuple(changes)

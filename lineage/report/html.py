@@ -1,8 +1,8 @@
 """The HTML redline: one self-contained file to open, forward and print.
 
-- Everything is inline (CSS; no JavaScript at all), and a Content-Security-Policy forbids any
-  fetch, script, frame or form, so the file works offline and a hostile text could run
-  nothing even if escaping ever failed.
+- The page skeleton (security policy, fonts, palette, languages) is the shared one of
+  :mod:`lineage.report.page`: everything inline, no JavaScript at all, nothing fetched;
+  every element holding document text carries that document's ``lang``.
 - Inline view by default (deletions struck through in red, insertions underlined in blue);
   side-by-side view through a pure-CSS switch (two radio buttons), which also works with
   JavaScript disabled.
@@ -14,16 +14,20 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable, Sequence
 
+from lineage.model.comparison import Op
 from lineage.report.labels import (
+    DELETED,
     HEADING_CHANGES,
+    INSERTED,
+    MODIFIED,
     SUMMARY_HEADERS,
-    similarity_label,
-    header_rows,
     footnote_title,
+    header_rows,
     moved_from_note,
     moved_note,
     pair_title,
     renumber_change,
+    similarity_label,
     summary_rows,
     verdict,
 )
@@ -34,39 +38,15 @@ from lineage.report.model import (
     Part,
     Report,
     SectionStart,
-    Segment,
 )
+from lineage.report.page import UI_FONTS, UI_LANGUAGE, lang_attr, render_page
 
-__all__ = ["CSP", "render_html"]
-
-CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-       "base-uri 'none'; form-action 'none'")
-"""What every HTML page of ours allows: inline styles and data images, nothing fetched."""
+__all__ = ["render_html"]
 
 _CSS = """
-:root { --del: #b3141c; --del-bg: #fdecec; --ins: #0b4fb3; --ins-bg: #e8f0fe;
-        --muted: #5f6368; --rule: #d0d4d9; --accent: #1a3d6d; }
-* { box-sizing: border-box; }
-html { font-size: 16px; }
-body { margin: 0; color: #1b1b1b; background: #fff; line-height: 1.75;
-       font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", SimSun,
-                    "Noto Serif", Georgia, "Times New Roman", serif; }
-.page { max-width: 68rem; margin: 0 auto; padding: 1.5rem 2rem 4rem; }
-h1 { font-size: 1.5rem; margin: 0 0 .75rem; color: var(--accent); }
-h2 { font-size: 1.15rem; margin: 2rem 0 .5rem; color: var(--accent);
-     border-bottom: 1px solid var(--rule); padding-bottom: .2rem; }
 h2.section { font-size: 1.1rem; border: 0; text-align: center; margin: 2.2rem 0 .8rem; }
-table { border-collapse: collapse; font-size: .92rem; }
-th, td { border: 1px solid var(--rule); padding: .25rem .6rem; text-align: left; vertical-align: top; }
-th { background: #f3f5f8; font-weight: 600; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
 table.docs td { overflow-wrap: anywhere; }
 table.docs code { font-size: .8rem; }
-.legend { color: var(--muted); font-size: .92rem; }
-del { color: var(--del); background: var(--del-bg); text-decoration: line-through;
-      text-decoration-color: var(--del); }
-ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline;
-      text-decoration-color: var(--ins); text-underline-offset: .18em; }
 .switch-input { position: absolute; opacity: 0; width: 1px; height: 1px; margin: 0; }
 .toolbar { position: sticky; top: 0; z-index: 2; background: #fff; padding: .5rem 0;
            border-bottom: 1px solid var(--rule); display: flex; gap: .5rem; align-items: center; }
@@ -81,7 +61,7 @@ nav.toc a, .renumbering a { color: var(--accent); }
 .pair { margin: .9rem 0; padding: .2rem 0 .2rem .9rem; border-left: 3px solid transparent; }
 .pair.changed { border-left-color: var(--rule); }
 .pair:target, .moved-from:target { background: #fff8e1; }
-.pair-head { font-size: .85rem; color: var(--muted); margin: 0; font-family: system-ui, sans-serif; }
+.pair-head { font-size: .85rem; color: var(--muted); margin: 0; font-family: UI_FONTS; }
 .pair-head a { color: var(--accent); font-weight: 600; text-decoration: none; }
 .kind { text-transform: uppercase; letter-spacing: .04em; font-size: .75rem; padding: 0 .35rem;
         border-radius: .2rem; background: #eef1f5; color: var(--accent); }
@@ -91,12 +71,12 @@ nav.toc a, .renumbering a { color: var(--accent); }
 .note a, .moved-from a { color: var(--accent); }
 .para { margin: .25rem 0; white-space: pre-wrap; }
 .num { font-weight: 700; margin-right: .5rem; }
-.pp-id { font-size: .75rem; color: var(--muted); margin-right: .5rem; font-family: system-ui, sans-serif; }
+.pp-id { font-size: .75rem; color: var(--muted); margin-right: .5rem; font-family: UI_FONTS; }
 .was { font-size: .75rem; color: var(--muted); margin-left: .3rem; font-weight: 400; }
 .unchanged .para { color: #3c4043; }
 .side { display: none; grid-template-columns: 1fr 1fr; gap: 1.2rem; }
 .col { min-width: 0; }
-.col-label { font-size: .8rem; color: var(--accent); font-family: system-ui, sans-serif;
+.col-label { font-size: .8rem; color: var(--accent); font-family: UI_FONTS;
              font-weight: 600; border-bottom: 1px solid var(--rule); }
 .side-head { position: sticky; top: 2.6rem; z-index: 1; background: #fff; padding: .3rem 0 .3rem .9rem; }
 .empty { color: var(--muted); font-style: italic; }
@@ -106,20 +86,15 @@ nav.toc a, .renumbering a { color: var(--accent); }
 .moved-from { font-size: .88rem; color: var(--muted); margin: .6rem 0; padding-left: .9rem;
               border-left: 3px dashed var(--rule); font-style: italic; }
 .filtered { background: #fff8e1; padding: .3rem .6rem; font-size: .9rem; }
-@media print {
-  @page { margin: 18mm 16mm; }
-  body { font-size: 11pt; }
-  .page { max-width: none; padding: 0; }
-  .toolbar, nav.toc, .switch-input { display: none !important; }
+""".replace("UI_FONTS", UI_FONTS)
+"""The redline's own styles, after the shared ones (:data:`lineage.report.page.BASE_CSS`)."""
+
+_PRINT_CSS = """  .toolbar, nav.toc, .switch-input { display: none !important; }
   .side { display: none !important; }
   .inline { display: block !important; }
   .pair { break-inside: avoid; border-left: 0; padding-left: 0; }
   h2 { break-after: avoid; }
-  a { color: inherit !important; text-decoration: none; }
-  del { background: none; }
-  ins { background: none; }
   .pair:target, .moved-from:target { background: none; }
-}
 """
 
 
@@ -127,7 +102,7 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _segments(segments: Sequence[Segment]) -> str:
+def _segments(segments: Sequence[Op]) -> str:
     out = []
     for s in segments:
         if s.op == "delete":
@@ -139,27 +114,41 @@ def _segments(segments: Sequence[Segment]) -> str:
     return "".join(out)
 
 
+_Langs = dict[str, str]
+"""The ``lang`` attribute of each side's text: ``{"old": ' lang="zh"', "new": …}``."""
+
+
+def _langs(report: Report) -> _Langs:
+    old = report.old.language or report.new.language
+    new = report.new.language or report.old.language
+    return {"old": lang_attr(old), "new": lang_attr(new)}
+
+
 def _number(part: Part, renumbered_from: str | None, side_label: bool) -> str:
     """The paragraph's printed number (operative) or a discreet id (preambular); ``old``
     before the number of an old paragraph shown in the inline view."""
     ref = part.ref
-    was = f'<span class="was">(was {_e(renumbered_from)})</span>' if renumbered_from else ""
+    was = (f'<span class="was" lang="{UI_LANGUAGE}">(was {_e(renumbered_from)})</span>'
+           if renumbered_from else "")
     if ref.preambular:
         return f'<span class="pp-id">{_e(ref.id)}</span>'
     prefix = "old " if ref.side == "old" and side_label else ""
     return f'<span class="num">{prefix}{_e(ref.id)}.{was}</span>'
 
 
-def _para(part: Part, renumbered_from: str | None = None, side_label: bool = True) -> str:
-    return (f'<p class="para">{_number(part, renumbered_from, side_label)}'
+def _para(part: Part, langs: _Langs, renumbered_from: str | None = None,
+          side_label: bool = True) -> str:
+    return (f'<p class="para"{langs[part.ref.side]}>{_number(part, renumbered_from, side_label)}'
             f'{_segments(part.segments)}</p>')
 
 
-def _header(report: Report) -> list[str]:
-    def cell(k: str, value: str) -> str:
-        return f"<td><code>{_e(value)}</code></td>" if k == "sha256" else f"<td>{_e(value)}</td>"
+def _header(report: Report, langs: _Langs) -> list[str]:
+    def cell(k: str, value: str, side: str) -> str:
+        if k == "sha256":
+            return f"<td><code>{_e(value)}</code></td>"
+        return f"<td{langs[side]}>{_e(value)}</td>" if k == "title" else f"<td>{_e(value)}</td>"
 
-    rows = "".join(f'<tr><th scope="row">{_e(k)}</th>{cell(k, o)}{cell(k, n)}</tr>'
+    rows = "".join(f'<tr><th scope="row">{_e(k)}</th>{cell(k, o, "old")}{cell(k, n, "new")}</tr>'
                    for k, o, n in header_rows(report))
     return [
         "<header>",
@@ -196,7 +185,7 @@ def _renumbering(report: Report) -> list[str]:
             f'<th scope="col">change</th></tr></thead><tbody>{"".join(rows)}</tbody></table></section>']
 
 
-def _toc(report: Report) -> list[str]:
+def _toc(report: Report, langs: _Langs) -> list[str]:
     changed = report.changed_items
     if not changed:
         return ['<nav class="toc" aria-label="Changes"><h2>Changes</h2>'
@@ -204,36 +193,43 @@ def _toc(report: Report) -> list[str]:
     items = []
     for item in changed:
         if isinstance(item, SectionStart):
-            label, kind = f"§ {item.title}", HEADING_CHANGES[item.kind]
+            label = f'§ <span{_section_lang(item, langs)}>{_e(item.title)}</span>'
+            kind = HEADING_CHANGES[item.kind]
         else:
-            label, kind = pair_title(item), item.kind
-        items.append(f'<li><a href="#{_e(item.anchor or "")}">{_e(label)}</a> '
+            label, kind = _e(pair_title(item)), item.kind
+        items.append(f'<li><a href="#{_e(item.anchor or "")}">{label}</a> '
                      f'<span class="kind">{_e(kind)}</span></li>')
     return ['<nav class="toc" aria-label="Changes">'
             f"<h2>Changes ({len(changed)})</h2><ol>{''.join(items)}</ol></nav>"]
 
 
-def _footnotes(changes: Sequence[FootnoteChange]) -> str:
+def _footnotes(changes: Sequence[FootnoteChange], langs: _Langs) -> str:
     if not changes:
         return ""
     items = []
     for c in changes:
-        if c.change == "modified":
-            body = _segments(c.segments)
-        elif c.change == "added":
-            body = f"<ins>{_e(c.new_text)}</ins>"
+        if c.change == MODIFIED:
+            body, side = _segments(c.segments), "new"
+        elif c.change == INSERTED:
+            body, side = f"<ins>{_e(c.new_text)}</ins>", "new"
         else:
-            body = f"<del>{_e(c.old_text)}</del>"
-        items.append(f"<li>{_e(footnote_title(c))}: {body}</li>")
+            body, side = f"<del>{_e(c.old_text)}</del>", "old"
+        items.append(f"<li>{_e(footnote_title(c))}: <span{langs[side]}>{body}</span></li>")
     return f'<ul class="footnotes">{"".join(items)}</ul>'
 
 
-def _column(parts: Sequence[Part], empty: str) -> str:
-    body = "".join(_para(p, side_label=False) for p in parts) or f'<p class="para empty">{_e(empty)}</p>'
+def _column(parts: Sequence[Part], empty: str, langs: _Langs) -> str:
+    body = ("".join(_para(p, langs, side_label=False) for p in parts)
+            or f'<p class="para empty">{_e(empty)}</p>')
     return f'<div class="col">{body}</div>'
 
 
-def _pair(view: PairView) -> list[str]:
+def _section_lang(item: SectionStart, langs: _Langs) -> str:
+    """A heading is shown as the new version prints it, or the old one for a deleted one."""
+    return langs["old" if item.kind == DELETED else "new"]
+
+
+def _pair(view: PairView, langs: _Langs) -> list[str]:
     classes = f"pair kind-{view.kind}" + (" changed" if view.changed else " unchanged")
     sim = f" · {label}" if (label := similarity_label(view)) else ""
     out = [f'<article class="{classes}" id="{_e(view.anchor)}">']
@@ -250,71 +246,59 @@ def _pair(view: PairView) -> list[str]:
         out.append(f'<p class="note">old ¶ {_e(view.old_label)} were merged into '
                    f'¶ {_e(view.new_label)}</p>')
     renumbered = view.old_label if view.renumbered and len(view.old) == 1 == len(view.new) else None
-    inline = "".join(_para(p, renumbered if p.ref.side == "new" else None) for p in view.inline_parts)
+    inline = "".join(_para(p, langs, renumbered if p.ref.side == "new" else None)
+                     for p in view.inline_parts)
     out.append(f'<div class="inline">{inline}</div>')
     out.append('<div class="side">'
-               + _column(view.old_parts, "(not in the old version)")
-               + _column(view.new_parts, "(not in the new version)")
+               + _column(view.old_parts, "(not in the old version)", langs)
+               + _column(view.new_parts, "(not in the new version)", langs)
                + "</div>")
-    out.append(_footnotes(view.footnote_changes))
+    out.append(_footnotes(view.footnote_changes, langs))
     out.append("</article>")
     return out
 
 
-def _items(report: Report) -> Iterable[str]:
+def _items(report: Report, langs: _Langs) -> Iterable[str]:
     for item in report.items:
         if isinstance(item, SectionStart):
             note = (f' <span class="kind">{_e(HEADING_CHANGES[item.kind])}</span>'
                     if item.changed else "")
             yield (f'<h2 class="section{" changed" if item.changed else ""}" '
-                   f'id="{_e(item.anchor or "")}">{_segments(item.segments)}{note}</h2>')
+                   f'id="{_e(item.anchor or "")}"><span{_section_lang(item, langs)}>'
+                   f'{_segments(item.segments)}</span>{note}</h2>')
         elif isinstance(item, MovedFrom):
             yield (f'<p class="moved-from" id="{_e(item.anchor)}">↳ {_e(moved_from_note(item))} · '
                    f'<a href="#{_e(item.pair_anchor)}">go there</a></p>')
         else:
-            yield from _pair(item)
+            yield from _pair(item, langs)
 
 
 def render_html(report: Report) -> str:
     """The report as one self-contained HTML page (no external resource of any kind)."""
-    lang = _e(report.new.language or report.old.language or "und")
+    langs = _langs(report)
     title = f"Redline: {report.old.label} → {report.new.label}"
     filtered = (f'<p class="filtered">Shown: {_e(report.selection)}. The summary and the '
                 "renumbering map cover the whole comparison.</p>" if report.selection else "")
-    parts = [
-        "<!DOCTYPE html>",
-        f'<html lang="{lang}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        '<meta name="referrer" content="no-referrer">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="generator" content="lineage">',
-        f"<title>{_e(title)}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
+    body = [
         # The view switch: radio inputs before the page so that CSS sibling selectors can
         # show one view or the other without any script.
         '<input type="radio" name="view" id="view-inline" class="switch-input" checked>',
         '<input type="radio" name="view" id="view-side" class="switch-input">',
         '<div class="page">',
-        *_header(report),
+        *_header(report, langs),
         '<div class="toolbar" role="group" aria-label="View">View: '
         '<label for="view-inline">Inline</label><label for="view-side">Side by side</label></div>',
         *_summary(report),
         *_renumbering(report),
-        *_toc(report),
+        *_toc(report, langs),
         "<main>",
         '<h2 id="text">Text</h2>',
         filtered,
         # Column titles of the side-by-side view, once; sticky under the view switch.
         f'<div class="side side-head"><div class="col-label">old: {_e(report.old.label)}</div>'
         f'<div class="col-label">new: {_e(report.new.label)}</div></div>',
-        *(list(_items(report)) or ['<p class="empty">No paragraph to show.</p>']),
+        *(list(_items(report, langs)) or ['<p class="empty">No paragraph to show.</p>']),
         "</main>",
         "</div>",
-        "</body>",
-        "</html>",
     ]
-    return "\n".join(p for p in parts if p) + "\n"
+    return render_page(title, body, css=_CSS, print_css=_PRINT_CSS)

@@ -4,6 +4,7 @@ page."""
 from __future__ import annotations
 
 import html
+from typing import Sequence
 
 from lineage.model.comparison import Op
 from lineage.report.brackets import widen_bracket_edits
@@ -26,7 +27,7 @@ def inline_diff(ops: list[Op] | None, style: str = "text", unchanged: str = "") 
     if not ops:
         return unchanged
     out: list[str] = []
-    for op in (Op(o, t) for o, t in widen_bracket_edits([(o.op, o.text) for o in ops])):
+    for op in widen_bracket_edits(ops):
         if style == "text":
             out.append({"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}[op.op].format(op.text))
         elif style == "md":
@@ -40,7 +41,7 @@ def inline_diff(ops: list[Op] | None, style: str = "text", unchanged: str = "") 
     return "".join(out)
 
 
-def shown_similarity(similarity: float, ops: list[Op] | None) -> str:
+def shown_similarity(similarity: float, ops: Sequence[Op] | None) -> str:
     """Two decimals, but never ``1.00`` when the text did change (a bracket or a comma in a
     long paragraph rounds up to it, which reads as "no change")."""
     shown = f"{similarity:.2f}"

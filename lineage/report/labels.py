@@ -1,5 +1,17 @@
-"""Words the three renderers share, so that a terminal, a Markdown and an HTML report of the
-same comparison say the same thing."""
+"""Words every renderer shares: the three diff renderers, history, topics and blame.
+
+**Change words.** One word per kind of change, everywhere a reader sees one: the pair kinds
+of ``lineage.diff/1`` (``unchanged``, ``modified``, ``moved``, ``split``, ``merged``,
+``inserted``, ``deleted``), plus ``renumbered`` (a paragraph whose number changed) and
+``renamed`` (a heading whose text changed: the contract's ``modified`` heading). A footnote,
+a heading, a topic paragraph or a paragraph's history step that appears is ``inserted`` and
+one that disappears ``deleted``, as a paragraph pair is; no other word (added, new, removed,
+dropped) names those changes. ``old`` and ``new`` name the two *versions* of a comparison,
+never a change.
+
+**Figures.** Each score is labelled with the name of its measure
+(:mod:`lineage.compare.similarity`): ``similarity`` for the aligner's paragraph similarity,
+``reuse score`` for the topic pairing, ``containment`` for blame."""
 from __future__ import annotations
 
 from lineage.report.inline import shown_similarity
@@ -14,7 +26,20 @@ from lineage.report.model import (
 )
 
 __all__ = [
+    "UNCHANGED",
+    "MODIFIED",
+    "MOVED",
+    "SPLIT",
+    "MERGED",
+    "INSERTED",
+    "DELETED",
+    "RENUMBERED",
+    "RENAMED",
+    "SIMILARITY",
+    "REUSE_SCORE",
+    "CONTAINMENT",
     "KIND_DESCRIPTIONS",
+    "TOPIC_STATUS_WORDS",
     "SUMMARY_HEADERS",
     "HEADING_CHANGES",
     "summary_rows",
@@ -29,20 +54,42 @@ __all__ = [
     "similarity_label",
 ]
 
+UNCHANGED = "unchanged"
+MODIFIED = "modified"
+MOVED = "moved"
+SPLIT = "split"
+MERGED = "merged"
+INSERTED = "inserted"
+DELETED = "deleted"
+RENUMBERED = "renumbered"
+RENAMED = "renamed"
+
+SIMILARITY = "similarity"
+"""Label of :func:`lineage.compare.similarity.paragraph_similarity` (diff, history)."""
+REUSE_SCORE = "reuse score"
+"""Label of :func:`lineage.compare.similarity.reuse_score` (topics)."""
+CONTAINMENT = "containment"
+"""Label of :func:`lineage.compare.similarity.ngram_containment` (blame)."""
+
 KIND_DESCRIPTIONS = {
-    "unchanged": "same text (renumbering and presentation-only differences ignored)",
-    "modified": "same paragraph, text changed",
-    "moved": "changed its place relative to its neighbours",
-    "split": "one old paragraph became several",
-    "merged": "several old paragraphs became one",
-    "inserted": "new paragraph",
-    "deleted": "paragraph removed",
+    UNCHANGED: "same text (renumbering and presentation-only differences ignored)",
+    MODIFIED: "same paragraph, text modified",
+    MOVED: "changed its place relative to its neighbours",
+    SPLIT: "one old paragraph became several",
+    MERGED: "several old paragraphs became one",
+    INSERTED: "paragraph inserted",
+    DELETED: "paragraph deleted",
 }
+
+TOPIC_STATUS_WORDS = {"new": INSERTED, MODIFIED: MODIFIED, UNCHANGED: UNCHANGED, "dropped": DELETED}
+"""A topic paragraph's status (``lineage.topic/1`` keeps ``new`` and ``dropped`` in its JSON;
+renaming them would take a ``lineage.topic/2``) in the change words, in the order of the
+topic table's columns."""
 
 SUMMARY_HEADERS = ("kind", "count", "meaning")
 
-HEADING_CHANGES = {"modified": "heading renamed", "inserted": "heading added",
-                   "deleted": "heading removed", "unchanged": ""}
+HEADING_CHANGES = {MODIFIED: f"heading {RENAMED}", INSERTED: f"heading {INSERTED}",
+                   DELETED: f"heading {DELETED}", UNCHANGED: ""}
 
 
 # The one line a report opens its summary with when nothing substantive differs (a draft
@@ -60,8 +107,10 @@ def summary_rows(report: Report) -> list[tuple[str, str, str]]:
     """(kind, count, meaning) rows of the summary table: pair kinds, then footnotes and
     headings."""
     rows = [(kind, str(n), KIND_DESCRIPTIONS[kind]) for kind, n in report.summary]
-    rows.append(("footnotes", str(report.footnotes_changed), "footnotes added, removed or changed"))
-    rows.append(("headings", str(report.headings_changed), "section headings renamed, added or removed"))
+    rows.append(("footnotes", str(report.footnotes_changed),
+                 f"footnotes {INSERTED}, {DELETED} or {MODIFIED}"))
+    rows.append(("headings", str(report.headings_changed),
+                 f"section headings {RENAMED}, {INSERTED} or {DELETED}"))
     return rows
 
 
@@ -88,9 +137,9 @@ def moved_from_note(marker: MovedFrom) -> str:
 
 
 def renumber_change(entry: RenumberEntry) -> str:
-    if entry.change == "renumbered" and entry.shift is not None:
+    if entry.change == RENUMBERED and entry.shift is not None:
         sign = "+" if entry.shift > 0 else "−"
-        return f"renumbered ({sign}{abs(entry.shift)})"
+        return f"{RENUMBERED} ({sign}{abs(entry.shift)})"
     return entry.change
 
 
@@ -100,13 +149,13 @@ def part_label(part: Part) -> str:
 
 
 def footnote_title(change: FootnoteChange) -> str:
-    if change.change == "added":
-        return f"footnote {change.new_number} added"
-    if change.change == "removed":
-        return f"footnote {change.old_number} removed"
+    if change.change == INSERTED:
+        return f"footnote {change.new_number} {INSERTED}"
+    if change.change == DELETED:
+        return f"footnote {change.old_number} {DELETED}"
     if change.old_number == change.new_number:
-        return f"footnote {change.new_number} changed"
-    return f"footnote {change.old_number} → {change.new_number} changed"
+        return f"footnote {change.new_number} {MODIFIED}"
+    return f"footnote {change.old_number} → {change.new_number} {MODIFIED}"
 
 
 def doc_facts(info: DocInfo, *, with_hash: bool = True) -> list[tuple[str, str]]:
@@ -143,6 +192,6 @@ _EVERYTHING = DocInfo(symbol="x", title="x", date="x", distribution="x", session
 def similarity_label(view: PairView) -> str | None:
     """``similarity 0.87`` for a changed pair; never ``1.00`` when the text did change (a
     bracket or a comma in a long paragraph rounds up to it, which reads as "no change")."""
-    if view.similarity is None or view.kind == "unchanged":
+    if view.similarity is None or view.kind == UNCHANGED:
         return None
-    return f"similarity {shown_similarity(view.similarity, view.segments)}"
+    return f"{SIMILARITY} {shown_similarity(view.similarity, view.segments)}"

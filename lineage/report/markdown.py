@@ -8,27 +8,30 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from lineage.model.comparison import Op
 from lineage.report.escape import escape_markdown
 from lineage.report.labels import (
     HEADING_CHANGES,
+    INSERTED,
+    MODIFIED,
     SUMMARY_HEADERS,
-    similarity_label,
-    header_rows,
     footnote_title,
+    header_rows,
     moved_from_note,
     moved_note,
     pair_title,
     part_label,
     renumber_change,
+    similarity_label,
     summary_rows,
     verdict,
 )
-from lineage.report.model import MovedFrom, PairView, Report, SectionStart, Segment, format_ids
+from lineage.report.model import MovedFrom, PairView, Report, SectionStart, format_ids
 
 __all__ = ["render_markdown", "escape_markdown"]
 
 
-def _segments(segments: Sequence[Segment]) -> str:
+def _segments(segments: Sequence[Op]) -> str:
     out = []
     for s in segments:
         text = escape_markdown(s.text)
@@ -84,12 +87,12 @@ def _pair(view: PairView) -> list[str]:
         label = f"**\\[{escape_markdown(part_label(part))}\\]** " if many else ""
         lines += [f"> {label}{_segments(part.segments)}", ""]
     for change in view.footnote_changes:
-        if change.change == "modified":
+        if change.change == MODIFIED:
             text = _segments(change.segments)
-        elif change.change == "added":
-            text = _segments((Segment("insert", change.new_text),))
+        elif change.change == INSERTED:
+            text = _segments((Op("insert", change.new_text),))
         else:
-            text = _segments((Segment("delete", change.old_text),))
+            text = _segments((Op("delete", change.old_text),))
         lines += [f"- {escape_markdown(footnote_title(change))}: {text}"]
     if view.footnote_changes:
         lines.append("")

@@ -3,8 +3,9 @@
 :func:`lineage.report.build.build_report` walks the diff exactly once and produces a
 :class:`Report`: header facts of both documents, the summary counts, the renumbering map and a
 sequence of items (section starts, paragraph pairs, "moved from here" markers) whose text is
-already cut into :class:`Segment` runs. The terminal, Markdown and HTML renderers are pure
-functions over this model; none of them looks at ``Op`` lists or documents.
+already cut into runs (:class:`~lineage.model.comparison.Op`, the one diff run type). The
+terminal, Markdown and HTML renderers are pure functions over this model; none of them looks
+at a comparison's pairs or at documents.
 
 Structure travels as data (parts, anchors, links), never inside the text, so every renderer
 escapes every text run without exception.
@@ -16,8 +17,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Callable, Sequence, Union
 
+from lineage.model.comparison import Op
+
 __all__ = [
-    "Segment",
     "DocInfo",
     "ParaRef",
     "Part",
@@ -32,15 +34,6 @@ __all__ = [
     "filter_report",
     "format_ids",
 ]
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A run of text with its role: ``equal`` (shown as the new version prints it),
-    ``delete`` (old text only) or ``insert`` (new text only)."""
-
-    op: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -84,12 +77,12 @@ class Part:
     """The segments belonging to one paragraph of a pair (several for splits and merges)."""
 
     ref: ParaRef
-    segments: tuple[Segment, ...]
+    segments: tuple[Op, ...]
 
 
 @dataclass(frozen=True)
 class FootnoteChange:
-    """A footnote of a pair's paragraphs that was ``added``, ``removed`` or ``modified``;
+    """A footnote of a pair's paragraphs that was ``inserted``, ``deleted`` or ``modified``;
     ``segments`` is the redline of a modified footnote's text (empty otherwise)."""
 
     change: str
@@ -97,7 +90,7 @@ class FootnoteChange:
     new_number: str | None
     old_text: str
     new_text: str
-    segments: tuple[Segment, ...] = ()
+    segments: tuple[Op, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,7 +111,7 @@ class PairView:
     new: tuple[ParaRef, ...]
     similarity: float | None
     section: str | None
-    segments: tuple[Segment, ...]
+    segments: tuple[Op, ...]
     inline_parts: tuple[Part, ...]
     old_parts: tuple[Part, ...]
     new_parts: tuple[Part, ...]
@@ -182,7 +175,7 @@ class SectionStart:
 
     title: str
     kind: str = "unchanged"
-    segments: tuple[Segment, ...] = ()
+    segments: tuple[Op, ...] = ()
     anchor: str | None = None
 
     @property

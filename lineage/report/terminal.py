@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from tabulate import tabulate
+
+from lineage.model.comparison import DELETE, INSERT, Op
 from lineage.report.escape import escape_terminal
 from lineage.report.labels import (
     HEADING_CHANGES,
+    INSERTED,
+    MODIFIED,
     SUMMARY_HEADERS,
-    similarity_label,
     doc_facts,
     footnote_title,
     moved_from_note,
@@ -21,11 +25,11 @@ from lineage.report.labels import (
     pair_title,
     part_label,
     renumber_change,
+    similarity_label,
     summary_rows,
     verdict,
 )
-from lineage.report.model import MovedFrom, PairView, Report, SectionStart, Segment, format_ids
-from lineage.report.textwidth import format_table
+from lineage.report.model import MovedFrom, PairView, Report, SectionStart, format_ids
 
 __all__ = ["render_terminal"]
 
@@ -42,7 +46,7 @@ class _Style:
     def wrap(self, style: str, text: str) -> str:
         return f"{_STYLE[style]}{text}{_RESET}" if self.color and text else text
 
-    def segment(self, seg: Segment) -> str:
+    def segment(self, seg: Op) -> str:
         text = escape_terminal(seg.text)
         if seg.op == "equal":
             return text
@@ -53,7 +57,7 @@ class _Style:
         return f"{start}{text}{end}"
 
 
-def _body(segments: Sequence[Segment], style: _Style, prefix: str = "") -> list[str]:
+def _body(segments: Sequence[Op], style: _Style, prefix: str = "") -> list[str]:
     text = prefix + "".join(style.segment(s) for s in segments)
     return [_INDENT + line for line in text.split("\n")]
 
@@ -69,15 +73,17 @@ def _header(report: Report, style: _Style) -> list[str]:
 
 def _summary(report: Report) -> list[str]:
     same = verdict(report)
-    return [*([same, ""] if same else []),
-            "Summary", format_table(SUMMARY_HEADERS, summary_rows(report), ["left", "right", "left"])]
+    table = tabulate(summary_rows(report), headers=SUMMARY_HEADERS, tablefmt="simple",
+                     colalign=("left", "right", "left"), disable_numparse=True)
+    return [*([same, ""] if same else []), "Summary", table]
 
 
 def _renumbering(report: Report) -> list[str]:
     if not report.renumbering:
         return ["Renumbering: none (every paragraph kept its number and place)"]
     rows = [[escape_terminal(e.old), escape_terminal(e.new), renumber_change(e)] for e in report.renumbering]
-    return ["Renumbering (old → new)", format_table(("old", "new", "change"), rows)]
+    table = tabulate(rows, headers=("old", "new", "change"), tablefmt="simple", disable_numparse=True)
+    return ["Renumbering (old → new)", table]
 
 
 def _pair(view: PairView, style: _Style) -> list[str]:
@@ -91,11 +97,11 @@ def _pair(view: PairView, style: _Style) -> list[str]:
     for part in view.inline_parts:
         lines.extend(_body(part.segments, style, f"[{part_label(part)}] " if many else ""))
     for change in view.footnote_changes:
-        if change.change == "modified":
-            segs: Sequence[Segment] = change.segments
+        if change.change == MODIFIED:
+            segs: Sequence[Op] = change.segments
         else:
-            op = "insert" if change.change == "added" else "delete"
-            segs = (Segment(op, change.new_text or change.old_text),)
+            segs = (Op(INSERT, change.new_text) if change.change == INSERTED
+                    else Op(DELETE, change.old_text),)
         lines.extend(_body(segs, style, f"{footnote_title(change)}: "))
     return lines
 

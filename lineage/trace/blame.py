@@ -13,17 +13,19 @@ it. They are tried oldest first; the first that has the sentence wins.
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
-from lineage.trace.corpusview import CorpusView
+from lineage.compare.reuse import comparable, split_sentences
+from lineage.compare.similarity import char_ngrams
 from lineage.model.document import dumps
 from lineage.report.escape import escape_markdown, escape_terminal
-from lineage.compare.reuse import ReuseIndex, comparable, gram_size, split_sentences
+from lineage.report.labels import CONTAINMENT
+from lineage.script.language import gram_size
+from lineage.trace.corpusview import CorpusView
 
 __all__ = ["BLAME_SCHEMA", "BLAME_FORMATS", "DEFAULT_THRESHOLD", "SentenceOrigin", "Blame", "blame",
-           "render_blame", "show_blame"]
+           "render_blame"]
 
 BLAME_SCHEMA = "lineage.trace.blame/1"
 BLAME_FORMATS = ("text", "md", "json")
@@ -98,49 +100,88 @@ def _earlier_texts(corpus: CorpusView, target: str, language: str) -> list[str]:
                 keys.add(key)
     keys.discard(target)
     # Descendants are never "earlier", whatever their dates say.
-    keys -= {k for k in corpus.graph.nodes if target in corpus.graph.ancestors(k)}
+    keys -= set(corpus.graph.descendants(target))
     return corpus.graph.topological(keys)
+
+
+@dataclass
+class _Probe:
+    """A sentence of the document being blamed, and the best origin found for it so far."""
+
+    paragraph: str
+    index: int
+    text: str
+    probe: str
+    grams: frozenset[str]  # empty for a sentence too short for containment (verbatim only)
+    hit: tuple[int, str, float] | None = None  # (rank, paragraph id, score)
 
 
 def blame(corpus: CorpusView, symbol: str, language: str | None = None,
           threshold: float = DEFAULT_THRESHOLD) -> Blame:
+    """Each sentence of ``symbol``'s text with the earliest earlier text that contains it.
+
+    The earlier texts are read one at a time, oldest first, and each paragraph is compared
+    with the sentences still open (through an index of their n-grams), so memory holds one
+    text and the sentences, whatever the size of the corpus; the pass stops when every
+    sentence has its origin. Within the earliest text that has a sentence, the paragraph
+    holding most of it wins (the first of equals; for a verbatim-only short sentence, the
+    smallest paragraph id)."""
     language = corpus.language_for(symbol, language)
     target = corpus.node(symbol).symbol
     doc = corpus.document(target, language)
     earlier = _earlier_texts(corpus, target, language)
-    n = 3 if language.startswith("zh") else gram_size(" ".join(p.text for p in doc.all_paragraphs()[:5]))
-    index: ReuseIndex[tuple[int, str]] = ReuseIndex(n)
-    plain: dict[tuple[int, str], str] = {}
-    for rank, key in enumerate(earlier):
-        for p in corpus.document(key, language).all_paragraphs():
-            text = comparable(p.text, language)
-            index.add((rank, p.id), text)
-            plain[(rank, p.id)] = text
+    n = gram_size(" ".join(p.text for p in doc.all_paragraphs()[:5]), language)
 
-    origins: list[SentenceOrigin] = []
+    probes: list[_Probe] = []
     for para in doc.all_paragraphs():
         for i, (start, end) in enumerate(split_sentences(para.text), start=1):
             sentence = para.text[start:end]
             probe = comparable(sentence, language)
-            hit = None
-            if probe:
-                if len(probe) - n + 1 < _MIN_GRAMS:
-                    exact = [k for k, t in plain.items() if probe in t]
-                    hit = (min(exact), 1.0) if exact else None
-                else:
-                    matches = index.search(probe, threshold)
-                    if matches:
-                        # Earliest text first; within it the closest paragraph.
-                        best = min(matches, key=lambda m: (m.key[0], -m.score))
-                        hit = (best.key, best.score)
-            if hit is None:
-                node = corpus.graph.nodes[target]
-                origins.append(SentenceOrigin(para.id, i, sentence, target, node.date, None, None))
-            else:
-                (rank, pid), score = hit
-                key = earlier[rank]
-                origins.append(SentenceOrigin(para.id, i, sentence, key, corpus.graph.nodes[key].date, pid, score))
-    return Blame(target, corpus.graph.nodes[target].date, language, threshold, earlier, origins)
+            long = bool(probe) and len(probe) - n + 1 >= _MIN_GRAMS
+            probes.append(_Probe(para.id, i, sentence, probe, frozenset(char_ngrams(probe, n)) if long else frozenset()))
+    open_probes = [p for p in probes if p.probe]
+    by_gram: dict[str, list[_Probe]] = {}
+    short: list[_Probe] = []
+    indexed = -1  # how many open probes by_gram was made for
+    for rank, key in enumerate(earlier):
+        if not open_probes:
+            break
+        if indexed != len(open_probes):
+            by_gram = defaultdict(list)
+            for p in open_probes:
+                for g in p.grams:
+                    by_gram[g].append(p)
+            short = [p for p in open_probes if not p.grams]
+            indexed = len(open_probes)
+        for para in corpus.document(key, language, keep=False).all_paragraphs():
+            text = comparable(para.text, language)
+            counts: dict[int, int] = defaultdict(int)
+            owners: dict[int, _Probe] = {}
+            for g in char_ngrams(text, n):
+                for p in by_gram.get(g, ()):
+                    counts[id(p)] += 1
+                    owners[id(p)] = p
+            for pid, count in counts.items():
+                p = owners[pid]
+                score = count / len(p.grams)
+                if score >= threshold and (p.hit is None or score > p.hit[2]):
+                    p.hit = (rank, para.id, score)
+            for p in short:
+                if p.probe in text and (p.hit is None or para.id < p.hit[1]):
+                    p.hit = (rank, para.id, 1.0)
+        open_probes = [p for p in open_probes if p.hit is None]
+
+    node = corpus.graph.nodes[target]
+    origins: list[SentenceOrigin] = []
+    for p in probes:
+        if p.hit is None:
+            origins.append(SentenceOrigin(p.paragraph, p.index, p.text, target, node.date, None, None))
+        else:
+            rank, pid, score = p.hit
+            key = earlier[rank]
+            origins.append(SentenceOrigin(p.paragraph, p.index, p.text, key, corpus.graph.nodes[key].date,
+                                          pid, score))
+    return Blame(target, node.date, language, threshold, earlier, origins)
 
 
 # --------------------------------------------------------------------------- rendering
@@ -181,7 +222,7 @@ def render_blame(result: Blame, fmt: str = "text") -> str:
             out.append(f"  {label:<{width + 6}} {counts.get(key, 0):>5}")
     out.append("")
     if md:
-        out.append("| sentence | first seen in | score | text |")
+        out.append(f"| sentence | first seen in | {CONTAINMENT} | text |")
         out.append("|---|---|---:|---|")
     for s in result.sentences:
         ref = f"{s.paragraph}.{s.index}"
@@ -193,9 +234,3 @@ def render_blame(result: Blame, fmt: str = "text") -> str:
             out.append(f"{ref:<8} {_where(s):<{width + 6}} {score:>4}  {flat}")
     text = "\n".join(out).rstrip("\n") + "\n"
     return text if md else escape_terminal(text)
-
-
-def show_blame(corpus_dir: str | Path, symbol: str, language: str | None = None, fmt: str = "text",
-               threshold: float = DEFAULT_THRESHOLD) -> str:
-    """What ``lineage blame`` prints."""
-    return render_blame(blame(CorpusView.open(corpus_dir), symbol, language, threshold), fmt)

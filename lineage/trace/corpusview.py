@@ -60,14 +60,19 @@ class CorpusView:
         node = self.graph.nodes.get(node_key(symbol))
         return node is not None and language in node.languages
 
-    def document(self, symbol: str, language: str) -> Document:
+    def document(self, symbol: str, language: str, keep: bool = True) -> Document:
+        """The text of ``symbol`` in ``language``, read once and kept for the next call;
+        ``keep=False`` for a pass over many texts that needs each only once (a corpus of
+        thousands should not be held in memory)."""
         key = (node_key(symbol), language)
         doc = self._docs.get(key)
         if doc is None:
             entry = self.entry(symbol, language)
             if entry is None:
                 raise UsageError(f"the corpus has no {language} text of {key[0]}")
-            doc = self._docs[key] = load_entry_document(self.corpus_dir, entry)
+            doc = load_entry_document(self.corpus_dir, entry)
+            if keep:
+                self._docs[key] = doc
         return doc
 
     def symbols_with_text(self, language: str | None = None) -> list[str]:

@@ -16,6 +16,7 @@ marked ``listed = False``.
 """
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,8 @@ class Node:
     languages: tuple[str, ...] = ()  # languages whose text the corpus holds
     entries: tuple[Entry, ...] = ()
     listed: bool = True
+    # sort_key parses the symbol; every ordering asks for it again
+    _sort_key: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def has_text(self) -> bool:
@@ -66,7 +69,9 @@ class Node:
 
     def sort_key(self) -> tuple:
         """Chronological: by date (undated last), then by symbol order."""
-        return (self.date is None, self.date or "", symbol_sort_key(self.symbol))
+        if self._sort_key is None:
+            self._sort_key = (self.date is None, self.date or "", symbol_sort_key(self.symbol))
+        return self._sort_key
 
     def to_dict(self) -> dict:
         return {
@@ -94,8 +99,26 @@ class Edge:
 
 @dataclass
 class LineageGraph:
+    """Nodes by key and edges in display order. The queries below index the edges by node on
+    first use (``edges`` is complete once :func:`build_graph` returns; a graph changed after
+    a query would need a new ``LineageGraph``). Each query is linear in the nodes and edges
+    it reaches, and none recurses, so a chain of any depth works."""
+
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)
+    _index: tuple[dict[str, list[Edge]], dict[str, list[Edge]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
+
+    def _adjacent(self) -> tuple[dict[str, list[Edge]], dict[str, list[Edge]]]:
+        """Each node's outgoing and incoming edges, in the order of ``edges``."""
+        if self._index is None:
+            out: dict[str, list[Edge]] = defaultdict(list)
+            into: dict[str, list[Edge]] = defaultdict(list)
+            for e in self.edges:
+                out[e.source].append(e)
+                into[e.target].append(e)
+            self._index = (out, into)
+        return self._index
 
     # --- navigation -----------------------------------------------------------------------
     def node(self, symbol: str) -> Node:
@@ -118,39 +141,42 @@ class LineageGraph:
 
     def out_edges(self, key: str, kinds: Iterable[str] = EDGE_KINDS) -> list[Edge]:
         kinds = tuple(kinds)
-        return [e for e in self.edges if e.source == key and e.kind in kinds]
+        return [e for e in self._adjacent()[0].get(key, ()) if e.kind in kinds]
 
-    def component(self, symbol: str, kinds: Iterable[str] = EDGE_KINDS) -> list[str]:
-        """Every node linked to ``symbol`` through edges of ``kinds`` in either direction,
-        in chronological order."""
-        kinds = tuple(kinds)
-        start = self.node(symbol).symbol
-        seen = {start}
-        todo = [start]
-        while todo:
-            key = todo.pop()
-            for e in self.edges:
-                if e.kind not in kinds:
-                    continue
-                for a, b in ((e.source, e.target), (e.target, e.source)):
-                    if a == key and b not in seen:
-                        seen.add(b)
-                        todo.append(b)
-        return self.ordered_keys(seen)
-
-    def ancestors(self, symbol: str, kinds: Iterable[str] = EDGE_KINDS) -> list[str]:
-        """Documents ``symbol`` derives from, directly or not, oldest first."""
-        kinds = tuple(kinds)
-        start = self.node(symbol).symbol
+    def _reach(self, start: str, kinds: tuple[str, ...], forward: bool, backward: bool) -> set[str]:
+        """Nodes reachable from ``start`` (itself excluded unless on a cycle back to it)
+        following edges source -> target (``forward``) and/or target -> source."""
+        out, into = self._adjacent()
         seen: set[str] = set()
         todo = [start]
         while todo:
             key = todo.pop()
-            for e in self.out_edges(key, kinds):
-                if e.target not in seen and e.target != start:
-                    seen.add(e.target)
-                    todo.append(e.target)
-        return self.ordered_keys(seen)
+            steps = []
+            if forward:
+                steps += [e.target for e in out.get(key, ()) if e.kind in kinds]
+            if backward:
+                steps += [e.source for e in into.get(key, ()) if e.kind in kinds]
+            for nxt in steps:
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return seen
+
+    def component(self, symbol: str, kinds: Iterable[str] = EDGE_KINDS) -> list[str]:
+        """Every node linked to ``symbol`` through edges of ``kinds`` in either direction,
+        in chronological order."""
+        start = self.node(symbol).symbol
+        return self.ordered_keys(self._reach(start, tuple(kinds), True, True) | {start})
+
+    def ancestors(self, symbol: str, kinds: Iterable[str] = EDGE_KINDS) -> list[str]:
+        """Documents ``symbol`` derives from, directly or not, oldest first."""
+        start = self.node(symbol).symbol
+        return self.ordered_keys(self._reach(start, tuple(kinds), True, False) - {start})
+
+    def descendants(self, symbol: str, kinds: Iterable[str] = EDGE_KINDS) -> list[str]:
+        """Documents that derive from ``symbol``, directly or not, oldest first."""
+        start = self.node(symbol).symbol
+        return self.ordered_keys(self._reach(start, tuple(kinds), False, True) - {start})
 
     def versions(self, symbol: str) -> list[str]:
         """The versions of one text (linked by revises / adopted_from / modifies), ordered
@@ -161,23 +187,31 @@ class LineageGraph:
     def topological(self, keys: Iterable[str], kinds: Iterable[str] = EDGE_KINDS) -> list[str]:
         """``keys`` with every document after those it derives from (directly or through
         documents not among ``keys``, such as a draft the corpus has no text of); among
-        documents free to go next, the chronologically first."""
+        documents free to go next, the chronologically first (then the first given).
+
+        Hand-written links may form a cycle (A builds on B, B on A): documents that derive
+        from each other hold no order between them, so dates decide among them, while each
+        still comes after whatever the whole cycle derives from. Kahn's algorithm on the
+        strongly connected components of the documents ``keys`` derive from: a component
+        is done when its members among ``keys`` are placed (the others take no place)."""
         kinds = tuple(kinds)
         keys = list(dict.fromkeys(keys))
-        inside = set(keys)
-        ancestors = {k: set(self.ancestors(k, kinds)) & inside for k in keys}
-        # Hand-written links may form a cycle (A builds on B, B on A): documents that derive
-        # from each other hold no order between them, so dates decide among them, while each
-        # still comes after whatever the whole cycle derives from.
-        waiting = {k: {a for a in deps if k not in ancestors[a]} for k, deps in ancestors.items()}
-        order: list[str] = []
-        while waiting:
-            ready = [k for k, deps in waiting.items() if not deps]
-            nxt = min(ready, key=lambda k: self.nodes[k].sort_key())
-            order.append(nxt)
-            del waiting[nxt]
-            for deps in waiting.values():
-                deps.discard(nxt)
+        if not keys:
+            return []
+        out = self._adjacent()[0]
+        # the documents keys derive from, each with the ones it derives from directly
+        targets: dict[str, list[str]] = {}
+        todo = list(keys)
+        while todo:
+            key = todo.pop()
+            if key not in targets:
+                targets[key] = [e.target for e in out.get(key, ()) if e.kind in kinds]
+                todo.extend(targets[key])
+        # Without a cycle every document is a component of its own; only when that leaves
+        # some unplaced are the real components computed.
+        order = _kahn(keys, targets, {k: k for k in targets}, self.nodes)
+        if len(order) < len(keys):
+            order = _kahn(keys, targets, _components(targets), self.nodes)
         return order
 
     def subgraph(self, keys: Iterable[str]) -> "LineageGraph":
@@ -199,11 +233,12 @@ class LineageGraph:
         return LineageGraph(dict(self.nodes), keep)
 
     def _reachable_without(self, skip: Edge) -> bool:
+        out = self._adjacent()[0]
         seen = {skip.source}
         todo = [skip.source]
         while todo:
             key = todo.pop()
-            for e in self.out_edges(key):
+            for e in out.get(key, ()):
                 if e is skip or e.target in seen:
                     continue
                 if e.target == skip.target:
@@ -218,6 +253,100 @@ class LineageGraph:
             "nodes": [self.nodes[k].to_dict() for k in self.ordered_keys()],
             "edges": [e.to_dict() for e in self.edges],
         }
+
+
+def _kahn(keys: list[str], targets: dict[str, list[str]], comp: dict[str, object],
+          nodes: dict[str, Node]) -> list[str]:
+    """Kahn's algorithm on the components ``comp`` of the graph ``targets``: ``keys`` in an
+    order where each comes after the components it derives from, the chronologically first
+    of those free to go next; a component is done when its members among ``keys`` are placed."""
+    waited_by: dict[object, list[object]] = defaultdict(list)
+    count: dict[object, int] = dict.fromkeys(comp.values(), 0)
+    for key, direct in targets.items():
+        c = comp[key]
+        for t in {comp[t] for t in direct} - {c}:
+            count[c] += 1
+            waited_by[t].append(c)
+    position = {k: i for i, k in enumerate(keys)}
+    members: dict[object, list[str]] = defaultdict(list)
+    for key in keys:
+        members[comp[key]].append(key)
+    unplaced = {c: len(m) for c, m in members.items()}
+    ready: list[tuple[tuple, int, str]] = []
+
+    def release(first: object) -> None:
+        """Component ``first`` has nothing left to wait for: offer its documents, and when it
+        has none among ``keys``, release what waits for it, and so on."""
+        todo = [first]
+        while todo:
+            c = todo.pop()
+            if unplaced.get(c):
+                for key in members[c]:
+                    heapq.heappush(ready, (nodes[key].sort_key(), position[key], key))
+                continue
+            for d in waited_by[c]:
+                count[d] -= 1
+                if count[d] == 0:
+                    todo.append(d)
+
+    for c in [c for c, n in count.items() if n == 0]:
+        release(c)
+    order: list[str] = []
+    while ready:
+        key = heapq.heappop(ready)[2]
+        order.append(key)
+        c = comp[key]
+        unplaced[c] -= 1
+        if unplaced[c] == 0:
+            for d in waited_by[c]:
+                count[d] -= 1
+                if count[d] == 0:
+                    release(d)
+    return order
+
+
+def _components(targets: dict[str, list[str]]) -> dict[str, int]:
+    """Strongly connected components of the graph ``key -> targets[key]`` (every target a
+    key): component number by key. Tarjan's algorithm with an explicit stack."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    comp: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    counter = 0
+    for root in targets:
+        if root in index:
+            continue
+        work = [(root, iter(targets[root]))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            key, it = work[-1]
+            nxt = next(it, None)
+            if nxt is not None:
+                if nxt not in index:
+                    index[nxt] = low[nxt] = counter
+                    counter += 1
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, iter(targets[nxt])))
+                elif nxt in on_stack:
+                    low[key] = min(low[key], index[nxt])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[key])
+            if low[key] == index[key]:
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    comp[member] = index[key]
+                    if member == key:
+                        break
+    return comp
 
 
 def _merge_entries(entries: list[Entry]) -> Node:
@@ -242,17 +371,15 @@ def _infer_from_symbols(graph: LineageGraph) -> None:
         if sym is None:
             continue
         if sym.is_revision and (key, "revises") not in explicit:
+            # The nearest earlier version the corpus knows (Rev.1 of an addendum revises the
+            # addendum, which has no earlier revision); none at all: a lone Tunis Agenda Rev.1
+            # should not grow an unknown original. Stops at the first known one, so a chain of
+            # revisions costs one step per document.
             prev = sym.previous_revision()
-            chain = []
-            while prev is not None:
-                chain.append(prev)
-                # Rev.1 of an addendum revises the addendum, which has no earlier revision.
+            while prev is not None and str(prev) not in graph.nodes:
                 prev = prev.previous_revision()
-            # Only towards documents the corpus knows: a lone Tunis Agenda Rev.1 should not
-            # grow an unknown original.
-            found = next((str(p) for p in chain if str(p) in graph.nodes), None)
-            if found is not None:
-                graph.edges.append(Edge(key, found, "revises", inferred=True))
+            if prev is not None:
+                graph.edges.append(Edge(key, str(prev), "revises", inferred=True))
         base = sym.modified()
         if base is not None and (key, "modifies") not in explicit and str(base) in graph.nodes:
             graph.edges.append(Edge(key, str(base), "modifies", inferred=True))

@@ -1,13 +1,12 @@
 """Print a lineage graph: a text tree, Mermaid, Graphviz DOT or JSON."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from lineage.errors import UsageError
-from lineage.trace.graph import EDGE_LABELS, LineageGraph, Node, load_graph
+from lineage.trace.graph import EDGE_LABELS, LineageGraph, Node
 from lineage.model.document import dumps
 
-__all__ = ["GRAPH_FORMATS", "render_graph", "show_graph", "graph_text", "graph_mermaid", "graph_dot", "graph_json"]
+__all__ = ["GRAPH_FORMATS", "MAX_DEPTH", "render_graph", "graph_text", "graph_mermaid", "graph_dot", "graph_json"]
 
 GRAPH_FORMATS = ("text", "mermaid", "dot", "json")
 
@@ -27,9 +26,16 @@ def _describe(node: Node) -> str:
     return "  ".join(bits)
 
 
+# Deeper than this, a branch continues in a block of its own below the tree it belongs to:
+# each level indents by three columns, and a chain of thousands of revisions drawn as one
+# staircase would print millions of spaces.
+MAX_DEPTH = 32
+
+
 def graph_text(graph: LineageGraph, focus: str | None = None) -> str:
     """A tree from the newest documents down to what they derive from; a document reached
-    twice is expanded once and then shown as ``(see above)``."""
+    twice is expanded once and then shown as ``(see above)``; a branch deeper than
+    ``MAX_DEPTH`` goes on in a block of its own right after its tree (``(continued below)``)."""
     if not graph.nodes:
         return "(the corpus lists no documents)\n"
     has_parent = {e.target for e in graph.edges}
@@ -43,10 +49,17 @@ def graph_text(graph: LineageGraph, focus: str | None = None) -> str:
     def mark(key: str) -> str:
         return " *" if focus is not None and key == focus else ""
 
-    def walk(key: str, prefix: str) -> None:
-        children = sorted(graph.out_edges(key), key=lambda e: graph.nodes[e.target].sort_key(), reverse=True)
-        for i, edge in enumerate(children):
-            last = i == len(children) - 1
+    def children(key: str) -> list:
+        return sorted(graph.out_edges(key), key=lambda e: graph.nodes[e.target].sort_key(), reverse=True)
+
+    def draw(root: str, note: str) -> list[str]:
+        """Lines of the tree under ``root``; returns the documents continued below."""
+        continued: list[str] = []
+        lines.append(_describe(graph.nodes[root]) + mark(root) + note)
+        # depth-first with an explicit stack: (edge, prefix, last among its siblings, depth)
+        stack = [(e, "", i == 0, 1) for i, e in enumerate(reversed(children(root)))]
+        while stack:
+            edge, prefix, last, depth = stack.pop()
             branch = "└─ " if last else "├─ "
             label = EDGE_LABELS[edge.kind] + (" (inferred)" if edge.inferred else "")
             target = graph.nodes[edge.target]
@@ -54,15 +67,23 @@ def graph_text(graph: LineageGraph, focus: str | None = None) -> str:
                 lines.append(f"{prefix}{branch}{label}: {target.symbol}{mark(edge.target)} (see above)")
                 continue
             expanded.add(edge.target)
+            below = children(edge.target)
+            if below and depth == MAX_DEPTH:
+                lines.append(f"{prefix}{branch}{label}: {target.symbol}{mark(edge.target)} (continued below)")
+                continued.append(edge.target)
+                continue
             lines.append(f"{prefix}{branch}{label}: {_describe(target)}{mark(edge.target)}")
-            walk(edge.target, prefix + ("   " if last else "│  "))
+            inner = prefix + ("   " if last else "│  ")
+            stack.extend((e, inner, i == 0, depth + 1) for i, e in enumerate(reversed(below)))
+        return continued
 
     for root in roots:
         if root in expanded:
             continue
         expanded.add(root)
-        lines.append(_describe(graph.nodes[root]) + mark(root))
-        walk(root, "")
+        pending = draw(root, "")
+        while pending:
+            pending = [more for key in pending for more in draw(key, "  (continued)")]
     # Every document after those it derives from, dates deciding the rest (undated and
     # unlinked documents come last: nothing says where they belong).
     chronology = graph.topological(graph.nodes)
@@ -132,17 +153,3 @@ def render_graph(graph: LineageGraph, fmt: str = "text", focus: str | None = Non
     if fmt not in renderers:
         raise UsageError(f"unknown format {fmt!r}; expected one of {', '.join(GRAPH_FORMATS)}")
     return renderers[fmt](graph, focus)
-
-
-def show_graph(corpus_dir: str | Path, symbol: str | None = None, fmt: str = "text",
-               all_links: bool = False) -> str:
-    """What ``lineage graph`` prints: the whole corpus, or the documents linked to ``symbol``
-    (its versions and every earlier document it builds on, and those that build on it)."""
-    graph = load_graph(corpus_dir)
-    focus = None
-    if symbol is not None:
-        focus = graph.node(symbol).symbol
-        graph = graph.subgraph(graph.component(focus))
-    if not all_links:
-        graph = graph.reduced()
-    return render_graph(graph, fmt, focus)

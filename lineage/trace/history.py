@@ -11,18 +11,19 @@ the paragraph's first wording, by text reuse (``lineage.compare.reuse``).
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from lineage.compare.documents import compare_documents
-from lineage.model.comparison import Comparison, Op, Pair
-from lineage.trace.corpusview import CorpusView
+from lineage.compare.reuse import comparable
+from lineage.compare.similarity import mutual_containment
 from lineage.errors import UsageError
+from lineage.model.comparison import Comparison, Op, Pair
+from lineage.model.document import Document, dumps
 from lineage.report.escape import escape_markdown, escape_terminal
 from lineage.report.inline import inline_diff, shown_similarity
-from lineage.model.document import Document, dumps
-from lineage.compare.reuse import comparable, containment, gram_size
+from lineage.report.labels import DELETED, INSERTED, SIMILARITY, UNCHANGED
+from lineage.script.language import gram_size
+from lineage.trace.corpusview import CorpusView
 
 __all__ = [
     "HISTORY_SCHEMA",
@@ -32,7 +33,6 @@ __all__ = [
     "ParagraphHistory",
     "paragraph_history",
     "render_history",
-    "show_history",
 ]
 
 HISTORY_SCHEMA = "lineage.trace.history/1"
@@ -171,11 +171,24 @@ def _ordered_ids(doc: Document, ids: set[str]) -> list[str]:
     return [p.id for p in doc.all_paragraphs() if p.id in ids]
 
 
+class _Texts(dict):
+    """The versions' texts by symbol, each read on first use."""
+
+    def __init__(self, corpus: CorpusView, language: str) -> None:
+        super().__init__()
+        self._corpus = corpus
+        self._language = language
+
+    def __missing__(self, key: str) -> Document:
+        doc = self[key] = self._corpus.document(key, self._language, keep=False)
+        return doc
+
+
 def paragraph_history(corpus: CorpusView, symbol: str, para: str, language: str | None = None) -> ParagraphHistory:
     language = corpus.language_for(symbol, language)
     target = corpus.node(symbol).symbol
     versions = [k for k in corpus.graph.versions(target) if corpus.has_text(k, language)]
-    docs = {k: corpus.document(k, language) for k in versions}
+    docs = _Texts(corpus, language)  # read when the walk reaches them: it may stop early
     start = _find_paragraph(docs[target], para)
     at = versions.index(target)
     comparisons: dict[int, Comparison] = {}
@@ -260,7 +273,7 @@ def _earlier_variants(corpus: CorpusView, target: str, language: str, first: His
         best: EarlierMatch | None = None
         for p in corpus.document(key, language).all_paragraphs():
             other = comparable(p.text, language)
-            score = max(containment(passage, other, n), containment(other, passage, n))
+            score = mutual_containment(passage, other, n)
             if score >= EARLIER_THRESHOLD and (best is None or score > best.score):
                 best = EarlierMatch(key, corpus.graph.nodes[key].date, p.id, score, p.text)
         if best is not None:
@@ -272,11 +285,13 @@ def _earlier_variants(corpus: CorpusView, target: str, language: str, first: His
 
 
 def _status_text(step: HistoryStep) -> str:
-    if step.status in ("first", "absent", "deleted", "unchanged", "inserted"):
-        return {"first": "first version", "absent": "not in this version", "deleted": "deleted",
-                "unchanged": "unchanged", "inserted": "inserted"}[step.status]
+    """A step's status in words: a pair kind is its change word (:mod:`lineage.report.labels`)."""
+    words = {"first": "first version", "absent": "not in this version", DELETED: DELETED,
+             UNCHANGED: UNCHANGED, INSERTED: INSERTED}
+    if step.status in words:
+        return words[step.status]
     if step.similarity is not None:
-        return f"{step.status} (similarity {shown_similarity(step.similarity, step.ops)})"
+        return f"{step.status} ({SIMILARITY} {shown_similarity(step.similarity, step.ops)})"
     return step.status
 
 
@@ -325,9 +340,3 @@ def render_history(history: ParagraphHistory, fmt: str = "text") -> str:
         out.append("")
     text = "\n".join(out).rstrip("\n") + "\n"
     return text if md else escape_terminal(text)
-
-
-def show_history(corpus_dir: str | Path, symbol: str, para: str, language: str | None = None,
-                 fmt: str = "text") -> str:
-    """What ``lineage history`` prints."""
-    return render_history(paragraph_history(CorpusView.open(corpus_dir), symbol, para, language), fmt)

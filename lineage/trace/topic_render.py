@@ -2,21 +2,22 @@
 from __future__ import annotations
 
 import html
-from pathlib import Path
-from typing import Sequence
 
 from tabulate import tabulate
 
-from lineage.report.escape import escape_markdown, escape_terminal
-from lineage.report.html import CSP
-from lineage.report.inline import inline_diff, shown_similarity
 from lineage.model.document import dumps
-from lineage.trace.topic_timeline import TopicEntry, TopicTimeline, load_timeline
+from lineage.report.escape import escape_markdown, escape_terminal
+from lineage.report.inline import inline_diff, shown_similarity
+from lineage.report.labels import REUSE_SCORE, TOPIC_STATUS_WORDS
+from lineage.report.page import lang_attr, render_page
+from lineage.trace.topic_timeline import TopicEntry, TopicTimeline
 
-__all__ = ["TOPIC_FORMATS", "render_topic", "show_topic"]
+__all__ = ["TOPIC_FORMATS", "render_topic"]
 
 TOPIC_FORMATS = ("text", "md", "html", "json")
-_HEADERS = ["date", "symbol", "lang", "paragraphs", "new", "modified", "unchanged", "dropped", "ids"]
+# One column per status; the last (no longer on the topic) counts the entry's dropped list.
+_HEADERS = ["date", "symbol", "lang", "paragraphs", *TOPIC_STATUS_WORDS.values(), "ids"]
+_COUNTED = tuple(TOPIC_STATUS_WORDS)[:-1]
 
 
 def _rows(timeline: TopicTimeline) -> list[list[str]]:
@@ -27,9 +28,7 @@ def _rows(timeline: TopicTimeline) -> list[list[str]]:
             e.symbol,
             e.language,
             str(len(e.hits)),
-            str(e.count("new")),
-            str(e.count("modified")),
-            str(e.count("unchanged")),
+            *(str(e.count(s)) for s in _COUNTED),
             str(len(e.dropped)),
             ", ".join(h.id for h in e.hits),
         ])
@@ -58,9 +57,10 @@ def _span(timeline: TopicTimeline) -> str:
 def _status(entry: TopicEntry, pid: str) -> str:
     change = entry.change_for(pid)
     if change is None or change.status == "new":
-        return "new" if entry.previous else "first"
-    sim = "" if change.similarity is None else f", similarity {shown_similarity(change.similarity, change.ops)}"
-    return f"{change.status} from {entry.previous} {change.previous_id}{sim}"
+        return TOPIC_STATUS_WORDS["new"] if entry.previous else "first"
+    sim = ("" if change.similarity is None
+           else f", {REUSE_SCORE} {shown_similarity(change.similarity, change.ops)}")
+    return f"{TOPIC_STATUS_WORDS[change.status]} from {entry.previous} {change.previous_id}{sim}"
 
 
 def _text(timeline: TopicTimeline, md: bool) -> str:
@@ -97,41 +97,43 @@ def _text(timeline: TopicTimeline, md: bool) -> str:
     return text if md else escape_terminal(text)
 
 
-_CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.6}
-table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}
-del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:underline}
-.meta{color:#555;font-size:.9em}.terms{color:#555}"""
+_CSS = """
+.terms { color: var(--muted); }
+h3 { font-size: 1rem; margin: 1.2rem 0 .2rem; }
+.para { margin: .25rem 0; white-space: pre-wrap; }
+"""
+"""The topic page's own styles, after the shared ones (:mod:`lineage.report.page`)."""
 
 
 def _html(timeline: TopicTimeline) -> str:
     e = html.escape
-    languages = {entry.language for entry in timeline.entries}
-    lang = languages.pop() if len(languages) == 1 else "und"
-    out = ["<!DOCTYPE html>", f'<html lang="{e(lang)}">', "<head>", '<meta charset="utf-8">',
-           f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-           f"<title>{e(_title(timeline))}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
-           f"<h1>{e(_title(timeline))}</h1>", f'<p class="meta">{e(_span(timeline))}</p>',
+    t = timeline.topic
+    # The title in the page's words, the Chinese title marked as Chinese.
+    zh = f' (<span lang="zh">{e(t.title_zh)}</span>)' if t.title_zh else ""
+    out = ['<div class="page">', f"<h1>Topic {e(t.name)}: {e(t.title)}{zh}</h1>",
+           f'<p class="meta">{e(_span(timeline))}</p>',
            "<table>", "<thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in _HEADERS) + "</tr></thead>", "<tbody>"]
     for row in _rows(timeline):
         out.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>")
     out += ["</tbody>", "</table>"]
     for entry in timeline.entries:
+        lang = lang_attr(entry.language)
         head = f"{entry.symbol} ({entry.language})" + (f", {entry.date}" if entry.date else "")
         out.append(f"<h2>{e(head)}</h2>")
         for hit in entry.hits:
             change = entry.change_for(hit.id)
-            out.append(f'<h3>{e(hit.id)} <span class="terms">[{e(", ".join(hit.terms))}]</span></h3>')
+            out.append(f'<h3>{e(hit.id)} <span class="terms"{lang}>[{e(", ".join(hit.terms))}]</span></h3>')
             out.append(f'<p class="meta">{e(_status(entry, hit.id))}</p>')
             if change is not None and change.status == "modified":
                 body = inline_diff(change.ops, "html")
             else:
                 body = e(hit.paragraph.text)
-            out.append("<p>" + body.replace("\n", "<br>") + "</p>")
+            out.append(f'<p class="para"{lang}>' + body.replace("\n", "<br>") + "</p>")
         if entry.dropped:
             out.append(f'<p class="meta">no longer on the topic from {e(entry.previous or "")}: '
                        f"{e(', '.join(entry.dropped))}</p>")
-    out += ["</body>", "</html>"]
-    return "\n".join(out) + "\n"
+    out.append("</div>")
+    return render_page(_title(timeline), out, css=_CSS)
 
 
 def render_topic(timeline: TopicTimeline, fmt: str = "text") -> str:
@@ -140,9 +142,3 @@ def render_topic(timeline: TopicTimeline, fmt: str = "text") -> str:
     if fmt == "html":
         return _html(timeline)
     return _text(timeline, md=fmt == "md")
-
-
-def show_topic(corpus_dir: str | Path, name: str, symbols: Sequence[str] = (), language: str | None = None,
-               fmt: str = "text") -> str:
-    """What ``lineage topic`` prints."""
-    return render_topic(load_timeline(corpus_dir, name, symbols, language), fmt)

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
+from lineage.compare.reuse import comparable
+from lineage.compare.similarity import char_ngrams, reuse_score
+from lineage.compare.textdiff import diff_ops
+from lineage.errors import UsageError
 from lineage.model.comparison import Op
 from lineage.trace.corpusview import CorpusView
-from lineage.errors import UsageError
-from lineage.compare.reuse import comparable, containment, edit_similarity, gram_size
-from lineage.compare.textdiff import diff_ops
+from lineage.script.language import gram_size
 from lineage.trace.topics import Topic, TopicHit, get_topic, match_document
 
 __all__ = [
@@ -116,20 +118,34 @@ class TopicTimeline:
         }
 
 
-def _pair(entry: TopicEntry, previous: TopicEntry) -> None:
-    """Pair each topic paragraph of ``entry`` with the most similar one of ``previous``."""
+def _pair(entry: TopicEntry, previous: TopicEntry, comparables: dict[str, str]) -> None:
+    """Pair each topic paragraph of ``entry`` with the most similar one of ``previous``.
+    ``comparables``: the comparable form by printed text, of the texts met so far that the
+    next pairing may meet again (the caller keeps the previous document's)."""
     language = entry.language
-    old = [(h.id, h.paragraph.text, comparable(h.paragraph.text, language)) for h in previous.hits]
+
+    def comparable_form(raw: str) -> str:
+        form = comparables.get(raw)
+        if form is None:
+            form = comparables[raw] = comparable(raw, language)
+        return form
+
+    old = [(h.id, h.paragraph.text, comparable_form(h.paragraph.text)) for h in previous.hits]
+    grams: dict[tuple[str, int], set[str]] = {}
+
+    def grams_of(form: str, n: int) -> set[str]:
+        found = grams.get((form, n))
+        if found is None:
+            found = grams[(form, n)] = char_ngrams(form, n)
+        return found
+
     used: set[str] = set()
     for hit in entry.hits:
-        text = comparable(hit.paragraph.text, language)
+        text = comparable_form(hit.paragraph.text)
         n = gram_size(text)
         best: tuple[float, str, str] | None = None
         for pid, raw, other in old:
-            # Edit similarity for rewordings; containment for a passage taken up whole into a
-            # longer one (or cut down), which edit similarity alone undervalues.
-            score = max(edit_similarity(text, other),
-                        0.9 * max(containment(text, other, n), containment(other, text, n)))
+            score = reuse_score(text, other, n, (grams_of(text, n), grams_of(other, n)))
             if best is None or score > best[0]:
                 best = (score, pid, raw)
         if best is None or best[0] < PAIR_THRESHOLD:
@@ -137,7 +153,7 @@ def _pair(entry: TopicEntry, previous: TopicEntry) -> None:
             continue
         score, pid, raw = best
         used.add(pid)
-        ops = diff_ops(raw, hit.paragraph.text, language)
+        ops = [] if raw == hit.paragraph.text else diff_ops(raw, hit.paragraph.text, language)
         entry.changes.append(TopicChange(hit.id, "modified" if ops else "unchanged", pid, score, ops or None))
     entry.dropped = [pid for pid, _, _ in old if pid not in used]
 
@@ -158,6 +174,7 @@ def topic_timeline(corpus: CorpusView, topic: Topic, symbols: Sequence[str] = ()
             raise UsageError(f"the corpus holds no text {where}")
     entries: list[TopicEntry] = []
     last: dict[str, TopicEntry] = {}
+    comparables: dict[str, dict[str, str]] = {}  # by language: see _pair
     for key in keys:
         node = corpus.graph.nodes[key]
         langs = [language] if language else list(node.languages)
@@ -166,12 +183,13 @@ def topic_timeline(corpus: CorpusView, topic: Topic, symbols: Sequence[str] = ()
         for lang in langs:
             if lang not in node.languages:
                 continue
-            doc = corpus.document(key, lang)
+            # Each text is read once and only its topic paragraphs are kept.
+            doc = corpus.document(key, lang, keep=False)
             entry = TopicEntry(key, lang, node.date, node.title, match_document(topic, doc))
             previous = last.get(lang)
             if previous is not None and entry.hits:
                 entry.previous = previous.symbol
-                _pair(entry, previous)
+                _pair(entry, previous, comparables.setdefault(lang, {}))
             else:
                 entry.changes = [TopicChange(h.id, "new") for h in entry.hits]
             entries.append(entry)
@@ -179,6 +197,10 @@ def topic_timeline(corpus: CorpusView, topic: Topic, symbols: Sequence[str] = ()
             # compared with the last one that did.
             if entry.hits:
                 last[lang] = entry
+                # only the new baseline's texts can come up again
+                seen = comparables.get(lang, {})
+                comparables[lang] = {h.paragraph.text: seen[h.paragraph.text]
+                                     for h in entry.hits if h.paragraph.text in seen}
     return TopicTimeline(topic, entries)
 
 

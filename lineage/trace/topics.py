@@ -25,9 +25,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from lineage.errors import UsageError
+from lineage.errors import TopicError
 from lineage.model.document import Document, Paragraph
 from lineage.normalize import normalize
+from lineage.script.chars import CJK, has_cjk
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -45,19 +46,14 @@ __all__ = [
 ]
 
 
-class TopicError(UsageError):
-    """A topic name is unknown or a topic file is malformed."""
-
-
-_CJK_RANGES = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"  # CJK scripts, kana and hangul included
-_CJK = re.compile(f"[{_CJK_RANGES}]")
-# A letter or digit of an alphabetic script (Latin, Cyrillic, Arabic, ...): what a whole-word
-# term may not touch. Han characters may: Chinese texts write "IGF" with no space around it.
-_WORD_CHAR = f"[^\\W{_CJK_RANGES}]"
+# A letter or digit of a script written with word spaces (Latin, Cyrillic, Arabic, Hangul,
+# ...): what a whole-word term may not touch. CJK characters may: Chinese texts write "IGF"
+# with no space around it.
+_WORD_CHAR = f"[^\\W{CJK}]"
 
 
 def _term_pattern(term: str) -> re.Pattern[str]:
-    if not _CJK.search(term):
+    if not has_cjk(term):
         body = r"[\s\-\u2010-\u2014]*".join(
             r"\s+".join(re.escape(w) for w in part.split()) for part in re.split(r"\s*-\s*", term)
         )
@@ -106,6 +102,10 @@ class Topic:
     exclude: tuple[str, ...] = ()
     path: str | None = None
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+    # What a paragraph text holds of the topic, by (text, language): versions of one text
+    # repeat most paragraphs word for word, and a timeline reads every version.
+    _seen: dict[tuple[str, str | None], tuple[list[str], list[str], list[str]]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     def pattern(self, term: str) -> re.Pattern[str]:
         pat = self._patterns.get(term)
@@ -206,23 +206,38 @@ def _match_text(topic: Topic, text: str, language: str | None) -> str:
     return text
 
 
+# Paragraph texts remembered per topic (see Topic._seen); beyond this the memory is
+# started afresh, so a pass over any number of texts holds a bounded amount.
+_SEEN_LIMIT = 20000
+
+
+def _terms_in(topic: Topic, text: str, language: str | None) -> tuple[list[str], list[str], list[str]]:
+    """The topic's terms, weak terms and anaphora found in one paragraph text."""
+    key = (text, language)
+    found = topic._seen.get(key)
+    if found is None:
+        if len(topic._seen) >= _SEEN_LIMIT:
+            topic._seen.clear()
+        text = _match_text(topic, text, language)
+        found = topic._seen[key] = (topic.found(topic.terms, text), topic.found(topic.weak, text),
+                                    topic.found(topic.anaphora, text))
+    return found
+
+
 def match_document(topic: Topic, doc: Document) -> list[TopicHit]:
     """The paragraphs of ``doc`` (preambular and operative, in order) that are on ``topic``."""
     paragraphs = doc.all_paragraphs()
-    texts = [_match_text(topic, p.text, doc.language) for p in paragraphs]
-    named = [bool(topic.found(topic.terms, t)) for t in texts]
+    found = [_terms_in(topic, p.text, doc.language) for p in paragraphs]
+    named = [bool(strong) for strong, _, _ in found]
     hits: list[TopicHit] = []
-    for i, (para, text) in enumerate(zip(paragraphs, texts)):
-        strong = topic.found(topic.terms, text)
+    for i, (para, (strong, weak, short)) in enumerate(zip(paragraphs, found)):
         if strong:
             hits.append(TopicHit(para, tuple(strong), "term"))
             continue
-        weak = topic.found(topic.weak, text)
         if weak and len(weak) >= topic.weak_min:
             hits.append(TopicHit(para, tuple(weak), "weak"))
             continue
         if topic.anaphora and any(named[max(0, i - topic.anaphora_window) : i]):
-            short = topic.found(topic.anaphora, text)
             if short:
                 hits.append(TopicHit(para, tuple(short), "anaphora"))
     return hits

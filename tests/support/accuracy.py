@@ -10,7 +10,7 @@ from rapidfuzz.distance import Levenshtein
 
 from lineage.model.document import Document, Paragraph
 
-__all__ = ["squash", "cer", "Accuracy", "compare_to_gold", "furniture_leaks"]
+__all__ = ["squash", "Accuracy", "compare_to_gold", "furniture_leaks"]
 
 _WS = re.compile(r"\s+")
 
@@ -18,14 +18,6 @@ _WS = re.compile(r"\s+")
 def squash(text: str) -> str:
     """Text with every whitespace character removed (layout spaces are not scored)."""
     return _WS.sub("", text)
-
-
-def cer(got: str, want: str) -> float:
-    """Character error rate of ``got`` against ``want`` after removing whitespace."""
-    g, w = squash(got), squash(want)
-    if not w:
-        return 0.0 if not g else 1.0
-    return Levenshtein.distance(g, w) / len(w)
 
 
 def _squashed_offset(text: str, offset: int) -> int:

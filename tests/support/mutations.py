@@ -32,7 +32,8 @@ from typing import Any
 
 from lineage.model.document import Document, Heading, Paragraph, Source
 from lineage.normalize.chinese import to_traditional
-from lineage.compare.textdiff import is_cjk_language
+from lineage.script.chars import is_han
+from lineage.script.language import is_cjk_language
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -249,10 +250,6 @@ def _reword_seam(first: str, second: str, seams: list[list[str]], rng: random.Ra
     return (first[:len(first) - len(end)] + new_end, new_opening + second[len(opening):], edits)
 
 
-def _cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff"
-
-
 def add_noise(text: str, rng: random.Random, language: str | None,
               kinds: tuple[str, ...] = NOISE_KINDS) -> tuple[str, list[str]]:
     """Presentation-only changes to ``text``: one or two of ``kinds``, where they apply.
@@ -263,7 +260,7 @@ def add_noise(text: str, rng: random.Random, language: str | None,
     for kind in chosen:
         new = text
         if kind == "traditional" and cjk:
-            convertible = [k for k, c in enumerate(text) if _cjk(c) and to_traditional(c) != c]
+            convertible = [k for k, c in enumerate(text) if is_han(c) and to_traditional(c) != c]
             for k in sorted(rng.sample(convertible, k=min(2, len(convertible)))):
                 new = new[:k] + to_traditional(new[k]) + new[k + 1:]
         elif kind == "width":
@@ -276,7 +273,7 @@ def add_noise(text: str, rng: random.Random, language: str | None,
         elif kind in ("space", "linebreak"):
             mark = " " if kind == "space" else "\n"
             if cjk:
-                gaps = [k for k in range(1, len(text)) if _cjk(text[k - 1]) and _cjk(text[k])]
+                gaps = [k for k in range(1, len(text)) if is_han(text[k - 1]) and is_han(text[k])]
             else:
                 gaps = [k for k in range(1, len(text)) if text[k - 1] == " "]
             for k in sorted(rng.sample(gaps, k=min(2, len(gaps))), reverse=True):

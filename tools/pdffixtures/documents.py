@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from lineage.model.document import Document, Footnote, FootnoteRef, Heading, Paragraph, Source
@@ -45,16 +44,9 @@ class Spec:
 
 def load_seed_document() -> Document:
     """The seed as the project's reader gives it (the definition of the gold text)."""
-    try:
-        from lineage.read import read_document
+    from lineage.read import read_document
 
-        return read_document(SEED)
-    except Exception as exc:  # the reader is another area's work in progress
-        from .seedfallback import read_seed
-
-        print(f"warning: lineage.read.read_document failed ({exc!r}); using the fallback "
-              "seed reader", file=sys.stderr)
-        return read_seed(SEED)
+    return read_document(SEED)
 
 
 def _para_blocks(p: Paragraph) -> list[Block]:

@@ -4,10 +4,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.trace.blame import BLAME_FORMATS, DEFAULT_THRESHOLD, show_blame
-from lineage.corpus.manifest import default_corpus_dir
+__all__ = ["HELP", "register", "run"]
 
-__all__ = ["register", "run"]
+HELP = "mark each sentence with the earliest version or document it appears in"
 
 
 def _share(text: str) -> float:
@@ -21,9 +20,11 @@ def _share(text: str) -> float:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from lineage.trace.blame import BLAME_FORMATS, DEFAULT_THRESHOLD
+
     p = subparsers.add_parser(
         "blame",
-        help="mark each sentence with the earliest version or document it appears in",
+        help=HELP,
         description="Split SYMBOL's text into sentences and mark each with the earliest earlier "
         "version or earlier document of the corpus that contains it or a close variant (character "
         "n-gram containment), or as new.",
@@ -34,11 +35,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help=f"share of a sentence's n-grams an earlier text must contain (default: {DEFAULT_THRESHOLD})")
     p.add_argument("--format", choices=BLAME_FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.trace import show_blame
+    from lineage.corpus.manifest import default_corpus_dir
+
     sys.stdout.write(show_blame(args.corpus or default_corpus_dir(), args.symbol, args.lang, args.format,
                                 args.threshold))
     return 0

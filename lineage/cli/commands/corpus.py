@@ -4,23 +4,25 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.corpus.listing import FORMATS, corpus_listing, show_entry
-from lineage.corpus.manifest import default_corpus_dir
 from lineage.errors import UsageError
 
-__all__ = ["register", "run_list", "run_show"]
+__all__ = ["HELP", "register", "run_list", "run_show"]
+
+HELP = "list the documents of the corpus, or show one"
 
 
 def _corpus_option(p: argparse.ArgumentParser) -> None:
+    from lineage.corpus.listing import FORMATS
+
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "corpus",
-        help="list the documents of the corpus, or show one",
+        help=HELP,
         description="List the documents of the corpus (manifest.toml) or show one entry.",
     )
     sub = p.add_subparsers(dest="corpus_command", metavar="ACTION")
@@ -44,10 +46,16 @@ def _no_action(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from lineage.corpus.listing import corpus_listing
+    from lineage.corpus.manifest import default_corpus_dir
+
     sys.stdout.write(corpus_listing(args.corpus or default_corpus_dir(), args.format))
     return 0
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from lineage.corpus.listing import show_entry
+    from lineage.corpus.manifest import default_corpus_dir
+
     sys.stdout.write(show_entry(args.corpus or default_corpus_dir(), args.symbol, args.lang, args.format))
     return 0

@@ -4,16 +4,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.corpus.manifest import default_corpus_dir
-from lineage.trace.graph_render import GRAPH_FORMATS, show_graph
+__all__ = ["HELP", "register", "run"]
 
-__all__ = ["register", "run"]
+HELP = "the lineage of a document: versions and earlier documents it builds on"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from lineage.trace.graph_render import GRAPH_FORMATS
+
     p = subparsers.add_parser(
         "graph",
-        help="the lineage of a document: versions and earlier documents it builds on",
+        help=HELP,
         description="Print the lineage graph of the corpus manifest (revises, adopted_from, "
         "builds_on; revisions inferred from symbols where the manifest is silent). With SYMBOL, "
         "only the documents linked to it.",
@@ -23,10 +24,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--all-links", action="store_true",
                    help="also show builds_on links that other links already imply")
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.trace import show_graph
+    from lineage.corpus.manifest import default_corpus_dir
+
     sys.stdout.write(show_graph(args.corpus or default_corpus_dir(), args.symbol, args.format, args.all_links))
     return 0

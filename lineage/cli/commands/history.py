@@ -4,16 +4,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.corpus.manifest import default_corpus_dir
-from lineage.trace.history import HISTORY_FORMATS, show_history
+__all__ = ["HELP", "register", "run"]
 
-__all__ = ["register", "run"]
+HELP = "one paragraph through every version of its text"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from lineage.trace.history import HISTORY_FORMATS
+
     p = subparsers.add_parser(
         "history",
-        help="one paragraph through every version of its text",
+        help=HELP,
         description="Follow paragraph PARA of SYMBOL through the versions the lineage graph links "
         "to it (revisions, the draft it was adopted from): its number and text in each, the diff "
         "from the previous version, the version it first appeared in, and earlier documents with "
@@ -24,11 +25,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", default=None, help="language of the texts (default: the one the corpus has)")
     p.add_argument("--format", choices=HISTORY_FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.trace import show_history
+    from lineage.corpus.manifest import default_corpus_dir
+
     sys.stdout.write(show_history(args.corpus or default_corpus_dir(), args.symbol, args.paragraph,
                                   args.lang, args.format))
     return 0

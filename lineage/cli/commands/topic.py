@@ -4,16 +4,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lineage.corpus.manifest import default_corpus_dir
-from lineage.trace.topic_render import TOPIC_FORMATS, show_topic
+__all__ = ["HELP", "register", "run"]
 
-__all__ = ["register", "run"]
+HELP = "follow a topic (igf, human-rights, ...) across documents"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from lineage.trace.topic_render import TOPIC_FORMATS
+
     p = subparsers.add_parser(
         "topic",
-        help="follow a topic (igf, human-rights, ...) across documents",
+        help=HELP,
         description="List, in date order across the chosen documents (default: every text of the "
         "corpus), the paragraphs on topic NAME and how their wording changed from one document to "
         "the next, with a timeline table. Topics are data files (lineage/data/topics/*.toml, plus "
@@ -24,10 +25,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", default=None, help="only texts in this language")
     p.add_argument("--format", choices=TOPIC_FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--corpus", metavar="DIR", default=None,
-                   help="corpus folder (default: $LINEAGE_CORPUS, else the repository's corpora/)")
+                   help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from lineage.cli.app.trace import show_topic
+    from lineage.corpus.manifest import default_corpus_dir
+
     sys.stdout.write(show_topic(args.corpus or default_corpus_dir(), args.name, args.symbols, args.lang, args.format))
     return 0

@@ -1,20 +1,23 @@
 """PDF extraction: ``extract_pdf(path) -> Document``.
 
-The only package that imports pdfplumber (in ``boundary``). Stages, one module each, all but
-the boundary pure functions over typed records:
+The only package that imports a PDF library: pypdfium2 in ``pdfium`` (the default engine),
+pdfplumber in ``plumber``. Stages, one module each, all but those two pure functions over typed
+records shared by both engines:
 
-- ``boundary``: open the PDF, map its errors to PdfError, pages -> ``PageData`` (glyphs, rules);
+- ``boundary``: the header check and the engine choice; pages -> ``PageData`` (glyphs, rules);
+- ``pdfium`` / ``plumber``: the two character sources (engines); ``rules``: what is a rule;
+- ``limits`` / ``sandbox``: resource limits (a byte prescan; a child process per extraction);
 - ``script``: character classes for spacing, folding of look-alike code points, garbage test;
 - ``lines``: glyphs -> printed lines (spaces decided from gaps, superscript marks taken out);
 - ``furniture``: running headers, footers, job numbers, page marks (position + repetition);
 - ``footnotes``: footnote areas and footnotes;
-- ``joining``: lines -> paragraph text (Chinese/English joining, de-hyphenation);
+- ``joining``: lines -> paragraph text (the one line-join rule and hyphen policy of lineage.script);
 - ``blocks``: body lines -> paragraph/heading blocks from the layout;
 - ``analyse``: the page-level pipeline; ``assemble``: blocks -> Document;
 - ``extract``: ``extract_pdf``.
 """
 from __future__ import annotations
 
-from lineage.read.pdf.extract import EXTRACT_FORMATS, extract_pdf, extract_to_string
+from lineage.read.pdf.extract import extract_pdf
 
-__all__ = ["EXTRACT_FORMATS", "extract_pdf", "extract_to_string"]
+__all__ = ["extract_pdf"]

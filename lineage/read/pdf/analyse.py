@@ -12,7 +12,7 @@ from lineage.model.document import ExtractionWarning
 from lineage.read.pdf.blocks import NUMBER_RE, Column, LayoutBlock, measure_column, segment
 from lineage.read.pdf.footnotes import FootnoteDraft, parse_footnotes, split_footnote_area
 from lineage.read.pdf.furniture import find_furniture
-from lineage.read.pdf.joining import hyphenated_words
+from lineage.script.lines import Words
 from lineage.read.pdf.records import Line, Rule
 
 __all__ = ["PageLines", "Analysis", "analyse_pages"]
@@ -35,7 +35,7 @@ class Analysis:
     blocks: list[LayoutBlock]  # the body, in reading order
     footnotes: list[FootnoteDraft]
     furniture: list[Line]
-    keep_hyphens: set[str]
+    words: Words  # the document's words: evidence for line-end hyphens
     warnings: list[ExtractionWarning] = field(default_factory=list)
 
 
@@ -95,7 +95,7 @@ def analyse_pages(pages: Sequence[PageLines]) -> Analysis:
         furniture.extend(page.lines[i] for i in sorted(hit))
         kept.append([ln for i, ln in enumerate(page.lines) if i not in hit])
     column = measure_column([ln for lines in kept for ln in lines])
-    keep_hyphens = hyphenated_words(ln.text for lines in kept for ln in lines)
+    words = Words.from_texts(ln.text for lines in kept for ln in lines)
     warnings: list[ExtractionWarning] = []
 
     body: list[Line] = []
@@ -106,7 +106,7 @@ def analyse_pages(pages: Sequence[PageLines]) -> Analysis:
             warnings.append(ExtractionWarning("page-without-text", f"page {page.number} has no text", page.number))
             continue
         cut = split_footnote_area(lines, page.rules, column.size, column.left, column.right)
-        started, carry = parse_footnotes(lines[cut:], carry, keep_hyphens)
+        started, carry = parse_footnotes(lines[cut:], carry, words)
         footnotes.extend(started)
         body.extend(lines[:cut])
 
@@ -128,6 +128,6 @@ def analyse_pages(pages: Sequence[PageLines]) -> Analysis:
         blocks=segment(rest, column),
         footnotes=footnotes,
         furniture=furniture,
-        keep_hyphens=keep_hyphens,
+        words=words,
         warnings=warnings,
     )

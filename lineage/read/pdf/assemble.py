@@ -18,6 +18,7 @@ from lineage.read.assemble import Block, Inline, build_document
 from lineage.read.pdf.analyse import Analysis
 from lineage.read.pdf.blocks import NUMBER_RE, Column, LayoutBlock
 from lineage.read.pdf.joining import TextBuilder
+from lineage.script.lines import Words
 
 __all__ = ["block_text", "masthead_symbol", "to_document"]
 
@@ -43,10 +44,10 @@ def _page_ref(m: re.Match[str]) -> str:
     return f"page {first}" if last is None or last == first else f"pages {first}-{last}"
 
 
-def block_text(block: LayoutBlock, keep_hyphens: set[str]) -> Inline:
-    """The block's lines joined (Chinese without spaces, English with, de-hyphenated), with
+def block_text(block: LayoutBlock, words: Words) -> Inline:
+    """The block's lines joined (Chinese without spaces, English with, line-end hyphens by the one policy), with
     footnote marks at their offsets in the joined text."""
-    tb = TextBuilder(keep_hyphens=keep_hyphens)
+    tb = TextBuilder(words=words)
     for ln in block.lines:
         tb.add(ln.text, ln.marks)
     return Inline(tb.text, [FootnoteRef(m.number, m.offset) for m in tb.marks])
@@ -87,10 +88,10 @@ def to_document(analysis: Analysis, source: Source) -> Document:
         blocks.append(Block(kind, [key], first, last, number=number))
 
     for b in analysis.front:
-        add("text", block_text(b, analysis.keep_hyphens), b.pages)
+        add("text", block_text(b, analysis.words), b.pages)
     seen_numbered = False
     for b in analysis.blocks:
-        inline = block_text(b, analysis.keep_hyphens)
+        inline = block_text(b, analysis.words)
         kind = b.kind
         if kind == "text" and NUMBER_RE.match(inline.text):
             seen_numbered = True

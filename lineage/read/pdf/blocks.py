@@ -13,6 +13,7 @@ from statistics import median
 from typing import Sequence
 
 from lineage.read.pdf.records import Line
+from lineage.script.punctuation import CLAUSE_END, SENTENCE_END, ends_clause
 
 __all__ = ["Column", "LayoutBlock", "measure_column", "NUMBER_RE", "SUBITEM_RE", "segment"]
 
@@ -91,8 +92,8 @@ def _is_right_aligned(ln: Line, col: Column) -> bool:
     return ln.x0 > col.centre and ln.x1 > col.right - col.size
 
 
-_CLAUSE_END = set(",;:，；：")
-_TERMINAL = set("，。；：！？,.;:!?）)”\"’")
+# Punctuation that ends a clause but not a sentence: a centred line ending in one is text.
+_MID_SENTENCE = CLAUSE_END - SENTENCE_END
 
 
 def _promote_headings(blocks: list[LayoutBlock], col: Column) -> None:
@@ -107,7 +108,7 @@ def _promote_headings(blocks: list[LayoutBlock], col: Column) -> None:
         nxt = blocks[i + 1]
         if (
             text
-            and text[-1] not in _TERMINAL
+            and not ends_clause(text)
             and not NUMBER_RE.match(text)
             and not SUBITEM_RE.match(text)
             and ln.x1 < col.right - 4 * col.size
@@ -129,7 +130,7 @@ def _is_heading_line(ln: Line, col: Column) -> bool:
     # A one-line paragraph (``Recalling the general election held in 2021,``) indented at
     # the first-line indent can sit near the middle of the column: a clause that ends with
     # a comma, semicolon or colon is text, not a centred title.
-    return _is_centred(ln, col) and ln.text.rstrip()[-1:] not in _CLAUSE_END
+    return _is_centred(ln, col) and ln.text.rstrip()[-1:] not in _MID_SENTENCE
 
 
 def _ends_short(ln: Line, col: Column) -> bool:

@@ -1,26 +1,71 @@
-"""The one place that talks to pdfplumber: open a PDF, turn each page into a typed
-:class:`~lineage.read.pdf.records.PageData`, and turn pdfplumber's and pdfminer's exceptions into
-:class:`~lineage.errors.PdfError` with one clear reason."""
+"""The edge of PDF extraction: check a file is a PDF, open it with the chosen character source
+(engine) and yield its pages as typed :class:`~lineage.read.pdf.records.PageData`, whichever
+library read them. Everything past this module is shared by both engines.
+
+Engines (docs/extraction.md, "Engines"):
+
+- ``pdfium`` (default): pdfium's text API through ``pypdfium2`` (module ``pdfium``);
+- ``pdfplumber``: pdfplumber/pdfminer (module ``plumber``), the original source, slower.
+
+A differential test (tests/test_pdf_engines.py) requires the same document from both on every
+fixture PDF.
+"""
 from __future__ import annotations
 
-import logging
+import importlib
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Iterator
 
 from lineage.errors import PdfError
-from lineage.read.pdf.records import Char, PageData, Rule
+from lineage.read.pdf.records import PageData
 
-__all__ = ["check_header", "open_pdf", "iter_pages", "page_record"]
+__all__ = ["ENGINES", "DEFAULT_ENGINE", "check_header", "open_pdf", "iter_pages", "resolve_engine",
+           "default_engine", "use_engine"]
 
-# A rule is a stroke or filled rectangle at most this thick (points).
-RULE_THICKNESS = 2.5
+ENGINES = ("pdfium", "pdfplumber")
+DEFAULT_ENGINE = "pdfium"
+# The character source of each engine, loaded when a PDF is first opened with it: importing
+# pypdfium2 or pdfminer costs 0.1-0.5 s, which a command that reads no PDF should not pay.
+_SOURCES = {"pdfium": "lineage.read.pdf.pdfium", "pdfplumber": "lineage.read.pdf.plumber"}
+
+
+def _source(name: str) -> ModuleType:
+    return importlib.import_module(_SOURCES[name])
+
 _TAIL = 4096
+# The engine used when a caller passes none: the CLI's --engine sets it for one command, so
+# that it reaches every reader (corpus add, verify, fetch) without being passed down.
+_ENGINE: ContextVar[str] = ContextVar("lineage_pdf_engine", default=DEFAULT_ENGINE)
+
+
+def resolve_engine(engine: str | None) -> str:
+    name = engine or _ENGINE.get()
+    if name not in ENGINES:
+        raise ValueError(f"unknown PDF engine {name!r}; choose one of {', '.join(ENGINES)}")
+    return name
+
+
+def default_engine() -> str:
+    return _ENGINE.get()
+
+
+@contextmanager
+def use_engine(engine: str) -> Iterator[None]:
+    """Make ``engine`` the default for the calls inside the ``with`` block."""
+    token = _ENGINE.set(resolve_engine(engine))
+    try:
+        yield
+    finally:
+        _ENGINE.reset(token)
 
 
 def check_header(path: Path) -> None:
-    """Refuse files that are not PDFs or that were cut short, before pdfminer tries to
-    repair them (it silently rebuilds a cross-reference table and extracts a partial text)."""
+    """Refuse files that are not PDFs or that were cut short, before a library tries to
+    repair them (pdfminer silently rebuilds a cross-reference table and extracts a partial
+    text)."""
     if path.exists() and not path.is_dir() and not path.is_file():
         # A FIFO or a device: open() would wait for a writer that never comes.
         raise PdfError("not a regular file (a pipe or a device), not a PDF file", path)
@@ -44,98 +89,25 @@ def check_header(path: Path) -> None:
         raise PdfError("truncated or corrupt PDF (no %%EOF end marker)", path)
 
 
-def _classify_open_error(exc: Exception) -> str:
-    # pdfplumber wraps pdfminer's exception as the first argument of its own.
-    inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-    name = type(inner).__name__
-    text = str(inner)
-    if "Password" in name or "password" in text.lower():
-        return "encrypted: the PDF needs a password to open (a user password); cannot extract its text"
-    if "Encrypt" in name or "crypt" in text.lower():
-        return f"encrypted with a method that cannot be read ({text or name})"
-    return f"truncated or corrupt PDF ({name}{': ' + text if text else ''})"
+class _Opened:
+    __slots__ = ("engine", "handle")
+
+    def __init__(self, engine: str, handle: Any) -> None:
+        self.engine = engine
+        self.handle = handle
 
 
 @contextmanager
-def open_pdf(path: Path) -> Iterator[Any]:
-    """Open with pdfplumber. Permissions-only encryption (empty user password) opens as usual."""
-    import pdfplumber  # only this module imports it
-
-    check_header(path)
-    # pdfminer logs repair attempts as warnings on stderr; the outcome is reported through
-    # PdfError or the document's warnings instead.
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    try:
-        pdf = pdfplumber.open(str(path))
-    except PdfError:
-        raise
-    except Exception as exc:  # pdfminer raises many unrelated types for broken files
-        raise PdfError(_classify_open_error(exc), path) from None
-    try:
-        yield pdf
-    finally:
-        pdf.close()
+def open_pdf(path: Path, engine: str | None = None) -> Iterator[_Opened]:
+    """Open ``path`` with ``engine`` (default: the current default engine); the caller has
+    checked it with :func:`check_header` (and ``limits.prescan``)."""
+    name = resolve_engine(engine)
+    source = _source(name)
+    with source.open_document(path) as handle:
+        yield _Opened(name, handle)
 
 
-def page_record(page: Any, number: int) -> PageData:
-    """Convert one pdfplumber page to a typed record (glyphs and thin horizontal rules)."""
-    chars = tuple(
-        Char(
-            text=c["text"],
-            x0=float(c["x0"]),
-            x1=float(c["x1"]),
-            top=float(c["top"]),
-            bottom=float(c["bottom"]),
-            size=float(c["size"]),
-            font=c.get("fontname", "") or "",
-            upright=bool(c.get("upright", True)),
-        )
-        for c in page.chars
-    )
-    rules = []
-    for obj in (*page.lines, *page.rects):
-        top, bottom = float(obj["top"]), float(obj["bottom"])
-        x0, x1 = float(obj["x0"]), float(obj["x1"])
-        if bottom - top <= RULE_THICKNESS and x1 - x0 > 3 * (bottom - top):
-            rules.append(Rule(x0, x1, top, bottom))
-    return PageData(
-        number=number,
-        width=float(page.width),
-        height=float(page.height),
-        chars=chars,
-        rules=tuple(rules),
-        has_images=bool(page.images),
-        image_cover=_image_cover(page.images, float(page.width), float(page.height)),
-    )
-
-
-def _image_cover(images: list[dict[str, Any]], width: float, height: float) -> float:
-    """The largest share of the page one image covers (clipped to the page)."""
-    best = 0.0
-    for im in images:
-        w = min(float(im["x1"]), width) - max(float(im["x0"]), 0.0)
-        h = min(float(im["bottom"]), height) - max(float(im["top"]), 0.0)
-        if w > 0 and h > 0:
-            best = max(best, w * h / (width * height))
-    return best
-
-
-def iter_pages(pdf: Any, path: Path) -> Iterator[PageData]:
-    """Yield pages one at a time, releasing each page's parsed objects before the next, so
-    memory stays bounded by one page however long the PDF."""
-    try:
-        pages = pdf.pages
-    except Exception as exc:
-        raise PdfError(_classify_open_error(exc), path) from None
-    if not pages:
-        raise PdfError("the PDF has no pages (its page tree is empty)", path)
-    for i, page in enumerate(pages, start=1):
-        try:
-            record = page_record(page, i)
-        except PdfError:
-            raise
-        except Exception as exc:
-            raise PdfError(f"page {i}: truncated or corrupt PDF ({type(exc).__name__}: {exc})", path) from None
-        finally:
-            page.close()
-        yield record
+def iter_pages(pdf: _Opened, path: Path) -> Iterator[PageData]:
+    """The pages of an opened PDF, one at a time (memory bounded by one page)."""
+    source = _source(pdf.engine)
+    yield from source.iter_pages(pdf.handle, path)

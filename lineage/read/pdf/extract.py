@@ -3,19 +3,22 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
-from lineage.errors import PdfError, ScannedPdfError
-from lineage.corpus.files import sha256_file
+from lineage.errors import PdfError, PdfLimitError, ScannedPdfError
+from lineage.read.digest import sha256_file
 from lineage.model.document import Document, ExtractionWarning, Source
 from lineage.read.pdf.analyse import PageLines, analyse_pages
 from lineage.read.pdf.assemble import to_document
-from lineage.read.pdf.boundary import iter_pages, open_pdf
+from lineage.read.pdf.boundary import check_header, iter_pages, open_pdf, resolve_engine
+from lineage.read.pdf.limits import LIMITS, Limits, prescan
 from lineage.read.pdf.lines import build_lines
 from lineage.read.pdf.records import Char, PageData
-from lineage.read.pdf.script import is_garbage, is_space
+from lineage.read.pdf.sandbox import can_isolate, run_isolated
+from lineage.read.pdf.script import is_garbage
+from lineage.script.chars import is_space
 
-__all__ = ["extract_pdf", "document_from_pages", "extract_to_string", "page_lines", "EXTRACT_FORMATS", "GARBAGE_SHARE", "SCAN_COVER"]
+__all__ = ["extract_pdf", "document_from_pages", "page_lines", "GARBAGE_SHARE", "SCAN_COVER"]
 
 # Refuse the PDF when more than this share of its glyphs have no usable Unicode value; below
 # it, the odd unmapped symbol (a bullet from a symbol font) is dropped with a warning.
@@ -25,39 +28,74 @@ GARBAGE_SHARE = 0.01
 SCAN_COVER = 0.9
 
 
+# What each glyph text is, asked once per distinct text (a document has a few thousand).
+_GARBAGE, _SPACE, _VISIBLE = 0, 1, 2
+_KINDS: dict[str, int] = {}
+
+
 def page_lines(page: PageData) -> tuple[PageLines, int, Counter[str]]:
     """A page's printed lines, with the count of its visible glyphs and of the fonts of the
     glyphs dropped for having no Unicode value."""
     good: list[Char] = []
     bad: Counter[str] = Counter()
     visible = 0
+    kinds = _KINDS
     for c in page.chars:
-        if is_garbage(c.text):
+        kind = kinds.get(c.text)
+        if kind is None:
+            kind = _GARBAGE if is_garbage(c.text) else _SPACE if is_space(c.text) else _VISIBLE
+            if len(kinds) < 100_000:
+                kinds[c.text] = kind
+        if kind == _GARBAGE:
             bad[c.font.split("+", 1)[-1] or "?"] += 1
             continue
-        if not is_space(c.text):
+        if kind == _VISIBLE:
             visible += 1
         good.append(c)
     return PageLines(page.number, page.height, build_lines(good, page.number), page.rules), visible, bad
 
 
-def extract_pdf(path: str | Path) -> Document:
-    """Extract a UN PDF into a Document (see docs/extraction.md). Raises
-    :class:`~lineage.errors.PdfError` with one clear reason for input it cannot read."""
+def extract_pdf(path: str | Path, engine: str | None = None, *, isolate: bool | None = None,
+                limits: Limits = LIMITS) -> Document:
+    """Extract a UN PDF into a Document (see docs/extraction.md). ``engine`` picks the
+    character source (``"pdfium"``, the default, or ``"pdfplumber"``; None: the current
+    default, see :func:`~lineage.read.pdf.boundary.use_engine`). Raises
+    :class:`~lineage.errors.PdfError` with one clear reason for input it cannot read, and
+    :class:`~lineage.errors.PdfLimitError` for one that breaches a resource limit.
+
+    The pages are read in a child process with a memory ceiling and a time limit per page
+    (``isolate``; default: wherever ``os.fork`` exists), see docs/security.md, "PDF"."""
     path = Path(path)
-    with open_pdf(path) as pdf:
-        return document_from_pages(iter_pages(pdf, path), path)
+    name = resolve_engine(engine)
+    check_header(path)
+    prescan(path, limits)
+    if isolate is None:
+        isolate = can_isolate()
+    if isolate:
+        return run_isolated(lambda progress: _extract(path, name, limits, progress), path, limits)
+    return _extract(path, name, limits, None)
 
 
-def document_from_pages(records: Iterable[PageData], path: Path) -> Document:
+def _extract(path: Path, engine: str, limits: Limits, progress: Callable[[int], None] | None) -> Document:
+    if progress:
+        progress(0)
+    with open_pdf(path, engine) as pdf:
+        return document_from_pages(iter_pages(pdf, path), path, limits, progress)
+
+
+def document_from_pages(records: Iterable[PageData], path: Path, limits: Limits = LIMITS,
+                        progress: Callable[[int], None] | None = None) -> Document:
     """The document of a PDF's page records, read one at a time (``extract_pdf``; a benchmark
-    may replay records it kept)."""
+    may replay records it kept). ``progress`` is told each page number done."""
     pages: list[PageLines] = []
     visible = 0
     bad: Counter[str] = Counter()
     image_pages = 0
     scanned: list[int] = []
     for page in records:
+        if len(page.chars) > limits.max_page_glyphs:
+            raise PdfLimitError(f"page {page.number} has {len(page.chars)} glyphs, over the limit of "
+                                f"{limits.max_page_glyphs} (limit: glyphs per page)", path)
         pl, n_visible, n_bad = page_lines(page)
         pages.append(pl)
         visible += n_visible
@@ -65,6 +103,8 @@ def document_from_pages(records: Iterable[PageData], path: Path) -> Document:
         image_pages += page.has_images and n_visible == 0
         if n_visible and page.image_cover >= SCAN_COVER:
             scanned.append(page.number)
+        if progress:
+            progress(page.number + 1)
     if scanned:
         which = f"page {scanned[0]}" if len(scanned) == 1 else f"{len(scanned)} pages"
         raise ScannedPdfError(
@@ -96,13 +136,3 @@ def document_from_pages(records: Iterable[PageData], path: Path) -> Document:
         ))
     return doc
 
-
-EXTRACT_FORMATS = ("json", "text", "md")
-
-
-def extract_to_string(path: str | Path, fmt: str = "json") -> str:
-    """``lineage extract``: the document of the PDF at ``path`` as JSON (the contract), text
-    or Markdown."""
-    from lineage.report.document import render_document
-
-    return render_document(extract_pdf(path), fmt)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from lineage.read.pdf.joining import TextBuilder
+from lineage.script.lines import Words
 from lineage.read.pdf.records import Line, Mark, Rule
 
 __all__ = ["FootnoteDraft", "split_footnote_area", "parse_footnotes"]
@@ -77,7 +78,7 @@ def split_footnote_area(
 
 
 def parse_footnotes(
-    lines: Sequence[Line], carry: FootnoteDraft | None, keep_hyphens: set[str]
+    lines: Sequence[Line], carry: FootnoteDraft | None, words: Words
 ) -> tuple[list[FootnoteDraft], FootnoteDraft | None]:
     """Footnotes of one footnote area. Lines before the first numbered one continue
     ``carry`` (a footnote that began on an earlier page). Returns the footnotes begun here and
@@ -104,7 +105,7 @@ def parse_footnotes(
                 marks = [Mark(mk.number, mk.offset - m.end()) for mk in marks if mk.offset >= m.end()]
         if number is not None:
             raised = bool(line.marks) and line.marks[0].offset == 0 and line.marks[0].number == number
-            current = FootnoteDraft(number, TextBuilder(keep_hyphens=keep_hyphens), [line.page], raised)
+            current = FootnoteDraft(number, TextBuilder(words=words), [line.page], raised)
             started.append(current)
             expected = int(number) + 1 if number.isdigit() else expected
             lead = len(rest) - len(rest.lstrip())
@@ -112,7 +113,7 @@ def parse_footnotes(
             continue
         if current is None:
             # Text with no number before it and nothing to continue: make it visible.
-            current = FootnoteDraft("?", TextBuilder(keep_hyphens=keep_hyphens), [line.page])
+            current = FootnoteDraft("?", TextBuilder(words=words), [line.page])
             started.append(current)
         if line.page not in current.pages:
             current.pages.append(line.page)

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from lineage.read.pdf.records import Char, Line, Mark
-from lineage.read.pdf.script import fold_lookalike, is_cjk, is_space, is_wide_punct
+from lineage.read.pdf.script import fold_lookalike
+from lineage.script.chars import is_cjk, is_neutral, is_space
 
 __all__ = ["SPACE_GAP", "PIECE_GAP", "group_lines", "build_line", "build_lines", "is_bold_font"]
 
@@ -36,7 +37,20 @@ _MARK_LIST = re.compile(r"\d{1,3}(?:,\d{1,3})+")
 
 def is_bold_font(fontname: str) -> bool:
     # Subset fonts carry a tag: ``ABCDEF+SimHei``; Chinese headings use a Hei (sans) face.
-    return bool(_BOLD_FONT.search(fontname.split("+", 1)[-1]))
+    bold = _BOLD_CACHE.get(fontname)
+    if bold is None:
+        if len(_BOLD_CACHE) > _CACHE_MAX:
+            _BOLD_CACHE.clear()
+        bold = _BOLD_CACHE[fontname] = bool(_BOLD_FONT.search(fontname.split("+", 1)[-1]))
+    return bold
+
+
+# Answers per font name and per glyph text: a document has a handful of fonts and a few
+# thousand distinct glyphs but hundreds of thousands of glyphs, asked about several times.
+_BOLD_CACHE: dict[str, bool] = {}
+_C_CACHE: dict[str, bool] = {}
+_SPACE_CACHE: dict[str, bool] = {}
+_CACHE_MAX = 100_000
 
 
 def _overlap(a_top: float, a_bottom: float, b_top: float, b_bottom: float) -> float:
@@ -64,11 +78,13 @@ def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
     for c in sorted(chars, key=lambda c: (c.top, c.x0)):
         if not c.upright:
             continue
-        h = c.bottom - c.top
+        top, bottom = c.top, c.bottom
+        h = bottom - top
         placed = False
         for g in reversed(groups[-4:]):
-            need = 0.5 * min(h, g.bottom - g.top)
-            if _overlap(c.top, c.bottom, g.top, g.bottom) >= need:
+            # _overlap inlined: this loop runs for every glyph of the document.
+            gt, gb = g.top, g.bottom
+            if min(bottom, gb) - max(top, gt) >= 0.5 * min(h, gb - gt):
                 g.add(c)
                 placed = True
                 break
@@ -122,8 +138,22 @@ def _dedupe(chars: Sequence[Char]) -> list[Char]:
     return out
 
 
+def _is_space(text: str) -> bool:
+    sp = _SPACE_CACHE.get(text)
+    if sp is None:
+        if len(_SPACE_CACHE) > _CACHE_MAX:
+            _SPACE_CACHE.clear()
+        sp = _SPACE_CACHE[text] = is_space(text)
+    return sp
+
+
 def _is_c(ch: str) -> bool:
-    return is_cjk(ch) or is_wide_punct(ch)
+    c = _C_CACHE.get(ch)
+    if c is None:
+        if len(_C_CACHE) > _CACHE_MAX:
+            _C_CACHE.clear()
+        c = _C_CACHE[ch] = is_cjk(ch) or is_neutral(ch)
+    return c
 
 
 def _carried_stretch(left: str, right: str, stretch: float) -> float:
@@ -150,12 +180,12 @@ def _items(chars: Sequence[Char], is_super: Callable[[Char], bool]) -> list[_Ite
     i, n = 0, len(chars)
     while i < n:
         c = chars[i]
-        if is_space(c.text):
+        if _is_space(c.text):
             items.append(_Item("space", (c,)))
             i += 1
         elif is_super(c):
             j = i
-            while j < n and not is_space(chars[j].text) and is_super(chars[j]):
+            while j < n and not _is_space(chars[j].text) and is_super(chars[j]):
                 j += 1
             run = tuple(chars[i:j])
             text = "".join(r.text for r in run)
@@ -185,7 +215,7 @@ def _items(chars: Sequence[Char], is_super: Callable[[Char], bool]) -> list[_Ite
 def build_line(chars: Sequence[Char], page: int) -> Line | None:
     """One line from its glyphs (left to right). Returns None for a line of spaces only."""
     chars = _dedupe(chars)
-    visible = [c for c in chars if not is_space(c.text)]
+    visible = [c for c in chars if not _is_space(c.text)]
     if not visible:
         return None
     size = Counter(round(c.size, 1) for c in visible).most_common(1)[0][0]

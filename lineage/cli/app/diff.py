@@ -1,0 +1,117 @@
+"""``lineage diff``: two files read, compared, reported and rendered."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lineage.compare.documents import compare_documents
+from lineage.errors import UsageError
+from lineage.model.document import Document
+from lineage.model.history import History
+from lineage.read import read_document
+from lineage.report.build import build_report
+from lineage.report.model import PairView, Report, ReportFilter, filter_report
+from lineage.report.render import render_report
+
+__all__ = ["BINARY_FORMATS", "FORMATS", "DiffOutput", "HistoryOutput", "diff_documents", "diff_files",
+           "diff_versions", "topic_predicate"]
+
+FORMATS = ("text", "md", "json", "html", "docx", "pdf")
+BINARY_FORMATS = ("docx", "pdf")
+"""Formats written as a file (``-o``), never to standard output."""
+
+
+@dataclass(frozen=True)
+class DiffOutput:
+    """The rendered output and whether anything substantive differs (``--fail-on-change``)."""
+
+    text: str
+    changed: bool
+    report: Report
+    data: bytes | None = None  # the file of a binary format (docx, pdf)
+
+
+@dataclass(frozen=True)
+class HistoryOutput:
+    """The rendered history of several versions and whether any revision changed anything."""
+
+    text: str
+    changed: bool
+    history: History
+
+
+def topic_predicate(name: str, old: Document, new: Document) -> Callable[[PairView], bool]:
+    """Keep pairs in which either side's paragraph is on topic ``name`` (``lineage topic``)."""
+    # imported here: only --topic needs the topic files (start-up, docs/performance.md)
+    from lineage.trace.topics import get_topic, match_document
+
+    topic = get_topic(name)
+    old_ids = {h.id for h in match_document(topic, old)}
+    new_ids = {h.id for h in match_document(topic, new)}
+    return lambda view: bool(old_ids.intersection(view.old_ids) or new_ids.intersection(view.new_ids))
+
+
+def _check_paragraphs(ids: frozenset[str], old: Document, new: Document) -> None:
+    known = {p.id for p in old.all_paragraphs()} | {p.id for p in new.all_paragraphs()}
+    missing = sorted(ids - known)
+    if missing:
+        raise UsageError(f"--paragraph {', '.join(missing)}: no such paragraph in either version")
+
+
+def diff_documents(old: Document, new: Document, *, fmt: str = "text", color: bool = False,
+                   changed_only: bool = False, paragraphs: frozenset[str] = frozenset(),
+                   topic: str | None = None, old_note: str | None = None,
+                   new_note: str | None = None) -> DiffOutput:
+    """Compare two documents and render the comparison in ``fmt``.
+
+    JSON is the full ``lineage.diff/1`` comparison; the selection options apply to the
+    human-readable formats only, and combining them with JSON is a usage error (a filtered
+    JSON would break the contract that every paragraph appears in exactly one pair).
+    """
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    _check_paragraphs(paragraphs, old, new)
+    selection = ReportFilter(changed_only=changed_only, paragraphs=paragraphs,
+                             predicate=topic_predicate(topic, old, new) if topic else None,
+                             predicate_label=f"paragraphs on topic {topic}")
+    if fmt == "json" and selection.active:
+        raise UsageError("--changed-only, --paragraph and --topic do not apply to --format json "
+                         "(JSON always holds the whole comparison)")
+    comparison = compare_documents(old, new)
+    report = build_report(comparison, old, new, old_note=old_note, new_note=new_note)
+    if fmt == "json":
+        return DiffOutput(comparison.to_json(), report.changed, report)
+    if fmt in BINARY_FORMATS:
+        # imported here: lxml and the Chromium driver only for the formats that need them
+        from lineage.report.docx import render_docx
+        from lineage.report.pdf import render_pdf
+
+        shown = filter_report(report, selection)
+        data = render_docx(shown, old, new) if fmt == "docx" else render_pdf(shown)
+        return DiffOutput("", report.changed, report, data)
+    return DiffOutput(render_report(filter_report(report, selection), fmt, color=color),
+                      report.changed, report)
+
+
+def diff_files(old_path: str | Path, new_path: str | Path, *, changes: str = "accept",
+               **options: Any) -> DiffOutput:
+    """``lineage diff``: read ``old_path`` and ``new_path`` (any format the readers accept;
+    tracked changes in Word files read as ``changes`` says) and diff them; ``options`` as for
+    :func:`diff_documents`."""
+    return diff_documents(read_document(old_path, changes), read_document(new_path, changes), **options)
+
+
+def diff_versions(paths: list[str | Path], *, fmt: str = "text", changes: str = "accept",
+                  changed_only: bool = False) -> HistoryOutput:
+    """``lineage diff V1 V2 V3 ...``: every version in one report, the paragraphs of the last
+    with their path through all (``lineage.history/1`` in JSON)."""
+    from lineage.report.versions import HISTORY_FORMATS, build_history, render_history
+
+    if fmt not in HISTORY_FORMATS:
+        raise UsageError(f"a history of {len(paths)} versions is written as {', '.join(HISTORY_FORMATS)}, "
+                         f"not {fmt}; compare two versions for a {fmt} redline (see 'lineage diff --help')")
+    history = build_history([read_document(p, changes) for p in paths])
+    text = render_history(history, fmt, changed_only=changed_only and fmt != "json")
+    return HistoryOutput(text, history.changed, history)

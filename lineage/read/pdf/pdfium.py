@@ -1,0 +1,377 @@
+"""The pdfium character source: the same :class:`~lineage.read.pdf.records.PageData` as the
+pdfplumber source (``plumber``), read through pdfium's text API (``pypdfium2.raw``), about
+twenty times faster.
+
+Geometry is pdfminer's, so that the layout logic sees the same numbers whichever engine read
+the page: a glyph's box runs from its origin to origin + advance width horizontally and from
+baseline + font descent to that + font size vertically, transformed by the glyph's matrix and
+the page rotation; ``top`` is measured from the top of the (rotated) MediaBox.
+
+pdfium's text page is an interpretation of the glyphs, which this module undoes:
+- characters it generated (spaces and line breaks it guessed) are skipped;
+- a line-end hyphen it marked (code 0x2) is given back as ``-``;
+- a glyph without a Unicode value becomes pdfminer's ``(cid:N)`` placeholder, so the garbage
+  test (``script.is_garbage``) treats both engines alike.
+"""
+from __future__ import annotations
+
+import ctypes
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import pypdfium2  # noqa: F401  (importing the package initialises the pdfium library)
+import pypdfium2.raw as pdfium
+
+from lineage.errors import PdfError
+from lineage.read.pdf.records import Char, PageData, Rule
+from lineage.read.pdf.rules import is_rule, page_share
+
+__all__ = ["open_document", "iter_pages", "page_record", "PdfiumDocument"]
+
+# pdfium's page object types (fpdf_edit.h).
+_TEXT, _PATH, _IMAGE, _SHADING, _FORM = 1, 2, 3, 4, 5
+# Path segment types (fpdf_edit.h).
+_LINETO, _BEZIERTO, _MOVETO = 0, 1, 2
+# Form XObjects nest; deeper than this is no real document (and a cycle pdfium did not catch).
+MAX_FORM_DEPTH = 32
+# pdfium's default page size when a page has no /MediaBox (US Letter), as viewers use.
+_LETTER = (0.0, 0.0, 612.0, 792.0)
+
+_ERRORS = {
+    1: "truncated or corrupt PDF (pdfium: unknown error)",
+    2: "cannot open the file",
+    3: "truncated or corrupt PDF (pdfium: not in PDF format or corrupted)",
+    4: "encrypted: the PDF needs a password to open (a user password); cannot extract its text",
+    5: "encrypted with a method that cannot be read (pdfium: unsupported security scheme)",
+    6: "truncated or corrupt PDF (pdfium: page not found or content error)",
+}
+
+
+class PdfiumDocument:
+    """An open pdfium document handle; :meth:`close` is safe to call twice and never raises."""
+
+    def __init__(self, handle: object, path: Path) -> None:
+        self.handle = handle
+        self.path = path
+
+    def page_count(self) -> int:
+        return int(pdfium.FPDF_GetPageCount(self.handle))
+
+    def close(self) -> None:
+        if self.handle is not None:
+            handle, self.handle = self.handle, None
+            pdfium.FPDF_CloseDocument(handle)
+
+
+@contextmanager
+def open_document(path: Path) -> Iterator[PdfiumDocument]:
+    """Open ``path`` with pdfium. Permissions-only encryption (empty user password) opens."""
+    handle = pdfium.FPDF_LoadDocument((str(path) + "\x00").encode("utf-8", "surrogateescape"), None)
+    if not handle:
+        code = int(pdfium.FPDF_GetLastError())
+        raise PdfError(_ERRORS.get(code, f"truncated or corrupt PDF (pdfium error {code})"), path)
+    doc = PdfiumDocument(handle, path)
+    try:
+        yield doc
+    finally:
+        doc.close()
+
+
+def iter_pages(doc: PdfiumDocument, path: Path) -> Iterator[PageData]:
+    """Yield pages one at a time; each page's pdfium objects are released before the next."""
+    n = doc.page_count()
+    if n <= 0:
+        raise PdfError("the PDF has no pages (its page tree is empty)", path)
+    for i in range(n):
+        page = pdfium.FPDF_LoadPage(doc.handle, i)
+        if not page:
+            raise PdfError(f"page {i + 1}: truncated or corrupt PDF (pdfium cannot load the page)", path)
+        try:
+            record = page_record(page, i + 1)
+        finally:
+            pdfium.FPDF_ClosePage(page)
+        yield record
+
+
+def _page_frame(page: object) -> tuple[tuple[float, float, float, float, float, float], float, float]:
+    """The matrix from PDF user space to the displayed page (rotation applied, MediaBox
+    corner at the origin; pdfminer's page CTM) and the displayed width and height."""
+    # The page's box as pdfium resolves it: /MediaBox inherited from the page tree (US Letter
+    # when there is none), cut to /CropBox when the page has one. (FPDFPage_GetMediaBox reads
+    # the page's own dictionary only and misses an inherited box.)
+    box = pdfium.FS_RECTF()
+    if pdfium.FPDF_GetPageBoundingBox(page, box):
+        x0, x1 = sorted((box.left, box.right))
+        y0, y1 = sorted((box.bottom, box.top))
+    else:
+        x0, y0, x1, y1 = _LETTER
+    rot = int(pdfium.FPDFPage_GetRotation(page)) % 4
+    if rot == 1:
+        return (0.0, -1.0, 1.0, 0.0, -y0, x1), y1 - y0, x1 - x0
+    if rot == 2:
+        return (-1.0, 0.0, 0.0, -1.0, x1, y1), x1 - x0, y1 - y0
+    if rot == 3:
+        return (0.0, 1.0, -1.0, 0.0, y1, -x0), y1 - y0, x1 - x0
+    return (1.0, 0.0, 0.0, 1.0, -x0, -y0), x1 - x0, y1 - y0
+
+
+def _mul(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, float, float, float, float, float]:
+    """``m`` then ``n`` (row-vector convention, as PDF writes matrices)."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+class _FontInfo:
+    __slots__ = ("name", "descent", "widths", "handle")
+
+    def __init__(self, handle: object) -> None:
+        self.handle = handle
+        size = pdfium.FPDFFont_GetBaseFontName(handle, None, 0)
+        buf = ctypes.create_string_buffer(max(1, size))
+        pdfium.FPDFFont_GetBaseFontName(handle, buf, size)
+        self.name = buf.value.decode("utf-8", "replace")
+        d = ctypes.c_float()
+        descent = d.value if pdfium.FPDFFont_GetDescent(handle, ctypes.c_float(1000.0), d) else 0.0
+        # pdfminer turns a positive /Descent (a producer's sign error) negative; so do we.
+        self.descent = -abs(descent) / 1000.0
+        self.widths: dict[int, float] = {}
+
+    def width(self, code: int) -> float:
+        """Advance width of the character with Unicode value ``code``, per unit of font size."""
+        w = self.widths.get(code)
+        if w is None:
+            out = ctypes.c_float()
+            w = out.value if pdfium.FPDFFont_GetGlyphWidth(self.handle, code, ctypes.c_float(1.0), out) else 0.0
+            self.widths[code] = w
+        return w
+
+
+def page_record(page: object, number: int) -> PageData:
+    """Convert one pdfium page to a typed record (glyphs, thin horizontal rules, images)."""
+    ctm, width, height = _page_frame(page)
+    chars = _chars(page, ctm, height)
+    rules: list[Rule] = []
+    images: list[tuple[float, float, float, float]] = []
+    has_images = _walk_objects(page, ctm, height, rules, images)
+    cover = max((page_share(*box, width, height) for box in images), default=0.0)
+    return PageData(number=number, width=width, height=height, chars=tuple(chars), rules=tuple(rules),
+                    has_images=has_images, image_cover=cover)
+
+
+def _chars(page: object, ctm: tuple[float, ...], height: float) -> list[Char]:
+    text_page = pdfium.FPDFText_LoadPage(page)
+    if not text_page:
+        return []
+    try:
+        return _read_chars(text_page, ctm, height)
+    finally:
+        pdfium.FPDFText_ClosePage(text_page)
+
+
+def _plain(func: object, restype: object, *argtypes: object) -> object:
+    """The same pdfium function with plain C types: pypdfium2's typed handles cost a Python
+    object per call, which is most of the time of a per-glyph loop."""
+    proto = ctypes.CFUNCTYPE(restype, *argtypes)
+    return proto(ctypes.cast(func, ctypes.c_void_p).value)
+
+
+_VP, _INT, _DP = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
+_get_object = _plain(pdfium.FPDFText_GetTextObject, _VP, _VP, _INT)
+_get_origin = _plain(pdfium.FPDFText_GetCharOrigin, _INT, _VP, _INT, _DP, _DP)
+_get_unicode = _plain(pdfium.FPDFText_GetUnicode, ctypes.c_uint, _VP, _INT)
+_map_error = _plain(pdfium.FPDFText_HasUnicodeMapError, _INT, _VP, _INT)
+
+
+def _page_text(tp: object, n: int) -> list[int] | None:
+    """The code of every character of the text page, read in one call (UTF-16 units map one
+    to one onto characters unless the page has characters beyond the BMP: then None)."""
+    buf = (ctypes.c_ushort * (n + 1))()
+    got = pdfium.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    codes = list(buf[: max(0, got - 1)])
+    if len(codes) != n or any(0xD800 <= c <= 0xDFFF for c in codes):
+        return None
+    return codes
+
+
+def _read_chars(tp: object, ctm: tuple[float, ...], height: float) -> list[Char]:
+    n = pdfium.FPDFText_CountChars(tp)
+    raw = ctypes.cast(tp, ctypes.c_void_p).value
+    codes = _page_text(tp, n)
+    if codes is None:
+        codes = [_get_unicode(raw, i) for i in range(n)]
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    p_ox, p_oy = ctypes.pointer(ox), ctypes.pointer(oy)
+    fonts: dict[int, _FontInfo] = {}
+    objects: dict[int, tuple] = {}
+    unmapped: dict[tuple[int, int], bool] = {}
+    out: list[Char] = []
+    append = out.append
+    last_key = None
+    a = b = c = d = fs = dy0 = dy1 = 0.0
+    upright = True
+    font: _FontInfo | None = None
+    name = ""
+    fid = 0
+    widths: dict[int, float] = {}
+    c0, c1, c2, c3, c4, c5 = ctm
+    for i in range(n):
+        key = _get_object(raw, i)
+        if not key:
+            continue  # a space or line break pdfium generated: no glyph was printed there
+        if key != last_key:
+            info = objects.get(key)
+            if info is None:
+                info = objects[key] = _object_info(tp, i, key, ctm, fonts)
+            a, b, c, d, upright, fs, font = info
+            name, widths, fid = font.name, font.widths, id(font)
+            # The glyph box in text space relative to the origin runs from (0, descent) to
+            # (advance, descent + size); it goes through the glyph's matrix.
+            dy0 = font.descent * fs
+            dy1 = dy0 + fs
+            last_key = key
+        code = codes[i]
+        if code == 0xFFFE:
+            code = _get_unicode(raw, i)  # the text buffer holds 0xFFFE for pdfium's marks
+        if code == 2:
+            text = "-"  # pdfium marks a line-end hyphen (- or soft hyphen) with 0x2
+            code = 0x2D
+        else:
+            # pdfium gives a glyph without a Unicode value its character code: ask once per
+            # font and code whether that is what happened.
+            bad = unmapped.get((fid, code))
+            if bad is None:
+                bad = unmapped[(fid, code)] = bool(_map_error(raw, i))
+            if bad:
+                text = f"(cid:{code})"
+            elif 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+                text = "\ufffd"  # no character (a lone surrogate): the garbage test counts it
+            else:
+                text = chr(code)
+        _get_origin(raw, i, p_ox, p_oy)
+        w = widths.get(code)
+        if w is None:
+            w = font.width(code)  # type: ignore[union-attr]
+        adv = w * fs
+        ux, uy = ox.value, oy.value
+        X = ux * c0 + uy * c2 + c4
+        Y = ux * c1 + uy * c3 + c5
+        x0, y0 = X + c * dy0, Y + d * dy0
+        x1, y1 = X + a * adv + c * dy1, Y + b * adv + d * dy1
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if y1 < y0:
+            y0, y1 = y1, y0
+        append(Char(text, x0, x1, height - y1, height - y0, y1 - y0, name, upright))
+    return out
+
+
+def _object_info(tp: object, i: int, obj: int, ctm: tuple[float, ...], fonts: dict[int, _FontInfo]) -> tuple:
+    """What every glyph of one text object shares: its matrix (with the page frame), whether
+    it is upright, its font size and font."""
+    m = pdfium.FS_MATRIX()
+    if not pdfium.FPDFText_GetMatrix(tp, i, m):
+        m.a, m.b, m.c, m.d, m.e, m.f = 1.0, 0.0, 0.0, 1.0, 0.0, 0.0
+    a, b, c, d, _, _ = _mul((m.a, m.b, m.c, m.d, 0.0, 0.0), (*ctm[:4], 0.0, 0.0))
+    size = ctypes.c_float()
+    handle_obj = ctypes.cast(obj, pdfium.FPDF_PAGEOBJECT)
+    fs = size.value if pdfium.FPDFTextObj_GetFontSize(handle_obj, size) else 0.0
+    handle = pdfium.FPDFTextObj_GetFont(handle_obj)
+    fkey = ctypes.cast(handle, ctypes.c_void_p).value or 0
+    font = fonts.get(fkey)
+    if font is None:
+        font = fonts[fkey] = _FontInfo(handle)
+    return a, b, c, d, a * d > 0 and b * c <= 0, fs, font
+
+
+def _walk_objects(page: object, ctm: tuple[float, ...], height: float, rules: list[Rule],
+                  images: list[tuple[float, float, float, float]]) -> bool:
+    """Collect the page's rules (straight lines and rectangles, as pdfminer classifies paths)
+    into ``rules`` and its images' boxes (``x0, x1, top, bottom``) into ``images``; return
+    whether the page shows an image. Form XObjects are entered."""
+    has_images = False
+    stack = [(pdfium.FPDFPage_CountObjects(page), lambda k: pdfium.FPDFPage_GetObject(page, k), ctm, 0)]
+    while stack:
+        count, get, frame, depth = stack.pop()
+        for k in range(count):
+            obj = get(k)
+            if not obj:
+                continue
+            kind = pdfium.FPDFPageObj_GetType(obj)
+            if kind == _IMAGE:
+                has_images = True
+                box = _image_box(obj, frame, height)
+                if box is not None:
+                    images.append(box)
+            elif kind == _PATH:
+                _path_rules(obj, frame, height, rules)
+            elif kind == _FORM and depth < MAX_FORM_DEPTH:
+                m = pdfium.FS_MATRIX()
+                pdfium.FPDFPageObj_GetMatrix(obj, m)
+                inner = _mul((m.a, m.b, m.c, m.d, m.e, m.f), frame)
+                stack.append((pdfium.FPDFFormObj_CountObjects(obj),
+                              lambda k, o=obj: pdfium.FPDFFormObj_GetObject(o, k), inner, depth + 1))
+    return has_images
+
+
+def _image_box(obj: object, frame: tuple[float, ...], height: float) -> tuple[float, float, float, float] | None:
+    """An image's box on the displayed page (``x0, x1, top, bottom``), as pdfminer gives it:
+    its bounds in the coordinates of its container, through the frame of that container."""
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    if not pdfium.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return None
+    corners = [(px * frame[0] + py * frame[2] + frame[4], px * frame[1] + py * frame[3] + frame[5])
+               for px in (left.value, right.value) for py in (bottom.value, top.value)]
+    xs = [q[0] for q in corners]
+    ys = [q[1] for q in corners]
+    return min(xs), max(xs), height - max(ys), height - min(ys)
+
+
+def _path_rules(obj: object, frame: tuple[float, ...], height: float, rules: list[Rule]) -> None:
+    """pdfminer paints each subpath of a path on its own: two points joined by a line is a
+    line, four or five points on an axis-aligned rectangle a rectangle; their boxes are rule
+    candidates (curves never are)."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium.FPDFPath_GetDrawMode(obj, fill, stroke) or (not fill.value and not stroke.value):
+        return  # an invisible path (a clip or `n`): pdfminer does not paint it
+    m = pdfium.FS_MATRIX()
+    pdfium.FPDFPageObj_GetMatrix(obj, m)
+    full = _mul((m.a, m.b, m.c, m.d, m.e, m.f), frame)
+    n = pdfium.FPDFPath_CountSegments(obj)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    sub: list[tuple[float, float]] = []
+    closed = curved = False
+    for k in range(n + 1):
+        seg = pdfium.FPDFPath_GetPathSegment(obj, k) if k < n else None
+        kind = pdfium.FPDFPathSegment_GetType(seg) if seg else _MOVETO
+        if kind == _MOVETO and sub:
+            if not curved:
+                _subpath_rule(sub, closed, height, rules)
+            sub, closed, curved = [], False, False
+        if not seg:
+            break
+        if kind == _BEZIERTO:
+            curved = True
+        pdfium.FPDFPathSegment_GetPoint(seg, x, y)
+        px, py = x.value, y.value
+        sub.append((px * full[0] + py * full[2] + full[4], px * full[1] + py * full[3] + full[5]))
+        closed = closed or bool(pdfium.FPDFPathSegment_GetClose(seg))
+
+
+def _subpath_rule(points: list[tuple[float, float]], closed: bool, height: float, rules: list[Rule]) -> None:
+    if closed and len(points) > 2 and points[-1] == points[0]:
+        points = points[:-1]  # a closing segment drawn back to the start
+    if len(points) == 4:
+        p = points
+        axis = (p[0][0] == p[1][0] and p[1][1] == p[2][1] and p[2][0] == p[3][0] and p[3][1] == p[0][1]) or (
+            p[0][1] == p[1][1] and p[1][0] == p[2][0] and p[2][1] == p[3][1] and p[3][0] == p[0][0])
+        if not axis:
+            return
+    elif len(points) != 2:
+        return
+    xs = [q[0] for q in points]
+    ys = [q[1] for q in points]
+    x0, x1, top, bottom = min(xs), max(xs), height - max(ys), height - min(ys)
+    if is_rule(x0, x1, top, bottom):
+        rules.append(Rule(x0, x1, top, bottom))

@@ -1,0 +1,228 @@
+"""Joining printed lines, and THE line-end hyphen policy: one rule for every input route
+(PDF lines, plain text, Markdown, ``normalize``).
+
+Between two lines of one paragraph the gap is invisible, so a rule decides what stands there
+(:func:`join_break`). ``left`` is the text before the break up to its last printed character,
+``right`` the text after it from its first printed character:
+
+1. a hyphen (``-``, U+2010, U+2011) between two letters: the hyphen stays and nothing is put
+   between (``Secretary-|General`` -> ``Secretary-General``) unless the evidence says a
+   typesetter inserted it (:func:`hyphen_kept`), then it goes (``develop-|ment`` ->
+   ``development``);
+2. a CJK character on either side (a neutral character such as ``“`` or ``）`` counts as
+   CJK when the text next to it is): nothing (``发展中国|家``, ``决议，|A/60/687``), except one
+   space between an ideograph and a Latin letter or digit, the gap Word's autospacing prints
+   (``第|70/125`` -> ``第 70/125``, as ``2025 年`` is printed on one line);
+3. a hyphen, dash or slash ending the line: nothing when it is glued to what precedes it
+   (``2021–|2025``, ``COVID-|19``, ``(Part I)/|Corr.1``), one space when a space precedes it
+   (``dimensions –|economic``);
+4. otherwise one space (``the|Internet``).
+
+The hyphen policy. Word does not hyphenate UN documents: a hyphen at a line end is almost
+always part of the word, so it is kept unless the evidence says otherwise. The evidence, in
+order (the first that speaks decides):
+
+1. a capital after the hyphen (``non-|Governmental``, ``Secretary-|General``): a word of its
+   own, keep;
+2. the document's own words: the hyphenated form printed elsewhere keeps the hyphen, the
+   joined form printed elsewhere drops it;
+3. a corpus word set, when the caller passes one, the same way;
+4. an English word list (pyspellchecker's frequency list, see ``docs/dependencies.md``): the
+   joined form is a word -> drop, unless both halves are words far more frequent than the
+   joined one (``follow-|up``: ``followup`` is listed, rarely; ``follow`` and ``up`` are
+   common words), which is a compound split at its own hyphen -> keep;
+5. nothing known: keep. A word that appears nowhere is never made (``e-|strategies`` stays
+   ``e-strategies``, ``eighty-|second`` stays ``eighty-second``).
+
+Every function here looks at a bounded window around the break (at most
+:data:`CONTEXT` characters), so joining a text is linear in its length.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import importlib.util
+import json
+import re
+from collections.abc import Iterable, Mapping
+from itertools import pairwise
+from pathlib import Path
+
+from lineage.script.chars import (
+    is_cjk,
+    is_cjk_letter,
+    is_latin_alnum,
+    is_neutral,
+    is_space,
+)
+
+__all__ = [
+    "CONTEXT",
+    "DASHES",
+    "HYPHENS",
+    "Words",
+    "collect_words",
+    "english_words",
+    "hyphen_kept",
+    "is_layout_space",
+    "join_break",
+    "joins_tight",
+    "line_separator",
+]
+
+#: Hyphen forms that may end a line inside a word: hyphen-minus, HYPHEN, NON-BREAKING HYPHEN.
+HYPHENS = "-\u2010\u2011"
+#: Dashes: figure dash, en dash, em dash, horizontal bar, minus sign.
+DASHES = "\u2012\u2013\u2014\u2015\u2212"
+#: How far from a break the rules look (characters).
+CONTEXT = 64
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS_BEFORE_HYPHEN = re.compile(f"([^\\W\\d_]+)[{HYPHENS}]\\Z")
+_WORDS = re.compile(f"[^\\W\\d_]+(?:[{HYPHENS}][^\\W\\d_]+)*")
+_HYPHEN_FOLD = str.maketrans({"\u2010": "-", "\u2011": "-"})
+# Both halves of a compound are common words, the joined form a rarity: the list's floor.
+_RARE_JOINED = 0.01
+
+
+class Words:
+    """What a document (and optionally a corpus) writes: lower-case words, hyphenated
+    compounds with their hyphens (and every two-part piece of a longer one:
+    ``multi-stakeholder-led`` gives ``multi-stakeholder`` and ``stakeholder-led``).
+    :meth:`from_texts` collects the words on first use, so a text without a line-end hyphen
+    costs nothing."""
+
+    __slots__ = ("_document", "_texts", "corpus")
+
+    def __init__(self, document: Iterable[str] = (), corpus: Iterable[str] = ()) -> None:
+        self._texts: Iterable[str] | None = None
+        self._document: frozenset[str] | None = frozenset(document)
+        self.corpus = frozenset(corpus)
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str], corpus: Iterable[str] = ()) -> Words:
+        """The words of ``texts`` (a document's lines or its whole text); an iterator is
+        read on first use only."""
+        words = cls((), corpus)
+        words._texts, words._document = texts, None
+        return words
+
+    @property
+    def document(self) -> frozenset[str]:
+        if self._document is None:
+            self._document = frozenset(collect_words(self._texts or ()))
+            self._texts = None
+        return self._document
+
+
+def collect_words(texts: Iterable[str]) -> set[str]:
+    """The lower-case words of ``texts``, hyphenated compounds whole and in two-part pieces."""
+    out: set[str] = set()
+    for text in texts:
+        for w in _WORDS.findall(text):
+            w = w.lower().translate(_HYPHEN_FOLD)
+            out.add(w)
+            if "-" in w:
+                parts = w.split("-")
+                out.update(f"{a}-{b}" for a, b in pairwise(parts))
+    return out
+
+
+_NO_WORDS = Words()
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> Mapping[str, int]:
+    """The English word list: lower-case word -> frequency (pyspellchecker's ``en``
+    dictionary, about 160,000 words). Read on first use (about 0.2 s) and kept."""
+    # The package's data file, found without importing its spell-checking code (importlib's
+    # resource readers are not reliable for it on every import path set-up).
+    spec = importlib.util.find_spec("spellchecker")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("pyspellchecker is not installed", name="spellchecker")
+    data = Path(spec.origin).parent / "resources" / "en.json.gz"
+    with gzip.open(data, "rt", encoding="utf-8") as f:
+        words: dict[str, int] = json.load(f)
+    return words
+
+
+def hyphen_kept(head: str, tail: str, words: Words | None = None) -> bool:
+    """Whether the hyphen of ``head-`` at a line end before ``tail`` is part of the word
+    (True) or was inserted by hyphenation (False). ``head`` and ``tail`` are the letters
+    either side (``develop``, ``ment``). See the module docstring for the evidence."""
+    if tail[:1].isupper() and not head.isupper():
+        return True
+    hyphenated = f"{head}-{tail}".lower()
+    joined = f"{head}{tail}".lower()
+    words = words or _NO_WORDS
+    for known in (words.document, words.corpus):
+        if hyphenated in known:
+            return True
+        if joined in known:
+            return False
+    listed = english_words()
+    frequency = listed.get(joined)
+    if not frequency:
+        return True
+    left, right = listed.get(head.lower(), 0), listed.get(tail.lower(), 0)
+    # Both halves common words, the joined form a rarity: a compound split at its own hyphen.
+    return len(head) > 1 and len(tail) > 1 and bool(left and right) and frequency < _RARE_JOINED * min(left, right)
+
+
+def _side_is_cjk(text: str, index: int, step: int) -> bool:
+    """Whether the character at ``text[index]`` belongs to CJK text: it is CJK, or it is
+    neutral and the nearest non-neutral character beyond it (within :data:`CONTEXT`, not
+    across a space) is."""
+    n = len(text)
+    for _ in range(CONTEXT):
+        if not 0 <= index < n:
+            return False
+        ch = text[index]
+        if is_cjk(ch):
+            return True
+        if not is_neutral(ch):
+            return False
+        index += step
+    return False
+
+
+def joins_tight(left: str, right: str) -> bool:
+    """Whether the end of ``left`` and the start of ``right`` are CJK text, on either side
+    (a neutral character taking the script of its neighbour): no word space between them."""
+    return bool(left) and bool(right) and (_side_is_cjk(left, len(left) - 1, -1) or _side_is_cjk(right, 0, 1))
+
+
+def is_layout_space(before: str, after: str) -> bool:
+    """Whether a space between the characters ``before`` and ``after`` is layout, not a word
+    space: both are CJK, or one is CJK and the other neutral punctuation (``大 会``,
+    ``题为 “变革``). A space between CJK and a Latin letter or digit is printed (``2025 年``)."""
+    return (is_cjk(before) and (is_cjk(after) or is_neutral(after))) or (is_neutral(before) and is_cjk(after))
+
+
+def join_break(left: str, right: str, words: Words | None = None) -> tuple[int, str]:
+    """How a line ending with ``left`` joins the next, starting with ``right`` (both without
+    spaces at the break; only their last/first :data:`CONTEXT` characters are looked at):
+    ``(cut, sep)``: drop the last ``cut`` characters of ``left`` (1: a hyphenation hyphen),
+    then put ``sep`` between. See the module docstring."""
+    if not left or not right:
+        return 0, ""
+    a, b = left[-1], right[0]
+    if a.isascii() and b.isascii() and a not in "-/":
+        return 0, " "  # the common case (English), decided by rule 4 alone
+    before = left[-2] if len(left) > 1 else ""
+    if a in HYPHENS and before.isalpha() and b.isalpha():
+        head = _LETTERS_BEFORE_HYPHEN.search(left, max(0, len(left) - CONTEXT))
+        tail = _LETTERS.match(right, 0, CONTEXT)
+        if head and tail and not is_cjk(head.group(1)[-1]) and not is_cjk(tail.group()[0]):
+            return (0 if hyphen_kept(head.group(1), tail.group(), words) else 1), ""
+    if joins_tight(left, right):
+        autospace = (is_cjk_letter(a) and is_latin_alnum(b)) or (is_latin_alnum(a) and is_cjk_letter(b))
+        return 0, " " if autospace else ""
+    if a in HYPHENS or a in DASHES or a == "/":
+        return 0, " " if (not before or is_space(before)) else ""
+    return 0, " "
+
+
+def line_separator(left: str, right: str, words: Words | None = None) -> str:
+    """Just the separator of :func:`join_break` (for callers that know no hyphen is cut)."""
+    return join_break(left, right, words)[1]

@@ -1,0 +1,83 @@
+"""Start-up: `lineage --help` and parsing a command import only what the command needs
+(issue 11: a CLI called once per file in a script pays its imports every time). Speed itself is
+measured in benchmarks/speed_targets.py, not asserted here."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from support.paths import REPO
+
+from lineage.cli.main import build_parser, chosen_command, command_names, subcommands
+
+# The libraries and toolkit modules that cost most to import (PDF engines, Chinese
+# conversion and segmentation, tables, network, the HTML renderer, the PDF reader).
+HEAVY = ("pdfplumber", "pypdfium2", "opencc", "jieba", "tabulate", "http.client", "ssl",
+         "lineage.report.html", "lineage.read.pdf")
+
+
+def _modules_after(*argv: str) -> set[str]:
+    """The modules loaded by a fresh interpreter that runs `lineage ARGV`."""
+    code = ("import sys\n"
+            "from lineage.cli.main import main\n"
+            "try:\n"
+            f"    main({list(argv)!r})\n"
+            "except SystemExit:\n"
+            "    pass\n"
+            "sys.stdout = sys.__stdout__\n"
+            "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\n")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                          check=True, timeout=120)
+    return set(done.stderr.split())
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
+
+
+def test_help_imports_none_of_the_heavy_modules():
+    modules = _modules_after("--help")
+    assert "lineage.cli.commands.diff" in modules  # the check ran the real parser
+    assert _heavy(modules) == []
+
+
+def test_a_command_parser_imports_only_that_commands_choices():
+    # `graph` lists its formats from the graph renderer: no PDF engine, HTML, network, tables
+    # or word segmentation (the corpus reader it needs brings the reading stage with it).
+    modules = _modules_after("graph", "--help")
+    assert "lineage.trace.graph_render" in modules
+    unused = ("pdfplumber", "pypdfium2", "jieba", "tabulate", "http.client", "ssl", "lineage.report.html")
+    assert [m for m in _heavy(modules) if m.split(".")[0] in unused or m in unused] == []
+    assert "lineage.trace.blame" not in modules and "lineage.cli.app" not in modules
+
+
+def test_the_chosen_command_is_the_first_word_that_is_not_an_option():
+    assert chosen_command(["diff", "a.txt", "b.txt"]) == "diff"
+    assert chosen_command(["--version"]) == ""
+    assert chosen_command([]) == ""
+    assert chosen_command(["-h", "graph"]) == "graph"
+
+
+def test_only_the_chosen_command_gets_its_options():
+    parser = build_parser("graph")
+    parsers = subcommands(parser)
+    assert sorted(parsers) == command_names()
+    assert "--all-links" in parsers["graph"].format_help()
+    assert "--fail-on-change" not in parsers["diff"].format_help()
+    # the full parser (for the CLI reference) has every command's options
+    assert "--fail-on-change" in subcommands(build_parser())["diff"].format_help()
+
+
+def test_every_command_module_is_found():
+    names = command_names()
+    assert {"add", "blame", "corpus", "diff", "extract", "graph", "history", "show", "topic"} <= set(names)
+    assert all(not n.startswith("_") for n in names)
+
+
+def test_a_stub_command_still_runs_with_its_own_options(run_cli, tmp_path):
+    # the parser of `lineage --help` lists graph as a stub; running graph builds it fully
+    code, out, err = run_cli("graph", "--format", "json", "--corpus", str(REPO / "corpora"))
+    assert code == 0, err
+    assert out.lstrip().startswith("{")
