@@ -67,6 +67,11 @@ class PdfError(InputError):
     """A PDF cannot be extracted (corrupt, encrypted, no text layer, unusable font map)."""
 
 
+class ScannedPdfError(PdfError):
+    """A scanned PDF: page images with an OCR text layer, whose text is not exact enough to
+    compare (refused rather than read; docs/extraction.md)."""
+
+
 class PdfLimitError(PdfError):
     """A PDF breaches a resource limit (decompressed bytes, reference cycles, time or memory
     per page): the message names the limit (docs/security.md, "PDF")."""

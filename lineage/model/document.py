@@ -189,6 +189,14 @@ class Document:
     headings: list[Heading] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     warnings: list[ExtractionWarning] = field(default_factory=list)
+    # Front and closing matter that is no paragraph, kept as printed: ``issued`` (the
+    # masthead date, when ``date`` is the adoption date), ``formula`` (an adopting paragraph
+    # such as "Adopts the following outcome document ...:"), ``sponsors`` (a draft's list),
+    # ``meeting`` (the closing "68th plenary meeting"). Serialised only when present.
+    issued: str | None = None
+    formula: str | None = None
+    sponsors: str | None = None
+    meeting: str | None = None
 
     def all_paragraphs(self) -> list[Paragraph]:
         """Preambular then operative paragraphs, in document order."""
@@ -222,7 +230,8 @@ class Document:
             "headings": [h.to_dict() for h in self.headings],
             "footnotes": [f.to_dict() for f in self.footnotes],
             "warnings": [w.to_dict() for w in self.warnings],
-        }
+        } | {k: v for k, v in (("issued", self.issued), ("formula", self.formula),
+                               ("sponsors", self.sponsors), ("meeting", self.meeting)) if v is not None}
 
     def to_json(self) -> str:
         return dumps(self.to_dict())
@@ -246,6 +255,10 @@ class Document:
             headings=[Heading.from_dict(h) for h in d.get("headings", [])],
             footnotes=[Footnote.from_dict(f) for f in d.get("footnotes", [])],
             warnings=[ExtractionWarning.from_dict(w) for w in d.get("warnings", [])],
+            issued=d.get("issued"),
+            formula=d.get("formula"),
+            sponsors=d.get("sponsors"),
+            meeting=d.get("meeting"),
         )
 
     @classmethod

@@ -29,6 +29,7 @@ from lineage.read.textjoin import (
     Inline,
     block_inline,
     join_inline,
+    SUBITEM_LABEL,
     preamble_label_length,
     split_number,
     with_words,
@@ -68,8 +69,20 @@ class _ParagraphBuilder:
         )
 
 
-def build_document(blocks: list[Block], clean: Cleaner, source: Source) -> Document:
-    """Interpret ``blocks`` (in file order) as a UN resolution, draft or outcome document."""
+def build_document(blocks: list[Block], clean: Cleaner, source: Source, keep_stray: bool = False,
+                   metadata: bool = False) -> Document:
+    """Interpret ``blocks`` (in file order) as a UN resolution, draft or outcome document.
+
+    ``keep_stray``: text that cannot be placed (unnumbered text after a finished paragraph
+    and a heading, after the closing lines, or before the first paragraph) is kept in the
+    paragraph it most likely continues, with a warning, instead of being left out. The PDF
+    reader asks for it: its blocks come from a layout analysis that can be wrong about a
+    heading or a page break, and a redline must never lose printed text. The text readers
+    leave such text out (a converter's annex or excerpt), as docs/readers.md says.
+
+    ``metadata``: fill the front and closing matter fields (``issued``, ``formula``,
+    ``sponsors``, ``meeting``); the PDF reader does, the text readers not yet (the corpus
+    text format does not carry them, and a corpus text must read back as its source)."""
     warnings: list[ExtractionWarning] = []
     clean = with_words(clean, blocks)
     footnotes = _footnotes(blocks, clean, warnings)
@@ -83,9 +96,11 @@ def build_document(blocks: list[Block], clean: Cleaner, source: Source) -> Docum
     furniture = _furniture(body, clean)
     preamble_blocks = [b for b in preamble_blocks if id(b) not in furniture]
     headings: list[Heading] = []
-    preamble, pending = _read_preamble(preamble_blocks, clean, headings, warnings)
+    meeting: list[str] = []
+    preamble, pending = _read_preamble(preamble_blocks, clean, headings, warnings, keep_stray, front, meeting)
     operative = _read_operative(
-        [b for b in body[first_op:] if id(b) not in furniture], clean, front, headings, pending, warnings)
+        [b for b in body[first_op:] if id(b) not in furniture], clean, front, headings, pending, warnings,
+        keep_stray, meeting)
 
     preamble_pars = [p.build() for p in preamble]
     paragraphs = [p.build() for p in operative]
@@ -95,6 +110,10 @@ def build_document(blocks: list[Block], clean: Cleaner, source: Source) -> Docum
         language=guess_language("".join(p.text for p in preamble_pars + paragraphs)),
         source=source,
         date=front.adopted or front.date,
+        issued=front.date if metadata and front.adopted and front.date else None,
+        formula=front.formula if metadata else None,
+        sponsors=front.sponsors if metadata else None,
+        meeting=meeting[0] if metadata and meeting else None,
         distribution=front.distribution,
         session=front.session or _session_from_symbol(front.symbol),
         agenda_items=front.agenda,
@@ -138,7 +157,9 @@ def _furniture(body: list[Block], clean: Cleaner) -> set[int]:
 
 
 def _read_preamble(blocks: list[Block], clean: Cleaner, headings: list[Heading],
-                   warnings: list[ExtractionWarning]) -> tuple[list[_ParagraphBuilder], list[Heading]]:
+                   warnings: list[ExtractionWarning], keep_stray: bool = False,
+                   front: Front | None = None, meeting: list[str] | None = None,
+                   ) -> tuple[list[_ParagraphBuilder], list[Heading]]:
     """Preambular paragraphs (``pp1``...) and headings among them; returns the paragraphs and
     the headings still waiting for the paragraph they precede."""
     preamble: list[_ParagraphBuilder] = []
@@ -150,12 +171,20 @@ def _read_preamble(blocks: list[Block], clean: Cleaner, headings: list[Heading],
             headings.append(h)
             pending.append(h)
             continue
+        if front is not None and _closing_block(b, clean, front, meeting):
+            # A resolution that adopts an annexed text closes (meeting, date) before the
+            # annex's numbered paragraphs: metadata, not a preambular paragraph.
+            continue
         if not preamble and _starts_lowercase(inline.text):
             # The tail of a paragraph whose start is not in this text (an excerpt).
+            if not keep_stray:
+                warnings.append(ExtractionWarning(
+                    "leading-fragment",
+                    f"text at lines {b.line_start}-{b.line_end} continues a paragraph that is not in the file; left out"))
+                continue
             warnings.append(ExtractionWarning(
                 "leading-fragment",
-                f"text at lines {b.line_start}-{b.line_end} continues a paragraph that is not in the file; left out"))
-            continue
+                f"text at lines {b.line_start}-{b.line_end} starts inside a paragraph; kept as the first one"))
         label = preamble_label_length(inline.text)
         if label:
             # "PP3 Recalling ...": an informal draft's label opens a paragraph, and is no text.
@@ -174,7 +203,8 @@ def _read_preamble(blocks: list[Block], clean: Cleaner, headings: list[Heading],
 
 
 def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings: list[Heading],
-                    pending: list[Heading], warnings: list[ExtractionWarning]) -> list[_ParagraphBuilder]:
+                    pending: list[Heading], warnings: list[ExtractionWarning],
+                    keep_stray: bool = False, meeting: list[str] | None = None) -> list[_ParagraphBuilder]:
     """Numbered paragraphs, their continuations, section headings and the closing lines."""
     operative: list[_ParagraphBuilder] = []
     section = pending[-1].text if pending else None
@@ -189,37 +219,70 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
             section = inline.text
             continue
         numbered = split_number(inline.text) if b.kind == "text" else None
+        if not numbered and b.kind == "text":
+            numbered = _next_long_number(inline.text, operative)
         if numbered:
             number = numbered[0]
             _check_sequence(operative, number, b, warnings)
             pid = _unique_id(number, seen, b, warnings)
             pb = _ParagraphBuilder(pid, number, section)
-            pb.add(_strip_number(inline), b)
+            pb.add(_strip_number(inline, numbered[1]), b)
             operative.append(pb)
             for h in pending:
                 h.before = pid
             pending = []
             closing_seen = False
             continue
-        line_texts = [t for t in (clean(line).text.strip() for line in b.lines) if t]
-        kinds = [is_closing_line(t) for t in line_texts]
-        if kinds and all(kinds):
+        if _closing_block(b, clean, front, meeting):
             closing_seen = True
-            for t, kind in zip(line_texts, kinds):
-                if kind == "date" and not front.adopted:
-                    front.adopted = mh.parse_date(t)
             continue
         if not inline.text.strip():
             continue
-        if not operative or closing_seen or (pending and operative[-1].ends_complete()):
+        subitem = bool(SUBITEM_LABEL.match(inline.text))
+        # A sub-item (``(b)``) after a heading continues its paragraph: the heading was a
+        # misreading (a separator line, a running title) or a sub-item chapeau.
+        if not operative or closing_seen or (pending and operative[-1].ends_complete() and not subitem):
             # Unnumbered text after the closing lines, or after a heading that follows a
             # finished paragraph (an annex, a note): not part of any operative paragraph.
+            if not (keep_stray and operative):
+                warnings.append(ExtractionWarning(
+                    "stray-text",
+                    f"unnumbered text at lines {b.line_start}-{b.line_end} left out: {inline.text[:60]!r}"))
+                continue
+            where = "after the closing lines" if closing_seen else "after a heading"
             warnings.append(ExtractionWarning(
                 "stray-text",
-                f"unnumbered text at lines {b.line_start}-{b.line_end} left out: {inline.text[:60]!r}"))
-            continue
+                f"unnumbered text at lines {b.line_start}-{b.line_end} {where} kept in paragraph "
+                f"{operative[-1].id}: {inline.text[:60]!r}"))
         operative[-1].add(inline, b)  # the rest of a paragraph cut by a page break or footnotes
     return operative
+
+
+_LONG_NUMBER = re.compile(r"^\s*(\d{4})\s*[.．](?!\d)\s*(?=\S)")
+
+
+def _next_long_number(text: str, operative: list[_ParagraphBuilder]) -> tuple[str, str] | None:
+    """Paragraph 1000 and on: a four-digit number (which could be a year, ``2030. ...``)
+    opens a paragraph only where the previous paragraph's number says it is the next."""
+    m = _LONG_NUMBER.match(text)
+    prev = next((p.number for p in reversed(operative) if p.number), None)
+    if not m or not prev or not prev.split()[0].isdigit() or int(m.group(1)) != int(prev.split()[0]) + 1:
+        return None
+    return m.group(1), text[m.end():]
+
+
+def _closing_block(b: Block, clean: Cleaner, front: Front, meeting: list[str] | None) -> bool:
+    """Is ``b`` the closing block (meeting, adoption date)? If so, record what it says."""
+    line_texts = [t for t in (clean(line).text.strip() for line in b.lines) if t]
+    kinds = [is_closing_line(t) for t in line_texts]
+    if not kinds or not all(kinds):
+        return False
+    for t, kind in zip(line_texts, kinds):
+        if kind == "date" and not front.adopted:
+            front.adopted = mh.parse_date(t)
+        if kind == "meeting" and meeting is not None and not meeting:
+            meeting.append(t)
+    return True
 
 
 def _unique_id(number: str, seen: dict[str, int], b: Block, warnings: list[ExtractionWarning]) -> str:
@@ -245,9 +308,7 @@ def _starts_lowercase(text: str) -> bool:
     return bool(s) and s[0].isalpha() and s[0].islower()
 
 
-def _strip_number(inline: Inline) -> Inline:
-    numbered = split_number(inline.text)
-    rest = numbered[1] if numbered else inline.text
+def _strip_number(inline: Inline, rest: str) -> Inline:
     cut = len(inline.text) - len(rest)
     return Inline(rest, [FootnoteRef(r.number, max(r.offset - cut, 0)) for r in inline.refs])
 

@@ -40,6 +40,13 @@ _JOB_NUMBER = re.compile(
     r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}\s+)?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}(?:\s+\S+)?\s*$")
 _PAGE_MARK = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|Page\s+\d+(?:\s+of\s+\d+)?|第\s*\d+\s*页)\s*$",
                         re.IGNORECASE)
+_ADOPTED_HEAD = re.compile(r"^Resolution\s+adopted\s+by\s+the\s+[A-Z][\w ]+$")
+_ADOPTED_ON = re.compile(r"^on\s+(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})$")
+# The names end at a printed character and no two whitespace quantifiers stand in a row: on a
+# line of spaces either would backtrack in time quadratic in its length (tests/test_linear_time.py).
+_SPONSORS = re.compile(
+    r"^(.*?\S)\s*[:：]\s*(?:\*+\s*)?(?:revised\s+)?(?:draft\s+(?:resolution|decision)|amendments?\s+to\s+draft\s+\w+.*)$",
+    re.IGNORECASE | re.DOTALL)
 _DRAFT_LINE = re.compile(r"(?:决议草案|Draft\s+resolution|Draft\s+decision|决定草案)", re.IGNORECASE)
 
 
@@ -60,6 +67,8 @@ class Front:
     bold_title: str | None = None
     draft_title: str | None = None
     title_candidate: str | None = None
+    formula: str | None = None
+    sponsors: str | None = None
 
 
 def _classify_front_line(line: str, front: Front) -> str | None:
@@ -68,6 +77,13 @@ def _classify_front_line(line: str, front: Front) -> str | None:
     if not s:
         return "blank"
     if (d := mh.parse_adoption_date(s)):
+        front.adopted = front.adopted or d
+        return "adopted"
+    # The same heading printed as two blocks: "Resolution adopted by the General Assembly"
+    # and "on 4 November 2025".
+    if _ADOPTED_HEAD.match(s):
+        return "adopted"
+    if (m := _ADOPTED_ON.match(s)) and (d := mh.parse_date(m.group(1))):
         front.adopted = front.adopted or d
         return "adopted"
     if (dist := mh.parse_distribution(s)):
@@ -106,6 +122,10 @@ def _classify_front_line(line: str, front: Front) -> str | None:
         return "formula"
     if _ORGAN.match(s) or _LANG_NOTE.match(s):
         return "masthead"
+    if (m := _SPONSORS.match(s)):
+        # "Algeria, Austria, ... and Zambia:* draft resolution": the sponsors of a draft.
+        front.sponsors = front.sponsors or m.group(1).strip()
+        return "draft"
     if _DRAFT_LINE.search(s) and len(s) < 200 and s[-1] not in CLAUSE_END:
         return "draft"
     return None
@@ -161,7 +181,6 @@ def _free_text_role(text: str, front: Front, roles: list[str | None], after_draf
                     after_agenda: bool, after_number: bool) -> str | None:
     """The role of a text block none of whose lines is a masthead line, from what came
     before it; records the titles it is in ``front``."""
-    prev = next((r for r in reversed(roles) if r is not None), None)
     if roles and roles[-1] == "anchor" and after_number and front.number_title and _unpunctuated(text):
         # The title after the resolution number, wrapped onto another line.
         front.number_title = join_inline([Inline(front.number_title), Inline(text)]).text
@@ -171,8 +190,11 @@ def _free_text_role(text: str, front: Front, roles: list[str | None], after_draf
     if after_draft and _unpunctuated(text):
         front.draft_title = front.draft_title or text.strip()
         return "anchor"
-    if prev == "formula" and text.rstrip().endswith((":", "：")):
-        return "anchor"  # "Adopts the following outcome document:"
+    if roles and roles[-1] == "formula" and text.rstrip().endswith((":", "：")):
+        # "Adopts the following outcome document:" right after the formula; a preambular
+        # paragraph ending in a colon further down (one that quotes a question) is text.
+        front.formula = front.formula or text.strip()
+        return "anchor"
     if None not in roles and len(text) <= 250 and _unpunctuated(text):
         # Short unpunctuated lines before any free text: a title (plain text has no bold to
         # mark it); the last one, nearest the paragraphs, is the document's.

@@ -371,7 +371,10 @@ def parse_resolution_number(line: str) -> tuple[str, str] | None:
 
 
 _CN_ADOPTED = re.compile(rf"^\s*{_CN_DATE.pattern}\s*(?:大会|安全理事会|经济及社会理事会)?\s*(?:通过的)?决议\s*$")
-_EN_ADOPTED = re.compile(r"Resolution\s+adopted\s+by\s+the\s+.+?\s+on\s+(.+)$", re.IGNORECASE)
+# The heading line only: a preambular paragraph may well say "the first resolution adopted by
+# the General Assembly on 24 January 1946, ...".
+_EN_ADOPTED = re.compile(r"^\s*Resolution\s+adopted\s+by\s+the\s+.+?\s+on\s+(\d{1,2}\s+[A-Za-z]+\s+\d{4})\s*$",
+                         re.IGNORECASE)
 
 
 def parse_adoption_date(line: str) -> str | None:

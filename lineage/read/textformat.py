@@ -101,6 +101,8 @@ class CorpusText:
 
 # Header fields in the order they are written (agenda items and the title follow).
 _HEADER_FIELDS = ("symbol", "language", "date", "distribution", "session")
+# Optional metadata written after the title, when present.
+_META_FIELDS = ("issued", "formula", "sponsors", "meeting")
 
 
 def _origin_lines(doc: Document, origin: Source | None) -> Iterator[str]:
@@ -171,6 +173,10 @@ def format_document(doc: Document, *, origin: Source | None = None, notes: Seque
     lines.extend(f"agenda-item: {encode_value(a)}" for a in doc.agenda_items)
     if doc.title is not None:
         lines.append(f"title: {encode_value(doc.title)}")
+    for name in _META_FIELDS:  # front and closing matter a PDF has (docs/extraction.md)
+        value = getattr(doc, name)
+        if value is not None:
+            lines.append(f"{name}: {encode_value(value)}")
     lines.extend(_origin_lines(doc, origin))
     lines.extend(f"note: {encode_value(n)}" for n in notes)
 
@@ -218,6 +224,7 @@ _ATTRS["paragraph"] = _ATTRS["preamble"]
 _FLAGS = frozenset({"no-number", "no-section", "no-before"})
 _HAS_ID = frozenset({"preamble", "paragraph", "footnote", "warning"})
 _SINGLE_HEADER = frozenset({"symbol", "language", "date", "distribution", "session", "title",
+                            "issued", "formula", "sponsors", "meeting",
                             "origin-kind", "origin-path", "origin-sha256", "origin-pages"})
 _MULTI_HEADER = frozenset({"agenda-item", "note"})
 
@@ -392,6 +399,10 @@ def _assemble(header: dict[str, list[str]], blocks: list[_Block], text: str, pat
         session=one("session"),
         agenda_items=list(header.get("agenda-item", [])),
         title=one("title"),
+        issued=one("issued"),
+        formula=one("formula"),
+        sponsors=one("sponsors"),
+        meeting=one("meeting"),
     )
     # Implicit values depend on what comes next (a heading's `before`), so resolve per block.
     section: str | None = None

@@ -12,7 +12,8 @@ from lineage.model.document import FootnoteRef
 from lineage.script.lines import CONTEXT, Words, is_layout_space, join_break
 
 __all__ = ["NUMBER_SUFFIX", "Block", "Inline", "Cleaner", "join_inline", "block_inline", "with_words",
-           "split_number", "preamble_label_length", "squeeze_cjk_spaces", "starts_new_preamble"]
+           "split_number", "preamble_label_length", "squeeze_cjk_spaces", "starts_new_preamble",
+           "SUBITEM_LABEL"]
 
 
 @dataclass
@@ -41,6 +42,8 @@ class Inline:
 
 
 _SUBITEM_RE = re.compile(r"^\s*(?:\(|（)(?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})(?:\)|）)\s*")
+# A sub-item label opening a text: ``(a)``, ``（iv）``.
+SUBITEM_LABEL = _SUBITEM_RE
 
 
 def join_inline(parts: list[Inline]) -> Inline:

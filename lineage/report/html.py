@@ -31,6 +31,7 @@ from lineage.report.labels import (
     renumber_change,
     similarity_label,
     summary_rows,
+    verdict,
 )
 from lineage.report.model import (
     FootnoteChange,
@@ -171,7 +172,9 @@ def _summary(report: Report) -> list[str]:
     rows = [f'<tr><td>{_e(k)}</td><td class="n">{_e(n)}</td><td>{_e(m)}</td></tr>'
             for k, n, m in summary_rows(report)]
     head = "".join(f'<th scope="col">{_e(phrase(h, report.ui))}</th>' for h in SUMMARY_HEADERS)
-    return [f'<section class="summary"><h2>{phrase("summary", report.ui)}</h2>',
+    same = verdict(report)
+    return [*([f'<p class="same-text"><strong>{_e(same)}</strong></p>'] if same else []),
+            f'<section class="summary"><h2>{phrase("summary", report.ui)}</h2>',
             f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"]
 
 

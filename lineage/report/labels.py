@@ -98,6 +98,17 @@ HEADING_CHANGES = {MODIFIED: f"heading {RENAMED}", INSERTED: f"heading {INSERTED
                    DELETED: f"heading {DELETED}", UNCHANGED: ""}
 
 
+# The one line a report opens its summary with when nothing substantive differs (a draft
+# adopted word for word): presentation-only differences are no change.
+SAME_TEXT = ("Same text word for word: no paragraph, footnote or heading changed "
+             "(only renumbering or presentation may differ).")
+
+
+def verdict(report: Report) -> str | None:
+    """``SAME_TEXT`` when the whole comparison (not only the selection shown) has no change."""
+    return None if report.changed else SAME_TEXT
+
+
 def summary_rows(report: Report) -> list[tuple[str, str, str]]:
     """(kind, count, meaning) rows of the summary table: pair kinds, then footnotes and
     headings (in the report's ``ui`` language)."""

@@ -26,6 +26,7 @@ from lineage.report.labels import (
     renumber_change,
     similarity_label,
     summary_rows,
+    verdict,
 )
 from lineage.report.model import MovedFrom, PairView, Report, SectionStart, format_ids
 
@@ -65,7 +66,9 @@ def _header(report: Report) -> list[str]:
 def _summary(report: Report) -> list[str]:
     rows = summary_rows(report)
     headers = [phrase(h, report.ui) for h in SUMMARY_HEADERS]
-    return [f"#### {phrase('summary', report.ui)}", "", *_table(headers, rows, ("left", "right", "left"))]
+    same = verdict(report)
+    return [*([f"**{same}**", ""] if same else []),
+            f"#### {phrase('summary', report.ui)}", "", *_table(headers, rows, ("left", "right", "left"))]
 
 
 def _renumbering(report: Report) -> list[str]:

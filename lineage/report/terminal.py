@@ -30,6 +30,7 @@ from lineage.report.labels import (
     phrase,
     similarity_label,
     summary_rows,
+    verdict,
 )
 from lineage.report.model import MovedFrom, PairView, Report, SectionStart, format_ids
 
@@ -77,9 +78,10 @@ def _header(report: Report, style: _Style) -> list[str]:
 
 
 def _summary(report: Report) -> list[str]:
+    same = verdict(report)
     table = tabulate(summary_rows(report), headers=[phrase(h, report.ui) for h in SUMMARY_HEADERS],
                      tablefmt="simple", colalign=("left", "right", "left"), disable_numparse=True)
-    return [phrase("summary", report.ui), table]
+    return [*([same, ""] if same else []), phrase("summary", report.ui), table]
 
 
 def _renumbering(report: Report) -> list[str]:

@@ -100,6 +100,11 @@ RES_TITLE = "关于信息社会世界首脑会议成果文件执行情况全面�
 
 def resolution_spec(name: str, fonts: str) -> Spec:
     doc = load_seed_document()
+    # Front and closing matter the fixture prints (masthead date, adopting formula, meeting),
+    # which the document model keeps as metadata (docs/extraction.md).
+    doc.issued = "2025-12-19"
+    doc.formula = "在其第八十届会议上通过了关于信息社会世界首脑会议成果文件执行情况全面审查的大会高级别会议成果文件："
+    doc.meeting = "第 68 次全体会议"
     furn = Furniture(
         symbol="A/RES/80/173", job="25-21063", lang_mark="(C)", header_title=RES_TITLE,
         masthead=UnMasthead("A/RES/80/173", "General", "19 December 2025",
@@ -151,6 +156,7 @@ def limited_spec(name: str, first_paragraphs: int = 12) -> Spec:
         preamble=[copy.deepcopy(p) for p in seed.preamble], paragraphs=paras,
         headings=[copy.deepcopy(h) for h in seed.headings if h.before in keep],
         footnotes=[copy.deepcopy(f) for f in seed.footnotes if f.number in refs],
+        formula="决定通过以下关于信息社会世界首脑会议成果文件执行情况全面审查的大会高级别会议成果文件：",
     )
     furn = Furniture(
         symbol="A/80/L.41", job="25-20417", lang_mark="(C)", header_title=None,
@@ -275,6 +281,9 @@ def english_spec(name: str) -> Spec:
         distribution="General", session="70", agenda_items=["13", "17"], title=EN_TITLE,
         paragraphs=paras, headings=headings,
         footnotes=[Footnote("1", "See A/C.2/59/3, annex.")],
+        issued="2016-02-01", meeting="95th plenary meeting",
+        formula="Adopts the following outcome document of the high-level meeting of the General Assembly on the "
+                "overall review of the implementation of the outcomes of the World Summit on the Information Society:",
     )
     furn = Furniture(
         symbol="A/RES/70/125", job="15-14366", lang_mark="(E)", header_title=EN_TITLE,

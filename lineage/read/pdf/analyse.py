@@ -3,6 +3,7 @@ removed, footnote areas split off and parsed, body lines cut into blocks. Pure: 
 :class:`~lineage.read.pdf.records.Line` records, no PDF library involved."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -63,8 +64,26 @@ def _front_pieces(line: Line) -> list[Line] | None:
     ]
 
 
+# A line of nothing but underscores (or dashes) is a rule typed as text: Word prints the
+# footnote separator of some documents so.
+_TYPED_RULE = re.compile(r"^[_\u2012-\u2015\u2500]{5,}$")
+
+
+def _typed_rules(page: PageLines) -> PageLines:
+    """The page with its typed rules (a footnote separator printed as ``_______``) moved from
+    its lines to its rules, so they are read as the graphic they stand for and never become
+    text or a heading."""
+    typed = [ln for ln in page.lines if _TYPED_RULE.match(ln.text.replace(" ", ""))]
+    if not typed:
+        return page
+    rules = tuple(Rule(ln.x0, ln.x1, ln.top, ln.bottom) for ln in typed)
+    return PageLines(page.number, page.height, [ln for ln in page.lines if ln not in typed],
+                     page.rules + rules)
+
+
 def analyse_pages(pages: Sequence[PageLines]) -> Analysis:
     """Split every page into furniture, body and footnote lines, and parse the footnotes."""
+    pages = [_typed_rules(p) for p in pages]
     furniture_idx = find_furniture([p.lines for p in pages], [p.height for p in pages])
     furniture: list[Line] = []
     kept: list[list[Line]] = []

@@ -101,7 +101,7 @@ def to_document(analysis: Analysis, source: Source) -> Document:
     for fn in analysis.footnotes:
         add("footnote", Inline(fn.builder.text, []), fn.pages, number=fn.number)
 
-    doc = build_document(blocks, lambda key: inlines[key], source)
+    doc = build_document(blocks, lambda key: inlines[key], source, keep_stray=True, metadata=True)
     if doc.symbol is None:
         doc.symbol = masthead_symbol(analysis)
 

@@ -13,12 +13,15 @@ from statistics import median
 from typing import Sequence
 
 from lineage.read.pdf.records import Line
-from lineage.script.punctuation import ends_clause
+from lineage.script.punctuation import CLAUSE_END, SENTENCE_END, ends_clause
 
 __all__ = ["Column", "LayoutBlock", "measure_column", "NUMBER_RE", "SUBITEM_RE", "segment"]
 
 NUMBER_RE = re.compile(r"^(\d{1,4}(?:\s?(?:bis|ter|quater|quinquies|alt))?)\s*[.．](?!\d)\s*")
 SUBITEM_RE = re.compile(r"^(?:\(|（)(?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})(?:\)|）)")
+# "Annex" (or "Annex II", "附件") over the annexed text's title is a heading of its own,
+# however close the title follows.
+ANNEX_RE = re.compile(r"^(?:Annex|Appendix|附件)(?:\s+[IVXL\d]{1,5})?$")
 SECTION_HEAD_RE = re.compile(r"^(?:[A-Z]|[IVXL]{1,5}|\d{1,2})[.．]$")
 
 
@@ -89,6 +92,8 @@ def _is_right_aligned(ln: Line, col: Column) -> bool:
     return ln.x0 > col.centre and ln.x1 > col.right - col.size
 
 
+# Punctuation that ends a clause but not a sentence: a centred line ending in one is text.
+_MID_SENTENCE = CLAUSE_END - SENTENCE_END
 
 
 def _promote_headings(blocks: list[LayoutBlock], col: Column) -> None:
@@ -120,7 +125,12 @@ def _is_heading_line(ln: Line, col: Column) -> bool:
             return False
     if SUBITEM_RE.match(ln.text):
         return False
-    return ln.bold or _is_centred(ln, col)
+    if ln.bold:
+        return True
+    # A one-line paragraph (``Recalling the general election held in 2021,``) indented at
+    # the first-line indent can sit near the middle of the column: a clause that ends with
+    # a comma, semicolon or colon is text, not a centred title.
+    return _is_centred(ln, col) and ln.text.rstrip()[-1:] not in _MID_SENTENCE
 
 
 def _ends_short(ln: Line, col: Column) -> bool:
@@ -153,7 +163,8 @@ def segment(lines: Sequence[Line], col: Column) -> list[LayoutBlock]:
                 same_style = prev.bold == ln.bold and abs(prev.size - ln.size) < 0.5
                 # Lines of one title follow at the leading; a wider step separates two titles.
                 loose = not same_page or (ln.top - prev.top) > pitch * 1.1 + 0.5
-                start = (loose or not same_style) and not SECTION_HEAD_RE.match(prev.text.strip())
+                start = ((loose or not same_style) and not SECTION_HEAD_RE.match(prev.text.strip())
+                         or bool(ANNEX_RE.match(prev.text.strip())))
             else:
                 numbered = bool(NUMBER_RE.match(ln.text)) and (
                     len(ln.pieces) > 1 or _ends_short(prev, col) or ln.x0 <= col.left + 0.5 * col.size

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
-from lineage.errors import PdfError, PdfLimitError
+from lineage.errors import PdfError, PdfLimitError, ScannedPdfError
 from lineage.read.digest import sha256_file
 from lineage.model.document import Document, ExtractionWarning, Source
 from lineage.read.pdf.analyse import PageLines, analyse_pages
@@ -18,11 +18,14 @@ from lineage.read.pdf.sandbox import can_isolate, run_isolated
 from lineage.read.pdf.script import is_garbage
 from lineage.script.chars import is_space
 
-__all__ = ["extract_pdf", "page_lines", "GARBAGE_SHARE"]
+__all__ = ["extract_pdf", "document_from_pages", "page_lines", "GARBAGE_SHARE", "SCAN_COVER"]
 
 # Refuse the PDF when more than this share of its glyphs have no usable Unicode value; below
 # it, the odd unmapped symbol (a bullet from a symbol font) is dropped with a warning.
 GARBAGE_SHARE = 0.01
+# A page with text over an image covering this share of it is a scan with an OCR text layer
+# (a born-digital UN PDF has at most a barcode, a logo or a figure).
+SCAN_COVER = 0.9
 
 
 # What each glyph text is, asked once per distinct text (a document has a few thousand).
@@ -74,24 +77,42 @@ def extract_pdf(path: str | Path, engine: str | None = None, *, isolate: bool | 
 
 
 def _extract(path: Path, engine: str, limits: Limits, progress: Callable[[int], None] | None) -> Document:
+    if progress:
+        progress(0)
+    with open_pdf(path, engine) as pdf:
+        return document_from_pages(iter_pages(pdf, path), path, limits, progress)
+
+
+def document_from_pages(records: Iterable[PageData], path: Path, limits: Limits = LIMITS,
+                        progress: Callable[[int], None] | None = None) -> Document:
+    """The document of a PDF's page records, read one at a time (``extract_pdf``; a benchmark
+    may replay records it kept). ``progress`` is told each page number done."""
     pages: list[PageLines] = []
     visible = 0
     bad: Counter[str] = Counter()
     image_pages = 0
-    if progress:
-        progress(0)
-    with open_pdf(path, engine) as pdf:
-        for page in iter_pages(pdf, path):
-            if len(page.chars) > limits.max_page_glyphs:
-                raise PdfLimitError(f"page {page.number} has {len(page.chars)} glyphs, over the limit of "
-                                    f"{limits.max_page_glyphs} (limit: glyphs per page)", path)
-            pl, n_visible, page_bad = page_lines(page)
-            pages.append(pl)
-            visible += n_visible
-            bad.update(page_bad)
-            image_pages += page.has_images and n_visible == 0
-            if progress:
-                progress(page.number + 1)
+    scanned: list[int] = []
+    for page in records:
+        if len(page.chars) > limits.max_page_glyphs:
+            raise PdfLimitError(f"page {page.number} has {len(page.chars)} glyphs, over the limit of "
+                                f"{limits.max_page_glyphs} (limit: glyphs per page)", path)
+        pl, n_visible, page_bad = page_lines(page)
+        pages.append(pl)
+        visible += n_visible
+        bad.update(page_bad)
+        image_pages += page.has_images and n_visible == 0
+        if n_visible and page.image_cover >= SCAN_COVER:
+            scanned.append(page.number)
+        if progress:
+            progress(page.number + 1)
+    if scanned:
+        which = f"page {scanned[0]}" if len(scanned) == 1 else f"{len(scanned)} pages"
+        raise ScannedPdfError(
+            f"a scan: {which} {'is' if len(scanned) == 1 else 'are'} an image of the whole page under an OCR "
+            "text layer; OCR text is not exact enough to compare, so it is not extracted (use a "
+            "born-digital PDF of the document, or a checked transcription as a text file)",
+            path,
+        )
     n_bad = sum(bad.values())
     if visible == 0 and n_bad == 0:
         what = "its pages are images" if image_pages else "its pages hold no text"

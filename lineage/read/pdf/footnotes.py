@@ -13,7 +13,9 @@ from lineage.read.pdf.records import Line, Mark, Rule
 
 __all__ = ["FootnoteDraft", "split_footnote_area", "parse_footnotes"]
 
-_LEADING_NUMBER = re.compile(r"^(\d{1,3})(?=\s|\D)\s*")
+# A footnote number stands before a space or a letter: ``3–14 June 1992`` at the start of a
+# line continues a footnote (a date range), even when 3 is the number expected next.
+_LEADING_NUMBER = re.compile(r"^(\d{1,3}|\*{1,3}(?=\s))(?=\s|[^\W\d_])\s*")
 # A footnote separator is a short rule: longer than this many points, shorter than this
 # fraction of the text column (Word's continuation separator, over a footnote continued from
 # the previous page, runs the whole column).
@@ -27,6 +29,9 @@ class FootnoteDraft:
     number: str
     builder: TextBuilder
     pages: list[int] = field(default_factory=list)
+    # Its number was a raised mark: the document numbers footnotes so, and a plain number at
+    # a line start (``17 March 2022, ...``) continues a footnote rather than starting one.
+    raised: bool = False
 
 
 def _starts_with_number(line: Line) -> bool:
@@ -53,7 +58,10 @@ def split_footnote_area(
         first = below[0]
         # Everything under a footnote separator is footnote text, in the smaller size (a
         # rule under a masthead or a table has body text under it).
-        if not (all(lines[i].size <= body_size * SMALL for i in below) and below == list(range(first, n))):
+        # A line opening with a raised mark is a footnote whatever its size (a short footnote
+        # of a symbol only, ``A/80/255.``, can be set in the body size).
+        if not (all(lines[i].size <= body_size * SMALL or (lines[i].marks and lines[i].marks[0].offset == 0)
+                    for i in below) and below == list(range(first, n))):
             continue
         # A short rule is the separator; a long one only when the text under it continues a
         # footnote of the previous page (Word's full-width continuation separator): it
@@ -87,14 +95,19 @@ def parse_footnotes(
             m = _LEADING_NUMBER.match(line.text)
             # A plain leading number starts a footnote when it stands apart from the text
             # (its own piece) or is the next number expected.
-            if m and (line.pieces[:1] == (m.group(1),) or expected is None or int(m.group(1)) == expected):
+            # A draft's star footnotes (``* Any changes to the list of sponsors...``) are
+            # numbered by asterisks.
+            raised_style = current is not None and current.raised
+            if m and (line.pieces[:1] == (m.group(1),) or m.group(1).startswith("*") or not raised_style and (
+                    expected is None or int(m.group(1)) == expected)):
                 number = m.group(1)
                 rest = line.text[m.end():]
                 marks = [Mark(mk.number, mk.offset - m.end()) for mk in marks if mk.offset >= m.end()]
         if number is not None:
-            current = FootnoteDraft(number, TextBuilder(words=words), [line.page])
+            raised = bool(line.marks) and line.marks[0].offset == 0 and line.marks[0].number == number
+            current = FootnoteDraft(number, TextBuilder(words=words), [line.page], raised)
             started.append(current)
-            expected = int(number) + 1
+            expected = int(number) + 1 if number.isdigit() else expected
             lead = len(rest) - len(rest.lstrip())
             current.builder.add(rest, [Mark(mk.number, max(0, mk.offset - lead)) for mk in marks])
             continue

@@ -14,11 +14,13 @@ __all__ = ["BAND", "piece_shape", "find_furniture"]
 
 # Fraction of the page height that counts as the top or bottom band.
 BAND = 0.12
-# How many lines from each end of a page are candidates (header/footer blocks are short).
-EDGE_LINES = 3
+# How many lines from each end of a page are candidates (header/footer blocks are short; a
+# running header may repeat a title of up to four lines above the symbol's line).
+EDGE_LINES = 5
 
 _DIGITS = re.compile(r"\d+")
 _WS = re.compile(r"\s+")
+_STAR_NOTE = re.compile(r"^\*{1,3}\s")
 
 
 def piece_shape(text: str) -> str:
@@ -51,7 +53,9 @@ def _candidates(lines: Sequence[Line], height: float) -> list[tuple[int, str]]:
 
 def _extends(shape: str, base: str) -> bool:
     """``shape`` is ``base`` with a little added at its end (a language mark such as ``(C)``)."""
-    return len(base) >= 3 and shape.startswith(base) and len(shape) - len(base) <= 8
+    # The addition holds no number: ``#/#`` (a page mark) must not make the end of a
+    # footnote, ``2023/3 and 2024/13.``, furniture.
+    return len(base) >= 3 and shape.startswith(base) and len(shape) - len(base) <= 8 and "#" not in shape[len(base):]
 
 
 def _matches(band: str, shape: str, common: set[tuple[str, str]]) -> bool:
@@ -62,15 +66,30 @@ def _matches(band: str, shape: str, common: set[tuple[str, str]]) -> bool:
     return any(b == band and _extends(shape, s) for b, s in common)
 
 
-def _isolated_footer(lines: Sequence[Line], cands: list[tuple[int, str]]) -> set[int]:
+def _isolated_footer(lines: Sequence[Line], cands: list[tuple[int, str]], height: float) -> set[int]:
     """Bottom-band lines set apart from the text above by a wide gap (a footer in the bottom
     margin): furniture on a one-page document, where nothing can repeat. A line with a
     leading superscript is a footnote, not a footer."""
     out: set[int] = set()
+    low = (1 - BAND) * height
+    note_size: float | None = None
     for i, band in cands:
         if band != "bottom" or i == 0:
             continue
         ln, above = lines[i], lines[i - 1]
+        # A star footnote (``* Any changes to the list of sponsors...``) is no footer; the
+        # first larger line after it is (the job number under a one-page draft's note).
+        if _STAR_NOTE.match(ln.text):
+            note_size = ln.size
+            continue
+        # A footnote (star or numbered: a numbered one is no candidate) at the foot of the page.
+        notes = [lines[j].size for j in range(i) if lines[j].bottom > low and (
+            _STAR_NOTE.match(lines[j].text) or (lines[j].marks and lines[j].marks[0].offset == 0))]
+        if notes and note_size is None:
+            note_size = max(notes)
+        if note_size is not None and ln.size > note_size * 1.05:
+            out.update(j for j, b in cands if b == "bottom" and j >= i)
+            break
         if ln.marks or ln.size > above.size:
             continue
         if ln.top - above.bottom > 2.5 * ln.height:
@@ -102,7 +121,7 @@ def find_furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) ->
     # for the later pages' ``25-21063``): on a short document that is the only repetition.
     for (band, t), where in list(seen.items()):
         for k in range(max(3, len(t) - 8), len(t)):
-            if (band, t[:k]) in seen:
+            if (band, t[:k]) in seen and _extends(t, t[:k]):
                 seen[(band, t[:k])] |= where
     need = max(2, int(0.4 * n_pages + 0.999)) if n_pages > 3 else 2
     common = {key for key, where in seen.items() if len(where) >= need}
@@ -115,7 +134,7 @@ def find_furniture(pages: Sequence[Sequence[Line]], heights: Sequence[float]) ->
         if n_pages == 1:
             # Only where nothing can repeat: on a longer document the gap rule would take the
             # continuation of a footnote, alone at the foot of a short last page, for a footer.
-            hit.update(_isolated_footer(lines, c))
+            hit.update(_isolated_footer(lines, c, heights[pno]))
         tops = [i for i, band in c if band == "top" and i in hit]
         bottoms = [i for i, band in c if band == "bottom" and i in hit]
         if tops:

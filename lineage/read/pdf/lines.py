@@ -32,6 +32,7 @@ SUPER_RAISE = 0.12
 
 _BOLD_FONT = re.compile(r"bold|heavy|black|semibold|demi|hei(?!t)", re.IGNORECASE)
 _MARK_TEXT = re.compile(r"\d{1,3}")
+_MARK_LIST = re.compile(r"\d{1,3}(?:,\d{1,3})+")
 
 
 def is_bold_font(fontname: str) -> bool:
@@ -187,8 +188,21 @@ def _items(chars: Sequence[Char], is_super: Callable[[Char], bool]) -> list[_Ite
             while j < n and not _is_space(chars[j].text) and is_super(chars[j]):
                 j += 1
             run = tuple(chars[i:j])
-            if _MARK_TEXT.fullmatch("".join(r.text for r in run)):
+            text = "".join(r.text for r in run)
+            if _MARK_TEXT.fullmatch(text):
                 items.append(_Item("mark", run))
+            elif _MARK_LIST.fullmatch(text):
+                # ``10,11``: two footnotes cited at one place; each number is a mark, the
+                # raised comma between them goes with them.
+                group: list[Char] = []
+                for r in run:
+                    if r.text.isdigit():
+                        group.append(r)
+                    elif group:
+                        items.append(_Item("mark", tuple(group)))
+                        group = []
+                if group:
+                    items.append(_Item("mark", tuple(group)))
             else:
                 items.extend(_Item("glyph", (r,)) for r in run)
             i = j

@@ -26,7 +26,7 @@ import pypdfium2.raw as pdfium
 
 from lineage.errors import PdfError
 from lineage.read.pdf.records import Char, PageData, Rule
-from lineage.read.pdf.rules import is_rule
+from lineage.read.pdf.rules import is_rule, page_share
 
 __all__ = ["open_document", "iter_pages", "page_record", "PdfiumDocument"]
 
@@ -154,9 +154,11 @@ def page_record(page: object, number: int) -> PageData:
     ctm, width, height = _page_frame(page)
     chars = _chars(page, ctm, height)
     rules: list[Rule] = []
-    has_images = _walk_objects(page, ctm, height, rules)
+    images: list[tuple[float, float, float, float]] = []
+    has_images = _walk_objects(page, ctm, height, rules, images)
+    cover = max((page_share(*box, width, height) for box in images), default=0.0)
     return PageData(number=number, width=width, height=height, chars=tuple(chars), rules=tuple(rules),
-                    has_images=has_images)
+                    has_images=has_images, image_cover=cover)
 
 
 def _chars(page: object, ctm: tuple[float, ...], height: float) -> list[Char]:
@@ -286,9 +288,11 @@ def _object_info(tp: object, i: int, obj: int, ctm: tuple[float, ...], fonts: di
     return a, b, c, d, a * d > 0 and b * c <= 0, fs, font
 
 
-def _walk_objects(page: object, ctm: tuple[float, ...], height: float, rules: list[Rule]) -> bool:
+def _walk_objects(page: object, ctm: tuple[float, ...], height: float, rules: list[Rule],
+                  images: list[tuple[float, float, float, float]]) -> bool:
     """Collect the page's rules (straight lines and rectangles, as pdfminer classifies paths)
-    into ``rules``; return whether the page shows an image. Form XObjects are entered."""
+    into ``rules`` and its images' boxes (``x0, x1, top, bottom``) into ``images``; return
+    whether the page shows an image. Form XObjects are entered."""
     has_images = False
     stack: list[tuple[int, Callable[[int], Any], tuple[float, ...], int]] = [
         (pdfium.FPDFPage_CountObjects(page), lambda k: pdfium.FPDFPage_GetObject(page, k), ctm, 0)]
@@ -301,6 +305,9 @@ def _walk_objects(page: object, ctm: tuple[float, ...], height: float, rules: li
             kind = pdfium.FPDFPageObj_GetType(obj)
             if kind == _IMAGE:
                 has_images = True
+                box = _image_box(obj, frame, height)
+                if box is not None:
+                    images.append(box)
             elif kind == _PATH:
                 _path_rules(obj, frame, height, rules)
             elif kind == _FORM and depth < MAX_FORM_DEPTH:
@@ -310,6 +317,19 @@ def _walk_objects(page: object, ctm: tuple[float, ...], height: float, rules: li
                 stack.append((pdfium.FPDFFormObj_CountObjects(obj),
                               partial(pdfium.FPDFFormObj_GetObject, obj), inner, depth + 1))
     return has_images
+
+
+def _image_box(obj: object, frame: tuple[float, ...], height: float) -> tuple[float, float, float, float] | None:
+    """An image's box on the displayed page (``x0, x1, top, bottom``), as pdfminer gives it:
+    its bounds in the coordinates of its container, through the frame of that container."""
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    if not pdfium.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return None
+    corners = [(px * frame[0] + py * frame[2] + frame[4], px * frame[1] + py * frame[3] + frame[5])
+               for px in (left.value, right.value) for py in (bottom.value, top.value)]
+    xs = [q[0] for q in corners]
+    ys = [q[1] for q in corners]
+    return min(xs), max(xs), height - max(ys), height - min(ys)
 
 
 def _path_rules(obj: object, frame: tuple[float, ...], height: float, rules: list[Rule]) -> None:

@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 from lineage.errors import PdfError
 from lineage.read.pdf.records import Char, PageData, Rule
-from lineage.read.pdf.rules import is_rule
+from lineage.read.pdf.rules import is_rule, page_share
 
 __all__ = ["open_document", "iter_pages", "page_record"]
 
@@ -82,7 +82,14 @@ def page_record(page: Any, number: int) -> PageData:
         chars=chars,
         rules=tuple(rules),
         has_images=bool(page.images),
+        image_cover=_image_cover(page.images, float(page.width), float(page.height)),
     )
+
+
+def _image_cover(images: list[dict[str, Any]], width: float, height: float) -> float:
+    """The largest share of the page one image covers (clipped to the page)."""
+    return max((page_share(float(im["x0"]), float(im["x1"]), float(im["top"]), float(im["bottom"]), width, height)
+                for im in images), default=0.0)
 
 
 def iter_pages(pdf: Any, path: Path) -> Iterator[PageData]:

@@ -52,6 +52,8 @@ class PageData:
     chars: tuple[Char, ...]
     rules: tuple[Rule, ...] = ()
     has_images: bool = False
+    # The largest share of the page's area one image covers (a scan's page image: ~1.0).
+    image_cover: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
