@@ -37,10 +37,13 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))  # test support (mutations, accuracy) lives with the tests
 
 from lineage.compare.align import GAP_THRESHOLD, MATCH_THRESHOLD  # noqa: E402
+from lineage.compare.documents import align_documents, compare_documents  # noqa: E402
 from lineage.compare.similarity import paragraph_similarity  # noqa: E402
-from lineage.compare.documents import align_documents, compare_documents# noqa: E402
-from lineage.model.comparison import PAIR_KINDS, Comparison, DocRef, Pair# noqa: E402
-from lineage.model.document import Document# noqa: E402
+from lineage.compare.textdiff import diff_ops  # noqa: E402
+from lineage.model.comparison import PAIR_KINDS, Comparison, DocRef, Pair  # noqa: E402
+from lineage.model.document import Document  # noqa: E402
+from lineage.normalize import normalize  # noqa: E402
+from lineage.read import read_document  # noqa: E402
 from support.mutations import (  # noqa: E402
     CaseScore,
     MutationCase,
@@ -50,9 +53,6 @@ from support.mutations import (  # noqa: E402
     mutate,
     score_case,
 )
-from lineage.normalize import normalize# noqa: E402
-from lineage.compare.textdiff import diff_ops# noqa: E402
-from lineage.read import read_document# noqa: E402
 
 SEED_TEXT = REPO / "corpora" / "sources" / "000_cb2b676f44ca9b86.txt"
 

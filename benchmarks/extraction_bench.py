@@ -37,8 +37,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))  # test support (mutations, accuracy) lives with the tests
 
-from lineage.model.document import Document# noqa: E402
-from lineage.read.pdf import extract_pdf# noqa: E402
+from lineage.model.document import Document  # noqa: E402
+from lineage.read.pdf import extract_pdf  # noqa: E402
 from support.accuracy import compare_to_gold, squash  # noqa: E402
 
 if sys.version_info >= (3, 11):

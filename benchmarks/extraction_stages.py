@@ -17,11 +17,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from lineage.model.document import Source# noqa: E402
-from lineage.read.pdf.analyse import analyse_pages# noqa: E402
-from lineage.read.pdf.assemble import to_document# noqa: E402
-from lineage.read.pdf.boundary import iter_pages, open_pdf# noqa: E402
-from lineage.read.pdf.extract import page_lines# noqa: E402
+from lineage.model.document import Source  # noqa: E402
+from lineage.read.pdf.analyse import analyse_pages  # noqa: E402
+from lineage.read.pdf.assemble import to_document  # noqa: E402
+from lineage.read.pdf.boundary import iter_pages, open_pdf  # noqa: E402
+from lineage.read.pdf.extract import page_lines  # noqa: E402
 
 
 def stage_times(path: Path, engine: str = "pdfium") -> dict[str, float]:

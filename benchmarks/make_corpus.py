@@ -21,7 +21,6 @@ Everything written is marked ``origin = "reconstructed"``: none of it is a real 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import random
 import sys
 from pathlib import Path

@@ -20,8 +20,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from lineage.normalize import normalize# noqa: E402
-from lineage.normalize.chinese import to_simplified# noqa: E402
+from lineage.normalize import normalize  # noqa: E402
+from lineage.normalize.chinese import to_simplified  # noqa: E402
 
 SEED = REPO / "corpora" / "sources" / "000_cb2b676f44ca9b86.txt"
 

@@ -42,7 +42,7 @@ def read_labels() -> tuple[list[str], dict[str, dict[str, dict[str, bool]]]]:
     out: dict[str, dict[str, dict[str, bool]]] = defaultdict(dict)
     topics: list[str] = []
     for path in sorted(LABELS.glob("labels-*.tsv")):
-        lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
         for row in csv.DictReader(lines, delimiter="\t"):
             topics = [k for k in row if k not in ("document", "paragraph")]
             out[row["document"]][row["paragraph"]] = {t: row[t] == "1" for t in topics}

@@ -20,6 +20,7 @@ imported by the stage that needs them, when it is used.
 from __future__ import annotations
 
 import importlib
+
 # Not imported from typing: `lineage --help` imports this package, and typing alone costs a
 # tenth of its start-up. Type checkers treat a name TYPE_CHECKING as true all the same.
 TYPE_CHECKING = False

@@ -32,10 +32,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from lineage.corpus import load_entry_document# noqa: E402
-from lineage.corpus.manifest import load_manifest# noqa: E402
-from lineage.corpus.store import add_document, register_entry# noqa: E402
-from lineage.model.document import Document, FootnoteRef, Heading, Paragraph, Source# noqa: E402
+from lineage.corpus import load_entry_document  # noqa: E402
+from lineage.corpus.manifest import load_manifest  # noqa: E402
+from lineage.corpus.store import add_document, register_entry  # noqa: E402
+from lineage.model.document import Document, FootnoteRef, Heading, Paragraph, Source  # noqa: E402
 
 FINAL_SYMBOL = "A/RES/80/173"
 DRAFT_NAME = "WSIS+20 outcome draft (reconstructed)"

@@ -9,9 +9,9 @@ from lineage.compare.align import (
     MATCH_THRESHOLD,
     HeadingMatch,
     Match,
-    longest_chain,
     align_headings,
     align_texts,
+    longest_chain,
 )
 from lineage.compare.similarity import paragraph_similarity
 

@@ -5,10 +5,9 @@ import difflib
 
 import pytest
 
-from support.paths import REPO
-
-from lineage.cli.reference import cli_reference, python_version
 from lineage.cli.main import build_parser, subcommands
+from lineage.cli.reference import cli_reference, python_version
+from support.paths import REPO
 
 DOC = REPO / "docs" / "cli.md"
 

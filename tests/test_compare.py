@@ -9,10 +9,9 @@ import pytest
 from lineage.compare.documents import compare_documents
 from lineage.model.comparison import PAIR_KINDS, Comparison
 from lineage.model.document import Document, Heading, Paragraph, Source
+from lineage.read import read_document
 from support.documents import english_doc
 from support.mutations import CaseScore, Rates, mutate, score_case
-from lineage.read import read_document
-
 
 
 def doc(paragraphs: list[str], preamble: list[str] = (), headings=(), symbol="X") -> Document:

@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 import unicodedata
+from pathlib import Path
 
 import pytest
 
 from lineage.corpus import load_manifest
 from lineage.corpus.manifest import Entry
 from lineage.corpus.store import register_entry
-
 from support.paths import CORPORA, SEED
 
 

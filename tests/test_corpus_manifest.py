@@ -12,9 +12,9 @@ from lineage.corpus.manifest import (
     parse_manifest,
     text_stem,
 )
-from lineage.read.textformat import format_document
 from lineage.errors import CorpusError
 from lineage.model.document import Document, Paragraph, Source
+from lineage.read.textformat import format_document
 
 GOOD = """\
 schema = "lineage.corpus-manifest/1"

@@ -8,10 +8,10 @@ import json
 
 import pytest
 
-from support.paths import REPO
 from lineage.corpus.manifest import Entry
 from lineage.trace.graph import build_graph
 from lineage.trace.graph_render import MAX_DEPTH, render_graph
+from support.paths import REPO
 
 DEPTH = 10_000
 

@@ -7,12 +7,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lineage.read.textformat import (
-    format_document,
-    looks_like_corpus_text,
-    parse_corpus_file,
-    parse_corpus_text,
-)
 from lineage.errors import CorpusError
 from lineage.model.document import (
     Document,
@@ -23,6 +17,12 @@ from lineage.model.document import (
     Paragraph,
     Source,
     SourceSpan,
+)
+from lineage.read.textformat import (
+    format_document,
+    looks_like_corpus_text,
+    parse_corpus_file,
+    parse_corpus_text,
 )
 
 

@@ -14,7 +14,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from support.report_fixture import fixture
 
 from lineage.compare.documents import compare_documents
 from lineage.model.document import Document
@@ -23,6 +22,7 @@ from lineage.read import read_document
 from lineage.report.build import build_report
 from lineage.report.docx import AUTHOR, render_docx
 from support.ooxml import footnote_texts, resolved_paragraphs
+from support.report_fixture import fixture
 
 DOCX = Path(__file__).parent / "docx"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

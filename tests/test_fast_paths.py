@@ -27,14 +27,13 @@ from lineage.compare.align import (
     _UnitCache,
     longest_chain,
 )
-from lineage.compare.similarity import paragraph_similarity
 from lineage.compare.documents import align_documents, compare_documents
-from support.documents import english_doc
-from support.mutations import Rates, mutate
-from lineage.normalize import normalize
+from lineage.compare.similarity import paragraph_similarity
 from lineage.compare.textdiff import _diff_main, _two_alnum, word_boundaries
+from lineage.normalize import normalize
+from support.documents import english_doc
 from support.jieba_reference import jieba_tokenizer
-
+from support.mutations import Rates, mutate
 
 # Drafting words (jieba knows most of them) and characters that make jieba's choices hard:
 # overlapping dictionary words, ASCII letters and digits it glues together, punctuation.

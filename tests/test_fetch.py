@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from lineage.corpus.manifest import load_entry_document, load_manifest
 from lineage.corpus.download import DownloadPolicy, download
-from lineage.errors import FetchError
 from lineage.corpus.fetch import access_url, check_pdf, fetch_document
+from lineage.corpus.manifest import load_entry_document, load_manifest
+from lineage.errors import FetchError
 
 PDFS = Path(__file__).parent / "pdfs"
 GOOD_PDF = PDFS / "wsis-tunis-doc6-zh.pdf"

@@ -10,13 +10,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lineage.trace.blame import blame
-from lineage.corpus.store import add_document
-from lineage.trace.corpusview import CorpusView
-from lineage.trace.history import paragraph_history
-from lineage.model.document import Document, Paragraph, Source
 from lineage.compare.reuse import ReuseIndex, comparable, split_sentences
 from lineage.compare.similarity import ngram_containment
+from lineage.corpus.store import add_document
+from lineage.model.document import Document, Paragraph, Source
+from lineage.trace.blame import blame
+from lineage.trace.corpusview import CorpusView
+from lineage.trace.history import paragraph_history
 
 FIXTURE = Path(__file__).parent / "data" / "lineage_corpus"
 

@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lineage.read import masthead as mh
-from lineage.script import guess_language
 from lineage.read import read_document
+from lineage.script import guess_language
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,9 @@ from collections import Counter
 import pytest
 
 from lineage.model.document import Document
+from lineage.normalize import normalize
 from support.documents import english_doc
 from support.mutations import NOISE_KINDS, Rates, add_noise, history, mutate, vocabulary
-from lineage.normalize import normalize
-
 
 
 def test_same_seed_same_case(seed_doc):

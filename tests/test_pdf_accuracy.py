@@ -6,7 +6,7 @@ error fixtures fail with the class and message phrase the index names."""
 from __future__ import annotations
 
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Callable
 
@@ -44,7 +44,7 @@ def gold(name: str) -> Document:
     return Document.from_json((PDFS / entry["gold"]).read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def furniture_strings(name: str) -> tuple[str, ...]:
     """The tokens printed in the top and bottom 70 points of every page."""
     entry = next(f for f in GOOD if f["name"] == name)

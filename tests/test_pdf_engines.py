@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from lineage.cli.options import ENGINE_CHOICES
 from lineage.errors import LineageError
 from lineage.read import read_document
 from lineage.read.pdf import extract_pdf
 from lineage.read.pdf.boundary import DEFAULT_ENGINE, ENGINES, default_engine, use_engine
-from lineage.cli.options import ENGINE_CHOICES
 
 PDFS = Path(__file__).parent / "pdfs"
 ALL = sorted(p for p in PDFS.rglob("*.pdf"))

@@ -13,7 +13,7 @@ The gold documents were written from the sources (the content lists in
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Callable
 
@@ -44,7 +44,7 @@ def gold(name: str) -> Document:
     return Document.from_json((HERE / f"{name}.gold.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def furniture_strings(name: str) -> tuple[str, ...]:
     """Tokens of the running header and footer (top and bottom 60 pt of every page after
     the first, the footer band of page 1)."""

@@ -8,10 +8,10 @@ from lineage.read.pdf.blocks import Column, segment
 from lineage.read.pdf.footnotes import parse_footnotes, split_footnote_area
 from lineage.read.pdf.furniture import find_furniture, piece_shape
 from lineage.read.pdf.joining import TextBuilder
-from lineage.script import Words, line_separator
 from lineage.read.pdf.lines import build_line, build_lines, group_lines
 from lineage.read.pdf.records import Char, Line, Mark, Rule
 from lineage.read.pdf.script import fold_lookalike, is_garbage
+from lineage.script import Words, line_separator
 
 
 def run(text: str, x: float, top: float = 100.0, size: float = 12.0, gap: float = 0.0,

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-from support.report_fixture import fixture
 
 from lineage.errors import OutputError
 from lineage.read.pdf.boundary import iter_pages, open_pdf
@@ -17,6 +16,7 @@ from lineage.read.pdf.extract import page_lines
 from lineage.report.build import build_report
 from lineage.report.model import PairView, SectionStart
 from lineage.report.pdf import find_chromium, render_pdf
+from support.report_fixture import fixture
 
 DOCX = Path(__file__).parent / "docx"
 needs_chromium = pytest.mark.skipif(find_chromium() is None, reason="no Chromium; `bash scripts/install-browser.sh`")

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from support.browser import Watched as _Watched, save_screenshot as _save  # browser: tests/conftest.py
+from support.browser import Watched as _Watched  # browser: tests/conftest.py
+from support.browser import save_screenshot as _save
 
 ROOT = Path(__file__).parent.parent
 CORPUS = str(ROOT / "corpora")

@@ -189,8 +189,8 @@ def corpus(tmp_path_factory):
 
 
 def _history(corpus, symbol, para, *extra):
-    from lineage.trace.history import paragraph_history
     from lineage.trace.corpusview import CorpusView
+    from lineage.trace.history import paragraph_history
     return paragraph_history(CorpusView.open(corpus), symbol, para, *extra)
 
 

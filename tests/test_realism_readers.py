@@ -10,7 +10,7 @@ import pytest
 
 from lineage.read import read_document
 from lineage.read.plaintext import parse_plaintext
-from lineage.read.textjoin import join_inline, Inline
+from lineage.read.textjoin import Inline, join_inline
 from lineage.script import Words
 
 DATA = Path(__file__).parent / "data" / "realism"

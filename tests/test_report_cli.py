@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from lineage.read.textformat import format_document
 from lineage.corpus.store import add_document
+from lineage.read.textformat import format_document
 from support.paths import CORPORA
 from support.report_fixture import SCRIPT, new_document, old_document
 

@@ -5,6 +5,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from tabulate import tabulate
 
 from lineage.model.comparison import Comparison, DocRef, Pair
 from lineage.model.document import Document, Paragraph, Source
@@ -12,8 +13,6 @@ from lineage.report import ReportFilter, build_report, filter_report
 from lineage.report.html import render_html
 from lineage.report.markdown import escape_markdown, render_markdown
 from lineage.report.terminal import render_terminal
-from tabulate import tabulate
-
 from lineage.script.width import display_width
 from support.report_fixture import IMG, SCRIPT, fixture
 

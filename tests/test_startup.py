@@ -7,9 +7,8 @@ import os
 import subprocess
 import sys
 
-from support.paths import REPO
-
 from lineage.cli.main import build_parser, chosen_command, command_names, subcommands
+from support.paths import REPO
 
 # The libraries and toolkit modules that cost most to import (PDF engines, Chinese
 # conversion and segmentation, tables, network, the HTML renderer, the PDF reader).

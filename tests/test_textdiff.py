@@ -4,9 +4,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lineage.compare.textdiff import detect_language, diff_ops, diff_segments, word_boundaries
 from lineage.model.comparison import Op
 from lineage.normalize import normalize
-from lineage.compare.textdiff import detect_language, diff_ops, diff_segments, word_boundaries
 
 
 def changes(ops: list[Op]) -> list[tuple[str, str]]:

@@ -123,7 +123,7 @@ def test_topic_labels_cover_each_paragraph_once() -> None:
 
     from lineage.model.document import Document
     labels = ROOT / "tests" / "data" / "topics" / "labels-A-RES-80-173.en.tsv"
-    lines = [l for l in labels.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+    lines = [ln for ln in labels.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
     rows = list(csv.DictReader(lines, delimiter="\t"))
     gold = Document.from_dict(json.loads((ROOT / "tests" / "pdfs" / "real" / "A-RES-80-173.en.gold.json")
                                          .read_text(encoding="utf-8")))

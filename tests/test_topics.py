@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from lineage.corpus.store import add_document
-from lineage.trace.corpusview import CorpusView
 from lineage.model.document import Document, Paragraph, Source
 from lineage.read import read_document
+from lineage.trace.corpusview import CorpusView
 from lineage.trace.topic_timeline import topic_timeline
 from lineage.trace.topics import get_topic, load_topic_file, load_topics, match_document
 

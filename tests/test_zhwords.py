@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from support.paths import CORPORA, SEED
 from lineage.compare.zhwords import HAN_RUN, ZhDictionary, jieba_dictionary, parse_dictionary, run_boundaries
 from support.jieba_reference import jieba_tokenizer, jieba_words
+from support.paths import CORPORA, SEED
 
 # Drafting words, ASCII letters and digits jieba glues together, the other characters of its
 # runs (+ # & . _ % -), and characters outside every run.

@@ -79,7 +79,15 @@ def _html(title: str, parts: list[tuple[str, object]], typed) -> str:
 def make_chromium(out: Path, name: str = "chromium-zh") -> None:
     """Write ``name.html``, print it to ``name.pdf`` with headless Chromium, write the gold."""
     from tools.make_independent_pdfs import (
-        REPO, ZH_TEXT, ZH_TITLE, Par, dumps, gold_document, read_corpus_text, sha256_file, word_source_text,
+        REPO,
+        ZH_TEXT,
+        ZH_TITLE,
+        Par,
+        dumps,
+        gold_document,
+        read_corpus_text,
+        sha256_file,
+        word_source_text,
     )
 
     pars, notes, heads = read_corpus_text(ZH_TEXT)
@@ -157,7 +165,13 @@ def make_chromium_en(out: Path, name: str = "chromium-en") -> None:
     import re
 
     from tools.make_independent_pdfs import (
-        EN_TITLE, REPO, Par, dumps, en_document, gold_document, sha256_file,
+        EN_TITLE,
+        REPO,
+        Par,
+        dumps,
+        en_document,
+        gold_document,
+        sha256_file,
     )
 
     _, _, _, parts0, _, _, meta = en_document()

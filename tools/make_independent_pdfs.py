@@ -32,7 +32,7 @@ OUT = REPO / "tests" / "pdfs" / "independent"
 ZH_TEXT = REPO / "corpora" / "texts" / "A-RES-80-173.zh.txt"
 
 sys.path.insert(0, str(REPO))
-from lineage.corpus.files import sha256_file# noqa: E402
+from lineage.corpus.files import sha256_file  # noqa: E402
 from lineage.model.document import (  # noqa: E402
     Document,
     Footnote,
@@ -41,8 +41,7 @@ from lineage.model.document import (  # noqa: E402
     Paragraph,
     Source,
     dumps,
-)# noqa: E402
-
+)  # noqa: E402
 
 # --------------------------------------------------------------------------- content
 

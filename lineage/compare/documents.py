@@ -13,10 +13,10 @@ from collections import Counter, defaultdict
 from typing import Callable
 
 from lineage.compare.align import align_headings, align_texts, without_section_label
+from lineage.compare.textdiff import detect_language, diff_ops
 from lineage.model.comparison import Comparison, DocRef, HeadingPair, Pair
 from lineage.model.document import Document, Paragraph
 from lineage.normalize import Normalized, normalize
-from lineage.compare.textdiff import detect_language, diff_ops
 
 __all__ = ["compare_documents", "align_documents", "document_language", "NormalCache",
            "PIECE_SEPARATOR"]

@@ -33,13 +33,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+import fast_diff_match_patch as _fast_dmp  # the C++ port of the same library, see _diff_main
 from diff_match_patch import diff_match_patch
 
-import fast_diff_match_patch as _fast_dmp  # the C++ port of the same library, see _diff_main
-
+from lineage.compare.zhwords import ASCII_ALNUM, HAN_RUN, jieba_dictionary, run_boundaries
 from lineage.model.comparison import DELETE, EQUAL, INSERT, Op, OpKind, merge_ops
 from lineage.normalize import Normalized, normalize
-from lineage.compare.zhwords import ASCII_ALNUM, HAN_RUN, jieba_dictionary, run_boundaries
 from lineage.script.language import detect_language, is_cjk_language
 
 __all__ = [

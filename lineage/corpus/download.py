@@ -16,8 +16,8 @@ import ssl
 import sys
 import threading
 import time
-import urllib.parse
 import urllib.error
+import urllib.parse
 import urllib.request
 import zlib
 from dataclasses import dataclass
@@ -158,7 +158,7 @@ def _open(url: str, policy: DownloadPolicy, deadline: _Deadline) -> http.client.
         if exc.code in _TRANSIENT_STATUS:
             raise TransientError(reason, url) from None
         raise FetchError(reason, url) from None
-    except (socket.timeout, TimeoutError) as exc:
+    except TimeoutError as exc:
         raise TransientError(f"timed out after {policy.timeout:g} s", url) from exc
     except urllib.error.URLError as exc:
         if deadline.expired:
@@ -205,7 +205,7 @@ def _read_body(response: http.client.HTTPResponse, url: str, policy: DownloadPol
             chunks.append(chunk)
             if show:
                 show(received)
-    except (socket.timeout, TimeoutError) as exc:
+    except TimeoutError as exc:
         raise TransientError(f"timed out after {policy.timeout:g} s while reading", url) from exc
     except (OSError, http.client.HTTPException) as exc:  # reset, TLS failure, short chunked body
         if deadline.expired:

@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, TextIO
 
+from lineage.corpus.download import DownloadPolicy, download
 from lineage.corpus.manifest import load_manifest, text_stem
 from lineage.corpus.store import add_document, text_path_for
-from lineage.corpus.download import DownloadPolicy, download
 from lineage.corpus.txn import corpus_lock
 from lineage.errors import FetchError, InputError, LineageError, SymbolError, UsageError
 from lineage.model.symbols import parse_symbol

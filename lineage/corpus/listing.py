@@ -6,9 +6,9 @@ from typing import Any
 
 from tabulate import tabulate
 
+from lineage.corpus.manifest import MANIFEST_NAME, Entry, load_entry_document, load_manifest
 from lineage.errors import CorpusError
 from lineage.model.document import dumps
-from lineage.corpus.manifest import MANIFEST_NAME, Entry, load_entry_document, load_manifest
 from lineage.script.width import shorten
 
 __all__ = ["LIST_SCHEMA", "corpus_listing", "find_entry", "show_entry"]

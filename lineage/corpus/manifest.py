@@ -157,7 +157,7 @@ class Manifest:
         key = document_key(symbol)
         return [e for e in self.entries if document_key(e.symbol) == key]
 
-    def replacing(self, old: Entry | None, new: Entry) -> "Manifest":
+    def replacing(self, old: Entry | None, new: Entry) -> Manifest:
         """A manifest with ``old`` (if any) replaced by ``new``, in canonical order."""
         kept = [e for e in self.entries if e is not old]
         return Manifest(tuple(sorted([*kept, new], key=_sort_key)), self.path)
@@ -365,7 +365,7 @@ _ENTRY_FIELDS = tuple(f.name for f in dataclasses.fields(Entry))
 
 
 def _cache_name(text: str) -> str:
-    digest = hashlib.sha256(f"{_CACHE_FORMAT}\0{_ENTRY_FIELDS}\0{text}".encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(f"{_CACHE_FORMAT}\0{_ENTRY_FIELDS}\0{text}".encode()).hexdigest()
     return f"manifest-{digest[:32]}.bin"
 
 

@@ -11,11 +11,7 @@ import dataclasses
 from pathlib import Path
 from typing import Iterable, TypedDict
 
-from lineage.errors import CorpusError
 from lineage.corpus.files import sha256_file
-from lineage.corpus.txn import corpus_transaction
-from lineage.model.document import Document, Source
-from lineage.model.symbols import document_key, implied_year
 from lineage.corpus.manifest import (
     MANIFEST_NAME,
     Entry,
@@ -26,6 +22,10 @@ from lineage.corpus.manifest import (
     text_stem,
     validate_entries,
 )
+from lineage.corpus.txn import corpus_transaction
+from lineage.errors import CorpusError
+from lineage.model.document import Document, Source
+from lineage.model.symbols import document_key, implied_year
 from lineage.read.textformat import format_document
 
 __all__ = ["add_document", "guess_kind", "register_entry", "text_path_for"]

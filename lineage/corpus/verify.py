@@ -18,11 +18,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
+from lineage.corpus.files import corpus_file_problem, open_corpus_file, sha256_corpus_file
 from lineage.corpus.manifest import Entry, default_corpus_dir, load_entry_document, load_manifest
 from lineage.corpus.txn import CORPUS_FOLDERS
 from lineage.errors import CorpusError, LineageError
-from lineage.corpus.files import corpus_file_problem, open_corpus_file, sha256_corpus_file
 from lineage.model.document import Document, dumps
 from lineage.read.pdf import extract_pdf
 from lineage.report.escape import escape_terminal

@@ -51,7 +51,7 @@ class Op:
         return {"op": self.op, "text": self.text}
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Op":
+    def from_dict(cls, d: dict[str, Any]) -> Op:
         if d["op"] not in OP_KINDS:
             raise ValueError(f"unknown op {d['op']!r}")
         return cls(op=d["op"], text=d["text"])
@@ -99,7 +99,7 @@ class Pair:
         return _with_score(d, self.similarity, self.ops)
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Pair":
+    def from_dict(cls, d: dict[str, Any]) -> Pair:
         if d["kind"] not in PAIR_KINDS:
             raise ValueError(f"unknown pair kind {d['kind']!r}")
         ops = d.get("ops")
@@ -139,7 +139,7 @@ class HeadingPair:
         return _with_score(d, self.similarity, self.ops)
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "HeadingPair":
+    def from_dict(cls, d: dict[str, Any]) -> HeadingPair:
         if d["kind"] not in HEADING_KINDS:
             raise ValueError(f"unknown heading pair kind {d['kind']!r}")
         ops = d.get("ops")
@@ -163,7 +163,7 @@ class DocRef:
         return {"symbol": self.symbol, "source": self.source}
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "DocRef":
+    def from_dict(cls, d: dict[str, Any]) -> DocRef:
         return cls(symbol=d.get("symbol"), source=d["source"])
 
 
@@ -201,7 +201,7 @@ class Comparison:
         return dumps(self.to_dict())
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Comparison":
+    def from_dict(cls, d: dict[str, Any]) -> Comparison:
         if d.get("schema") != DIFF_SCHEMA:
             raise ValueError(f"unsupported schema {d.get('schema')!r}, expected {DIFF_SCHEMA!r}")
         return cls(
@@ -212,5 +212,5 @@ class Comparison:
         )
 
     @classmethod
-    def from_json(cls, text: str) -> "Comparison":
+    def from_json(cls, text: str) -> Comparison:
         return cls.from_dict(json.loads(text))

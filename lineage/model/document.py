@@ -42,7 +42,7 @@ class FootnoteRef:
         return {"number": self.number, "offset": self.offset}
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "FootnoteRef":
+    def from_dict(cls, d: dict[str, Any]) -> FootnoteRef:
         return cls(number=str(d["number"]), offset=int(d["offset"]))
 
 
@@ -58,7 +58,7 @@ class SourceSpan:
         return {"page": self.page, "line_start": self.line_start, "line_end": self.line_end}
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "SourceSpan":
+    def from_dict(cls, d: dict[str, Any]) -> SourceSpan:
         return cls(page=d.get("page"), line_start=d.get("line_start"), line_end=d.get("line_end"))
 
 
@@ -92,7 +92,7 @@ class Paragraph:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Paragraph":
+    def from_dict(cls, d: dict[str, Any]) -> Paragraph:
         return cls(
             id=str(d["id"]),
             text=d["text"],
@@ -120,7 +120,7 @@ class Heading:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Heading":
+    def from_dict(cls, d: dict[str, Any]) -> Heading:
         return cls(text=d["text"], before=d.get("before"), level=d.get("level"))
 
 
@@ -137,7 +137,7 @@ class Footnote:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Footnote":
+    def from_dict(cls, d: dict[str, Any]) -> Footnote:
         return cls(number=str(d["number"]), text=d["text"], pages=[int(p) for p in d.get("pages", [])])
 
 
@@ -153,7 +153,7 @@ class ExtractionWarning:
         return {"code": self.code, "message": self.message, "page": self.page}
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "ExtractionWarning":
+    def from_dict(cls, d: dict[str, Any]) -> ExtractionWarning:
         return cls(code=d["code"], message=d["message"], page=d.get("page"))
 
 
@@ -170,7 +170,7 @@ class Source:
         return {"path": self.path, "kind": self.kind, "sha256": self.sha256, "pages": self.pages}
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Source":
+    def from_dict(cls, d: dict[str, Any]) -> Source:
         return cls(path=d["path"], kind=d["kind"], sha256=d.get("sha256"), pages=d.get("pages"))
 
 
@@ -237,7 +237,7 @@ class Document:
         return dumps(self.to_dict())
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Document":
+    def from_dict(cls, d: dict[str, Any]) -> Document:
         schema = d.get("schema", DOCUMENT_SCHEMA)
         if schema != DOCUMENT_SCHEMA:
             raise ValueError(f"unsupported schema {schema!r}, expected {DOCUMENT_SCHEMA!r}")
@@ -262,5 +262,5 @@ class Document:
         )
 
     @classmethod
-    def from_json(cls, text: str) -> "Document":
+    def from_json(cls, text: str) -> Document:
         return cls.from_dict(json.loads(text))

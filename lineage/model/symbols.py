@@ -144,7 +144,7 @@ class Symbol:
         return None
 
     @property
-    def base(self) -> "Symbol":
+    def base(self) -> Symbol:
         """The original text this one derives from (all modifiers removed)."""
         return Symbol(self.parts, (), self.bracketed, self.year)
 
@@ -152,7 +152,7 @@ class Symbol:
     def is_revision(self) -> bool:
         return bool(self.modifiers) and self.modifiers[-1].kind == "Rev"
 
-    def previous_revision(self) -> "Symbol | None":
+    def previous_revision(self) -> Symbol | None:
         """The symbol this one replaces if it is a revision: ``Rev.2`` -> ``Rev.1``,
         ``Rev.1`` -> the original, ``Add.1/Rev.1`` -> ``Add.1``. None for anything else."""
         if not self.is_revision:
@@ -163,7 +163,7 @@ class Symbol:
             head = head + (Modifier("Rev", last.number - 1),)
         return Symbol(self.parts, head, self.bracketed, self.year)
 
-    def modified(self) -> "Symbol | None":
+    def modified(self) -> Symbol | None:
         """The text a trailing ``Add``/``Corr``/``Amend`` applies to; None otherwise."""
         if not self.modifiers or self.modifiers[-1].kind == "Rev":
             return None
@@ -189,7 +189,7 @@ class Symbol:
             return str(1945 + int(session))
         return None
 
-    def with_modifier(self, kind: str, number: int) -> "Symbol":
+    def with_modifier(self, kind: str, number: int) -> Symbol:
         if kind not in MODIFIER_KINDS:
             raise SymbolError(f"unknown modifier {kind!r} (expected one of {', '.join(MODIFIER_KINDS)})")
         if number < 1:

@@ -27,7 +27,7 @@ import re
 import sys
 import types
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from operator import itemgetter
 from typing import Callable, Iterable, Sequence
 
@@ -254,7 +254,7 @@ class Normalized:
         return f"Normalized(text={self.text!r}, plan={self.plan!r})"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _trigger_scan(steps: tuple[str, ...]) -> re.Pattern[str] | None:
     """One pattern for the trigger characters of all ``steps``: a single pass over the text
     tells which steps can be skipped (one scan instead of one per step)."""
@@ -280,7 +280,7 @@ def _expand(body: str) -> frozenset[str]:
     return frozenset(chars)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _trigger_set(name: str) -> frozenset[str]:
     return _expand(STEPS[name].triggers or "")
 
@@ -289,7 +289,7 @@ _Planned = tuple[str, Callable[..., list[Edit]], "frozenset[str] | None",
                  "Callable[[str], object] | None", bool]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _planned(steps: tuple[str, ...]) -> tuple[_Planned, ...]:
     """Each step of ``steps`` with what ``_run`` needs of it, looked up once per profile:
     ``(name, func, trigger characters or None, also, by_chars)``."""

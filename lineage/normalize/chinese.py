@@ -16,8 +16,8 @@ import re
 
 import opencc
 
-from lineage.script.chars import HAN
 from lineage.normalize.edits import Edit
+from lineage.script.chars import HAN
 
 __all__ = ["OPENCC_CONFIG", "to_simplified", "to_traditional", "simplify_edits"]
 
@@ -31,8 +31,8 @@ _HAN_CHAR = re.compile(f"[{HAN}]")
 _SMALL = 64
 
 
-@functools.lru_cache(maxsize=None)
-def _converter(config: str = OPENCC_CONFIG) -> "opencc.OpenCC":
+@functools.cache
+def _converter(config: str = OPENCC_CONFIG) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 

@@ -15,12 +15,12 @@ replaced span (exact for equal-length substitutions, the common case: one charac
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Sequence, Tuple
+from typing import Sequence
 
 __all__ = ["Edit", "apply_edits", "compose_offsets", "narrow_edit", "StepMap"]
 
 #: ``(start, end, after)``: replace ``text[start:end]`` of a step's input by ``after``.
-Edit = Tuple[int, int, str]
+Edit = tuple[int, int, str]
 
 
 def narrow_edit(start: int, before: str, after: str) -> Edit:

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from lineage.script.chars import CJK, HSPACE, HSPACE_CHARS, LINEBREAK
 from lineage.normalize.edits import Edit, narrow_edit
 from lineage.normalize.radicals import RADICAL_SUPPLEMENT
 from lineage.normalize.scan import find_all
+from lineage.script.chars import CJK, HSPACE, HSPACE_CHARS, LINEBREAK
 
 __all__ = [
     "LOOKALIKE_TABLE",

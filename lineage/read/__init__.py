@@ -17,15 +17,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from lineage.read.textformat import looks_like_corpus_text, parse_corpus_text
 from lineage.errors import EmptyDocumentError, EncodingError, FileMissingError, InputError, UnknownFormatError
-from lineage.read.digest import MAX_TEXT_BYTES, sha256_file
 from lineage.model.document import Document
-from lineage.read.pdf import extract_pdf
-from lineage.read.markdown import looks_like_markdown, parse_markdown
+from lineage.read.digest import MAX_TEXT_BYTES, sha256_file
 from lineage.read.docx import CHANGES
+from lineage.read.markdown import looks_like_markdown, parse_markdown
 from lineage.read.office import office_kind, read_office
+from lineage.read.pdf import extract_pdf
 from lineage.read.plaintext import parse_plaintext
+from lineage.read.textformat import looks_like_corpus_text, parse_corpus_text
 from lineage.script.chars import is_cjk, is_neutral
 
 __all__ = ["CHANGES", "read_document", "read_text_document", "read_text_file", "parse_markdown", "parse_plaintext"]

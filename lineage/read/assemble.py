@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from lineage.read import masthead as mh
 from lineage.model.document import (
     Document,
     ExtractionWarning,
@@ -22,14 +21,15 @@ from lineage.model.document import (
     Source,
     SourceSpan,
 )
+from lineage.read import masthead as mh
 from lineage.read.front import Front, is_closing_line, is_furniture_line, read_front
 from lineage.read.textjoin import (
+    SUBITEM_LABEL,
     Block,
     Cleaner,
     Inline,
     block_inline,
     join_inline,
-    SUBITEM_LABEL,
     preamble_label_length,
     split_number,
     with_words,

@@ -25,8 +25,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from lineage.read import masthead as mh
 from lineage.model.document import Document, FootnoteRef, Source
+from lineage.read import masthead as mh
 from lineage.read.assemble import build_document
 from lineage.read.front import is_closing_line, is_furniture_line, is_masthead_line
 from lineage.read.textjoin import (

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from lineage.read import masthead as mh
 from lineage.model.document import FootnoteRef
+from lineage.read import masthead as mh
 from lineage.script.lines import CONTEXT, Words, is_layout_space, join_break
 
 __all__ = ["NUMBER_SUFFIX", "Block", "Inline", "Cleaner", "join_inline", "block_inline", "with_words",

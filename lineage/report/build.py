@@ -385,7 +385,7 @@ def _renumbering(views: Sequence[PairView]) -> tuple[RenumberEntry, ...]:
 def build_report(comparison: Comparison, old_doc: Document, new_doc: Document, *,
                  old_note: str | None = None, new_note: str | None = None,
                  old_label: str | None = None, new_label: str | None = None,
-                 ui: str = "en", scores: bool | None = None) -> "Report":
+                 ui: str = "en", scores: bool | None = None) -> Report:
     """Build the report model once; every renderer reads only this.
 
     ``old_note``/``new_note`` are shown in the header (for example that a text is a

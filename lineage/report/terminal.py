@@ -13,26 +13,26 @@ from tabulate import tabulate
 
 from lineage.model.comparison import DELETE, INSERT, Op
 from lineage.report.escape import escape_terminal
-from lineage.script.width import display_width
 from lineage.report.labels import (
     INSERTED,
     MODIFIED,
     SUMMARY_HEADERS,
     doc_facts,
     footnote_title,
+    heading_change,
+    kind_word,
     moved_from_note,
     moved_note,
     pair_title,
     part_label,
-    renumber_change,
-    heading_change,
-    kind_word,
     phrase,
+    renumber_change,
     similarity_label,
     summary_rows,
     verdict,
 )
 from lineage.report.model import MovedFrom, PairView, Report, SectionStart, format_ids
+from lineage.script.width import display_width
 
 __all__ = ["render_terminal"]
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from lineage.corpus.manifest import Entry, Manifest, load_entry_document, load_manifest
 from lineage.errors import UsageError
-from lineage.trace.graph import LineageGraph, Node, build_graph, node_key
 from lineage.model.document import Document
+from lineage.trace.graph import LineageGraph, Node, build_graph, node_key
 
 __all__ = ["CorpusView"]
 
@@ -24,7 +24,7 @@ class CorpusView:
     _docs: dict[tuple[str, str], Document] = field(default_factory=dict)
 
     @classmethod
-    def open(cls, corpus_dir: str | Path) -> "CorpusView":
+    def open(cls, corpus_dir: str | Path) -> CorpusView:
         corpus_dir = Path(corpus_dir)
         manifest = load_manifest(corpus_dir)
         return cls(corpus_dir, manifest, build_graph(manifest))

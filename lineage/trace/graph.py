@@ -231,14 +231,14 @@ class LineageGraph:
             order = _kahn(keys, targets, _components(targets), self.nodes)
         return order
 
-    def subgraph(self, keys: Iterable[str]) -> "LineageGraph":
+    def subgraph(self, keys: Iterable[str]) -> LineageGraph:
         keys = set(keys)
         return LineageGraph(
             {k: n for k, n in self.nodes.items() if k in keys},
             [e for e in self.edges if e.source in keys and e.target in keys],
         )
 
-    def reduced(self) -> "LineageGraph":
+    def reduced(self) -> LineageGraph:
         """The same graph without ``builds_on`` links that another path already implies
         (A builds on C when A builds on B and B on C): what a reader wants to see. Links
         between versions are always kept."""

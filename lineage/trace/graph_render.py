@@ -1,11 +1,10 @@
 """Print a lineage graph: a text tree, Mermaid, Graphviz DOT or JSON."""
 from __future__ import annotations
 
-
 from lineage.errors import UsageError
+from lineage.model.document import dumps
 from lineage.trace.graph import EDGE_LABELS, LineageGraph, Node
 from lineage.trace.svg import graph_page, graph_svg
-from lineage.model.document import dumps
 
 __all__ = ["GRAPH_FORMATS", "MAX_DEPTH", "render_graph", "graph_text", "graph_mermaid", "graph_dot", "graph_json"]
 

@@ -103,7 +103,7 @@ class ParagraphHistory:
     # The history of the same paragraph in another language, reached through the bridge (the
     # document's text in that language, same paragraph number) when that language holds
     # earlier versions than this one: where the chain crossed languages.
-    crossed: "ParagraphHistory | None" = None
+    crossed: ParagraphHistory | None = None
 
     @property
     def first(self) -> HistoryStep | None:
@@ -242,7 +242,7 @@ def paragraph_history(corpus: CorpusView, symbol: str, para: str, language: str 
     return history
 
 
-def _cross(corpus: CorpusView, target: str, start: str, language: str, count: int) -> "ParagraphHistory | None":
+def _cross(corpus: CorpusView, target: str, start: str, language: str, count: int) -> ParagraphHistory | None:
     """The paragraph's history in the language of the document that has the most versions,
     when that is more than ``language`` has: official texts share paragraph numbers, so the
     same id names the same paragraph there."""

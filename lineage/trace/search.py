@@ -28,8 +28,8 @@ from lineage.model.comparison import Op
 from lineage.model.document import dumps
 from lineage.normalize import normalize
 from lineage.report.escape import escape_markdown
-from lineage.report.page import lang_attr, render_page
 from lineage.report.inline import inline_diff
+from lineage.report.page import lang_attr, render_page
 from lineage.script.language import detect_language, gram_size
 
 __all__ = ["SEARCH_FORMATS", "NEAR_THRESHOLD", "SearchHit", "SearchResult", "search", "render_search"]

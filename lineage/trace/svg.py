@@ -32,7 +32,7 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def timeline_svg(timeline: "TopicTimeline") -> str:
+def timeline_svg(timeline: TopicTimeline) -> str:
     """One bar per document (and language) in timeline order, stacked new / modified /
     unchanged / dropped paragraphs; the language under each bar; a bridge (one document in two
     languages) drawn as a bracket joining its bars, marked ⇄."""

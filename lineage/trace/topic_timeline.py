@@ -19,8 +19,8 @@ from lineage.compare.similarity import char_ngrams, reuse_score
 from lineage.compare.textdiff import diff_ops
 from lineage.errors import UsageError
 from lineage.model.comparison import Op
-from lineage.trace.corpusview import CorpusView
 from lineage.script.language import gram_size
+from lineage.trace.corpusview import CorpusView
 from lineage.trace.topics import Topic, TopicHit, adhoc_topic, get_topic, match_document
 
 __all__ = [

@@ -26,7 +26,7 @@ from __future__ import annotations
 import random
 import sys
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -128,7 +128,7 @@ class Rates:
     but rewording the junction is common enough to be part of the typical profile."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def vocabulary(language: str) -> dict[str, Any]:
     """The drafting vocabulary of ``language`` (``zh`` for CJK languages, else ``en``)."""
     name = "zh" if is_cjk_language(language) else "en"
@@ -515,7 +515,7 @@ class KindScore:
         n = self.true_pos + self.false_neg
         return self.true_pos / n if n else 1.0
 
-    def add(self, other: "KindScore") -> None:
+    def add(self, other: KindScore) -> None:
         self.true_pos += other.true_pos
         self.false_pos += other.false_pos
         self.false_neg += other.false_neg
@@ -532,7 +532,7 @@ class CaseScore:
     edits_missed: list[str] = field(default_factory=list)
     headings_wrong: list[str] = field(default_factory=list)
 
-    def add(self, other: "CaseScore") -> None:
+    def add(self, other: CaseScore) -> None:
         for kind, ks in other.kinds.items():
             self.kinds.setdefault(kind, KindScore()).add(ks)
         self.noisy_pairs += other.noisy_pairs

@@ -12,6 +12,7 @@ import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
 from lineage.model.document import Document, Footnote, FootnoteRef, Heading, Paragraph, Source
 
 from .furniture import Furniture

@@ -18,7 +18,7 @@ class Furniture:
     job: str  # "25-21063"
     lang_mark: str  # "(C)" on page 1
     header_title: str | None = None  # the short title opposite the symbol, if any
-    masthead: Callable[["Ctx"], float] | None = None  # draws page 1 top, returns body top y
+    masthead: Callable[[Ctx], float] | None = None  # draws page 1 top, returns body top y
 
 
 # ---------------------------------------------------------------------------------------------

@@ -20,8 +20,20 @@ from typing import Callable
 
 from .furniture import Furniture, draw_furniture
 from .page import (
-    BODY_BOTTOM, BODY_TOP, HANG, LEFT, RIGHT, SUB_HANG, Ctx, Fonts, GlyphsOp, Measure, Op, Page,
-    RuleOp, TextOp,
+    BODY_BOTTOM,
+    BODY_TOP,
+    HANG,
+    LEFT,
+    RIGHT,
+    SUB_HANG,
+    Ctx,
+    Fonts,
+    GlyphsOp,
+    Measure,
+    Op,
+    Page,
+    RuleOp,
+    TextOp,
 )
 from .textrun import Atom, tokenize
 

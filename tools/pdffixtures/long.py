@@ -46,10 +46,9 @@ def _repeat(doc: Document, times: int) -> Document:
 
 def make_long_pdf(out_dir: str | Path, pages: int = 300, fonts: str = "embedded") -> tuple[Path, Document]:
     """Write ``long-<pages>.pdf`` (about ``pages`` pages, at least that many) into ``out_dir``."""
-    from .documents import resolution_spec
+    from .documents import blocks_for, resolution_spec, with_pages
     from .layout import FootnoteSpec, layout_document
     from .render import draw_pdf, font_setup, measure
-    from .documents import blocks_for, with_pages
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

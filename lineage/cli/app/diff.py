@@ -1,8 +1,8 @@
 """``lineage diff``: two files read, compared, reported and rendered."""
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 import dataclasses
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,9 +14,9 @@ from lineage.errors import UsageError
 from lineage.model.document import Document
 from lineage.model.history import History
 from lineage.read import read_document
+from lineage.report.bridge import render_bridge
 from lineage.report.build import build_report
 from lineage.report.model import PairView, Report, ReportFilter, filter_report
-from lineage.report.bridge import render_bridge
 from lineage.report.render import render_report
 
 __all__ = ["BINARY_FORMATS", "FORMATS", "DiffOutput", "HistoryOutput", "diff_documents", "diff_files",

@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from lineage.read import masthead as mh
 from lineage.model.document import ExtractionWarning
+from lineage.read import masthead as mh
 from lineage.read.pdf.blocks import NUMBER_RE, Column, LayoutBlock, measure_column, segment
 from lineage.read.pdf.footnotes import FootnoteDraft, parse_footnotes, split_footnote_area
 from lineage.read.pdf.furniture import find_furniture
-from lineage.script.lines import Words
 from lineage.read.pdf.records import Line, Rule
+from lineage.script.lines import Words
 
 __all__ = ["PageLines", "Analysis", "analyse_pages"]
 

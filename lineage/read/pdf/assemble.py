@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from lineage.read import masthead as mh
 from lineage.model.document import Document, ExtractionWarning, FootnoteRef, Source, SourceSpan
+from lineage.read import masthead as mh
 from lineage.read.assemble import Block, Inline, build_document
 from lineage.read.pdf.analyse import Analysis
 from lineage.read.pdf.blocks import NUMBER_RE, Column, LayoutBlock

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from lineage.errors import PdfError, PdfLimitError, ScannedPdfError
-from lineage.read.digest import sha256_file
 from lineage.model.document import Document, ExtractionWarning, Source
+from lineage.read.digest import sha256_file
 from lineage.read.pdf.analyse import PageLines, analyse_pages
 from lineage.read.pdf.assemble import to_document
 from lineage.read.pdf.boundary import check_header, iter_pages, open_pdf, resolve_engine

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from lineage.read.pdf.joining import TextBuilder
-from lineage.script.lines import Words
 from lineage.read.pdf.records import Line, Mark, Rule
+from lineage.script.lines import Words
 
 __all__ = ["FootnoteDraft", "split_footnote_area", "parse_footnotes"]
 

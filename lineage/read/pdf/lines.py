@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from statistics import median
 from dataclasses import dataclass
+from statistics import median
 from typing import Callable, Iterable, Sequence
 
 from lineage.read.pdf.records import Char, Line, Mark

@@ -28,10 +28,10 @@ HERE = Path(__file__).parent
 REPO = HERE.parents[2]
 sys.path.insert(0, str(REPO))
 
-from lineage.corpus.manifest import Entry# noqa: E402
-from lineage.corpus.store import add_document, register_entry# noqa: E402
-from lineage.model.document import Document, Paragraph, Source# noqa: E402
-from lineage.read import read_document# noqa: E402
+from lineage.corpus.manifest import Entry  # noqa: E402
+from lineage.corpus.store import add_document, register_entry  # noqa: E402
+from lineage.model.document import Document, Paragraph, Source  # noqa: E402
+from lineage.read import read_document  # noqa: E402
 
 SEED = REPO / "corpora" / "sources" / "000_cb2b676f44ca9b86.txt"
 KEEP = {str(n) for n in [*range(1, 21), *range(68, 81), *range(88, 104), *range(119, 128)]}
