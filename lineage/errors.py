@@ -14,6 +14,7 @@ __all__ = [
     "SymbolError",
     "PdfError",
     "PdfLimitError",
+    "ScannedPdfError",
     "CorpusError",
     "FetchError",
     "TransientError",
