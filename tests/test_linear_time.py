@@ -130,7 +130,6 @@ def test_reader_is_linear(name):
     assert_linear(name, fn, make, floor=SLOW_FLOOR.get(name, 0.01))
 
 
-@pytest.mark.xfail(reason="line-end hyphen rule: quadratic, left to the lineage/script rewrite", strict=False)
 @pytest.mark.parametrize("name", sorted(HYPHEN_CASES))
 def test_hyphen_rule_is_linear(name):
     fn, make = HYPHEN_CASES[name]
