@@ -17,7 +17,7 @@ memory of that process:
 
 The growth column divides the time per document at a size by the time per document at the
 smallest size: 1.0 is linear growth, above it super-linear. The manifest of a large corpus is
-parsed once into the cache folder (``lineage.cache``); the first run of each size does that and
+parsed once into the cache folder (``lineage.read.cache``); the first run of each size does that and
 is not timed (one untimed run per view also warms the page cache).
 """
 from __future__ import annotations

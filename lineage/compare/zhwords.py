@@ -6,7 +6,7 @@ Here the same keys and counts live in a cache file, split into one bucket per fi
 a lookup loads only the buckets of the characters it meets (a Chinese diff of two resolutions
 loads a few hundred of them). The file is built once per dictionary file (jieba's bundled
 ``dict.txt``, read as jieba reads it, without importing jieba) in the cache folder
-(:mod:`lineage.cache`); where none can be written the dictionary is held in memory instead.
+(:mod:`lineage.read.cache`); where none can be written the dictionary is held in memory instead.
 
 The segmentation is jieba's accurate mode without its HMM guesser: the dictionary words that
 start at each character form a graph; the path whose words have the highest product of
@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from lineage.cache import cache_dir, write_cache
+from lineage.read.cache import cache_dir, write_cache
 from lineage.script.chars import SEGMENTER_RUN
 
 __all__ = ["ASCII_ALNUM", "HAN_RUN", "ZhDictionary", "jieba_dictionary", "parse_dictionary", "run_boundaries"]

@@ -20,12 +20,12 @@ from typing import Any, Iterable, Iterator
 
 import tomli_w
 
-from lineage.cache import read_cache, write_cache
 from lineage.corpus.files import corpus_file_problem, read_corpus_file
 from lineage.corpus.txn import recover_if_needed
 from lineage.errors import CorpusError, EncodingError
 from lineage.model.document import Document
 from lineage.model.symbols import document_key
+from lineage.read.cache import read_cache, write_cache
 from lineage.read.textformat import parse_corpus_text
 
 if sys.version_info >= (3, 11):
@@ -356,7 +356,7 @@ def validate_entries(entries: Iterable[Entry], corpus_dir: Path | None, manifest
 
 
 # A manifest at least this large is parsed once and its entries kept in the cache folder
-# (lineage.cache), keyed by a digest of its text: Python's TOML parser reads about 4 MB/s, so a
+# (lineage.read.cache), keyed by a digest of its text: Python's TOML parser reads about 4 MB/s, so a
 # 10,000-entry manifest cost 0.7 s on every command that looks at the corpus. Smaller ones are
 # quicker to parse than a cache file is to manage.
 CACHE_MIN_BYTES = 256 * 1024
