@@ -14,21 +14,28 @@ Every failure is a typed :class:`~lineage.errors.InputError` naming the file.
 """
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
+from types import ModuleType
 
 from lineage.errors import EmptyDocumentError, EncodingError, FileMissingError, InputError, UnknownFormatError
 from lineage.model.document import Document
 from lineage.read.digest import MAX_TEXT_BYTES, sha256_file
-from lineage.read.docx import CHANGES
 from lineage.read.markdown import looks_like_markdown, parse_markdown
-from lineage.read.office import office_kind, read_office
-from lineage.read.pdf import extract_pdf
 from lineage.read.plaintext import parse_plaintext
 from lineage.read.textformat import looks_like_corpus_text, parse_corpus_text
 from lineage.script.chars import is_cjk, is_neutral
 
-__all__ = ["CHANGES", "read_document", "read_text_document", "read_text_file", "parse_markdown", "parse_plaintext"]
+__all__ = ["read_document", "read_text_document", "read_text_file", "parse_markdown", "parse_plaintext"]
+
+# Word support (lxml) and PDF support (pdfium, the layout analysis) take about 0.15 s to
+# import: each is loaded when a file of its kind is met, so reading a text pays for neither.
+_OFFICE_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+
+
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(f"lineage.read.{name}")
 
 # Magic numbers of formats people hand us by mistake; they get a clearer message than
 # "binary file".
@@ -86,13 +93,15 @@ def read_document(path: str | Path, changes: str = "accept", engine: str | None 
     ``lineage.read.pdf.extract_pdf``)."""
     p = Path(path)
     if p.is_file() and _is_pdf_file(p):
-        return extract_pdf(p, engine)  # PDFs have their own limits (lineage.read.pdf)
+        return _module("pdf").extract_pdf(p, engine)  # PDFs have their own limits (lineage.read.pdf)
     data = _read_bytes(p)
     if data.lstrip()[:5] == b"%PDF-":  # the magic after more than a kilobyte of blanks
-        return extract_pdf(p, engine)
-    kind = office_kind(data, p)
-    if kind is not None:
-        return read_office(p, kind, changes, sha256=sha256_file(p))
+        return _module("pdf").extract_pdf(p, engine)
+    if data.startswith(_OFFICE_MAGIC) or data.lstrip()[:5] == b"{\\rtf":
+        office = _module("office")
+        kind = office.office_kind(data, p)
+        if kind is not None:
+            return office.read_office(p, kind, changes, sha256=sha256_file(p))
     doc = read_text_document(data, p)
     if doc.source.sha256 is None:
         doc.source.sha256 = sha256_file(p)
