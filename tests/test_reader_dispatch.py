@@ -20,9 +20,9 @@ def _fake_pdf_document(path, engine: str | None = None) -> Document:
 @pytest.mark.parametrize("name, data", [("doc.pdf", b"%PDF-1.7\n..."), ("noext", b"%PDF-1.4\n..."),
                                         ("wrong.PDF", b"not really a pdf")])
 def test_pdfs_go_to_the_pdf_extractor(tmp_path: Path, monkeypatch, name: str, data: bytes) -> None:
-    import lineage.read
+    import lineage.read.pdf
 
-    monkeypatch.setattr(lineage.read, "extract_pdf", _fake_pdf_document)
+    monkeypatch.setattr(lineage.read.pdf, "extract_pdf", _fake_pdf_document)
     path = tmp_path / name
     path.write_bytes(data)
     doc = read_document(path)
