@@ -20,6 +20,7 @@ import pytest
 from lineage.cli.main import build_parser
 from lineage.corpus import load_entry_document, load_manifest
 from lineage.corpus.txn import TXN_DIR, stray_temp_files
+from support.cli import fork_cli, wait_exit
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
 
@@ -41,32 +42,6 @@ def _sources(folder: Path, n: int) -> list[Path]:
 
 def _add_argv(src: Path, i: int, corpus: Path) -> list[str]:
     return ["add", str(src), "--symbol", f"A/80/L.{i + 1}", "--lang", "zh", "--corpus", str(corpus)]
-
-
-def _fork_cli(argv: list[str], before=None) -> int:
-    """A child process running ``lineage ARGV``; returns its pid."""
-    pid = os.fork()
-    if pid == 0:  # the child: never return into pytest
-        code = 99
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 1)
-            os.dup2(devnull, 2)
-            if before is not None:
-                before()
-            from lineage.cli.main import main
-
-            code = main(argv)
-        except BaseException:
-            code = 98
-        finally:
-            os._exit(code)
-    return pid
-
-
-def _wait(pid: int) -> int:
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status)
 
 
 def assert_consistent(corpus: Path) -> set[str]:
@@ -91,8 +66,8 @@ def assert_consistent(corpus: Path) -> set[str]:
 def test_concurrent_adds_keep_every_entry(tmp_path, round_):
     corpus = tmp_path / "corpus"
     srcs = _sources(tmp_path / "in", 10)
-    pids = [_fork_cli(_add_argv(src, i, corpus)) for i, src in enumerate(srcs)]
-    codes = [_wait(pid) for pid in pids]
+    pids = [fork_cli(_add_argv(src, i, corpus)) for i, src in enumerate(srcs)]
+    codes = [wait_exit(pid) for pid in pids]
     assert codes == [0] * 10
     assert assert_consistent(corpus) == {f"A/80/L.{i + 1}" for i in range(10)}
 
@@ -137,22 +112,22 @@ def test_kill_9_at_random_instants_leaves_old_or_new(tmp_path):
     assert pdf.exists()
     # a corpus with something in it, so that --force replaces files (backups, roll back)
     for i in range(3):
-        pid = _fork_cli(_add_argv(srcs[i], i, corpus))
-        assert _wait(pid) == 0
+        pid = fork_cli(_add_argv(srcs[i], i, corpus))
+        assert wait_exit(pid) == 0
     # How long one slowed `add --force` takes here: the kills are spread over that span.
     started = time.monotonic()
-    assert _wait(_fork_cli(_add_argv(srcs[0], 0, corpus) + ["--force"], before=_slow_commit)) == 0
+    assert wait_exit(fork_cli(_add_argv(srcs[0], 0, corpus) + ["--force"], before=_slow_commit)) == 0
     span = time.monotonic() - started
     before = assert_consistent(corpus)
     outcomes = {"killed": 0, "finished": 0, "journal left": 0}
     for _ in range(30):
         i = rng.randrange(6)
         argv = _add_argv(srcs[i], i, corpus) + ["--force"]
-        pid = _fork_cli(argv, before=_slow_commit)
+        pid = fork_cli(argv, before=_slow_commit)
         # mostly the second half of the run (where the writes are), sometimes past its end
         time.sleep(span * rng.uniform(0.2, 1.5))
         os.kill(pid, signal.SIGKILL)
-        code = _wait(pid)
+        code = wait_exit(pid)
         outcomes["killed" if code == -signal.SIGKILL else "finished"] += 1
         outcomes["journal left"] += (corpus / TXN_DIR).exists()
         now = assert_consistent(corpus)
@@ -166,7 +141,7 @@ def test_a_crash_inside_the_write_phase_rolls_back(tmp_path):
     """Deterministic: the child dies right after the text is replaced, before the manifest."""
     corpus = tmp_path / "corpus"
     [src] = _sources(tmp_path / "in", 1)
-    assert _wait(_fork_cli(_add_argv(src, 0, corpus))) == 0
+    assert wait_exit(fork_cli(_add_argv(src, 0, corpus))) == 0
     text = corpus / "texts" / "A-80-L.1.zh.txt"
     old_text, old_manifest = text.read_bytes(), (corpus / "manifest.toml").read_bytes()
     src.write_text("全新的文本。\n", encoding="utf-8")
@@ -183,8 +158,8 @@ def test_a_crash_inside_the_write_phase_rolls_back(tmp_path):
 
         txn.atomic_write_bytes = write
 
-    pid = _fork_cli(_add_argv(src, 0, corpus) + ["--force", "--title", "new"], before=die_before_manifest)
-    assert _wait(pid) == -signal.SIGKILL
+    pid = fork_cli(_add_argv(src, 0, corpus) + ["--force", "--title", "new"], before=die_before_manifest)
+    assert wait_exit(pid) == -signal.SIGKILL
     assert (corpus / TXN_DIR).exists()  # the crash left its journal ...
     assert text.read_bytes() != old_text  # ... and a text the manifest does not describe
     assert_consistent(corpus)  # the next command rolls it back
@@ -206,8 +181,8 @@ def test_readers_during_concurrent_writes_see_whole_states(tmp_path):
     entry's text is there and matches it (texts are in place before the manifest names them)."""
     corpus = tmp_path / "corpus"
     srcs = _sources(tmp_path / "in", 10)
-    assert _wait(_fork_cli(_add_argv(srcs[0], 0, corpus))) == 0
-    pids = [_fork_cli(_add_argv(src, i, corpus) + ["--force"]) for i, src in enumerate(srcs)]
+    assert wait_exit(fork_cli(_add_argv(srcs[0], 0, corpus))) == 0
+    pids = [fork_cli(_add_argv(src, i, corpus) + ["--force"]) for i, src in enumerate(srcs)]
     reads = 0
     codes: dict[int, int] = {}
     while len(codes) < len(pids):

@@ -16,6 +16,7 @@ from lineage.corpus import load_entry_document, load_manifest
 from lineage.corpus.ingest import find_inputs, ingest
 from lineage.corpus.txn import TXN_DIR, stray_temp_files
 from lineage.read.textformat import parse_corpus_file
+from support.cli import fork_cli, wait_exit
 
 REAL = Path(__file__).parent / "pdfs" / "real"
 build_parser()  # import every command module before forking
@@ -111,29 +112,6 @@ def _texts(folder: Path, n: int) -> None:
             encoding="utf-8")
 
 
-def _fork_ingest(argv: list[str]) -> int:
-    pid = os.fork()
-    if pid == 0:
-        code = 99
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 1)
-            os.dup2(devnull, 2)
-            from lineage.cli.main import main
-
-            code = main(argv)
-        except BaseException:
-            code = 98
-        finally:
-            os._exit(code)
-    return pid
-
-
-def _wait(pid: int) -> int:
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status)
-
-
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
 def test_kill_9_at_random_instants_then_rerun_gives_the_whole_consistent_corpus(tmp_path):
     src = tmp_path / "in"
@@ -146,21 +124,21 @@ def test_kill_9_at_random_instants_then_rerun_gives_the_whole_consistent_corpus(
     corpus = tmp_path / "corpus"
     argv = ["ingest", str(src), "--corpus", str(corpus), "--jobs", "1"]
     started = time.monotonic()
-    assert _wait(_fork_ingest(argv + ["--corpus", str(tmp_path / "timing")])) == 0
+    assert wait_exit(fork_cli(argv + ["--corpus", str(tmp_path / "timing")])) == 0
     span = time.monotonic() - started
     rng = random.Random(12)
     killed = 0
     previous: dict[str, str] = {}
     for _ in range(6):
-        pid = _fork_ingest(argv)
+        pid = fork_cli(argv)
         time.sleep(span * rng.uniform(0.03, 0.2))  # each kill lets a few files in
         os.kill(pid, signal.SIGKILL)
-        killed += _wait(pid) == -signal.SIGKILL
+        killed += wait_exit(pid) == -signal.SIGKILL
         now = assert_consistent(corpus)
         assert previous.items() <= now.items()  # what was added is never lost or changed
         previous = now
     assert killed >= 4  # most kills must land mid-run or the test proves little
-    assert _wait(_fork_ingest(argv)) == 0
+    assert wait_exit(fork_cli(argv)) == 0
     assert assert_consistent(corpus) == want
 
 
@@ -187,7 +165,7 @@ def test_death_between_a_text_and_its_manifest_is_rolled_back_and_resumed(tmp_pa
             ingest([src], corpus, jobs=1)
         finally:
             os._exit(0)
-    assert _wait(pid) == -signal.SIGKILL
+    assert wait_exit(pid) == -signal.SIGKILL
     assert (corpus / TXN_DIR).exists() and len(list((corpus / "texts").iterdir())) == 3
     assert len(assert_consistent(corpus)) == 2  # the half-written third is rolled back
     summary = ingest([src], corpus, jobs=2)
