@@ -26,6 +26,7 @@ from lineage.corpus.txn import corpus_transaction
 from lineage.errors import CorpusError
 from lineage.model.document import Document, Source
 from lineage.model.symbols import document_key, implied_year
+from lineage.read import is_pdf_file
 from lineage.read.textformat import format_document
 
 __all__ = ["add_document", "guess_kind", "register_entry", "text_path_for"]
@@ -56,13 +57,6 @@ def text_path_for(symbol: str, language: str) -> str:
     return f"{TEXTS_DIR}/{text_stem(symbol, language)}.txt"
 
 
-def _is_pdf(path: Path) -> bool:
-    if path.suffix.lower() == ".pdf":
-        return True
-    with open(path, "rb") as fh:
-        return fh.read(5) == b"%PDF-"
-
-
 def _inside(path: Path, folder: Path) -> str | None:
     try:
         return path.resolve().relative_to(folder.resolve()).as_posix()
@@ -85,7 +79,7 @@ def _record_source(source_file: str | Path, corpus_dir: Path, doc: Document,
     src = Path(source_file)
     if not src.is_file():
         raise CorpusError("source file not found", src)
-    pdf = _is_pdf(src)
+    pdf = is_pdf_file(src)
     source_rel = _inside(src, corpus_dir)
     if source_rel is None:
         folder, suffix = (PDFS_DIR, ".pdf") if pdf else (SOURCES_DIR, src.suffix)

@@ -27,7 +27,7 @@ from lineage.read.plaintext import parse_plaintext
 from lineage.read.textformat import looks_like_corpus_text, parse_corpus_text
 from lineage.script.chars import is_cjk, is_neutral
 
-__all__ = ["read_document", "read_text_document", "read_text_file", "parse_markdown", "parse_plaintext"]
+__all__ = ["is_pdf_file", "read_document", "read_text_document", "read_text_file", "parse_markdown", "parse_plaintext"]
 
 # Word support (lxml) and PDF support (pdfium, the layout analysis) take about 0.15 s to
 # import: each is loaded when a file of its kind is met, so reading a text pays for neither.
@@ -68,7 +68,9 @@ def _read_bytes(p: Path, limit: int | None = MAX_TEXT_BYTES) -> bytes:
         raise FileMissingError(f"cannot read: {exc.strerror or exc}", p) from exc
 
 
-def _is_pdf_file(p: Path) -> bool:
+def is_pdf_file(p: Path) -> bool:
+    """Is the file at ``p`` a PDF: a ``.pdf`` name, or the ``%PDF-`` magic in its first kilobyte
+    (after blanks)? The one rule the readers, the corpus and the CLI sniff by."""
     if p.suffix.lower() == ".pdf":
         return True
     try:
@@ -92,7 +94,7 @@ def read_document(path: str | Path, changes: str = "accept", engine: str | None 
     PDF character source (``"pdfium"`` or ``"pdfplumber"``; None: the default, see
     ``lineage.read.pdf.extract_pdf``)."""
     p = Path(path)
-    if p.is_file() and _is_pdf_file(p):
+    if p.is_file() and is_pdf_file(p):
         return _module("pdf").extract_pdf(p, engine)  # PDFs have their own limits (lineage.read.pdf)
     data = _read_bytes(p)
     if data.lstrip()[:5] == b"%PDF-":  # the magic after more than a kilobyte of blanks

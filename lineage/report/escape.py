@@ -10,14 +10,20 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
-__all__ = ["escape_markdown", "escape_terminal"]
+__all__ = ["escape_html", "escape_markdown", "escape_terminal"]
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that mean
 # something in CommonMark, GitHub Flavored Markdown (tables, strikethrough, autolinks) or
 # the forges' math extension ($).
 _MARKDOWN_PUNCT = set("\\`*_{}[]()#+-.!|~$:")
+
+
+def escape_html(text: object) -> str:
+    """``text`` as inert HTML text or attribute value (``& < > "`` and ``'`` as entities)."""
+    return escape(str(text), quote=True)
 
 
 def escape_markdown(text: str, newline: str = "<br>") -> str:

@@ -11,10 +11,10 @@
 """
 from __future__ import annotations
 
-from html import escape
 from typing import Iterable, Sequence
 
 from lineage.model.comparison import Op
+from lineage.report.escape import escape_html as _e
 from lineage.report.labels import (
     DELETED,
     INSERTED,
@@ -102,9 +102,6 @@ _PRINT_CSS = """  .toolbar, nav.toc, .switch-input { display: none !important; }
   .pair:target, .moved-from:target { background: none; }
 """
 
-
-def _e(text: str) -> str:
-    return escape(text, quote=True)
 
 
 def _segments(segments: Sequence[Op]) -> str:

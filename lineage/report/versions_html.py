@@ -12,10 +12,10 @@ the same Content-Security-Policy as the redline).
 """
 from __future__ import annotations
 
-from html import escape
 from typing import Sequence
 
 from lineage.model.history import CHANGE_WORDS, History, ParagraphHistory
+from lineage.report.escape import escape_html as _e
 from lineage.report.labels import DELETED
 from lineage.report.page import render_page
 
@@ -67,9 +67,6 @@ ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline; 
 }
 """
 
-
-def _e(text: str) -> str:
-    return escape(text, quote=True)
 
 
 def _colour(v: int) -> str:

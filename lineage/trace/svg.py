@@ -9,9 +9,9 @@ readers) with its count in words.
 """
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
+from lineage.report.escape import escape_html as _e
 from lineage.report.labels import TOPIC_STATUS_WORDS
 from lineage.report.page import TEXT_FONTS, render_page
 from lineage.trace.graph import EDGE_LABELS, LineageGraph
@@ -27,9 +27,6 @@ _SEGMENTS = tuple(zip(TOPIC_STATUS_WORDS, TOPIC_STATUS_WORDS.values(),
                       ("#0b4fb3", "#c77700", "#9aa0a6", "#b3141c")))
 _FONT = TEXT_FONTS
 
-
-def _e(text: object) -> str:
-    return escape(str(text), quote=True)
 
 
 def timeline_svg(timeline: TopicTimeline) -> str:

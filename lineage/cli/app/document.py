@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lineage.errors import EmptyDocumentError
 from lineage.normalize import Normalized, normalize
-from lineage.read import read_document, read_text_file
+from lineage.read import is_pdf_file, read_document, read_text_file
 from lineage.read.pdf import extract_pdf
 from lineage.report.document import render_document
 
@@ -43,16 +43,6 @@ def read_utf8(path: str | Path) -> str:
     return text
 
 
-def _is_pdf(path: Path) -> bool:
-    if path.suffix.lower() == ".pdf":
-        return True
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(1024).lstrip()[:5] == b"%PDF-"
-    except OSError:
-        return False
-
-
 def format_changes(result: Normalized, where: str | None = None) -> list[str]:
     """One line per change in original order: ``LINE:COL step 'before' -> 'after'`` (1-based,
     columns in characters), or ``WHERE:COL ...`` when ``where`` names the text (a paragraph)."""
@@ -70,7 +60,7 @@ def normalize_file(path: str | Path, profile: str = "display", explain: bool = F
     """``lineage normalize``: the normalised text, or with ``explain`` the list of changes and
     where they are in the original."""
     p = Path(path)
-    if p.is_file() and _is_pdf(p):
+    if p.is_file() and is_pdf_file(p):
         doc = read_document(p)
         parts: list[str] = []
         for paragraph in [*doc.preamble, *doc.paragraphs]:
