@@ -44,7 +44,12 @@ class Spec:
     agenda_items: list[str]  # as lineage.read.masthead documents them: "23(a)" for "23 (a)"
     title: str
     start: str  # first words of the first body paragraph (everything before is front matter)
-    issued: str = ""  # masthead date of a resolution (no contract field; kept here and in docs)
+    issued: str = ""  # masthead date of a resolution (model field `issued`)
+    # the adopting paragraph of a resolution that adopts a text printed after it (`formula`)
+    formula: str = ""
+    # a draft's sponsors, from its "...:* draft resolution" line (`sponsors`); a draft
+    # "submitted by the Vice-Chair/President" names no sponsors
+    sponsors: str = ""
     # headings printed before the first body paragraph (outcome document title, "Annex")
     front_headings: list[str] = field(default_factory=list)
     # extra texts (start of a block) that are headings although the rules cannot tell
@@ -55,11 +60,31 @@ class Spec:
     stop: str = r"^\d+(st|nd|rd|th) plenary meeting$"
 
 
+L5_FORMULA = ("Adopts the Doha Political Declaration of the “World Social Summit” under the title "
+              "“the Second World Summit for Social Development”, as contained in the annex to the "
+              "present resolution.")
+L13_SPONSORS = (
+    "Albania, Antigua and Barbuda, Armenia, Australia, Austria, Bahamas (The), Bangladesh, Barbados, "
+    "Belgium, Belize, Bosnia and Herzegovina, Botswana, Brazil, Bulgaria, Burundi, Cabo Verde, "
+    "Cameroon, Canada, Chile, Colombia, Costa Rica, Côte d’Ivoire, Croatia, Cyprus, Democratic "
+    "Republic of the Congo, Denmark, Djibouti, Dominica, Dominican Republic, Egypt, Equatorial "
+    "Guinea, Estonia, Fiji, Finland, France, Gabon, Gambia, Germany, Ghana, Greece, Grenada, Guinea, "
+    "Guyana, Honduras, Hungary, Iceland, Indonesia, Ireland, Italy, Jamaica, Japan, Jordan, Kenya, "
+    "Kiribati, Kyrgyzstan, Latvia, Lebanon, Lithuania, Luxembourg, Madagascar, Maldives, Malta, "
+    "Marshall Islands, Mauritania, Mauritius, Mexico, Micronesia (Federated States of), Monaco, "
+    "Mongolia, Montenegro, Morocco, Mozambique, Nauru, Netherlands (Kingdom of the), New Zealand, "
+    "Nigeria, North Macedonia, Norway, Palau, Papua New Guinea, Philippines, Poland, Portugal, "
+    "Republic of Korea, Republic of Moldova, Romania, Saint Kitts and Nevis, Saint Lucia, Saint "
+    "Vincent and the Grenadines, Senegal, Seychelles, Sierra Leone, Singapore, Slovakia, Slovenia, "
+    "Solomon Islands, South Africa, Spain, Sri Lanka, State of Palestine, Suriname, Sweden, "
+    "Switzerland, Thailand, Timor-Leste, Tonga, Tuvalu, Uganda, Ukraine, United Kingdom of Great "
+    "Britain and Northern Ireland, Uruguay, Vanuatu, Viet Nam and Zambia")
+
 SPECS: dict[str, Spec] = {
     "A-C.2-80-L.3.en": Spec(
         symbol="A/C.2/80/L.3", date="2025-10-10", distribution="Limited", agenda_items=["23(a)"],
         title="Operational activities for development of the United Nations system",
-        start="Reaffirming its resolution 79/226"),
+        start="Reaffirming its resolution 79/226", sponsors="Iraq"),
     "A-C.2-80-L.59.en": Spec(
         symbol="A/C.2/80/L.59", date="2025-11-18", distribution="Limited", agenda_items=["23(a)"],
         title="Operational activities for development of the United Nations system",
@@ -74,7 +99,7 @@ SPECS: dict[str, Spec] = {
         title="Agreement under the United Nations Convention on the Law of the Sea on the "
               "Conservation and Sustainable Use of Marine Biological Diversity of Areas beyond "
               "National Jurisdiction",
-        start="Recalling its resolution 72/249"),
+        start="Recalling its resolution 72/249", sponsors=L13_SPONSORS),
     "A-RES-80-107.en": Spec(
         symbol="A/RES/80/107", date="2025-12-09", issued="2025-12-09", distribution="General",
         agenda_items=["75(b)"],
@@ -89,6 +114,9 @@ SPECS: dict[str, Spec] = {
               "review of the implementation of the outcomes of the World Summit on the "
               "Information Society",
         start="We, the Ministers and heads",
+        formula="Adopts the following outcome document of the high-level meeting of the General "
+                "Assembly on the overall review of the implementation of the outcomes of the World "
+                "Summit on the Information Society at its eightieth session:",
         front_headings=[("Outcome document of the high-level meeting of the General Assembly on "
                          "the overall review of the implementation of the outcomes of the World "
                          "Summit on the Information Society")],
@@ -98,14 +126,14 @@ SPECS: dict[str, Spec] = {
         symbol="A/80/L.5", date="2025-10-06", distribution="Limited", agenda_items=["25(b)"],
         title="Doha Political Declaration of the “World Social Summit” under the title “the "
               "Second World Summit for Social Development”",
-        start="We, Heads of State and Government",
+        start="We, Heads of State and Government", formula=L5_FORMULA,
         front_headings=[("Annex Doha Political Declaration of the “World Social Summit” under "
                          "the title “the Second World Summit for Social Development”")]),
     "A-RES-80-5.en": Spec(
         symbol="A/RES/80/5", date="2025-11-04", issued="2025-11-04", distribution="General", agenda_items=["25(b)"],
         title="Doha Political Declaration of the “World Social Summit” under the title “the "
               "Second World Summit for Social Development”",
-        start="We, Heads of State and Government",
+        start="We, Heads of State and Government", formula=L5_FORMULA,
         front_headings=[("Annex Doha Political Declaration of the “World Social Summit” under "
                          "the title “the Second World Summit for Social Development”")]),
     "A-80-L.17.en": Spec(
@@ -114,7 +142,9 @@ SPECS: dict[str, Spec] = {
               "of the Provisions of the United Nations Convention on the Law of the Sea of "
               "10 December 1982 relating to the Conservation and Management of Straddling Fish "
               "Stocks and Highly Migratory Fish Stocks, and related instruments",
-        start="Reaffirming its annual resolutions"),
+        start="Reaffirming its annual resolutions",
+        sponsors="Canada, Greece, Iceland, Monaco, Norway, Philippines, Portugal, Spain, Sweden and "
+                 "United Kingdom of Great Britain and Northern Ireland"),
     "A-RES-80-109.en": Spec(
         symbol="A/RES/80/109", date="2025-12-09", issued="2025-12-09", distribution="General",
         agenda_items=["75(a)"],
@@ -340,7 +370,9 @@ def build(name: str, spec: Spec, review: bool = False) -> Document:
                 body.append(r)
     blocks = segment(body, spec, review)
     footnotes = parse_notes(note_rows)
-    return to_document(name, pdf, spec, blocks, footnotes, len(pages))
+    # the closing meeting line, wherever it stands (A/RES/80/5 prints it before the annex)
+    meeting = next((r.text for rows in pages for r in rows if re.match(spec.stop, r.text)), "")
+    return to_document(name, pdf, spec, blocks, footnotes, len(pages), meeting)
 
 
 def segment(body: list[Row], spec: Spec, review: bool) -> list[Block]:
@@ -432,7 +464,7 @@ def parse_notes(rows: list[Row]) -> list[Footnote]:
 
 
 def to_document(name: str, pdf: Path, spec: Spec, blocks: list[Block], notes: list[Footnote],
-                npages: int) -> Document:
+                npages: int, meeting: str = "") -> Document:
     preamble: list[Paragraph] = []
     paragraphs: list[Paragraph] = []
     headings: list[Heading] = []
@@ -462,7 +494,9 @@ def to_document(name: str, pdf: Path, spec: Spec, blocks: list[Block], notes: li
                       sha256=hashlib.sha256(pdf.read_bytes()).hexdigest(), pages=npages),
         date=spec.date or None, distribution=spec.distribution, session=m.group(1),
         agenda_items=spec.agenda_items, title=spec.title, preamble=preamble,
-        paragraphs=paragraphs, headings=headings, footnotes=notes)
+        paragraphs=paragraphs, headings=headings, footnotes=notes,
+        issued=spec.issued or None, formula=spec.formula or None, sponsors=spec.sponsors or None,
+        meeting=meeting or None)
 
 
 def crosscheck(name: str, doc: Document) -> None:

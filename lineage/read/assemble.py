@@ -92,7 +92,7 @@ def build_document(blocks: list[Block], clean: Cleaner, source: Source, keep_str
         (i for i, b in enumerate(body) if b.kind == "text" and split_number(block_inline(b, clean).text)),
         len(body),
     )
-    front, preamble_blocks = read_front(body[:first_op], clean)
+    front, preamble_blocks = read_front(body[:first_op], clean, first_op < len(body))
     furniture = _furniture(body, clean)
     preamble_blocks = [b for b in preamble_blocks if id(b) not in furniture]
     headings: list[Heading] = []
@@ -100,7 +100,7 @@ def build_document(blocks: list[Block], clean: Cleaner, source: Source, keep_str
     preamble, pending = _read_preamble(preamble_blocks, clean, headings, warnings, keep_stray, front, meeting)
     operative = _read_operative(
         [b for b in body[first_op:] if id(b) not in furniture], clean, front, headings, pending, warnings,
-        keep_stray, meeting)
+        keep_stray, meeting, first=not preamble or front.formula is not None)
 
     preamble_pars = [p.build() for p in preamble]
     paragraphs = [p.build() for p in operative]
@@ -167,9 +167,7 @@ def _read_preamble(blocks: list[Block], clean: Cleaner, headings: list[Heading],
     for b in blocks:
         inline = block_inline(b, clean)
         if b.kind == "heading":
-            h = Heading(text=inline.text, before=None)
-            headings.append(h)
-            pending.append(h)
+            _add_heading(inline.text, headings, pending)
             continue
         if front is not None and _closing_block(b, clean, front, meeting):
             # A resolution that adopts an annexed text closes (meeting, date) before the
@@ -204,19 +202,24 @@ def _read_preamble(blocks: list[Block], clean: Cleaner, headings: list[Heading],
 
 def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings: list[Heading],
                     pending: list[Heading], warnings: list[ExtractionWarning],
-                    keep_stray: bool = False, meeting: list[str] | None = None) -> list[_ParagraphBuilder]:
-    """Numbered paragraphs, their continuations, section headings and the closing lines."""
+                    keep_stray: bool = False, meeting: list[str] | None = None,
+                    first: bool = False) -> list[_ParagraphBuilder]:
+    """Numbered paragraphs, their continuations, section headings and the closing lines.
+    ``first``: these paragraphs open the document, or the text its adopting paragraph adopts
+    (then a heading before them that titles that text opens no section)."""
     operative: list[_ParagraphBuilder] = []
-    section = pending[-1].text if pending else None
+    # Headings before the first paragraph of all that title the document (its own title,
+    # an annex label with the annexed text's title) open no section.
+    opening = [h for h in pending if not (first and _titles_document(h.text, front))]
+    section = opening[-1].text if opening else None
     seen: dict[str, int] = {}
     closing_seen = False
     for b in blocks:
         inline = block_inline(b, clean)
         if b.kind == "heading":
-            h = Heading(text=inline.text, before=None)
-            headings.append(h)
-            pending.append(h)
-            section = inline.text
+            h = _add_heading(inline.text, headings, pending)
+            if not (first and not operative and _titles_document(h.text, front)):
+                section = h.text
             continue
         numbered = split_number(inline.text) if b.kind == "text" else None
         if not numbered and b.kind == "text":
@@ -283,6 +286,36 @@ def _closing_block(b: Block, clean: Cleaner, front: Front, meeting: list[str] | 
         if kind == "meeting" and meeting is not None and not meeting:
             meeting.append(t)
     return True
+
+
+# A numbered section heading ("I. Introduction", "II Follow-up", "A. ...", "第一章"): never the
+# title of an annexed text.
+_NUMBERED_HEADING = re.compile(r"^\s*(?:(?:[IVXL]{1,5}|\d{1,2})[.．]?\s|[A-Z][.．]\s|第\S{1,3}[章节部分编])")
+
+
+def _add_heading(text: str, headings: list[Heading], pending: list[Heading]) -> Heading:
+    """Record the heading ``text``. An annex label (``Annex``) straight before it, with no
+    paragraph between, joins it as one heading (``Annex Doha Political Declaration ...``):
+    the label and the annexed text's title name one thing, printed on one line or two."""
+    if pending and pending[-1] is headings[-1] and mh.is_annex_label(pending[-1].text) \
+            and not _NUMBERED_HEADING.match(text) and not mh.is_annex_label(text):
+        h = pending[-1]
+        h.text = join_inline([Inline(h.text), Inline(text)]).text
+        return h
+    h = Heading(text=text, before=None)
+    headings.append(h)
+    pending.append(h)
+    return h
+
+
+def _titles_document(text: str, front: Front) -> bool:
+    """Does the heading ``text`` title the whole document (printed before its first
+    paragraph): an annex label, alone or with the annexed text's title, or the document's
+    own title?"""
+    label = text.split(None, 1)[0] if text.split() else ""
+    if mh.is_annex_label(text) or mh.is_annex_label(label) or re.match(r"^附件", text):
+        return True
+    return bool(front.title) and "".join(text.split()) == "".join((front.title or "").split())
 
 
 def _unique_id(number: str, seen: dict[str, int], b: Block, warnings: list[ExtractionWarning]) -> str:

@@ -48,6 +48,14 @@ _SPONSORS = re.compile(
     r"^(.*?\S)\s*[:：]\s*(?:\*+\s*)?(?:revised\s+)?(?:draft\s+(?:resolution|decision)|amendments?\s+to\s+draft\s+\w+.*)$",
     re.IGNORECASE | re.DOTALL)
 _DRAFT_LINE = re.compile(r"(?:决议草案|Draft\s+resolution|Draft\s+decision|决定草案)", re.IGNORECASE)
+# A resolution whose one (unnumbered) operative paragraph adopts the text printed after it:
+# "Adopts the Doha Political Declaration ..., as contained in the annex to the present
+# resolution." A preambular paragraph never opens with such a verb (preambles open with
+# participles and adjectives: "Recalling", "Deeply concerned").
+_ADOPTING_VERB = re.compile(r"^\s*(?:Adopts|Approves|Endorses|Adopte|Approuve|Aprueba|Hace\s+suya|通过|核可|赞同)(?:\s|(?<=[^\x00-\x7f]))")
+# ... and it points at that text: the annex, "the following", or a colon before it.
+_ADOPTED_TEXT = re.compile(r"(?:\bannex(?:ed)?\b|\bannexe\b|\banexo\b|\bthe\s+following\b|附件|如下|下列|[:：]\s*$)",
+                           re.IGNORECASE)
 
 
 @dataclass
@@ -178,9 +186,10 @@ def _unpunctuated(text: str) -> bool:
 
 
 def _free_text_role(text: str, front: Front, roles: list[str | None], after_draft: bool,
-                    after_agenda: bool, after_number: bool) -> str | None:
+                    after_agenda: bool, after_number: bool, last_free: bool = False) -> str | None:
     """The role of a text block none of whose lines is a masthead line, from what came
-    before it; records the titles it is in ``front``."""
+    before it; records the titles it is in ``front``. ``last_free``: no free text follows
+    before the numbered paragraphs (only headings, titles, masthead or closing lines)."""
     if roles and roles[-1] == "anchor" and after_number and front.number_title and _unpunctuated(text):
         # The title after the resolution number, wrapped onto another line.
         front.number_title = join_inline([Inline(front.number_title), Inline(text)]).text
@@ -195,6 +204,12 @@ def _free_text_role(text: str, front: Front, roles: list[str | None], after_draf
         # paragraph ending in a colon further down (one that quotes a question) is text.
         front.formula = front.formula or text.strip()
         return "anchor"
+    if last_free and _ADOPTING_VERB.match(text) and _ADOPTED_TEXT.search(text):
+        # The adopting paragraph of a resolution whose numbered paragraphs are the adopted
+        # text's (an annexed declaration): metadata, not a preambular paragraph. Not an anchor:
+        # preambular paragraphs before it stay.
+        front.formula = front.formula or text.strip()
+        return "adopting"
     if None not in roles and len(text) <= 250 and _unpunctuated(text):
         # Short unpunctuated lines before any free text: a title (plain text has no bold to
         # mark it); the last one, nearest the paragraphs, is the document's.
@@ -203,15 +218,31 @@ def _free_text_role(text: str, front: Front, roles: list[str | None], after_draf
     return None
 
 
-def read_front(blocks: list[Block], clean: Cleaner) -> tuple[Front, list[Block]]:
+def _only_front_lines(b: Block, clean: Cleaner) -> bool:
+    """Every line of ``b`` is a masthead or closing line (no free text)."""
+    lines = [t for t in (clean(line).text.strip() for line in b.lines) if t]
+    return all(is_masthead_line(t) or is_closing_line(t) for t in lines)
+
+
+def _closing_only(b: Block, clean: Cleaner) -> bool:
+    """Every line of ``b`` is a closing line (meeting, date)."""
+    lines = [t for t in (clean(line).text.strip() for line in b.lines) if t]
+    return bool(lines) and all(is_closing_line(t) for t in lines)
+
+
+def read_front(blocks: list[Block], clean: Cleaner, numbered_follow: bool = True) -> tuple[Front, list[Block]]:
     """Read the masthead and titles; return them and the blocks of the preamble (text and
-    headings after the last title-like line)."""
+    headings after the last title-like line). ``numbered_follow``: numbered paragraphs come
+    after these blocks (only then can the last free text be an adopting paragraph whose
+    adopted text they are; a resolution of one unnumbered paragraph keeps it)."""
     front = Front()
     roles: list[str | None] = []
     after_draft = False
     after_agenda = False
     after_number = False
-    for b in blocks:
+    free = [i for i, b in enumerate(blocks) if b.kind == "text" and not _only_front_lines(b, clean)]
+    last_free = free[-1] if free and numbered_follow else -1
+    for i, b in enumerate(blocks):
         text = block_inline(b, clean).text
         if b.kind == "bold":
             front.bold_title = text.strip()
@@ -229,8 +260,9 @@ def read_front(blocks: list[Block], clean: Cleaner) -> tuple[Front, list[Block]]
             # A converter makes a heading of the title printed after "Draft resolution".
             front.draft_title = front.draft_title or text.strip()
             role = "anchor"
-        if role is None and b.kind == "text":
-            role = _free_text_role(text, front, roles, after_draft, after_agenda, after_number)
+        if role is None and b.kind == "text" and not _closing_only(b, clean):
+            # (The closing lines, which A/RES/80/5 prints before its annex, are no title.)
+            role = _free_text_role(text, front, roles, after_draft, after_agenda, after_number, i == last_free)
         after_draft = role == "draft"
         after_agenda = role == "agenda"
         is_number_line = any(mh.parse_resolution_number(clean(ln).text) for ln in b.lines)
@@ -243,7 +275,7 @@ def read_front(blocks: list[Block], clean: Cleaner) -> tuple[Front, list[Block]]
     if anchors:
         start = anchors[-1] + 1
     else:
-        known = [i for i, r in enumerate(roles) if r is not None]
+        known = [i for i, r in enumerate(roles) if r not in (None, "adopting")]
         start = known[-1] + 1 if known else 0
     # Masthead lines (including headings the converter made of them) never join the preamble.
     preamble = [b for i, b in enumerate(blocks) if i >= start and roles[i] is None]

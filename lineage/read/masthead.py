@@ -37,6 +37,7 @@ __all__ = [
     "parse_meeting",
     "parse_draft_reference",
     "find_lineage_references",
+    "is_annex_label",
 ]
 
 # Full-width digits (U+FF10..) and the ideographic zero used in dates such as 二〇二五年.
@@ -472,3 +473,12 @@ def agenda_line(line: str) -> list[str] | None:
     if re.match(label, line, re.IGNORECASE):
         return parse_agenda_items(line)
     return None
+
+
+# "Annex", "Annex II", "Appendix", "附件", "附件一": the label printed over an annexed text's title.
+_ANNEX_LABEL = re.compile(r"^\s*(?:(?:Annex|Appendix|Annexe|Anexo)(?:\s+[IVXL\d]{1,5})?|附件[一二三四五六七八九十\d]{0,3})\s*$")
+
+
+def is_annex_label(line: str) -> bool:
+    """Is ``line`` an annex label alone (``Annex``, ``Annex II``, ``附件``)?"""
+    return bool(_ANNEX_LABEL.match(line))

@@ -9,7 +9,8 @@ Such text has no markup, so structure comes from the lines themselves:
 - a paragraph number may stand alone on its line (``8.``) and is joined to the text after it;
 - lines broken inside a sentence are joined (Chinese with nothing between, English with a
   space, a line-end hyphen by the one policy of lineage.script.lines) by :func:`lineage.read.textjoin.join_inline`;
-- a short line without final punctuation just before the next numbered paragraph is a heading;
+- a short line without final punctuation just before the next numbered paragraph is a heading,
+  and so is an annex label alone on its line (``Annex``) after a finished sentence;
   a section number out of the paragraph sequence (``1.`` after 11) belongs to it;
 - footnotes: a line ``N text`` at a page bottom, with N the next footnote number, is footnote N,
   and a bare ``N`` glued to the text after a closing mark (``《世界人权宣言》，2在此``) or after a
@@ -313,6 +314,11 @@ class _BlockBuilder:
             return
         numbered = _NUMBER_START.match(s)
         prev = self.current.lines[-1] if self.current is not None else ""
+        if mh.is_annex_label(s) and (self.current is None or _ends_sentence(prev)):
+            # "Annex" alone over an annexed text's title: a heading of its own (the
+            # interpreter joins the title heading after it).
+            self.heading(s, ln.number, ln.number)
+            return
         if numbered:
             n = int(numbered.group("num"))
             if not _follows(numbered, self.last_number) and _heading_like(s[numbered.end():]) \
@@ -327,6 +333,15 @@ class _BlockBuilder:
                 self.last_number = n
                 self.current = Block("text", [s], first_line, ln.number)
                 return
+        elif self.current is None and self._annex_title(s):
+            # The annexed text's title under "Annex" (titles run longer than headings), on
+            # one line or several.
+            if mh.is_annex_label(self.blocks[-1].lines[0]):
+                self.heading(s, ln.number, ln.number)
+            else:
+                self.blocks[-1].lines.append(s)
+                self.blocks[-1].line_end = ln.number
+            return
         elif _heading_like(s) and self._next_is_number(i) and (
                 self.current is None or _ends_sentence(prev)
                 or (self.last_number is None and not self._extends_earlier_text(s))):
@@ -372,6 +387,18 @@ class _BlockBuilder:
         earlier = self._earlier_text()
         longer = join_inline([Inline(ln) for ln in [*self.current.lines, line]]).text
         return text in earlier and longer not in earlier
+
+    def _annex_title(self, line: str) -> bool:
+        """Is ``line`` (no block open) the annexed text's title, or a line of it: unpunctuated,
+        after the annex label or after the title's first lines under it?"""
+        # A title may end with a closing quote (``... Social Development”``), a sentence not.
+        if not self.blocks or self.blocks[-1].kind != "heading" or ends_clause(line, closers=False):
+            return False
+        last = self.blocks[-1]
+        under_label = len(self.blocks) > 1 and self.blocks[-2].kind == "heading" \
+            and mh.is_annex_label(self.blocks[-2].lines[0])
+        return (mh.is_annex_label(last.lines[0]) or under_label) \
+            and sum(map(len, last.lines)) + len(line) <= _TITLE_MAX
 
     def heading(self, text: str, start: int, end: int) -> None:
         self.close()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Sequence
 
+from lineage.read.masthead import is_annex_label
 from lineage.read.pdf.records import Line
 from lineage.script.punctuation import CLAUSE_END, SENTENCE_END, ends_clause
 
@@ -19,9 +20,6 @@ __all__ = ["Column", "LayoutBlock", "measure_column", "NUMBER_RE", "SUBITEM_RE",
 
 NUMBER_RE = re.compile(r"^(\d{1,4}(?:\s?(?:bis|ter|quater|quinquies|alt))?)\s*[.．](?!\d)\s*")
 SUBITEM_RE = re.compile(r"^(?:\(|（)(?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})(?:\)|）)")
-# "Annex" (or "Annex II", "附件") over the annexed text's title is a heading of its own,
-# however close the title follows.
-ANNEX_RE = re.compile(r"^(?:Annex|Appendix|附件)(?:\s+[IVXL\d]{1,5})?$")
 SECTION_HEAD_RE = re.compile(r"^(?:[A-Z]|[IVXL]{1,5}|\d{1,2})[.．]$")
 
 
@@ -163,8 +161,11 @@ def segment(lines: Sequence[Line], col: Column) -> list[LayoutBlock]:
                 same_style = prev.bold == ln.bold and abs(prev.size - ln.size) < 0.5
                 # Lines of one title follow at the leading; a wider step separates two titles.
                 loose = not same_page or (ln.top - prev.top) > pitch * 1.1 + 0.5
+                # "Annex" (or "Annex II", "附件") over the annexed text's title is a block of its
+                # own however close the title follows, so that every layout gives the same
+                # blocks (the interpreter joins the two into one heading).
                 start = ((loose or not same_style) and not SECTION_HEAD_RE.match(prev.text.strip())
-                         or bool(ANNEX_RE.match(prev.text.strip())))
+                         or is_annex_label(prev.text))
             else:
                 numbered = bool(NUMBER_RE.match(ln.text)) and (
                     len(ln.pieces) > 1 or _ends_short(prev, col) or ln.x0 <= col.left + 0.5 * col.size
