@@ -15,7 +15,7 @@ import pytest
 from lineage.model.document import Document, Source
 from lineage.read.assemble import build_document
 from lineage.read.markdown import parse_markdown
-from lineage.read.plaintext import parse_plaintext, plaintext_blocks, plain_cleaner
+from lineage.read.plaintext import parse_plaintext, plain_cleaner, plaintext_blocks
 
 TITLE = ("Doha Political Declaration of the “World Social Summit” under the title “the Second World "
          "Summit for Social Development”")

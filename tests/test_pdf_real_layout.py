@@ -191,9 +191,10 @@ def test_res_80_155_metadata_masthead_adoption_and_meeting() -> None:
 def test_res_80_5_closing_block_before_the_annex_is_metadata() -> None:
     doc = extract_pdf(REAL / "A-RES-80-5.en.pdf")
     # Page 1: one adopting paragraph, then "28th plenary meeting", then the annexed
-    # declaration (paragraphs 1-44).
-    assert [p.id for p in doc.preamble] == ["pp1"]
-    assert doc.preamble[0].text.startswith("Adopts the Doha Political Declaration")
+    # declaration (paragraphs 1-44). The adopting paragraph is metadata too (issue 10, item 4;
+    # it was read as pp1 before): the declaration has no preamble.
+    assert [p.id for p in doc.preamble] == []
+    assert doc.formula and doc.formula.startswith("Adopts the Doha Political Declaration")
     assert doc.meeting == "28th plenary meeting" and doc.date == "2025-11-04"
     assert [p.id for p in doc.paragraphs] == [str(n) for n in range(1, 45)]
 
