@@ -167,3 +167,40 @@ def test_annex_label_then_a_numbered_section_heading_stay_two_headings() -> None
     doc = parse_plaintext(text, "res.txt")
     assert [(h.text, h.before) for h in doc.headings][:2] == [("Annex", "1"), ("I. Introduction", "1")]
     assert doc.paragraph("1").section == "I. Introduction"
+
+
+def test_an_adopting_paragraph_before_an_annex_with_its_own_preamble() -> None:
+    # A/RES/80/117 (page 1): "Adopts the following political declaration, ...", the closing
+    # lines, "Annex" and the declaration's title, then the declaration's own unnumbered
+    # preamble before its paragraph 1: the adopting paragraph is metadata, the preamble text.
+    adopts = ("Adopts the following political declaration, as the outcome of intergovernmental "
+              "negotiations in advance of and considered by the fourth high-level meeting of the General "
+              "Assembly on the prevention and control of noncommunicable diseases and the promotion of "
+              "mental health and well-being, held on 25 September 2025.")
+    we = ("We, Heads of State and Government and representatives of States and Governments, assembled at "
+          "the United Nations on 25 September 2025, commit to accelerating the implementation of a priority "
+          "set of actions, and in this regard we:")
+    text = PLAIN.replace(FORMULA, adopts).replace("\n1. ", f"\n{we}\n\n1. ", 1)
+    blocks, notes = plaintext_blocks(text)
+    doc = build_document(blocks, plain_cleaner(notes), Source(path="res.txt", kind="text"), metadata=True)
+    assert [(p.id, p.text) for p in doc.preamble] == [("pp1", we)]
+    assert (doc.formula, doc.meeting) == (adopts, "28th plenary meeting")
+    assert [(h.text, h.before) for h in doc.headings] == [(f"Annex {TITLE}", "pp1"), ("A call to action", "3")]
+    assert parse_plaintext(text, "res.txt").preamble == doc.preamble
+
+
+def test_chinese_adopting_paragraph_and_annex() -> None:
+    # Constructed on the pattern of the Chinese resolutions (大会， / 通过本决议附件所载的《…》。 /
+    # closing lines / 附件 / title): the same structure as the English.
+    title = "“世界社会峰会”暨第二届社会发展问题世界首脑会议多哈政治宣言"
+    adopts = f"通过本决议附件所载的《{title}》。"
+    text = (f"联合国\n大 会\n\nA/RES/80/5\n\nDistr.: General\n2025 年 11 月 4 日\n\n第八十届会议\n\n"
+            f"2025 年 11 月 4 日大会决议\n\n80/5. {title}\n\n大会，\n\n{adopts}\n\n"
+            f"2025 年 11 月 4 日\n第 28 次全体会议\n\n附件\n\n{title}\n\n"
+            "1. 我们齐聚多哈。\n\n2. 我们承认迫切需要应对严峻的社会挑战。\n")
+    blocks, notes = plaintext_blocks(text)
+    doc = build_document(blocks, plain_cleaner(notes), Source(path="zh.txt", kind="text"), metadata=True)
+    assert (doc.preamble, [p.id for p in doc.paragraphs]) == ([], ["1", "2"])
+    assert [(h.text, h.before) for h in doc.headings] == [(f"附件{title}", "1")]
+    assert doc.paragraph("1").section is None
+    assert (doc.formula, doc.meeting) == (adopts, "第 28 次全体会议")

@@ -186,10 +186,11 @@ def _unpunctuated(text: str) -> bool:
 
 
 def _free_text_role(text: str, front: Front, roles: list[str | None], after_draft: bool,
-                    after_agenda: bool, after_number: bool, last_free: bool = False) -> str | None:
+                    after_agenda: bool, after_number: bool, adopted_follows: bool = False) -> str | None:
     """The role of a text block none of whose lines is a masthead line, from what came
-    before it; records the titles it is in ``front``. ``last_free``: no free text follows
-    before the numbered paragraphs (only headings, titles, masthead or closing lines)."""
+    before it; records the titles it is in ``front``. ``adopted_follows``: what follows the
+    block is a text it may adopt: an annex, or the numbered paragraphs with no free text
+    between (only headings, titles, masthead or closing lines)."""
     if roles and roles[-1] == "anchor" and after_number and front.number_title and _unpunctuated(text):
         # The title after the resolution number, wrapped onto another line.
         front.number_title = join_inline([Inline(front.number_title), Inline(text)]).text
@@ -204,7 +205,7 @@ def _free_text_role(text: str, front: Front, roles: list[str | None], after_draf
         # paragraph ending in a colon further down (one that quotes a question) is text.
         front.formula = front.formula or text.strip()
         return "anchor"
-    if last_free and _ADOPTING_VERB.match(text) and _ADOPTED_TEXT.search(text):
+    if adopted_follows and _ADOPTING_VERB.match(text) and _ADOPTED_TEXT.search(text):
         # The adopting paragraph of a resolution whose numbered paragraphs are the adopted
         # text's (an annexed declaration): metadata, not a preambular paragraph. Not an anchor:
         # preambular paragraphs before it stay.
@@ -222,6 +223,21 @@ def _only_front_lines(b: Block, clean: Cleaner) -> bool:
     """Every line of ``b`` is a masthead or closing line (no free text)."""
     lines = [t for t in (clean(line).text.strip() for line in b.lines) if t]
     return all(is_masthead_line(t) or is_closing_line(t) for t in lines)
+
+
+def _before_annex(blocks: list[Block], clean: Cleaner) -> set[int]:
+    """Indices of the text blocks followed by an annex label (``Annex`` heading, alone or with
+    the annexed text's title), only closing lines between."""
+    out: set[int] = set()
+    for i, b in enumerate(blocks):
+        if b.kind != "text" or _closing_only(b, clean):
+            continue
+        nxt = next((c for c in blocks[i + 1:] if not (c.kind == "text" and _closing_only(c, clean))), None)
+        if nxt is not None and nxt.kind in ("heading", "bold"):
+            first = clean(nxt.lines[0]).text.strip() if nxt.lines else ""
+            if mh.is_annex_label(first) or mh.is_annex_label(first.split(None, 1)[0] if first else ""):
+                out.add(i)
+    return out
 
 
 def _closing_only(b: Block, clean: Cleaner) -> bool:
@@ -242,6 +258,8 @@ def read_front(blocks: list[Block], clean: Cleaner, numbered_follow: bool = True
     after_number = False
     free = [i for i, b in enumerate(blocks) if b.kind == "text" and not _only_front_lines(b, clean)]
     last_free = free[-1] if free and numbered_follow else -1
+    # Blocks an annex label follows (closing lines between): the adopted text comes next.
+    before_annex = _before_annex(blocks, clean)
     for i, b in enumerate(blocks):
         text = block_inline(b, clean).text
         if b.kind == "bold":
@@ -262,7 +280,8 @@ def read_front(blocks: list[Block], clean: Cleaner, numbered_follow: bool = True
             role = "anchor"
         if role is None and b.kind == "text" and not _closing_only(b, clean):
             # (The closing lines, which A/RES/80/5 prints before its annex, are no title.)
-            role = _free_text_role(text, front, roles, after_draft, after_agenda, after_number, i == last_free)
+            role = _free_text_role(text, front, roles, after_draft, after_agenda, after_number,
+                                   i == last_free or i in before_annex)
         after_draft = role == "draft"
         after_agenda = role == "agenda"
         is_number_line = any(mh.parse_resolution_number(clean(ln).text) for ln in b.lines)
