@@ -227,16 +227,18 @@ def _only_front_lines(b: Block, clean: Cleaner) -> bool:
 
 def _before_annex(blocks: list[Block], clean: Cleaner) -> set[int]:
     """Indices of the text blocks followed by an annex label (``Annex`` heading, alone or with
-    the annexed text's title), only closing lines between."""
+    the annexed text's title), only closing lines between. One pass from the end."""
     out: set[int] = set()
-    for i, b in enumerate(blocks):
-        if b.kind != "text" or _closing_only(b, clean):
-            continue
-        nxt = next((c for c in blocks[i + 1:] if not (c.kind == "text" and _closing_only(c, clean))), None)
-        if nxt is not None and nxt.kind in ("heading", "bold"):
-            first = clean(nxt.lines[0]).text.strip() if nxt.lines else ""
-            if mh.is_annex_label(first) or mh.is_annex_label(first.split(None, 1)[0] if first else ""):
+    annex_next = False  # the next block that is not closing lines is an annex heading
+    for i in range(len(blocks) - 1, -1, -1):
+        b = blocks[i]
+        if b.kind in ("heading", "bold"):
+            first = clean(b.lines[0]).text.strip() if b.lines else ""
+            annex_next = mh.is_annex_label(first) or mh.is_annex_label(first.split(None, 1)[0] if first else "")
+        elif b.kind == "text" and not _closing_only(b, clean):
+            if annex_next:
                 out.add(i)
+            annex_next = False
     return out
 
 
