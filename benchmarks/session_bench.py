@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/session_bench.py --pool /tmp/pool/pdfs --files 40   # everything
     .venv/bin/python benchmarks/session_bench.py --pool /tmp/pool/pdfs --only ingest
     .venv/bin/python benchmarks/session_bench.py --only tokenizer                    # trigram vs jieba
-    .venv/bin/python benchmarks/session_bench.py --only scale --sizes 2000 8000 32000
+    .venv/bin/python benchmarks/session_bench.py --only scale --sizes 10000 100000 1000000 --work /tmp/search1m
 
 The pool: the 543 PDFs of the 80th session in the public repository named in
 tests/pdfs/real/README.md, extracted outside the repository, e.g.
@@ -46,8 +46,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from lineage.corpus.index import build_index, index_path  # noqa: E402
-from lineage.corpus.store import add_document  # noqa: E402
+from lineage.corpus.manifest import MANIFEST_NAME, Entry, Manifest, manifest_to_toml  # noqa: E402
+from lineage.corpus.store import text_path_for  # noqa: E402
 from lineage.model.document import Document, Paragraph, Source  # noqa: E402
+from lineage.read.textformat import format_document  # noqa: E402
 from lineage.trace.search import search  # noqa: E402
 
 WORK = Path("/tmp/session-bench")
@@ -188,48 +190,94 @@ def _mutated(text: str, rng: random.Random, vocab: list[str]) -> str:
     return " ".join(words)
 
 
-def build_generated(source: Path, size: int, rng: random.Random) -> Path:
+def _seed_texts(source: Path) -> list[str]:
     con = sqlite3.connect(index_path(source))
     texts = [r[0] for r in con.execute("SELECT text FROM paragraphs p JOIN documents d ON d.id = p.doc "
-                                       "WHERE d.language = 'en' AND length(text) > 80")]
+                                       "WHERE d.language = 'en' AND length(text) > 80 ORDER BY p.id")]
     con.close()
+    return texts
+
+
+def write_generated(corpus: Path, size: int, texts: list[str], rng: random.Random) -> None:
+    """``size`` paragraphs, 100 to a document, written as corpus texts with one manifest write
+    (``lineage add`` per document rewrites the manifest each time: quadratic at 10,000 texts)."""
     vocab = sorted({w for t in texts for w in t.split() if w.isalpha()})
-    corpus = WORK / f"gen-{size}"
-    if (corpus / "manifest.toml").exists():  # generated before: bring its index up to date
-        build_index(corpus, jobs=2)
-        return corpus
     shutil.rmtree(corpus, ignore_errors=True)
+    (corpus / "texts").mkdir(parents=True)
+    entries = []
     for d in range(math.ceil(size / 100)):
         paras = [Paragraph(id=str(i + 1), number=str(i + 1), text=_mutated(rng.choice(texts), rng, vocab))
                  for i in range(min(100, size - d * 100))]
-        doc = Document(symbol=f"A/GEN/{d + 1}", language="en", source=Source(path="generated", kind="text"),
-                       date=f"20{10 + d % 15:02d}-{1 + d % 12:02d}-01", paragraphs=paras)
-        add_document(corpus, doc, kind="other", origin="reconstructed")
-    t = time.perf_counter()
-    build_index(corpus, jobs=2)
-    print(f"(built {size} paragraphs: index {time.perf_counter() - t:.0f} s, "
-          f"{index_path(corpus).stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+        symbol, date = f"A/GEN/{d + 1}", f"{2010 + d % 15}-{1 + d % 12:02d}-01"
+        doc = Document(symbol=symbol, language="en", source=Source(path="generated", kind="text"),
+                       date=date, paragraphs=paras)
+        rel = text_path_for(symbol, "en")
+        (corpus / rel).write_text(format_document(doc), encoding="utf-8")
+        entries.append(Entry(symbol=symbol, kind="other", language="en", date=date, origin="reconstructed", text=rel))
+    (corpus / MANIFEST_NAME).write_text(manifest_to_toml(Manifest(tuple(entries))), encoding="utf-8")
+
+
+def build_generated(texts: list[str], size: int, rng: random.Random, jobs: int) -> Path:
+    corpus = WORK / f"gen-{size}"
+    if not (corpus / MANIFEST_NAME).exists():
+        t = time.perf_counter()
+        write_generated(corpus, size, texts, rng)
+        print(f"(wrote {size} paragraphs in {time.perf_counter() - t:.0f} s)", file=sys.stderr)
+    if not index_path(corpus).exists():
+        wall, peak, code = run_measured(_cli("index", "--corpus", str(corpus), "--jobs", str(jobs)))
+        print(f"| {size} | {wall:.0f} | {run_measured.cpu:.0f} | {size / wall:.0f} | {peak / 1e6:.0f} | "
+              f"{index_path(corpus).stat().st_size / 1e6:.0f} | {code} |")
+    else:  # built before: bring it up to date
+        build_index(corpus, jobs=jobs)
     return corpus
 
 
-def bench_scale(source: Path, sizes: list[int]) -> None:
-    print("\n## search latency against corpus size (generated from pool paragraphs)\n")
-    print("| corpus | exact ms | hits | --near ms | hits |\n|---|---:|---:|---:|---:|")
-    rng = random.Random(12)
-    corpora = [build_generated(source, size, random.Random(size)) for size in sizes]
-    # The same two queries at every size, from the smallest corpus (each bigger one holds
-    # variants of the same seed paragraphs).
-    queries = _queries(corpora[0], rng)
-    print(f"exact: {queries[0]!r}; near: {queries[1][:80]!r}...\n")
+def _scale_queries(texts: list[str], rng: random.Random, k: int) -> list[tuple[str, str]]:
+    """``k`` pairs: an exact phrase (eight words of a seed paragraph: every copy of it that kept
+    them holds it) and a reworded sentence (forty words of another, one in ten replaced)."""
+    long = [t for t in texts if len(t) > 300]
+    out = []
+    for _ in range(k):
+        words = rng.choice(long).split()
+        start = rng.randrange(0, max(1, len(words) - 8))
+        other = rng.choice(long).split()[:40]
+        for i in rng.sample(range(len(other)), k=max(1, len(other) // 10)):
+            other[i] = "reworded"
+        out.append((" ".join(words[start:start + 8]), " ".join(other)))
+    return out
+
+
+def bench_scale(source: Path, sizes: list[int], jobs: int, k: int) -> None:
+    """Search latency at each size: per query the median of 5 runs, then the median over ``k``
+    queries (hits: median too); ``limit`` as the command's default."""
+    texts = _seed_texts(source)
+    print(f"\n## index build of generated corpora (`lineage index --jobs {jobs}`, a fresh index)\n")
+    print("| paragraphs | wall s | CPU s | paragraphs/s | peak RSS MB | index MB | exit |\n"
+          "|---:|---:|---:|---:|---:|---:|---:|")
+    corpora = [build_generated(texts, size, random.Random(size), jobs) for size in sizes]
+    queries = _scale_queries(texts, random.Random(12), k)
+    print(f"\n## search latency against corpus size ({k} exact and {k} --near queries, "
+          f"the same at every size; ms, median)\n")
+    print("| paragraphs | exact ms | exact hits | --near ms | near hits | `lineage search` exact, wall ms |\n"
+          "|---:|---:|---:|---:|---:|---:|")
     got = []
     for size, corpus in zip(sizes, corpora):
-        got.append((size, *bench_search(corpus, f"{size} paragraphs", rng, queries)[:2]))
-    if len(got) >= 2:
-        (n1, e1, r1), (n2, e2, r2) = got[-2], got[-1]
-        for name, a, b in (("exact", e1, e2), ("--near", r1, r2)):
-            k = math.log(max(b, 1e-3) / max(a, 1e-3)) / math.log(n2 / n1)
-            print(f"\n{name}: grows as n^{k:.2f} between {n1} and {n2}; projected at 1,000,000 paragraphs: "
-                  f"{b * (1_000_000 / n2) ** k:.0f} ms")
+        exact_ms, near_ms, exact_n, near_n = [], [], [], []
+        for phrase, reworded in queries:
+            exact_ms.append(_median_ms(lambda: search(corpus, phrase), runs=5))
+            near_ms.append(_median_ms(lambda: search(corpus, reworded, near=True), runs=5))
+            exact_n.append(search(corpus, phrase).total_exact)
+            near_n.append(search(corpus, reworded, near=True).total_near)
+        cli = statistics.median(run_measured(_cli("search", queries[0][0], "--corpus", str(corpus)))[0] * 1000
+                                for _ in range(3))
+        e, n = statistics.median(exact_ms), statistics.median(near_ms)
+        got.append((size, e, n))
+        print(f"| {size} | {e:.1f} | {statistics.median(exact_n):.0f} | {n:.1f} | "
+              f"{statistics.median(near_n):.0f} | {cli:.0f} |")
+    for (n1, e1, r1), (n2, e2, r2) in zip(got, got[1:]):
+        ke = math.log(max(e2, 1e-3) / max(e1, 1e-3)) / math.log(n2 / n1)
+        kn = math.log(max(r2, 1e-3) / max(r1, 1e-3)) / math.log(n2 / n1)
+        print(f"\ngrowth {n1} -> {n2} paragraphs: exact as n^{ke:.2f}, --near as n^{kn:.2f}")
 
 
 def bench_tokenizer() -> None:
@@ -288,16 +336,21 @@ def bench_tokenizer() -> None:
 
 
 def main() -> None:
+    global WORK
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pool", type=Path, default=Path("/tmp/pool/pdfs"))
     ap.add_argument("--files", type=int, default=40)
-    ap.add_argument("--sizes", type=int, nargs="+", default=[2000, 8000, 32000])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    ap.add_argument("--queries", type=int, default=5, help="scale: queries of each kind (default: 5)")
+    ap.add_argument("--jobs", type=int, default=2, help="scale: index build workers (default: 2)")
+    ap.add_argument("--work", type=Path, default=WORK, help="where corpora are made (default: %(default)s)")
     ap.add_argument("--only", choices=("ingest", "search", "scale", "tokenizer"))
     ap.add_argument("--source", type=Path, default=None,
                     help="corpus whose English paragraphs seed the generated ones (default: the ingested pool)")
     args = ap.parse_args()
     print(f"load average {os.getloadavg()[0]:.1f}; machine: {os.cpu_count()} CPUs, {platform.processor() or platform.machine()}, "
           f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}; {time.strftime('%Y-%m-%d %H:%M')}")
+    WORK = args.work
     WORK.mkdir(parents=True, exist_ok=True)
     pool_corpus = args.source or WORK / "corpus-j2"
     if args.only in (None, "ingest"):
@@ -310,7 +363,7 @@ def main() -> None:
         print("| corpus | exact ms | hits | --near ms | hits |\n|---|---:|---:|---:|---:|")
         bench_search(pool_corpus, "pool", random.Random(7))
     if args.only in (None, "scale"):
-        bench_scale(pool_corpus, args.sizes)
+        bench_scale(pool_corpus, args.sizes, args.jobs, args.queries)
     if args.only in (None, "tokenizer"):
         bench_tokenizer()
 

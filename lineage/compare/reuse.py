@@ -25,6 +25,7 @@ from lineage.script.punctuation import SENTENCE_SPLIT
 
 __all__ = [
     "comparable",
+    "comparable_from_normalized",
     "split_sentences",
     "ReuseIndex",
     "ReuseMatch",
@@ -56,7 +57,12 @@ _WORDING = _Wording()
 def comparable(text: str, language: str | None = None) -> str:
     """The form texts are compared in: comparison-normalised, case-folded, with whitespace and
     punctuation removed (they carry no wording)."""
-    return normalize(text, "compare", language).text.casefold().translate(_WORDING)
+    return comparable_from_normalized(normalize(text, "compare", language).text)
+
+
+def comparable_from_normalized(text: str) -> str:
+    """:func:`comparable` of a text already ``compare``-normalised."""
+    return text.casefold().translate(_WORDING)
 
 
 def best_window(passage: str, text: str) -> tuple[int, int]:
