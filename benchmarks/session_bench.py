@@ -40,6 +40,7 @@ import subprocess
 import sys
 import threading
 import time
+from functools import partial
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -50,7 +51,7 @@ from lineage.corpus.manifest import MANIFEST_NAME, Entry, Manifest, manifest_to_
 from lineage.corpus.store import text_path_for  # noqa: E402
 from lineage.model.document import Document, Paragraph, Source  # noqa: E402
 from lineage.read.textformat import format_document  # noqa: E402
-from lineage.trace.search import search  # noqa: E402
+from lineage.trace.search import DEFAULT_LIMIT, search  # noqa: E402
 
 WORK = Path("/tmp/session-bench")
 
@@ -264,10 +265,10 @@ def bench_scale(source: Path, sizes: list[int], jobs: int, k: int) -> None:
     for size, corpus in zip(sizes, corpora):
         exact_ms, near_ms, exact_n, near_n = [], [], [], []
         for phrase, reworded in queries:
-            exact_ms.append(_median_ms(lambda: search(corpus, phrase), runs=5))
-            near_ms.append(_median_ms(lambda: search(corpus, reworded, near=True), runs=5))
-            exact_n.append(search(corpus, phrase).total_exact)
-            near_n.append(search(corpus, reworded, near=True).total_near)
+            exact_ms.append(_median_ms(partial(search, corpus, phrase, limit=DEFAULT_LIMIT), runs=5))
+            near_ms.append(_median_ms(partial(search, corpus, reworded, near=True, limit=DEFAULT_LIMIT), runs=5))
+            exact_n.append(search(corpus, phrase, limit=DEFAULT_LIMIT).total_exact)
+            near_n.append(search(corpus, reworded, near=True, limit=DEFAULT_LIMIT).total_near)
         cli = statistics.median(run_measured(_cli("search", queries[0][0], "--corpus", str(corpus)))[0] * 1000
                                 for _ in range(3))
         e, n = statistics.median(exact_ms), statistics.median(near_ms)
