@@ -193,10 +193,10 @@ def _meta(con: sqlite3.Connection) -> dict[str, str]:
     return dict(con.execute("SELECT key, value FROM meta"))
 
 
-def _folder_times(corpus_dir: Path, rels: Iterable[str]) -> dict[str, int]:
-    """The modification time of each folder holding a text (``texts`` as a rule)."""
+def _folder_times(corpus_dir: Path, folders: Iterable[str]) -> dict[str, int]:
+    """The modification time of each folder (those holding the texts: ``texts`` as a rule)."""
     out = {}
-    for folder in sorted({posixpath.dirname(rel) or "." for rel in rels}):
+    for folder in sorted(folders):
         try:
             out[folder] = os.stat(corpus_dir / folder).st_mtime_ns
         except OSError:
@@ -367,7 +367,7 @@ def build_index(corpus_dir: str | Path, *, jobs: int = 1,
         wanted = {e.text: e for e in manifest if e.has_text and e.text}
         # Before any text is read: a text replaced during the build changes its folder's time
         # after this, so the quick freshness check looks at the texts again.
-        folders = _folder_times(corpus_dir, wanted)
+        folders = _folder_times(corpus_dir, {posixpath.dirname(rel) or "." for rel in wanted})
         stale_ids = [v[0] for rel, v in existing.items() if rel not in wanted]
         todo: list[Entry] = []
         for rel, entry in wanted.items():
