@@ -19,7 +19,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="List every paragraph of the corpus whose text contains TEXT (presentation "
         "differences ignored, as in diff), earliest first, so the first hit is where the language "
         "was first agreed. With --near, also the paragraphs that reuse most of TEXT with edits, "
-        "with the words that differ. Needs the corpus index (lineage index).",
+        "with the words that differ. Lists the earliest 20 (--limit) and counts them all. Needs the "
+        "corpus index (lineage index).",
     )
     p.add_argument("text", metavar="TEXT", help="the wording to look for (a phrase, a sentence, a paragraph)")
     p.add_argument("--near", action="store_true", help="also paragraphs that reuse most of TEXT with edits")
