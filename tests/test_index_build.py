@@ -9,10 +9,12 @@ import sqlite3
 import zlib
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lineage.compare.minhash import BANDS, MIN_SHINGLES, NUM_PERM, ROWS, signature
 from lineage.compare.reuse import comparable
-from lineage.compare.similarity import char_ngrams
+from lineage.compare.similarity import char_ngrams, containment, containment_in
 from lineage.corpus.files import atomic_write_bytes
 from lineage.corpus.index import build_index, index_status
 from lineage.trace.search import search
@@ -139,3 +141,10 @@ def test_quick_freshness_misses_only_a_text_edited_in_place(small, tmp_path):
     assert "A-C.2-80-L.3.en.txt changed" in index_status(work).reason
     build_index(work)
     assert index_status(work).fresh and index_status(work, quick=True).fresh
+
+
+@given(st.text(alphabet="abcde 互联网", max_size=30), st.text(alphabet="abcde 互联网", max_size=60), st.integers(1, 6))
+def test_containment_in_is_containment_of_the_texts_ngrams(part, text, n):
+    """The substring form ``search --near`` verifies candidates with, against the set form."""
+    grams = char_ngrams(part, n)
+    assert containment_in(grams, text, n) == containment(grams, char_ngrams(text, n))

@@ -15,13 +15,14 @@ import heapq
 import html
 import re
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from lineage.compare.minhash import text_band_keys
 from lineage.compare.reuse import best_window, comparable, split_sentences
-from lineage.compare.similarity import char_ngrams, containment
+from lineage.compare.similarity import char_ngrams, containment_in
 from lineage.compare.textdiff import diff_ops
 from lineage.corpus.index import open_index
 from lineage.errors import UsageError
@@ -49,12 +50,12 @@ _FTS_CANDIDATES = 500
 # its posting lists grows with the corpus).
 _MAX_SEEDS = 8
 _SEED_POOL = 64  # seeds considered (spread over a long query)
-_SEED_ROWS = 2000
+_SEED_ROWS = 20000
 # A short query's words are ranked by full text only when in at most this many paragraphs.
 _WORD_ROWS = 20000
 # Near candidates verified at most (band matches first, then seed matches): the verification
 # is one n-gram set per candidate.
-_MAX_CANDIDATES = 5000
+_MAX_CANDIDATES = 1500
 # Hits shown by default (``--limit``); every hit is still counted.
 DEFAULT_LIMIT = 20
 # Trigrams a long phrase is looked up by (then checked as a substring).
@@ -151,17 +152,15 @@ def _rarity(text: str, counts: dict[str, int]) -> int:
     return min((counts.get(g, 0) for g in _trigrams(text)), default=0)
 
 
-def _rare_trigrams(con: sqlite3.Connection, norm_q: str) -> str | None:
+def _rare_trigrams(norm_q: str, counts: dict[str, int]) -> str | None:
     """An FTS query for the paragraphs holding the ``_RARE`` rarest trigrams of the phrase, or
     None (use the phrase itself) when the phrase is short or one of its trigrams is not in the
-    index's counts. A phrase query reads the posting list of every trigram, and common ones
-    (``the``, `` of``) are in most paragraphs; the rare ones find a small superset, which the
-    substring check after it narrows to the phrase."""
+    index's counts (``counts``: :func:`_gram_counts` of at least the phrase's trigrams). A
+    phrase query reads the posting list of every trigram, and common ones (``the``, `` of``)
+    are in most paragraphs; the rare ones find a small superset, which the substring check
+    after it narrows to the phrase."""
     grams = _trigrams(norm_q)
-    if len(grams) <= _RARE:
-        return None
-    counts = _gram_counts(con, grams)
-    if len(counts) < len(grams):
+    if len(grams) <= _RARE or any(g not in counts for g in grams):
         return None
     rare = sorted(grams, key=lambda g: (counts[g], g))[:_RARE]
     return " AND ".join(_fts_phrase(g) for g in rare)
@@ -174,7 +173,8 @@ def _exact_ids(con: sqlite3.Connection, norm_q: str, language: str | None, since
     if len(norm_q) >= 3:  # the trigram tokenizer indexes every 3-character substring
         sql = (f"SELECT {_LIGHT}, p.norm FROM para_fts JOIN paragraphs p ON p.id = para_fts.rowid "
                f"JOIN documents d ON d.id = p.doc WHERE para_fts MATCH ?{where}")
-        rows = con.execute(sql, [_rare_trigrams(con, norm_q) or _fts_phrase(norm_q), *params])
+        rare = _rare_trigrams(norm_q, _gram_counts(con, _trigrams(norm_q)))
+        rows = con.execute(sql, [rare or _fts_phrase(norm_q), *params])
     else:  # one or two characters (论坛): a scan, still exact
         sql = (f"SELECT {_LIGHT}, p.norm FROM paragraphs p JOIN documents d ON d.id = p.doc "
                f"WHERE instr(lower(p.norm), lower(?)) > 0{where}")
@@ -235,11 +235,15 @@ def _near_candidates(con: sqlite3.Connection, query: str, norm_q: str, comp_q: s
     else:
         pieces = [comp_q[i:i + 3] for i in range(0, max(len(comp_q) - 2, 1), 2)]
     counts = _gram_counts(con, set().union(*map(_trigrams, [*seeds, *pieces])))
-    rare_seeds = sorted((_rarity(seed, counts), seed) for seed in seeds)[:_MAX_SEEDS]
-    for rarity, seed in rare_seeds:
+    # A paragraph that reuses most of the query holds several of its seeds: those holding the
+    # most come first.
+    held: Counter[int] = Counter()
+    for rarity, seed in sorted((_rarity(seed, counts), seed) for seed in seeds)[:_MAX_SEEDS]:
         if 0 < rarity <= _SEED_ROWS:
-            found.update((r[0], None) for r in con.execute(
-                "SELECT rowid FROM para_fts WHERE para_fts MATCH ?", (_fts_phrase(seed),)))
+            # As a phrase: its rarest trigrams alone would find many times more candidates.
+            held.update(r[0] for r in con.execute("SELECT rowid FROM para_fts WHERE para_fts MATCH ?",
+                                                  (_fts_phrase(seed),)))
+    found.update((para, None) for para, _ in sorted(held.items(), key=lambda kv: (-kv[1], kv[0])))
     # Ranking an OR of words reads every paragraph holding any of them: only for a phrase too
     # short to have two seeds, where a single changed word would hide every seed, and only
     # words in at most ``_WORD_ROWS`` paragraphs.
@@ -277,7 +281,7 @@ def _near_ids(con: sqlite3.Connection, query: str, norm_q: str, lang: str | None
         rows = con.execute(f"SELECT {_LIGHT}, p.comp FROM paragraphs p JOIN documents d ON d.id = p.doc "
                            f"WHERE p.id IN ({','.join('?' * len(chunk))}){where}", [*chunk, *params])
         for r in rows:
-            score = containment(q_grams, char_ngrams(r[5], n))
+            score = containment_in(q_grams, r[5], n)
             if score >= threshold:
                 out.append((_order(r, 1), r[0], score))
     return out
