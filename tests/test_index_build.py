@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from lineage.compare.minhash import BANDS, MIN_SHINGLES, NUM_PERM, ROWS, signature
 from lineage.compare.reuse import comparable
-from lineage.compare.similarity import char_ngrams, containment, containment_in
+from lineage.compare.similarity import char_ngrams, containment, containment_in, indel_similarity, most_similar
 from lineage.corpus.files import atomic_write_bytes
 from lineage.corpus.index import build_index, index_status
 from lineage.trace.search import search
@@ -148,3 +148,10 @@ def test_containment_in_is_containment_of_the_texts_ngrams(part, text, n):
     """The substring form ``search --near`` verifies candidates with, against the set form."""
     grams = char_ngrams(part, n)
     assert containment_in(grams, text, n) == containment(grams, char_ngrams(text, n))
+
+
+@given(st.text(alphabet="ab c互", max_size=12), st.lists(st.text(alphabet="ab c互", max_size=12), max_size=8))
+def test_most_similar_is_the_first_best_by_indel_similarity(a, candidates):
+    """What ``best_window`` picks its window with: one rapidfuzz call, the same choice as a loop."""
+    scores = [indel_similarity(a, c) for c in candidates]
+    assert most_similar(a, candidates) == (scores.index(max(scores)) if scores else None)

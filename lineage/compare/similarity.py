@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from typing import AbstractSet, Hashable, Sequence
 
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from lineage.script.language import gram_size, is_cjk_language
@@ -52,6 +53,7 @@ __all__ = [
     "character_similarity",
     "ngram_containment",
     "containment_in",
+    "most_similar",
     "mutual_containment",
     "two_way_containment",
     "reuse_score",
@@ -70,6 +72,13 @@ def indel_similarity(a: Sequence[Hashable], b: Sequence[Hashable]) -> float:
     if not a and not b:
         return 1.0
     return Indel.normalized_similarity(a, b)
+
+
+def most_similar(a: str, candidates: Sequence[str]) -> int | None:
+    """The index of the first of ``candidates`` with the highest :func:`indel_similarity` to
+    ``a`` (None when there are none): one call into rapidfuzz for thousands of candidates."""
+    found = process.extractOne(a, candidates, scorer=Indel.normalized_similarity, processor=None)
+    return None if found is None else found[2]
 
 
 def containment(part: AbstractSet[Hashable], whole: AbstractSet[Hashable]) -> float:
