@@ -18,11 +18,15 @@ Parts:
   committee drafts and resolutions all come in) with ``--jobs 1`` and ``--jobs 2``, each into a
   fresh corpus, as a separate process: wall time and peak memory (resident set of the whole
   process tree, sampled every 0.1 s); then a second run (everything skipped) and ``lineage index``.
-- ``search``: latency of ``lineage.trace.search.search`` (in process, index open per call as
-  the command does) on the ingested pool, exact and ``--near``, median of 7.
+- ``search``: latency of ``lineage.trace.search.search`` (in process, index open and checked
+  per call as the command does, ``limit`` the command's default) on the ingested pool, exact
+  and ``--near``, median of 7: wall and CPU time.
 - ``scale``: the same on generated corpora of ``--sizes`` paragraphs (real pool paragraphs
-  with seeded word swaps, 100 to a document), built with ``lineage index --jobs 2``; the
-  growth exponent between the two largest sizes projects the cost to a million paragraphs.
+  with seeded word swaps, 100 to a document; ``--queries`` queries of each kind), built with
+  ``lineage index --jobs N``, timed; a size above ``--max-built`` is made of editions of the
+  largest built one (copies under new symbols and later dates) and indexed by ``build_index``
+  with those paragraphs' rows reused (the SQLite side of the build is real, the per-paragraph
+  normalisation and signatures are not redone); the growth exponent between sizes.
 - ``tokenizer``: FTS5 trigram against jieba-segmented ``unicode61`` on the Chinese texts of the
   bundled corpus: recall and precision of substring queries against a plain scan, index size.
 """
