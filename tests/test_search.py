@@ -181,7 +181,8 @@ def test_limit_lists_the_earliest_and_counts_them_all(corpus, run_cli):
                            "--corpus", str(corpus))
     data = json.loads(out)
     assert code == 0 and data["limit"] is None and len(data["hits"]) == data["total"]["exact"] == every.total_exact
-    assert data["total"]["near"] is None and list(VALIDATOR.iter_errors(data)) == []
+    assert data["total"]["near"] is None and data["total"]["near_complete"] is None
+    assert list(VALIDATOR.iter_errors(data)) == []
     code, _, err = run_cli("search", "Forum", "--limit", "-1", "--corpus", str(corpus))
     assert code == 2 and "--limit" in err and "Traceback" not in err
 
@@ -191,3 +192,17 @@ def test_the_command_and_the_library_agree_on_the_default_limit():
     from lineage.trace import search as library
 
     assert command.DEFAULT_LIMIT == library.DEFAULT_LIMIT
+
+
+def test_near_candidates_beyond_the_cap_are_reported_as_a_floor(corpus, monkeypatch):
+    from lineage.trace import search as module
+
+    query = "我们决定将互联网治理论坛确立为联合国的常设论坛"
+    whole = search(corpus, query, near=True)
+    assert not whole.near_capped and whole.to_dict()["total"]["near_complete"] is True
+    monkeypatch.setattr(module, "_MAX_CANDIDATES", 1)
+    capped = search(corpus, query, near=True)
+    assert capped.near_capped and capped.total_near <= 1 < whole.total_near
+    data = capped.to_dict()
+    assert data["total"]["near_complete"] is False and list(VALIDATOR.iter_errors(data)) == []
+    assert f"at least {capped.total_near} reuse most of it" in module.render_search(capped)

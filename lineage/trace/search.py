@@ -53,8 +53,8 @@ _SEED_POOL = 64  # seeds considered (spread over a long query)
 _SEED_ROWS = 20000
 # A short query's words are ranked by full text only when in at most this many paragraphs.
 _WORD_ROWS = 20000
-# Near candidates verified at most (band matches first, then seed matches): the verification
-# is one n-gram set per candidate.
+# Near candidates verified at most (band matches first, then seed matches; more are reported
+# as "at least"): each costs a substring test per query n-gram.
 _MAX_CANDIDATES = 1500
 # Hits shown by default (``--limit``); every hit is still counted.
 DEFAULT_LIMIT = 20
@@ -99,6 +99,7 @@ class SearchResult:
     total_exact: int = 0  # every exact hit, shown or not
     total_near: int = 0
     limit: int | None = None  # None: every hit is in ``hits``
+    near_capped: bool = False  # more near candidates than were verified: total_near is a floor
 
     @property
     def total(self) -> int:
@@ -109,7 +110,8 @@ class SearchResult:
         return {"schema": SCHEMA, "query": self.query, "normalized_query": self.normalized,
                 "language": self.language, "since": self.since, "near": self.near,
                 "threshold": self.threshold if self.near else None, "limit": self.limit,
-                "total": {"exact": self.total_exact, "near": self.total_near if self.near else None},
+                "total": {"exact": self.total_exact, "near": self.total_near if self.near else None,
+                          "near_complete": not self.near_capped if self.near else None},
                 "corpus": {"documents": self.documents, "paragraphs": self.paragraphs},
                 "first": None if first is None else {"symbol": first.symbol, "date": first.date,
                                                      "paragraph": first.paragraph},
@@ -211,8 +213,10 @@ def _seeds(norm_q: str, alphabetic: bool) -> list[str]:
     return pieces
 
 
-def _near_candidates(con: sqlite3.Connection, query: str, norm_q: str, comp_q: str, lang: str | None) -> list[int]:
-    """Paragraph ids that may reuse the query, at most ``_MAX_CANDIDATES``: sentences whose
+def _near_candidates(con: sqlite3.Connection, query: str, norm_q: str, comp_q: str,
+                     lang: str | None) -> tuple[list[int], bool]:
+    """Paragraph ids that may reuse the query, at most ``_MAX_CANDIDATES`` (and whether there
+    were more): sentences whose
     MinHash bands meet the query's (similar as wholes; the ``lsh`` table's primary key finds
     them), paragraphs holding one of its rarest seeds verbatim (a sentence quoted inside a
     longer one, where Jaccard similarity is low but containment high), and for a short query
@@ -222,12 +226,15 @@ def _near_candidates(con: sqlite3.Connection, query: str, norm_q: str, comp_q: s
         comp = comparable(query[s:e], lang)
         keys.extend(text_band_keys(comp, gram_size(comp, lang)))
     keys.extend(text_band_keys(comp_q, gram_size(comp_q, lang)))
-    found: dict[int, None] = {}  # in the order found: band matches first
+    # Band matches first, those meeting the query in most bands first; then seed matches.
+    found: dict[int, None] = {}
+    bands: Counter[int] = Counter()
     unique = list(dict.fromkeys(keys))
     for i in range(0, len(unique), 500):
         chunk = unique[i:i + 500]
-        found.update((r[0], None) for r in con.execute(
-            f"SELECT DISTINCT para FROM lsh WHERE key IN ({','.join('?' * len(chunk))})", chunk))
+        bands.update(r[0] for r in con.execute(
+            f"SELECT para FROM lsh WHERE key IN ({','.join('?' * len(chunk))})", chunk))
+    found.update((para, None) for para, _ in sorted(bands.items(), key=lambda kv: (-kv[1], kv[0])))
     alphabetic = gram_size(comp_q, lang) > 3
     seeds = _seeds(norm_q, alphabetic)
     if alphabetic:  # Pieces of the query: its words (alphabetic scripts) or its 3-character runs (Chinese).
@@ -254,7 +261,7 @@ def _near_candidates(con: sqlite3.Connection, query: str, norm_q: str, comp_q: s
             found.update((r[0], None) for r in con.execute(
                 "SELECT rowid FROM para_fts WHERE para_fts MATCH ? ORDER BY rank LIMIT ?",
                 (query, _FTS_CANDIDATES)))
-    return list(found)[:_MAX_CANDIDATES]
+    return list(found)[:_MAX_CANDIDATES], len(found) > _MAX_CANDIDATES
 
 
 def _hit(row: tuple, match: str, score: float, query: str, lang: str | None) -> SearchHit:
@@ -268,10 +275,12 @@ def _hit(row: tuple, match: str, score: float, query: str, lang: str | None) -> 
 
 
 def _near_ids(con: sqlite3.Connection, query: str, norm_q: str, lang: str | None, language: str | None,
-              since: str | None, threshold: float, exact: set[int]) -> list[tuple]:
-    """(order key, id, score) of every candidate that reuses at least ``threshold`` of the query."""
+              since: str | None, threshold: float, exact: set[int]) -> tuple[list[tuple], bool]:
+    """(order key, id, score) of every candidate that reuses at least ``threshold`` of the
+    query, and whether candidates were left unverified (``_MAX_CANDIDATES``)."""
     comp_q = comparable(query, lang)
-    ids = sorted(set(_near_candidates(con, query, norm_q, comp_q, lang)) - exact)
+    candidates, capped = _near_candidates(con, query, norm_q, comp_q, lang)
+    ids = sorted(set(candidates) - exact)
     where, params = _filters(language, since)
     n = gram_size(comp_q, lang)
     q_grams = char_ngrams(comp_q, n)
@@ -284,7 +293,7 @@ def _near_ids(con: sqlite3.Connection, query: str, norm_q: str, lang: str | None
             score = containment_in(q_grams, r[5], n)
             if score >= threshold:
                 out.append((_order(r, 1), r[0], score))
-    return out
+    return out, capped
 
 
 def search(corpus_dir: str | Path, query: str, *, near: bool = False, language: str | None = None,
@@ -310,8 +319,11 @@ def search(corpus_dir: str | Path, query: str, *, near: bool = False, language: 
         documents, paragraphs = int(meta.get("documents", 0)), int(meta.get("paragraphs", 0))
         exact = _exact_ids(con, norm_q, language, since)
         found: list[tuple] = [(key, pid, 1.0) for key, pid in exact]
+        capped = False
         if near:
-            found += _near_ids(con, query, norm_q, lang, language, since, threshold, {pid for _, pid in exact})
+            near_found, capped = _near_ids(con, query, norm_q, lang, language, since, threshold,
+                                           {pid for _, pid in exact})
+            found += near_found
         # The first ``limit`` by a heap, not a sort of every hit (a common phrase has thousands);
         # only they are read in full and, for near ones, diffed against the query.
         shown = heapq.nsmallest(limit, found) if limit is not None else sorted(found)
@@ -320,7 +332,7 @@ def search(corpus_dir: str | Path, query: str, *, near: bool = False, language: 
         con.close()
     hits = [_hit(rows[pid], "near" if key[-2] else "exact", score, query, rows[pid][2]) for key, pid, score in shown]
     return SearchResult(query, norm_q, language, since, near, threshold, documents, paragraphs, hits,
-                        len(exact), len(found) - len(exact), limit)
+                        len(exact), len(found) - len(exact), limit, capped)
 
 
 def _full_rows(con: sqlite3.Connection, ids: list[int]) -> dict[int, tuple]:
@@ -348,7 +360,7 @@ def _head(h: SearchHit) -> str:
 def _summary(r: SearchResult) -> list[str]:
     n_exact = r.total_exact
     out = [f"{n_exact} paragraph{'s' * (n_exact != 1)} contain{'s' * (n_exact == 1)} the text"
-           + (f"; {r.total_near} reuse most of it with edits" if r.near else "")
+           + (f"; {'at least ' * r.near_capped}{r.total_near} reuse most of it with edits" if r.near else "")
            + f" ({r.paragraphs} paragraphs in {r.documents} documents searched)."]
     if r.hits:
         f = r.hits[0]
