@@ -57,7 +57,7 @@ _WORD_ROWS = 20000
 # as "at least"): each costs a substring test per query n-gram.
 _MAX_CANDIDATES = 1500
 # Hits shown by default (``--limit``); every hit is still counted.
-DEFAULT_LIMIT = 20
+DEFAULT_LIMIT = 10
 # Trigrams a long phrase is looked up by (then checked as a substring).
 _RARE = 4
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

@@ -9,7 +9,7 @@ __all__ = ["HELP", "register", "run"]
 HELP = "where has this wording been used? every paragraph containing it, earliest first"
 
 FORMATS = ("text", "md", "html", "json")  # lineage.trace.search.SEARCH_FORMATS, without importing it
-DEFAULT_LIMIT = 20  # lineage.trace.search.DEFAULT_LIMIT, likewise
+DEFAULT_LIMIT = 10  # lineage.trace.search.DEFAULT_LIMIT, likewise
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="List every paragraph of the corpus whose text contains TEXT (presentation "
         "differences ignored, as in diff), earliest first, so the first hit is where the language "
         "was first agreed. With --near, also the paragraphs that reuse most of TEXT with edits, "
-        "with the words that differ. Lists the earliest 20 (--limit) and counts them all. Needs the "
+        "with the words that differ. Lists the earliest 10 (--limit) and counts them all. Needs the "
         "corpus index (lineage index).",
     )
     p.add_argument("text", metavar="TEXT", help="the wording to look for (a phrase, a sentence, a paragraph)")
@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", default=None, help="only texts in this language (zh, en, ...)")
     p.add_argument("--since", metavar="DATE", default=None, help="only documents dated DATE or later (YYYY[-MM[-DD]])")
     p.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
-                   help="list the earliest N hits (default: 20; 0: all); every hit is counted")
+                   help="list the earliest N hits (default: %(default)s; 0: all); every hit is counted")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--corpus", metavar="DIR", default=None,
