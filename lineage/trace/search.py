@@ -45,17 +45,17 @@ NEAR_THRESHOLD = 0.6
 # too: its sentences are too short for their MinHash bands to meet a long sentence's.
 _SHORT_QUERY = 120
 _FTS_CANDIDATES = 500
-# Seeds looked up per query: the rarest ones (by their rarest trigram's paragraph count), and
-# only those in at most ``_SEED_ROWS`` paragraphs (a seed that common says little, and reading
-# its posting lists grows with the corpus).
-_MAX_SEEDS = 8
+# Seeds looked up per query: the rarest ones (by their rarest trigram's paragraph count), each
+# in at most ``_SEED_ROWS`` paragraphs (reading more grows with the corpus; when a seed has
+# more, the near count is reported as a floor).
+_MAX_SEEDS = 6
 _SEED_POOL = 64  # seeds considered (spread over a long query)
-_SEED_ROWS = 20000
+_SEED_ROWS = 1000
 # A short query's words are ranked by full text only when in at most this many paragraphs.
 _WORD_ROWS = 20000
 # Near candidates verified at most (band matches first, then seed matches; more are reported
 # as "at least"): each costs a substring test per query n-gram.
-_MAX_CANDIDATES = 1500
+_MAX_CANDIDATES = 1000
 # Hits shown by default (``--limit``); every hit is still counted.
 DEFAULT_LIMIT = 10
 # Trigrams a long phrase is looked up by (then checked as a substring).
@@ -154,7 +154,7 @@ def _rarity(text: str, counts: dict[str, int]) -> int:
     return min((counts.get(g, 0) for g in _trigrams(text)), default=0)
 
 
-def _rare_trigrams(norm_q: str, counts: dict[str, int]) -> str | None:
+def _rare_trigrams(norm_q: str, counts: dict[str, int], k: int = _RARE) -> str | None:
     """An FTS query for the paragraphs holding the ``_RARE`` rarest trigrams of the phrase, or
     None (use the phrase itself) when the phrase is short or one of its trigrams is not in the
     index's counts (``counts``: :func:`_gram_counts` of at least the phrase's trigrams). A
@@ -162,9 +162,9 @@ def _rare_trigrams(norm_q: str, counts: dict[str, int]) -> str | None:
     are in most paragraphs; the rare ones find a small superset, which the substring check
     after it narrows to the phrase."""
     grams = _trigrams(norm_q)
-    if len(grams) <= _RARE or any(g not in counts for g in grams):
+    if len(grams) <= k or any(g not in counts for g in grams):
         return None
-    rare = sorted(grams, key=lambda g: (counts[g], g))[:_RARE]
+    rare = sorted(grams, key=lambda g: (counts[g], g))[:k]
     return " AND ".join(_fts_phrase(g) for g in rare)
 
 
@@ -237,6 +237,11 @@ def _near_candidates(con: sqlite3.Connection, query: str, norm_q: str, comp_q: s
     found.update((para, None) for para, _ in sorted(bands.items(), key=lambda kv: (-kv[1], kv[0])))
     alphabetic = gram_size(comp_q, lang) > 3
     seeds = _seeds(norm_q, alphabetic)
+    if alphabetic and len(seeds) < 2:
+        # A phrase of a few words is one seed, its exact hits: a passage that changed one of
+        # its words still holds two of the others together.
+        words = norm_q.split()
+        seeds += [" ".join(words[i:i + 2]) for i in range(len(words) - 1) if len(words) > 2]
     if alphabetic:  # Pieces of the query: its words (alphabetic scripts) or its 3-character runs (Chinese).
         pieces = re.findall(r"\w{3,}", norm_q)
     else:
@@ -245,11 +250,15 @@ def _near_candidates(con: sqlite3.Connection, query: str, norm_q: str, comp_q: s
     # A paragraph that reuses most of the query holds several of its seeds: those holding the
     # most come first.
     held: Counter[int] = Counter()
+    capped = False
     for rarity, seed in sorted((_rarity(seed, counts), seed) for seed in seeds)[:_MAX_SEEDS]:
-        if 0 < rarity <= _SEED_ROWS:
-            # As a phrase: its rarest trigrams alone would find many times more candidates.
-            held.update(r[0] for r in con.execute("SELECT rowid FROM para_fts WHERE para_fts MATCH ?",
-                                                  (_fts_phrase(seed),)))
+        if rarity:  # 0: one of its trigrams is in no paragraph
+            # By its eight rarest trigrams (a superset close to the phrase, verified below
+            # anyway): a phrase query reads the positions of all its trigrams, `` of`` too.
+            rows = [r[0] for r in con.execute("SELECT rowid FROM para_fts WHERE para_fts MATCH ? LIMIT ?",
+                                              (_rare_trigrams(seed, counts, 8) or _fts_phrase(seed), _SEED_ROWS + 1))]
+            capped |= len(rows) > _SEED_ROWS
+            held.update(rows[:_SEED_ROWS])
     found.update((para, None) for para, _ in sorted(held.items(), key=lambda kv: (-kv[1], kv[0])))
     # Ranking an OR of words reads every paragraph holding any of them: only for a phrase too
     # short to have two seeds, where a single changed word would hide every seed, and only
@@ -261,7 +270,7 @@ def _near_candidates(con: sqlite3.Connection, query: str, norm_q: str, comp_q: s
             found.update((r[0], None) for r in con.execute(
                 "SELECT rowid FROM para_fts WHERE para_fts MATCH ? ORDER BY rank LIMIT ?",
                 (query, _FTS_CANDIDATES)))
-    return list(found)[:_MAX_CANDIDATES], len(found) > _MAX_CANDIDATES
+    return list(found)[:_MAX_CANDIDATES], capped or len(found) > _MAX_CANDIDATES
 
 
 def _hit(row: tuple, match: str, score: float, query: str, lang: str | None) -> SearchHit:
