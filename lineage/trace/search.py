@@ -4,8 +4,9 @@ Exact hits: every paragraph whose ``compare``-normalised text contains the query
 quotes, layout spaces and line breaks, traditional characters do not matter; case neither),
 found through the index's FTS5 trigram table and checked by substring. ``--near`` adds the
 paragraphs that reuse most of the query with edits: candidates from the MinHash LSH bands of
-the query's sentences (and, for a short query, from a full-text OR of its words), kept when the
-containment measure of :mod:`lineage.compare.reuse` reaches the threshold, each with the word
+the query's sentences, from its rarest seeds (runs of words or characters) and, for a short
+query, from a full-text OR of its words, kept when the containment measure of
+:mod:`lineage.compare.similarity` reaches the threshold, each with the word
 diff (:func:`lineage.compare.textdiff.diff_ops`) between the query and the passage that reuses it.
 Hits come earliest first: the first is where the language was first agreed.
 """
@@ -213,14 +214,14 @@ def _seeds(norm_q: str, alphabetic: bool) -> list[str]:
     return pieces
 
 
-def _near_candidates(con: sqlite3.Connection, query: str, norm_q: str, comp_q: str,
-                     lang: str | None) -> tuple[list[int], bool]:
-    """Paragraph ids that may reuse the query, at most ``_MAX_CANDIDATES`` (and whether there
-    were more): sentences whose
-    MinHash bands meet the query's (similar as wholes; the ``lsh`` table's primary key finds
-    them), paragraphs holding one of its rarest seeds verbatim (a sentence quoted inside a
-    longer one, where Jaccard similarity is low but containment high), and for a short query
-    the best full-text matches of its words."""
+def _near_candidates(con: sqlite3.Connection, query: str, norm_q: str, comp_q: str, lang: str | None,
+                     exclude: set[int]) -> tuple[list[int], bool]:
+    """Paragraph ids that may reuse the query, at most ``_MAX_CANDIDATES`` and none of
+    ``exclude`` (the exact hits), and whether there were more: sentences whose MinHash bands
+    meet the query's (similar as wholes; the ``lsh`` table's primary key finds them),
+    paragraphs holding one of its rarest seeds (a sentence quoted inside a longer one, where
+    Jaccard similarity is low but containment high), and for a short query the best full-text
+    matches of its words."""
     keys: list[int] = []
     for s, e in split_sentences(query):
         comp = comparable(query[s:e], lang)
@@ -270,7 +271,8 @@ def _near_candidates(con: sqlite3.Connection, query: str, norm_q: str, comp_q: s
             found.update((r[0], None) for r in con.execute(
                 "SELECT rowid FROM para_fts WHERE para_fts MATCH ? ORDER BY rank LIMIT ?",
                 (query, _FTS_CANDIDATES)))
-    return list(found)[:_MAX_CANDIDATES], capped or len(found) > _MAX_CANDIDATES
+    ids = [para for para in found if para not in exclude]
+    return ids[:_MAX_CANDIDATES], capped or len(ids) > _MAX_CANDIDATES
 
 
 def _hit(row: tuple, match: str, score: float, query: str, lang: str | None) -> SearchHit:
@@ -288,8 +290,8 @@ def _near_ids(con: sqlite3.Connection, query: str, norm_q: str, lang: str | None
     """(order key, id, score) of every candidate that reuses at least ``threshold`` of the
     query, and whether candidates were left unverified (``_MAX_CANDIDATES``)."""
     comp_q = comparable(query, lang)
-    candidates, capped = _near_candidates(con, query, norm_q, comp_q, lang)
-    ids = sorted(set(candidates) - exact)
+    candidates, capped = _near_candidates(con, query, norm_q, comp_q, lang, exact)
+    ids = sorted(candidates)
     where, params = _filters(language, since)
     n = gram_size(comp_q, lang)
     q_grams = char_ngrams(comp_q, n)
