@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 
 from lineage.compare.minhash import BANDS, MIN_SHINGLES, NUM_PERM, ROWS, signature
 from lineage.compare.reuse import comparable
-from lineage.compare.similarity import char_ngrams, containment, containment_in, indel_similarity, most_similar
+from lineage.compare.similarity import (
+    char_ngrams,
+    containment,
+    containment_in,
+    indel_similarity,
+    most_similar,
+)
 from lineage.corpus.files import atomic_write_bytes
 from lineage.corpus.index import build_index, index_status
 from lineage.trace.search import search
