@@ -362,6 +362,8 @@ def build_index(corpus_dir: str | Path, *, jobs: int = 1,
     except (sqlite3.Error, OSError) as exc:
         raise CorpusError(f"cannot write the index ({exc})", path) from None
     try:
+        # One transaction from here (the DROP INDEX below would otherwise commit on its own).
+        con.execute("BEGIN")
         existing = {rel: (doc_id, sha, size, mtime) for doc_id, rel, sha, size, mtime in con.execute(
             "SELECT id, text_path, text_sha256, text_size, text_mtime_ns FROM documents")}
         wanted = {e.text: e for e in manifest if e.has_text and e.text}
