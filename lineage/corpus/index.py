@@ -399,7 +399,7 @@ def build_index(corpus_dir: str | Path, *, jobs: int = 1,
         for entry, rows in zip(todo, rows_iter):
             next_para = _insert(con, entry, rows, next_para)
         # Band keys are staged unsorted and go into their table in key order: appends to its
-        # B-tree, where random keys one by one would touch a random page each (20 million rows
+        # B-tree, where random keys one by one would touch a random page each (10 million rows
         # for a million paragraphs).
         con.execute("INSERT OR IGNORE INTO lsh (key, para) SELECT key, para FROM temp.lsh_new ORDER BY key, para")
         con.execute("DROP TABLE temp.lsh_new")
