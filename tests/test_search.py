@@ -156,3 +156,53 @@ def test_index_tables_hold_the_corpus(corpus):
     assert n_docs == 14  # 4 bundled texts and 10 official documents
     assert ("A/RES/80/107", "adopted_from", "A/80/L.13") in refs
     assert ("A/C.2/80/L.59", "replaces", "A/C.2/80/L.3") in refs
+
+
+def test_limit_lists_the_earliest_and_counts_them_all(corpus, run_cli):
+    every = search(corpus, "Internet Governance Forum", language="en")
+    gold = _paras_with(gold_document("A-RES-80-173.en"), "Internet Governance Forum")
+    assert every.limit is None and every.total_exact == len(every.hits) == len(gold)
+    three = search(corpus, "Internet Governance Forum", language="en", limit=3)
+    assert three.total_exact == every.total_exact and three.limit == 3
+    assert [(h.symbol, h.paragraph) for h in three.hits] == [(h.symbol, h.paragraph) for h in every.hits[:3]]
+    # Near hits are counted beyond the limit too, and the earliest of both kinds are kept.
+    query = "我们决定将互联网治理论坛确立为联合国的常设论坛"
+    near_all = search(corpus, query, near=True)
+    near_one = search(corpus, query, near=True, limit=1)
+    assert near_all.total_exact == 0 and near_all.total_near == len(near_all.hits) >= 2
+    assert near_one.total_near == near_all.total_near and len(near_one.hits) == 1
+    # The earliest: the reconstructed draft (2025-11) before the resolution (2025-12-17).
+    assert (near_one.hits[0].symbol, near_one.hits[0].paragraph) == ("WSIS+20 outcome draft (reconstructed)", "98")
+    code, out, _ = run_cli("search", "Internet Governance Forum", "--lang", "en", "--limit", "3", "--corpus", str(corpus))
+    assert code == 0 and out.count("\n== ") == 3
+    assert f"{every.total_exact} paragraphs contain the text" in out
+    assert f"Showing the earliest 3 of {every.total_exact}" in out
+    code, out, _ = run_cli("search", "Internet Governance Forum", "--lang", "en", "--limit", "0", "--format", "json",
+                           "--corpus", str(corpus))
+    data = json.loads(out)
+    assert code == 0 and data["limit"] is None and len(data["hits"]) == data["total"]["exact"] == every.total_exact
+    assert data["total"]["near"] is None and data["total"]["near_complete"] is None
+    assert list(VALIDATOR.iter_errors(data)) == []
+    code, _, err = run_cli("search", "Forum", "--limit", "-1", "--corpus", str(corpus))
+    assert code == 2 and "--limit" in err and "Traceback" not in err
+
+
+def test_the_command_and_the_library_agree_on_the_default_limit():
+    from lineage.cli.commands import search as command
+    from lineage.trace import search as library
+
+    assert command.DEFAULT_LIMIT == library.DEFAULT_LIMIT
+
+
+def test_near_candidates_beyond_the_cap_are_reported_as_a_floor(corpus, monkeypatch):
+    from lineage.trace import search as module
+
+    query = "我们决定将互联网治理论坛确立为联合国的常设论坛"
+    whole = search(corpus, query, near=True)
+    assert not whole.near_capped and whole.to_dict()["total"]["near_complete"] is True
+    monkeypatch.setattr(module, "_MAX_CANDIDATES", 1)
+    capped = search(corpus, query, near=True)
+    assert capped.near_capped and capped.total_near <= 1 < whole.total_near
+    data = capped.to_dict()
+    assert data["total"]["near_complete"] is False and list(VALIDATOR.iter_errors(data)) == []
+    assert f"at least {capped.total_near} reuse most of it" in module.render_search(capped)

@@ -42,16 +42,16 @@ def signature(shingles: Iterable[str]) -> tuple[int, ...] | None:
     value. Empty bins take the next non-empty bin's value (rotation densification,
     Shrivastava and Li 2014). One pass over the shingles instead of one per permutation: 30
     times faster in pure Python, with the same estimate of Jaccard similarity."""
+    distinct = set(shingles)
+    if len(distinct) < MIN_SHINGLES:
+        return None
     bins = [_MASK] * NUM_PERM
-    count = 0
-    for s in set(shingles):
-        h = (zlib.crc32(s.encode("utf-8")) * _GOLDEN) & _MASK
+    # Hashed by C-level calls, not a Python statement per shingle: an index build signs a
+    # million paragraphs.
+    for h in [(c * _GOLDEN) & _MASK for c in map(zlib.crc32, map(str.encode, distinct))]:
         b, v = h >> _SHIFT, h & _LOW
         if v < bins[b]:
             bins[b] = v
-        count += 1
-    if count < MIN_SHINGLES:
-        return None
     for i in range(NUM_PERM):
         if bins[i] == _MASK:
             j = (i + 1) % NUM_PERM

@@ -19,12 +19,13 @@ from typing import Generic, Hashable, Iterable, TypeVar
 
 from rapidfuzz import fuzz
 
-from lineage.compare.similarity import char_ngrams, indel_similarity
+from lineage.compare.similarity import char_ngrams, most_similar
 from lineage.normalize import normalize
 from lineage.script.punctuation import SENTENCE_SPLIT
 
 __all__ = [
     "comparable",
+    "comparable_from_normalized",
     "split_sentences",
     "ReuseIndex",
     "ReuseMatch",
@@ -56,7 +57,12 @@ _WORDING = _Wording()
 def comparable(text: str, language: str | None = None) -> str:
     """The form texts are compared in: comparison-normalised, case-folded, with whitespace and
     punctuation removed (they carry no wording)."""
-    return normalize(text, "compare", language).text.casefold().translate(_WORDING)
+    return comparable_from_normalized(normalize(text, "compare", language).text)
+
+
+def comparable_from_normalized(text: str) -> str:
+    """:func:`comparable` of a text already ``compare``-normalised."""
+    return text.casefold().translate(_WORDING)
 
 
 def best_window(passage: str, text: str) -> tuple[int, int]:
@@ -71,13 +77,11 @@ def best_window(passage: str, text: str) -> tuple[int, int]:
     start, end = al.dest_start, al.dest_end
     # The alignment window has the passage's length; an insertion makes the reused span longer.
     low, slack = text.lower(), len(passage) // 4 + 1
-    best = (indel_similarity(passage.lower(), low[start:end]), start, end)
-    for s in range(max(0, start - slack), start + 1):
-        for e in range(end, min(len(text), end + slack) + 1):
-            score = indel_similarity(passage.lower(), low[s:e])
-            if score > best[0]:
-                best = (score, s, e)
-    _, start, end = best
+    spans = [(start, end)] + [(s, e) for s in range(max(0, start - slack), start + 1)
+                              for e in range(end, min(len(text), end + slack) + 1)]
+    # The first best-scoring window (the alignment's own on a tie), scored in one call: a few
+    # thousand windows per hit, and ``search --near`` aligns every hit it shows.
+    start, end = spans[most_similar(passage.lower(), [low[s:e] for s, e in spans]) or 0]
     while start > 0 and text[start - 1].isalnum() and text[start].isalnum() and text[start].isascii():
         start -= 1
     while end < len(text) and text[end - 1].isalnum() and text[end].isalnum() and text[end].isascii():

@@ -9,6 +9,7 @@ __all__ = ["HELP", "register", "run"]
 HELP = "where has this wording been used? every paragraph containing it, earliest first"
 
 FORMATS = ("text", "md", "html", "json")  # lineage.trace.search.SEARCH_FORMATS, without importing it
+DEFAULT_LIMIT = 10  # lineage.trace.search.DEFAULT_LIMIT, likewise
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,7 +19,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="List every paragraph of the corpus whose text contains TEXT (presentation "
         "differences ignored, as in diff), earliest first, so the first hit is where the language "
         "was first agreed. With --near, also the paragraphs that reuse most of TEXT with edits, "
-        "with the words that differ. Needs the corpus index (lineage index).",
+        "with the words that differ. Lists the earliest 10 (--limit) and counts them all. Needs the "
+        "corpus index (lineage index).",
     )
     p.add_argument("text", metavar="TEXT", help="the wording to look for (a phrase, a sentence, a paragraph)")
     p.add_argument("--near", action="store_true", help="also paragraphs that reuse most of TEXT with edits")
@@ -26,6 +28,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="with --near: share of TEXT's character n-grams a paragraph must hold (default: 0.6)")
     p.add_argument("--lang", default=None, help="only texts in this language (zh, en, ...)")
     p.add_argument("--since", metavar="DATE", default=None, help="only documents dated DATE or later (YYYY[-MM[-DD]])")
+    p.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
+                   help="list the earliest N hits (default: %(default)s; 0: all); every hit is counted")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--corpus", metavar="DIR", default=None,
@@ -41,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         check_output_path(args.output)
     text = show_search(args.corpus or default_corpus_dir(), args.text, args.format, near=args.near,
-                       language=args.lang, since=args.since, threshold=args.threshold)
+                       language=args.lang, since=args.since, threshold=args.threshold,
+                       limit=args.limit or None)
     if args.output:
         write_output(args.output, text)
     else:
