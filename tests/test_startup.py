@@ -52,6 +52,22 @@ def test_a_command_parser_imports_only_that_commands_choices():
     assert "lineage.trace.blame" not in modules and "lineage.cli.app" not in modules
 
 
+def test_a_chinese_diff_of_two_corpus_texts_imports_only_what_it_uses():
+    # The reading, normalising, comparing and terminal-report stages; not tabulate or wcwidth
+    # (the report's tables hold ASCII, ids and dashes), not jieba (a compact dictionary), not
+    # the PDF, Word, Markdown or plain-text readers (corpus texts have their own), not the
+    # corpus manifest (TOML: only --also needs it), the history records or the bridge report.
+    texts = REPO / "corpora" / "texts"
+    modules = _modules_after("diff", str(texts / "WSIS+20_outcome_draft-reconstructed.zh.txt"),
+                             str(texts / "A-RES-80-173.zh.txt"))
+    assert {"lineage.compare.documents", "lineage.report.terminal", "lineage.read.textformat", "opencc"} <= modules
+    unused = ("tabulate", "wcwidth", "jieba", "pdfplumber", "pypdfium2", "lxml", "http.client", "ssl",
+              "importlib.metadata", "tomllib", "lineage.read.pdf", "lineage.read.docx", "lineage.read.markdown",
+              "lineage.read.plaintext", "lineage.read.masthead", "lineage.corpus", "lineage.trace",
+              "lineage.model.history", "lineage.report.bridge", "lineage.report.versions")
+    assert sorted(m for m in modules if any(m == u or m.startswith(u + ".") for u in unused)) == []
+
+
 def test_the_chosen_command_is_the_first_word_that_is_not_an_option():
     assert chosen_command(["diff", "a.txt", "b.txt"]) == "diff"
     assert chosen_command(["--version"]) == ""

@@ -18,24 +18,39 @@ import importlib
 import os
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from lineage.errors import EmptyDocumentError, EncodingError, FileMissingError, InputError, UnknownFormatError
 from lineage.model.document import Document
 from lineage.read.digest import MAX_TEXT_BYTES, sha256_file
-from lineage.read.markdown import looks_like_markdown, parse_markdown
-from lineage.read.plaintext import parse_plaintext
 from lineage.read.textformat import looks_like_corpus_text, parse_corpus_text
 from lineage.script.chars import is_cjk, is_neutral
+
+if TYPE_CHECKING:
+    from lineage.read.markdown import parse_markdown
+    from lineage.read.plaintext import parse_plaintext
 
 __all__ = ["is_pdf_file", "read_document", "read_text_document", "read_text_file", "parse_markdown", "parse_plaintext"]
 
 # Word support (lxml) and PDF support (pdfium, the layout analysis) take about 0.15 s to
 # import: each is loaded when a file of its kind is met, so reading a text pays for neither.
+# The readers of Markdown and plain text (with the masthead, front-matter and line-joining
+# rules, about 50 ms of regular expressions and records) likewise: a corpus text, which
+# `lineage diff` and every corpus view read, needs only lineage.read.textformat. Importing
+# this package loads none of them (nor does `from lineage.read import masthead`).
 _OFFICE_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+# names of this package defined by a reader module, loaded on first use (PEP 562)
+_LAZY = {"parse_markdown": "markdown", "parse_plaintext": "plaintext"}
 
 
 def _module(name: str) -> ModuleType:
     return importlib.import_module(f"lineage.read.{name}")
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(_module(_LAZY[name]), name)
 
 # Magic numbers of formats people hand us by mistake; they get a clearer message than
 # "binary file".
@@ -117,10 +132,11 @@ def read_text_document(data: bytes, path: str | Path) -> Document:
         raise EmptyDocumentError("the file is empty", path)
     doc = _read_corpus_text(text, path)
     if doc is None:
-        if looks_like_markdown(text):
-            doc = parse_markdown(text, path)
+        markdown = _module("markdown")
+        if markdown.looks_like_markdown(text):
+            doc = markdown.parse_markdown(text, path)
         else:
-            doc = parse_plaintext(text, path)
+            doc = _module("plaintext").parse_plaintext(text, path)
     if not doc.preamble and not doc.paragraphs:
         raise EmptyDocumentError("no paragraph found in the text", path)
     return doc

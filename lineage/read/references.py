@@ -9,11 +9,10 @@ from the documents alone. The phrases are recognised by
 """
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from lineage.read.masthead import find_lineage_references
-from lineage.read.pdf.boundary import iter_pages, open_pdf
-from lineage.read.pdf.extract import page_lines
 
 __all__ = ["NOTE_PREFIX", "first_page_text", "masthead_notes", "references_in_notes"]
 
@@ -30,8 +29,12 @@ def first_page_text(path: str | Path) -> str:
     if not pdf:
         with open(path, encoding="utf-8", errors="replace") as fh:
             return "".join(line for _, line in zip(range(_TEXT_HEAD_LINES), fh))
-    with open_pdf(path) as doc:
-        for page in iter_pages(doc, path):
+    # The PDF stage (about 0.1 s to import) is loaded for a PDF only: the corpus views read
+    # the references of canonical texts (references_in_notes) and never need it.
+    boundary = importlib.import_module("lineage.read.pdf.boundary")
+    page_lines = importlib.import_module("lineage.read.pdf.extract").page_lines
+    with boundary.open_pdf(path) as doc:
+        for page in boundary.iter_pages(doc, path):
             lines, _, _ = page_lines(page)
             return "\n".join(ln.text for ln in lines.lines)
     return ""

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from tabulate import tabulate
-
 from lineage.model.comparison import DELETE, INSERT, Op
 from lineage.report.escape import escape_terminal
 from lineage.report.labels import (
@@ -32,6 +30,7 @@ from lineage.report.labels import (
     verdict,
 )
 from lineage.report.model import MovedFrom, PairView, Report, SectionStart, format_ids
+from lineage.report.table import simple_table
 from lineage.script.width import display_width
 
 __all__ = ["render_terminal"]
@@ -79,8 +78,8 @@ def _header(report: Report, style: _Style) -> list[str]:
 
 def _summary(report: Report) -> list[str]:
     same = verdict(report)
-    table = tabulate(summary_rows(report), headers=[phrase(h, report.ui) for h in SUMMARY_HEADERS],
-                     tablefmt="simple", colalign=("left", "right", "left"), disable_numparse=True)
+    table = simple_table(summary_rows(report), [phrase(h, report.ui) for h in SUMMARY_HEADERS],
+                         colalign=("left", "right", "left"))
     return [*([same, ""] if same else []), phrase("summary", report.ui), table]
 
 
@@ -89,8 +88,7 @@ def _renumbering(report: Report) -> list[str]:
     if not report.renumbering:
         return [phrase("renumbering none", ui)]
     rows = [[escape_terminal(e.old), escape_terminal(e.new), renumber_change(e, ui)] for e in report.renumbering]
-    table = tabulate(rows, headers=[phrase(h, ui) for h in ("old", "new", "change")], tablefmt="simple",
-                     disable_numparse=True)
+    table = simple_table(rows, [phrase(h, ui) for h in ("old", "new", "change")])
     return [phrase("renumbering", ui), table]
 
 

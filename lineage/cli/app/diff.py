@@ -5,19 +5,19 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lineage.compare.bridge import check_bridge, is_bridge, languages_differ
+from lineage.compare.bridge import is_bridge, languages_differ
 from lineage.compare.documents import compare_documents
-from lineage.corpus.manifest import load_entry_document, load_manifest
 from lineage.errors import UsageError
 from lineage.model.document import Document
-from lineage.model.history import History
 from lineage.read import read_document
-from lineage.report.bridge import render_bridge
 from lineage.report.build import build_report
 from lineage.report.model import PairView, Report, ReportFilter, filter_report
 from lineage.report.render import render_report
+
+if TYPE_CHECKING:
+    from lineage.model.history import History
 
 __all__ = ["BINARY_FORMATS", "FORMATS", "DiffOutput", "HistoryOutput", "diff_documents", "diff_files",
            "diff_versions", "topic_predicate"]
@@ -88,6 +88,10 @@ def diff_documents(old: Document, new: Document, *, fmt: str = "text", color: bo
         if fmt in BINARY_FORMATS:
             raise UsageError(f"--format {fmt} is for two versions in one language; {old.symbol or 'OLD'} and "
                              f"{new.symbol or 'NEW'} are one document in two languages (use text, md, html or json)")
+        # imported here: a bridge is the rare case (start-up, docs/performance.md)
+        from lineage.compare.bridge import check_bridge
+        from lineage.report.bridge import render_bridge
+
         check = check_bridge(old, new)
         return DiffOutput(render_bridge(check, old, new, fmt, side_by_side=also is not None),
                           not check.consistent, None)
@@ -131,6 +135,9 @@ def _also_texts(language: str, new: Document, old: Document,
     if corpus_dir is None:
         raise UsageError(f"--also {language} needs a corpus holding the {language} text "
                          "(--corpus DIR, $LINEAGE_CORPUS or ./corpora)")
+    # imported here: only --also reads the corpus (TOML parsing, start-up)
+    from lineage.corpus.manifest import load_entry_document, load_manifest
+
     manifest = load_manifest(corpus_dir)
     for doc in (new, old):
         if not doc.symbol:
