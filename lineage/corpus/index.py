@@ -6,7 +6,9 @@ writes the corpus's ``.gitignore``). It holds:
 - ``documents``: one row per text (entry metadata, the text's path, sha256, size and mtime);
 - ``paragraphs``: preambular and operative paragraphs, printed text, ``compare``-normalised
   text (:mod:`lineage.normalize`) and the :func:`~lineage.compare.reuse.comparable` form the
-  reuse measures count n-grams in, in document order;
+  reuse measures count n-grams in, in document order, with the printed number (so that
+  ``topic``, ``history`` and ``blame`` rebuild a text's paragraphs without reading it:
+  :func:`indexed_paragraphs`);
 - ``para_fts``: an FTS5 full-text index over the normalised text with the **trigram**
   tokenizer, which matches any substring of three characters or more, so Chinese needs no word
   segmentation (docs/scale.md has the measurement against jieba segmentation);
@@ -45,11 +47,12 @@ from lineage.read.references import references_in_notes
 from lineage.read.textformat import parse_corpus_file
 from lineage.script.language import gram_size
 
-__all__ = ["INDEX_NAME", "IndexStatus", "BuildResult", "DocRows", "index_path", "index_status",
-           "build_index", "document_rows", "open_index", "require_fresh_index", "ensure_gitignore"]
+__all__ = ["INDEX_NAME", "IndexStatus", "BuildResult", "DocRows", "IndexedParagraph", "index_path", "index_status",
+           "build_index", "document_rows", "open_index", "open_if_fresh", "require_fresh_index", "ensure_gitignore",
+           "indexed_documents", "indexed_paragraphs", "documents_matching", "MIN_FRAGMENT"]
 
 INDEX_NAME = "index.sqlite"
-FORMAT = "index-format-4"  # not a JSON contract: the layout of index.sqlite
+FORMAT = "index-format-5"  # not a JSON contract: the layout of index.sqlite
 GITIGNORE_LINES = (INDEX_NAME, f"{INDEX_NAME}-journal", f"{INDEX_NAME}-wal", f"{INDEX_NAME}-shm")
 
 _SCHEMA = """
@@ -60,7 +63,8 @@ CREATE TABLE documents (
   text_size INTEGER NOT NULL, text_mtime_ns INTEGER NOT NULL);
 CREATE TABLE paragraphs (
   id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id), seq INTEGER NOT NULL,
-  pid TEXT NOT NULL, part TEXT NOT NULL, text TEXT NOT NULL, norm TEXT NOT NULL, comp TEXT NOT NULL);
+  pid TEXT NOT NULL, part TEXT NOT NULL, text TEXT NOT NULL, norm TEXT NOT NULL, comp TEXT NOT NULL,
+  number TEXT);
 CREATE INDEX paragraphs_doc ON paragraphs(doc);
 CREATE VIRTUAL TABLE para_fts USING fts5(norm, content='paragraphs', content_rowid='id', tokenize='trigram');
 CREATE TABLE lsh (key INTEGER NOT NULL, para INTEGER NOT NULL, PRIMARY KEY (key, para)) WITHOUT ROWID;
@@ -116,6 +120,7 @@ class DocRows:
     title: str | None
     paragraphs: list[tuple[str, str, str, str, str, list[int]]]  # pid, part, text, norm, comparable, band keys
     refs: list[tuple[str, str, str]]
+    numbers: list[str | None]  # the printed number of each paragraph (None: preambular, unnumbered)
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -146,8 +151,10 @@ def document_rows(corpus_dir: str | Path, entry: Entry) -> DocRows:
                           corpus_dir / rel)
     lang = entry.language
     paragraphs = []
+    numbers: list[str | None] = []
     for part, paras in (("preamble", doc.preamble), ("operative", doc.paragraphs)):
         for p in paras:
+            numbers.append(p.number)
             norm = normalize(p.text, "compare", lang).text
             keys: list[int] = []
             for s, e in split_sentences(p.text):
@@ -157,7 +164,7 @@ def document_rows(corpus_dir: str | Path, entry: Entry) -> DocRows:
     size, mtime = stat if stat else (len(data), 0)
     return DocRows(rel, sha256_bytes(data), size, mtime, entry.date or doc.date, doc.session,
                    list(doc.agenda_items), entry.title or doc.title, paragraphs,
-                   references_in_notes(parsed.notes))
+                   references_in_notes(parsed.notes), numbers)
 
 
 def _manifest_fingerprint(corpus_dir: Path) -> dict[str, str]:
@@ -234,6 +241,62 @@ def open_index(corpus_dir: str | Path) -> sqlite3.Connection:
     return _connect(require_fresh_index(corpus_dir), readonly=True)
 
 
+def open_if_fresh(corpus_dir: str | Path) -> tuple[IndexStatus, sqlite3.Connection | None]:
+    """The index's status and, when it is fresh, a read-only connection to it: for the
+    commands that read the texts themselves when there is no fresh index."""
+    status = index_status(corpus_dir)
+    if not status.fresh:
+        return status, None
+    try:
+        return status, _connect(status.path, readonly=True)
+    except sqlite3.Error:
+        return IndexStatus("stale", "the index file is unreadable", status.path), None
+
+
+@dataclass(frozen=True)
+class IndexedParagraph:
+    """A paragraph as the index holds it: enough to stand for the parsed text's paragraph
+    (id, printed number, text) and its comparable form, computed once at build time."""
+
+    pid: str
+    part: str  # "preamble" or "operative"
+    number: str | None
+    text: str
+    comp: str
+
+
+def indexed_documents(con: sqlite3.Connection) -> dict[str, int]:
+    """Document ids by text path (relative to the corpus, as the manifest writes it)."""
+    return dict(con.execute("SELECT text_path, id FROM documents"))
+
+
+def indexed_paragraphs(con: sqlite3.Connection, doc_id: int) -> list[IndexedParagraph]:
+    """The paragraphs of document ``doc_id``, preambular then operative, in document order."""
+    rows = con.execute("SELECT pid, part, number, text, comp FROM paragraphs WHERE doc = ? ORDER BY seq", (doc_id,))
+    return [IndexedParagraph(*row) for row in rows]
+
+
+# The trigram tokenizer finds strings of at least three characters.
+MIN_FRAGMENT = 3
+
+
+def documents_matching(con: sqlite3.Connection, groups: Iterable[Iterable[str]]) -> set[int]:
+    """Ids of the documents with a paragraph whose ``compare``-normalised text holds every
+    string of at least one group, ignoring case (the full-text index; strings shorter than
+    ``MIN_FRAGMENT`` cannot be looked up and are refused)."""
+    clauses = []
+    for group in groups:
+        strings = list(group)
+        if not strings or any(len(s) < MIN_FRAGMENT for s in strings):
+            raise ValueError(f"each group needs strings of at least {MIN_FRAGMENT} characters: {strings!r}")
+        clauses.append("(" + " AND ".join('"' + s.replace('"', '""') + '"' for s in strings) + ")")
+    if not clauses:
+        return set()
+    query = ("SELECT DISTINCT p.doc FROM para_fts JOIN paragraphs p ON p.id = para_fts.rowid"
+             " WHERE para_fts MATCH ?")
+    return {row[0] for row in con.execute(query, (" OR ".join(clauses),))}
+
+
 def ensure_gitignore(corpus_dir: str | Path) -> bool:
     """Add the index's files to the corpus's ``.gitignore`` (created if needed); True if written."""
     path = Path(corpus_dir) / ".gitignore"
@@ -279,8 +342,9 @@ def _insert(con: sqlite3.Connection, entry: Entry, rows: DocRows) -> int:
     doc_id = cur.lastrowid
     assert doc_id is not None  # set by the INSERT just run
     for seq, (pid, part, text, norm, comp, keys) in enumerate(rows.paragraphs):
-        pcur = con.execute("INSERT INTO paragraphs (doc, seq, pid, part, text, norm, comp) VALUES (?,?,?,?,?,?,?)",
-                           (doc_id, seq, pid, part, text, norm, comp))
+        number = rows.numbers[seq]
+        pcur = con.execute("INSERT INTO paragraphs (doc, seq, pid, part, text, norm, comp, number)"
+                           " VALUES (?,?,?,?,?,?,?,?)", (doc_id, seq, pid, part, text, norm, comp, number))
         para = pcur.lastrowid
         con.execute("INSERT INTO para_fts(rowid, norm) VALUES (?, ?)", (para, norm))
         con.executemany("INSERT OR IGNORE INTO lsh (key, para) VALUES (?, ?)", [(k, para) for k in keys])
