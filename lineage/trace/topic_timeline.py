@@ -270,9 +270,11 @@ def topic_timeline(corpus: CorpusView, topic: Topic, symbols: Sequence[str] = ()
 
 
 def load_timeline(corpus_dir: str | Path, name: str | None, symbols: Sequence[str] = (),
-                  language: str | None = None, terms: Sequence[str] = ()) -> TopicTimeline:
+                  language: str | None = None, terms: Sequence[str] = (),
+                  corpus: CorpusView | None = None) -> TopicTimeline:
     """The timeline of topic ``name`` (a topic's name or one of its terms; topics are the
-    bundled ones plus any in the corpus's ``topics/`` folder), or of the ad hoc ``terms``."""
-    corpus = CorpusView.open(corpus_dir)
+    bundled ones plus any in the corpus's ``topics/`` folder), or of the ad hoc ``terms``;
+    ``corpus``: the corpus in ``corpus_dir`` already opened."""
+    corpus = corpus or CorpusView.open(corpus_dir)
     topic = adhoc_topic(terms) if terms else get_topic(name or "", [Path(corpus_dir) / "topics"])
     return topic_timeline(corpus, topic, symbols, language)
