@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Sequence
 
 from lineage.compare.reuse import comparable
-from lineage.corpus.index import MIN_FRAGMENT
 from lineage.compare.similarity import char_ngrams, reuse_score
 from lineage.compare.textdiff import diff_ops
+from lineage.corpus.index import MIN_FRAGMENT
 from lineage.errors import UsageError
 from lineage.model.comparison import Op
 from lineage.script.language import gram_size
