@@ -4,6 +4,7 @@ one note) when the index is stale, never a stale result. On the bundled corpus p
 official UN documents (support.session_corpus), Chinese and English."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -172,13 +173,22 @@ def test_a_term_split_by_layout_is_found_with_the_index(corpus, tmp_path, capsys
     extra = ("\n@preamble pp1a\n| 我们注意到互联网 治理\n| 论 坛的工作，\n"
              "\n@preamble pp1b\n| recalling the INTERNET governance\n| forum and multi stakeholder work,\n"
              "\n@preamble pp1c\n| 重申網際網路治理論壇的作用，\n")
-    text.write_text(old.replace(marker, extra + marker, 1), encoding="utf-8")
+    # Operative paragraphs whose printed number is not their id: the index keeps the number.
+    operative = "\n@paragraph 1 "
+    assert operative in old
+    numbered = ("\n@paragraph 0a number=0之二\n| 决定互联网治理论坛继续举行会议，\n"
+                "\n@paragraph 0b no-number\n| 请互联网治理论坛提出报告，\n")
+    text.write_text(old.replace(marker, extra + marker, 1).replace(operative, numbered + operative, 1),
+                    encoding="utf-8")
     topics = [["topic", "igf", "--format", "json"],
+              ["topic", "igf"],
               ["topic", "--term", "Internet Governance Forum", "--term", "互联网治理论坛", "--format", "json"],
               ["topic", "--term", "網際網路治理論壇", "--term", "multi-stakeholder", "--format", "json"]]
     without = [run(argv, folder, capsys) for argv in topics]
     assert all(code == 0 for code, _, _ in without), without
-    for argv, (_, out, _), wanted in zip(topics, without, (["pp1a", "pp1b"], ["pp1a", "pp1b"], ["pp1b", "pp1c"])):
+    paragraphs = {p["id"]: p for d in json.loads(without[0][1])["documents"] for p in d["paragraphs"]}
+    assert paragraphs["0a"]["number"] == "0之二" and paragraphs["0b"]["number"] is None
+    for argv, (_, out, _), wanted in zip(topics, without, (["pp1a", "pp1b"], [], ["pp1a", "pp1b"], ["pp1b", "pp1c"])):
         for pid in wanted:
             assert f'"id": "{pid}"' in out, (argv, pid)
     build_index(folder)
