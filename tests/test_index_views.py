@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 import lineage.trace.corpusview as corpusview
 from lineage.cli.main import main
-from lineage.corpus.index import build_index, index_path, index_status
+from lineage.corpus.index import build_index, documents_matching, index_path, index_status, indexed_documents
+from lineage.corpus.manifest import load_entry_document, load_manifest
+from lineage.normalize import normalize
 from lineage.trace.blame import blame
 from lineage.trace.corpusview import CorpusView
 from lineage.trace.history import paragraph_history
@@ -27,7 +30,9 @@ COMMANDS = [
     ["topic", "igf", "--lang", "en"],
     ["topic", "human-rights"],
     ["topic", "--term", "Internet Governance Forum", "--term", "数字鸿沟"],
-    ["topic", "--term", "论坛"],  # too short to look up: every text is matched
+    ["topic", "--term", "论坛"],  # too short for the trigram index: the paragraphs are scanned
+    ["topic", "ai"],  # likewise, "AI" with case aside
+    ["topic", "--term=()"],  # nothing to look up: every text is matched
     ["history", "A/RES/80/173", "99"],
     ["history", "A/RES/80/173", "99", "--lang", "en"],
     ["history", "WSIS+20 outcome draft (reconstructed)", "pp3"],
@@ -146,18 +151,19 @@ def test_a_text_missing_since_the_index_was_built_is_one_clean_error(indexed, tm
     ("Internet Governance Forum", None, ("Internet", "Governance", "Forum")),
     ("multi-stakeholder", None, ("multi", "stakeholder")),
     ("IGF", None, ("IGF",)),
-    ("U.N.", None, ()),  # no run of three letters: cannot be looked up
+    ("U.N.", None, ("U", "N")),
     # A Chinese term is one run (the normalisation removes layout spaces between its characters).
     ("互联网治理论坛", None, ("互联网治理论坛",)),
-    ("论坛", None, ()),
+    ("论坛", None, ("论坛",)),
     # Traditional characters: simplified as a Chinese text is, kept as a Japanese one is.
     ("網際網路", None, ("网际网路",)),
     ("網際網路", "ja", ("網際網路",)),
     # Full-width letters and punctuation inside a term.
-    ("ＩＧＦ（论坛）", None, ()),
+    ("ＩＧＦ（论坛）", None, ("论坛",)),  # a Chinese term: its Han characters only
+    ("()", None, ()),  # nothing to look up
 ])
 def test_term_fragments(term, language, fragments):
-    assert term_fragments(term, language, 3) == fragments
+    assert term_fragments(term, language) == fragments
 
 
 def test_a_term_split_by_layout_is_found_with_the_index(corpus, tmp_path, capsys):
@@ -193,3 +199,31 @@ def test_a_term_split_by_layout_is_found_with_the_index(corpus, tmp_path, capsys
             assert f'"id": "{pid}"' in out, (argv, pid)
     build_index(folder)
     assert [run(argv, folder, capsys) for argv in topics] == without
+
+
+@pytest.mark.parametrize("groups", [
+    [("Internet", "Governance", "Forum")],
+    [("互联网治理论坛",), ("IGF",)],
+    [("人权",), ("隐私",)],  # shorter than a trigram: the paragraphs are scanned
+    [("ai",)],  # likewise, case aside
+    [("人权",), ("digital", "divide")],  # both ways at once
+])
+def test_documents_matching_is_every_text_with_such_a_paragraph(indexed, groups):
+    """The look-up against the texts themselves: each paragraph's normalised text, read from
+    the file, searched in Python."""
+    manifest = load_manifest(indexed)
+    wanted = set()
+    for entry in manifest:
+        if not entry.has_text:
+            continue
+        doc = load_entry_document(indexed, entry)
+        texts = [normalize(p.text, "compare", entry.language).text.lower() for p in doc.all_paragraphs()]
+        if any(all(x.lower() in t for x in g) for g in groups for t in texts):
+            wanted.add(entry.text)
+    con = sqlite3.connect(index_path(indexed))
+    try:
+        paths = {doc_id: path for path, doc_id in indexed_documents(con).items()}
+        found = {paths[d] for d in documents_matching(con, groups)}
+    finally:
+        con.close()
+    assert wanted and found == wanted

@@ -49,7 +49,7 @@ from lineage.script.language import gram_size
 
 __all__ = ["INDEX_NAME", "IndexStatus", "BuildResult", "DocRows", "IndexedParagraph", "index_path", "index_status",
            "build_index", "document_rows", "open_index", "open_if_fresh", "require_fresh_index", "ensure_gitignore",
-           "indexed_documents", "indexed_paragraphs", "documents_matching", "MIN_FRAGMENT"]
+           "indexed_documents", "indexed_paragraphs", "documents_matching", "can_look_up", "MIN_FRAGMENT"]
 
 INDEX_NAME = "index.sqlite"
 FORMAT = "index-format-5"  # not a JSON contract: the layout of index.sqlite
@@ -280,21 +280,44 @@ def indexed_paragraphs(con: sqlite3.Connection, doc_id: int) -> list[IndexedPara
 MIN_FRAGMENT = 3
 
 
+def can_look_up(string: str) -> bool:
+    """Whether :func:`documents_matching` can look ``string`` up, case aside: any string of
+    ``MIN_FRAGMENT`` characters or more (the full-text index folds case), and shorter ones
+    whose letters are ASCII or have no case (Han characters), which are searched for in the
+    paragraphs themselves."""
+    return bool(string) and (len(string) >= MIN_FRAGMENT or all(c.isascii() or c.lower() == c.upper() for c in string))
+
+
 def documents_matching(con: sqlite3.Connection, groups: Iterable[Iterable[str]]) -> set[int]:
-    """Ids of the documents with a paragraph whose ``compare``-normalised text holds every
-    string of at least one group, ignoring case (the full-text index; strings shorter than
-    ``MIN_FRAGMENT`` cannot be looked up and are refused)."""
-    clauses = []
+    """Ids of the documents that may have a paragraph whose ``compare``-normalised text holds
+    every string of one of ``groups``, case aside: every document that has one is among them.
+    A group with strings of ``MIN_FRAGMENT`` characters is looked up by those in the
+    full-text index; a group of shorter strings only (``人权``) by reading the normalised
+    paragraphs in SQLite (one pass for all such groups). Every string must pass
+    :func:`can_look_up`."""
+    fts: list[str] = []
+    scans: list[tuple[str, list[str]]] = []
     for group in groups:
-        strings = list(group)
-        if not strings or any(len(s) < MIN_FRAGMENT for s in strings):
-            raise ValueError(f"each group needs strings of at least {MIN_FRAGMENT} characters: {strings!r}")
-        clauses.append("(" + " AND ".join('"' + s.replace('"', '""') + '"' for s in strings) + ")")
-    if not clauses:
-        return set()
-    query = ("SELECT DISTINCT p.doc FROM para_fts JOIN paragraphs p ON p.id = para_fts.rowid"
-             " WHERE para_fts MATCH ?")
-    return {row[0] for row in con.execute(query, (" OR ".join(clauses),))}
+        strings = list(dict.fromkeys(group))
+        if not strings or not all(can_look_up(x) for x in strings):
+            raise ValueError(f"cannot look up {strings!r}")
+        long = [x for x in strings if len(x) >= MIN_FRAGMENT]
+        if long:
+            fts.append("(" + " AND ".join('"' + x.replace('"', '""') + '"' for x in long) + ")")
+        else:
+            # lower() folds ASCII only: what can_look_up lets through shorter than a trigram.
+            scans.append(("(" + " AND ".join("instr(lower(norm), ?) > 0" for _ in strings) + ")",
+                          [x.lower() for x in strings]))
+    found: set[int] = set()
+    if fts:
+        query = ("SELECT DISTINCT p.doc FROM para_fts JOIN paragraphs p ON p.id = para_fts.rowid"
+                 " WHERE para_fts MATCH ?")
+        found.update(row[0] for row in con.execute(query, (" OR ".join(fts),)))
+    if scans:
+        where = " OR ".join(clause for clause, _ in scans)
+        args = [x for _, strings in scans for x in strings]
+        found.update(row[0] for row in con.execute(f"SELECT DISTINCT doc FROM paragraphs WHERE {where}", args))
+    return found
 
 
 def ensure_gitignore(corpus_dir: str | Path) -> bool:

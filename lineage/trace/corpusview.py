@@ -18,8 +18,8 @@ from typing import Iterable
 
 from lineage.compare.reuse import comparable
 from lineage.corpus.index import (
-    MIN_FRAGMENT,
     IndexStatus,
+    can_look_up,
     documents_matching,
     indexed_documents,
     indexed_paragraphs,
@@ -157,12 +157,13 @@ class CorpusView:
     def texts_matching(self, groups: Iterable[Iterable[str]] | None) -> set[str] | None:
         """The text paths (``Entry.text``) of the documents with a paragraph whose
         ``compare``-normalised text holds every string of one of ``groups`` (case aside),
-        looked up in the full-text index; None (every text may match) without a fresh index,
-        with ``groups`` None, or when a string is too short to look up."""
+        looked up in the index (``lineage.corpus.index.documents_matching``: it may give
+        more, never fewer); None (every text may match) without a fresh index, with
+        ``groups`` None, or when a string cannot be looked up."""
         if self._con is None or groups is None:
             return None
         groups = [tuple(g) for g in groups]
-        if any(not g or min(map(len, g)) < MIN_FRAGMENT for g in groups):
+        if not all(g and all(can_look_up(x) for x in g) for g in groups):
             return None
         ids = documents_matching(self._con, groups)
         return {path for path, doc_id in self._doc_ids.items() if doc_id in ids}

@@ -17,7 +17,6 @@ from typing import Sequence
 from lineage.compare.reuse import comparable
 from lineage.compare.similarity import char_ngrams, reuse_score
 from lineage.compare.textdiff import diff_ops
-from lineage.corpus.index import MIN_FRAGMENT
 from lineage.errors import UsageError
 from lineage.model.comparison import Op
 from lineage.script.language import gram_size
@@ -231,7 +230,7 @@ def topic_timeline(corpus: CorpusView, topic: Topic, symbols: Sequence[str] = ()
     comparables: dict[str, dict[str, str]] = {}  # by language: see _pair
     # With a fresh index, the texts that may speak of the topic at all: the others are not
     # read (None: every text is read and matched).
-    candidates = corpus.texts_matching(topic.lookup_groups(MIN_FRAGMENT))
+    candidates = corpus.texts_matching(topic.lookup_groups())
     for key in keys:
         node = corpus.graph.nodes[key]
         langs = [language] if language else list(node.languages)

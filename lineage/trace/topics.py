@@ -73,16 +73,16 @@ _CJK_RUN = re.compile(f"[{CJK_LETTERS}]+")
 _WORD_RUN = re.compile(r"[^\W_]+")
 
 
-def term_fragments(term: str, language: str | None, min_length: int) -> tuple[str, ...]:
+def term_fragments(term: str, language: str | None) -> tuple[str, ...]:
     """Strings that the ``compare``-normalised text (:mod:`lineage.normalize`, as a text in
     ``language`` is normalised) of any paragraph the term matches holds, case aside: the
     term's runs of letters and digits (of Han characters, kana and bopomofo for a Chinese
     term, whose characters may stand apart in the printed text, with spaces the
-    normalisation removes), normalised as the text is, of at least ``min_length``
-    characters. Empty when it has none: the term cannot be looked up."""
+    normalisation removes), normalised as the text is. Empty when it has none: the term
+    cannot be looked up."""
     norm = normalize(term, "compare", language).text
     runs = (_CJK_RUN if has_cjk(term) else _WORD_RUN).findall(norm)
-    return tuple(dict.fromkeys(r for r in runs if len(r) >= min_length))
+    return tuple(dict.fromkeys(runs))
 
 
 def _table(data: dict, key: str, path: Path) -> dict:
@@ -138,17 +138,17 @@ class Topic:
     def found(self, terms: Iterable[str], text: str) -> list[str]:
         return [t for t in terms if self.pattern(t).search(text)]
 
-    def lookup_groups(self, min_length: int) -> list[tuple[str, ...]] | None:
+    def lookup_groups(self) -> list[tuple[str, ...]] | None:
         """What a full-text index can look texts up by: a paragraph that is on the topic
         through its ``[terms]``, or through ``[weak]`` terms, holds every string of one of
         these groups in its ``compare``-normalised text, case aside (:func:`term_fragments`).
         A text with no such paragraph has no paragraph on the topic at all (an anaphora counts
-        only after a ``[terms]`` term of the same text). None when a term has no string of
-        ``min_length`` characters: then every text must be matched."""
+        only after a ``[terms]`` term of the same text). None when a term has no letter or
+        digit at all: then every text must be matched."""
         groups: list[tuple[str, ...]] = []
         for term in (*self.terms, *self.weak):
             for language in _LOOKUP_LANGUAGES:
-                found = term_fragments(term, language, min_length)
+                found = term_fragments(term, language)
                 if not found:
                     return None
                 if found not in groups:
