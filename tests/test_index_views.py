@@ -15,6 +15,7 @@ import lineage.trace.corpusview as corpusview
 from lineage.cli.main import main
 from lineage.corpus.index import build_index, documents_matching, index_path, index_status, indexed_documents
 from lineage.corpus.manifest import load_entry_document, load_manifest
+from lineage.errors import CorpusError
 from lineage.normalize import normalize
 from lineage.trace.blame import blame
 from lineage.trace.corpusview import CorpusView
@@ -227,3 +228,30 @@ def test_documents_matching_is_every_text_with_such_a_paragraph(indexed, groups)
     finally:
         con.close()
     assert wanted and found == wanted
+
+
+def test_a_view_reads_the_index_it_checked_while_a_rebuild_waits(indexed, tmp_path):
+    """A view holds a read transaction from its freshness check on: a rebuild started
+    meanwhile cannot replace the rows under it (it fails, cleanly, once SQLite gives up)."""
+    folder = tmp_path / "busy"
+    shutil.copytree(indexed, folder)
+    view = CorpusView.open(folder)
+    assert view.uses_index
+    before = blame(view, "A/RES/80/173").to_dict()
+    _edit(folder)
+    with pytest.raises(CorpusError, match="database is locked"):
+        build_index(folder)
+    assert blame(view, "A/RES/80/173").to_dict() == before
+    view.close()
+    build_index(folder)
+    assert index_status(folder).fresh
+
+
+def test_a_damaged_index_is_stale_and_the_texts_are_read(indexed, corpus, tmp_path, capsys):
+    folder = tmp_path / "damaged"
+    shutil.copytree(indexed, folder)
+    index_path(folder).write_bytes(b"not a database" * 100)
+    code, out, err = run(["blame", "A/RES/80/173", "--format", "json"], folder, capsys)
+    assert (code, out) == run(["blame", "A/RES/80/173", "--format", "json"], corpus, capsys)[:2]
+    assert err.startswith("note: not using the corpus index (it is stale: the index file is unreadable)")
+    assert err.count("\n") == 1

@@ -243,14 +243,29 @@ def open_index(corpus_dir: str | Path) -> sqlite3.Connection:
 
 def open_if_fresh(corpus_dir: str | Path) -> tuple[IndexStatus, sqlite3.Connection | None]:
     """The index's status and, when it is fresh, a read-only connection to it: for the
-    commands that read the texts themselves when there is no fresh index."""
+    commands that read the texts themselves when there is no fresh index.
+
+    The connection holds a read transaction from before the freshness check: what it reads
+    is the index that was checked, even if ``lineage index`` runs meanwhile (that build
+    waits for it to close, then fails with "database is locked" after SQLite's timeout)."""
+    path = index_path(corpus_dir)
+    if not path.is_file():
+        return index_status(corpus_dir), None
+    try:
+        con = _connect(path, readonly=True)
+    except sqlite3.Error:
+        return IndexStatus("stale", "the index file is unreadable", path), None
+    try:
+        con.execute("BEGIN")
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()  # takes the read lock
+    except sqlite3.Error:
+        con.close()
+        return IndexStatus("stale", "the index file is unreadable", path), None
     status = index_status(corpus_dir)
     if not status.fresh:
+        con.close()
         return status, None
-    try:
-        return status, _connect(status.path, readonly=True)
-    except sqlite3.Error:
-        return IndexStatus("stale", "the index file is unreadable", status.path), None
+    return status, con
 
 
 @dataclass(frozen=True)

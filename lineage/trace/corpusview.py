@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Callable, Iterable, TypeVar
 
 from lineage.compare.reuse import comparable
 from lineage.corpus.index import (
@@ -26,11 +26,13 @@ from lineage.corpus.index import (
     open_if_fresh,
 )
 from lineage.corpus.manifest import Entry, Manifest, load_entry_document, load_manifest
-from lineage.errors import UsageError
+from lineage.errors import CorpusError, UsageError
 from lineage.model.document import Document, Paragraph, Source
 from lineage.trace.graph import LineageGraph, Node, build_graph, node_key
 
 __all__ = ["CorpusView"]
+
+T = TypeVar("T")
 
 # Comparable forms kept from the index at most (a pass over every text of a large corpus
 # must not hold them all); forgetting one only means computing it again.
@@ -76,9 +78,17 @@ class CorpusView:
         return self.index.note()
 
     def close(self) -> None:
+        """Let go of the index (its read transaction holds off a rebuild's commit)."""
         if self._con is not None:
             self._con.close()
             self._con = None
+            self._doc_ids = {}
+
+    def __enter__(self) -> CorpusView:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def node(self, symbol: str) -> Node:
         return self.graph.node(symbol)
@@ -135,13 +145,22 @@ class CorpusView:
         language = entry.language or ""
         preamble: list[Paragraph] = []
         operative: list[Paragraph] = []
-        for row in indexed_paragraphs(self._con, doc_id):
+        for row in self._read(indexed_paragraphs, self._con, doc_id):
             (preamble if row.part == "preamble" else operative).append(Paragraph(row.pid, row.text, row.number))
             if len(self._comparable) >= _FORMS_LIMIT:
                 self._comparable.clear()
             self._comparable[(language, row.text)] = row.comp
         source = Source(path=str(self.corpus_dir / (entry.text or "")), kind="corpus")
         return Document(entry.symbol, entry.language, source, preamble=preamble, paragraphs=operative)
+
+    def _read(self, query: Callable[..., T], *args: Any) -> T:
+        """``query(*args)`` on the index; a damaged index is one clear error."""
+        try:
+            return query(*args)
+        except sqlite3.Error as exc:
+            where = self.index.path if self.index is not None else self.corpus_dir
+            raise CorpusError(f"cannot read the corpus index ({exc}); rebuild it with "
+                              f"`lineage index --corpus {self.corpus_dir}`", where) from None
 
     def comparable(self, text: str, language: str) -> str:
         """:func:`lineage.compare.reuse.comparable` of a paragraph text: from the index for
@@ -165,7 +184,7 @@ class CorpusView:
         groups = [tuple(g) for g in groups]
         if not all(g and all(can_look_up(x) for x in g) for g in groups):
             return None
-        ids = documents_matching(self._con, groups)
+        ids = self._read(documents_matching, self._con, groups)
         return {path for path, doc_id in self._doc_ids.items() if doc_id in ids}
 
     def symbols_with_text(self, language: str | None = None) -> list[str]:

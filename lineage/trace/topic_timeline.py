@@ -274,6 +274,8 @@ def load_timeline(corpus_dir: str | Path, name: str | None, symbols: Sequence[st
     """The timeline of topic ``name`` (a topic's name or one of its terms; topics are the
     bundled ones plus any in the corpus's ``topics/`` folder), or of the ad hoc ``terms``;
     ``corpus``: the corpus in ``corpus_dir`` already opened."""
-    corpus = corpus or CorpusView.open(corpus_dir)
+    if corpus is None:
+        with CorpusView.open(corpus_dir) as opened:
+            return load_timeline(corpus_dir, name, symbols, language, terms, opened)
     topic = adhoc_topic(terms) if terms else get_topic(name or "", [Path(corpus_dir) / "topics"])
     return topic_timeline(corpus, topic, symbols, language)

@@ -79,7 +79,8 @@ def show_history(corpus_dir: str | Path, symbol: str, para: str, language: str |
     """``lineage history``: paragraph ``para`` of ``symbol`` through its versions."""
     from lineage.trace.history import paragraph_history, render_history
 
-    return render_history(paragraph_history(_open_corpus(corpus_dir), symbol, para, language), fmt)
+    with _open_corpus(corpus_dir) as corpus:
+        return render_history(paragraph_history(corpus, symbol, para, language), fmt)
 
 
 def show_blame(corpus_dir: str | Path, symbol: str, language: str | None = None, fmt: str = "text",
@@ -89,7 +90,8 @@ def show_blame(corpus_dir: str | Path, symbol: str, language: str | None = None,
     from lineage.trace.blame import DEFAULT_THRESHOLD, blame, render_blame
 
     share = DEFAULT_THRESHOLD if threshold is None else threshold
-    return render_blame(blame(_open_corpus(corpus_dir), symbol, language, share), fmt)
+    with _open_corpus(corpus_dir) as corpus:
+        return render_blame(blame(corpus, symbol, language, share), fmt)
 
 
 def show_topic(corpus_dir: str | Path, name: str | None, symbols: Sequence[str] = (),
@@ -98,4 +100,5 @@ def show_topic(corpus_dir: str | Path, name: str | None, symbols: Sequence[str] 
     from lineage.trace.topic_render import render_topic
     from lineage.trace.topic_timeline import load_timeline
 
-    return render_topic(load_timeline(corpus_dir, name, symbols, language, terms, _open_corpus(corpus_dir)), fmt)
+    with _open_corpus(corpus_dir) as corpus:
+        return render_topic(load_timeline(corpus_dir, name, symbols, language, terms, corpus), fmt)
