@@ -187,7 +187,15 @@ def test_a_term_split_by_layout_is_found_with_the_index(corpus, tmp_path, capsys
                 "\n@paragraph 0b no-number\n| 请互联网治理论坛提出报告，\n")
     text.write_text(old.replace(marker, extra + marker, 1).replace(operative, numbered + operative, 1),
                     encoding="utf-8")
+    # A blank line inside a paragraph, in a text that holds the term nowhere else.
+    other = folder / "texts" / "WSIS-05-TUNIS-DOC-6-Rev.1.zh.txt"
+    other_text = other.read_text(encoding="utf-8")
+    before = "\n@paragraph 2 "
+    assert "数字合作路线图审议" not in other_text and before in other_text
+    other.write_text(other_text.replace(before, "\n@paragraph 1z\n| 欢迎数字合作路线\n|\n| 图审议的结果，\n" + before, 1),
+                     encoding="utf-8")
     topics = [["topic", "igf", "--format", "json"],
+              ["topic", "--term", "数字合作路线图审议", "--format", "json"],
               ["topic", "igf"],
               ["topic", "--term", "Internet Governance Forum", "--term", "互联网治理论坛", "--format", "json"],
               ["topic", "--term", "網際網路治理論壇", "--term", "multi-stakeholder", "--format", "json"]]
@@ -195,7 +203,8 @@ def test_a_term_split_by_layout_is_found_with_the_index(corpus, tmp_path, capsys
     assert all(code == 0 for code, _, _ in without), without
     paragraphs = {p["id"]: p for d in json.loads(without[0][1])["documents"] for p in d["paragraphs"]}
     assert paragraphs["0a"]["number"] == "0之二" and paragraphs["0b"]["number"] is None
-    for argv, (_, out, _), wanted in zip(topics, without, (["pp1a", "pp1b"], [], ["pp1a", "pp1b"], ["pp1b", "pp1c"])):
+    wanted_ids = (["pp1a", "pp1b"], ["1z"], [], ["pp1a", "pp1b"], ["pp1b", "pp1c"])
+    for argv, (_, out, _), wanted in zip(topics, without, wanted_ids):
         for pid in wanted:
             assert f'"id": "{pid}"' in out, (argv, pid)
     build_index(folder)

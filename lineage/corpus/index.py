@@ -320,8 +320,10 @@ def documents_matching(con: sqlite3.Connection, groups: Iterable[Iterable[str]])
         if long:
             fts.append("(" + " AND ".join('"' + x.replace('"', '""') + '"' for x in long) + ")")
         else:
-            # lower() folds ASCII only: what can_look_up lets through shorter than a trigram.
-            scans.append(("(" + " AND ".join("instr(lower(norm), ?) > 0" for _ in strings) + ")",
+            # lower() folds ASCII only: what can_look_up lets through shorter than a trigram
+            # (and a string without case, 人权, needs no copy of the text lowered).
+            scans.append(("(" + " AND ".join("instr(norm, ?) > 0" if x.lower() == x.upper() else
+                                             "instr(lower(norm), ?) > 0" for x in strings) + ")",
                           [x.lower() for x in strings]))
     found: set[int] = set()
     if fts:

@@ -146,6 +146,11 @@ class Topic:
         only after a ``[terms]`` term of the same text). None when a term has no letter or
         digit at all: then every text must be matched."""
         groups: list[tuple[str, ...]] = []
+        if any(has_cjk(t) for t in (*self.terms, *self.weak)):
+            # A Chinese term matches across any whitespace, and the one the normalisation
+            # keeps between two Chinese characters is a paragraph break (a blank line in
+            # the paragraph's text): such paragraphs are matched whatever they hold.
+            groups.append(("\n",))
         for term in (*self.terms, *self.weak):
             for language in _LOOKUP_LANGUAGES:
                 found = term_fragments(term, language)
