@@ -15,6 +15,10 @@ memory of that process:
 - ``history`` and ``blame``: the newest resolution of the first family (sessions) or the newest
   revision (chain), paragraph 1: the longest lineage in the corpus.
 
+Each view is measured twice: reading the texts (no ``index.sqlite`` in the corpus) and with a
+fresh corpus index (``lineage index --jobs 1``, built in between; its CPU time is printed as
+the ``index`` row). The two runs of a view must print the same bytes (checked).
+
 The growth column divides the time per document at a size by the time per document at the
 smallest size: 1.0 is linear growth, above it super-linear. The manifest of a large corpus is
 parsed once into the cache folder (``lineage.read.cache``); the first run of each size does that and
@@ -39,6 +43,7 @@ from make_corpus import make_corpus  # noqa: E402
 
 VIEWS = ("graph", "topic", "history", "blame")
 SHAPES = ("sessions", "chain")
+SOURCES = ("texts", "index")
 
 
 def child_env() -> dict[str, str]:
@@ -49,9 +54,10 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def run_measured(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
+def run_measured(argv: list[str], env: dict[str, str] | None = None,
+                 stdout: int | object = subprocess.DEVNULL) -> tuple[float, float, int]:
     """(CPU seconds, peak MiB, exit code) of one process running ``argv``."""
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    proc = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.DEVNULL,  # type: ignore[arg-type]
                             env=env or child_env(), cwd=REPO)
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -98,34 +104,62 @@ def corpus(work: Path, shape: str, size: int) -> Path:
     return folder
 
 
+def output_of(argv: list[str], env: dict[str, str]) -> bytes:
+    """What the command prints (the untimed run), to compare the texts and index runs."""
+    with tempfile.TemporaryFile() as fh:
+        run_measured(argv, env, stdout=fh)  # also caches the manifest, warms the page cache
+        fh.seek(0)
+        return fh.read()
+
+
+Results = dict[tuple[str, str, int, str], tuple[float, float]]
+
+
 def measure(work: Path, sizes: list[int], shapes: tuple[str, ...], views: tuple[str, ...],
-            repeat: int) -> dict[tuple[str, str, int], tuple[float, float]]:
-    results: dict[tuple[str, str, int], tuple[float, float]] = {}
+            repeat: int) -> Results:
+    results: Results = {}
     env = child_env()
     for shape in shapes:
         for size in sizes:
             folder = corpus(work, shape, size)
-            for view in views:
-                argv = view_argv(view, folder, shape)
-                run_measured(argv, env)  # cache the manifest, warm the page cache
-                results[(shape, view, size)] = best_of(argv, repeat, env)
-                cpu, mib = results[(shape, view, size)]
-                print(f"  {shape:8} {view:8} {size:>6} docs  {cpu:7.2f} s  {mib:6.0f} MiB", file=sys.stderr)
+            (folder / "index.sqlite").unlink(missing_ok=True)
+            printed: dict[str, bytes] = {}
+            for source in SOURCES:
+                if source == "index":
+                    argv = [sys.executable, "-m", "lineage.cli.main", "index", "--jobs", "1", "--corpus", str(folder)]
+                    cpu, mib, code = run_measured(argv, env)
+                    if code != 0:
+                        raise SystemExit(f"failed ({code}): {' '.join(argv)}")
+                    results[(shape, "index", size, source)] = (cpu, mib)
+                    print(f"  {shape:8} {'index':8} {size:>6} docs  {cpu:7.2f} s  {mib:6.0f} MiB  (build)",
+                          file=sys.stderr)
+                for view in views:
+                    argv = view_argv(view, folder, shape)
+                    out = output_of(argv, env)
+                    if printed.setdefault(view, out) != out:
+                        raise SystemExit(f"{view} prints something else with the index: {' '.join(argv)}")
+                    results[(shape, view, size, source)] = best_of(argv, repeat, env)
+                    cpu, mib = results[(shape, view, size, source)]
+                    print(f"  {shape:8} {view:8} {size:>6} docs  {cpu:7.2f} s  {mib:6.0f} MiB  ({source})",
+                          file=sys.stderr)
+            (folder / "index.sqlite").unlink(missing_ok=True)
     return results
 
 
-def table(results: dict[tuple[str, str, int], tuple[float, float]], sizes: list[int]) -> str:
-    lines = ["| shape | view | " + " | ".join(f"{s:,} docs" for s in sizes)
+def table(results: Results, sizes: list[int]) -> str:
+    lines = ["| shape | view | from | " + " | ".join(f"{s:,} docs" for s in sizes)
              + " | growth per document, smallest to largest |",
-             "|---|---|" + "---:|" * len(sizes) + "---:|"]
+             "|---|---|---|" + "---:|" * len(sizes) + "---:|"]
     for shape in SHAPES:
-        for view in VIEWS:
-            row = [results.get((shape, view, s)) for s in sizes]
-            if not all(row):
-                continue
-            cells = [f"{cpu:.2f} s, {mib:.0f} MiB" for cpu, mib in row]
-            small, large = row[0][0] / sizes[0], row[-1][0] / sizes[-1]
-            lines.append(f"| {shape} | {view} | " + " | ".join(cells) + f" | {large / small:.2f} |")
+        for view in (*VIEWS, "index"):
+            for source in SOURCES:
+                row = [results.get((shape, view, s, source)) for s in sizes]
+                if not all(row):
+                    continue
+                cells = [f"{cpu:.2f} s, {mib:.0f} MiB" for cpu, mib in row]  # type: ignore[misc]
+                small, large = row[0][0] / sizes[0], row[-1][0] / sizes[-1]  # type: ignore[index]
+                what = "(build)" if view == "index" else source
+                lines.append(f"| {shape} | {view} | {what} | " + " | ".join(cells) + f" | {large / small:.2f} |")
     return "\n".join(lines)
 
 

@@ -6,7 +6,9 @@ writes the corpus's ``.gitignore``). It holds:
 - ``documents``: one row per text (entry metadata, the text's path, sha256, size and mtime);
 - ``paragraphs``: preambular and operative paragraphs, printed text, ``compare``-normalised
   text (:mod:`lineage.normalize`) and the :func:`~lineage.compare.reuse.comparable` form the
-  reuse measures count n-grams in, in document order;
+  reuse measures count n-grams in, in document order, with the printed number (so that
+  ``topic``, ``history`` and ``blame`` rebuild a text's paragraphs without reading it:
+  :func:`indexed_paragraphs`);
 - ``para_fts``: an FTS5 full-text index over the normalised text with the **trigram**
   tokenizer, which matches any substring of three characters or more, so Chinese needs no word
   segmentation (docs/scale.md has the measurement against jieba segmentation);
@@ -49,11 +51,12 @@ from lineage.read.references import references_in_notes
 from lineage.read.textformat import parse_corpus_file
 from lineage.script.language import gram_size
 
-__all__ = ["INDEX_NAME", "IndexStatus", "BuildResult", "DocRows", "index_path", "index_status",
-           "build_index", "document_rows", "open_index", "require_fresh_index", "ensure_gitignore"]
+__all__ = ["INDEX_NAME", "IndexStatus", "BuildResult", "DocRows", "IndexedParagraph", "index_path", "index_status",
+           "build_index", "document_rows", "open_index", "open_if_fresh", "require_fresh_index", "ensure_gitignore",
+           "indexed_documents", "indexed_paragraphs", "documents_matching", "can_look_up", "MIN_FRAGMENT"]
 
 INDEX_NAME = "index.sqlite"
-FORMAT = "index-format-4"  # not a JSON contract: the layout of index.sqlite
+FORMAT = "index-format-5"  # not a JSON contract: the layout of index.sqlite
 GITIGNORE_LINES = (INDEX_NAME, f"{INDEX_NAME}-journal", f"{INDEX_NAME}-wal", f"{INDEX_NAME}-shm")
 
 _SCHEMA = """
@@ -64,7 +67,8 @@ CREATE TABLE documents (
   text_size INTEGER NOT NULL, text_mtime_ns INTEGER NOT NULL);
 CREATE TABLE paragraphs (
   id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id), seq INTEGER NOT NULL,
-  pid TEXT NOT NULL, part TEXT NOT NULL, text TEXT NOT NULL, norm TEXT NOT NULL, comp TEXT NOT NULL);
+  pid TEXT NOT NULL, part TEXT NOT NULL, text TEXT NOT NULL, norm TEXT NOT NULL, comp TEXT NOT NULL,
+  number TEXT);
 CREATE INDEX paragraphs_doc ON paragraphs(doc);
 CREATE VIRTUAL TABLE para_fts USING fts5(norm, content='paragraphs', content_rowid='id', tokenize='trigram');
 CREATE TABLE lsh (key INTEGER NOT NULL, para INTEGER NOT NULL, PRIMARY KEY (key, para)) WITHOUT ROWID;
@@ -120,6 +124,7 @@ class DocRows:
     title: str | None
     paragraphs: list[tuple[str, str, str, str, str, list[int]]]  # pid, part, text, norm, comparable, band keys
     refs: list[tuple[str, str, str]]
+    numbers: list[str | None]  # the printed number of each paragraph (None: preambular, unnumbered)
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -150,8 +155,10 @@ def document_rows(corpus_dir: str | Path, entry: Entry) -> DocRows:
                           corpus_dir / rel)
     lang = entry.language
     paragraphs = []
+    numbers: list[str | None] = []
     for part, paras in (("preamble", doc.preamble), ("operative", doc.paragraphs)):
         for p in paras:
+            numbers.append(p.number)
             norm = normalize(p.text, "compare", lang).text
             whole = comparable_from_normalized(norm)
             keys: list[int] = []
@@ -163,7 +170,7 @@ def document_rows(corpus_dir: str | Path, entry: Entry) -> DocRows:
     size, mtime = stat if stat else (len(data), 0)
     return DocRows(rel, sha256_bytes(data), size, mtime, entry.date or doc.date, doc.session,
                    list(doc.agenda_items), entry.title or doc.title, paragraphs,
-                   references_in_notes(parsed.notes))
+                   references_in_notes(parsed.notes), numbers)
 
 
 def _manifest_fingerprint(corpus_dir: Path) -> dict[str, str]:
@@ -271,6 +278,102 @@ def open_index(corpus_dir: str | Path, *, quick: bool = False) -> sqlite3.Connec
     return _connect(require_fresh_index(corpus_dir, quick=quick), readonly=True)
 
 
+def open_if_fresh(corpus_dir: str | Path) -> tuple[IndexStatus, sqlite3.Connection | None]:
+    """The index's status and, when it is fresh, a read-only connection to it: for the
+    commands that read the texts themselves when there is no fresh index.
+
+    The connection holds a read transaction from before the freshness check: what it reads
+    is the index that was checked, even if ``lineage index`` runs meanwhile (that build
+    waits for it to close, then fails with "database is locked" after SQLite's timeout)."""
+    path = index_path(corpus_dir)
+    if not path.is_file():
+        return index_status(corpus_dir), None
+    try:
+        con = _connect(path, readonly=True)
+    except sqlite3.Error:
+        return IndexStatus("stale", "the index file is unreadable", path), None
+    try:
+        con.execute("BEGIN")
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()  # takes the read lock
+    except sqlite3.Error:
+        con.close()
+        return IndexStatus("stale", "the index file is unreadable", path), None
+    status = index_status(corpus_dir)
+    if not status.fresh:
+        con.close()
+        return status, None
+    return status, con
+
+
+@dataclass(frozen=True)
+class IndexedParagraph:
+    """A paragraph as the index holds it: enough to stand for the parsed text's paragraph
+    (id, printed number, text) and its comparable form, computed once at build time."""
+
+    pid: str
+    part: str  # "preamble" or "operative"
+    number: str | None
+    text: str
+    comp: str
+
+
+def indexed_documents(con: sqlite3.Connection) -> dict[str, int]:
+    """Document ids by text path (relative to the corpus, as the manifest writes it)."""
+    return dict(con.execute("SELECT text_path, id FROM documents"))
+
+
+def indexed_paragraphs(con: sqlite3.Connection, doc_id: int) -> list[IndexedParagraph]:
+    """The paragraphs of document ``doc_id``, preambular then operative, in document order."""
+    rows = con.execute("SELECT pid, part, number, text, comp FROM paragraphs WHERE doc = ? ORDER BY seq", (doc_id,))
+    return [IndexedParagraph(*row) for row in rows]
+
+
+# The trigram tokenizer finds strings of at least three characters.
+MIN_FRAGMENT = 3
+
+
+def can_look_up(string: str) -> bool:
+    """Whether :func:`documents_matching` can look ``string`` up, case aside: any string of
+    ``MIN_FRAGMENT`` characters or more (the full-text index folds case), and shorter ones
+    whose letters are ASCII or have no case (Han characters), which are searched for in the
+    paragraphs themselves."""
+    return bool(string) and (len(string) >= MIN_FRAGMENT or all(c.isascii() or c.lower() == c.upper() for c in string))
+
+
+def documents_matching(con: sqlite3.Connection, groups: Iterable[Iterable[str]]) -> set[int]:
+    """Ids of the documents that may have a paragraph whose ``compare``-normalised text holds
+    every string of one of ``groups``, case aside: every document that has one is among them.
+    A group with strings of ``MIN_FRAGMENT`` characters is looked up by those in the
+    full-text index; a group of shorter strings only (``人权``) by reading the normalised
+    paragraphs in SQLite (one pass for all such groups). Every string must pass
+    :func:`can_look_up`."""
+    fts: list[str] = []
+    scans: list[tuple[str, list[str]]] = []
+    for group in groups:
+        strings = list(dict.fromkeys(group))
+        if not strings or not all(can_look_up(x) for x in strings):
+            raise ValueError(f"cannot look up {strings!r}")
+        long = [x for x in strings if len(x) >= MIN_FRAGMENT]
+        if long:
+            fts.append("(" + " AND ".join('"' + x.replace('"', '""') + '"' for x in long) + ")")
+        else:
+            # lower() folds ASCII only: what can_look_up lets through shorter than a trigram
+            # (and a string without case, 人权, needs no copy of the text lowered).
+            scans.append(("(" + " AND ".join("instr(norm, ?) > 0" if x.lower() == x.upper() else
+                                             "instr(lower(norm), ?) > 0" for x in strings) + ")",
+                          [x.lower() for x in strings]))
+    found: set[int] = set()
+    if fts:
+        query = ("SELECT DISTINCT p.doc FROM para_fts JOIN paragraphs p ON p.id = para_fts.rowid"
+                 " WHERE para_fts MATCH ?")
+        found.update(row[0] for row in con.execute(query, (" OR ".join(fts),)))
+    if scans:
+        where = " OR ".join(clause for clause, _ in scans)
+        args = [x for _, strings in scans for x in strings]
+        found.update(row[0] for row in con.execute(f"SELECT DISTINCT doc FROM paragraphs WHERE {where}", args))
+    return found
+
+
 def ensure_gitignore(corpus_dir: str | Path) -> bool:
     """Add the index's files to the corpus's ``.gitignore`` (created if needed); True if written."""
     path = Path(corpus_dir) / ".gitignore"
@@ -319,9 +422,11 @@ def _insert(con: sqlite3.Connection, entry: Entry, rows: DocRows, first_para: in
     doc_id = cur.lastrowid
     assert doc_id is not None  # set by the INSERT just run
     ids = range(first_para, first_para + len(rows.paragraphs))
-    con.executemany("INSERT INTO paragraphs (id, doc, seq, pid, part, text, norm, comp) VALUES (?,?,?,?,?,?,?,?)",
-                    [(para, doc_id, seq, pid, part, text, norm, comp)
-                     for seq, (para, (pid, part, text, norm, comp, _)) in enumerate(zip(ids, rows.paragraphs))])
+    con.executemany("INSERT INTO paragraphs (id, doc, seq, pid, part, text, norm, comp, number)"
+                    " VALUES (?,?,?,?,?,?,?,?,?)",
+                    [(para, doc_id, seq, pid, part, text, norm, comp, number)
+                     for seq, (para, (pid, part, text, norm, comp, _), number)
+                     in enumerate(zip(ids, rows.paragraphs, rows.numbers, strict=True))])
     con.executemany("INSERT INTO para_fts(rowid, norm) VALUES (?, ?)",
                     [(para, row[3]) for para, row in zip(ids, rows.paragraphs)])
     con.executemany("INSERT INTO temp.lsh_new (key, para) VALUES (?, ?)",

@@ -116,6 +116,22 @@ class _Probe:
     hit: tuple[int, str, float] | None = None  # (rank, paragraph id, score)
 
 
+# Paragraph texts whose probe counts are remembered at most (see blame).
+_MET_LIMIT = 20000
+
+
+def _meet(text: str, n: int, by_gram: dict[str, list[_Probe]]) -> list[tuple[_Probe, int]]:
+    """The open probes sharing n-grams with ``text`` (a comparable form), with how many each
+    shares, in the order they are first met."""
+    counts: dict[int, int] = defaultdict(int)
+    owners: dict[int, _Probe] = {}
+    for g in char_ngrams(text, n):
+        for p in by_gram.get(g, ()):
+            counts[id(p)] += 1
+            owners[id(p)] = p
+    return [(owners[k], c) for k, c in counts.items()]
+
+
 def blame(corpus: CorpusView, symbol: str, language: str | None = None,
           threshold: float = DEFAULT_THRESHOLD) -> Blame:
     """Each sentence of ``symbol``'s text with the earliest earlier text that contains it.
@@ -143,6 +159,7 @@ def blame(corpus: CorpusView, symbol: str, language: str | None = None,
     by_gram: dict[str, list[_Probe]] = {}
     short: list[_Probe] = []
     indexed = -1  # how many open probes by_gram was made for
+    met: dict[str, list[tuple[_Probe, int]]] = {}  # by comparable text: _meet for by_gram
     for rank, key in enumerate(earlier):
         if not open_probes:
             break
@@ -153,16 +170,16 @@ def blame(corpus: CorpusView, symbol: str, language: str | None = None,
                     by_gram[g].append(p)
             short = [p for p in open_probes if not p.grams]
             indexed = len(open_probes)
-        for para in corpus.document(key, language, keep=False).all_paragraphs():
-            text = comparable(para.text, language)
-            counts: dict[int, int] = defaultdict(int)
-            owners: dict[int, _Probe] = {}
-            for g in char_ngrams(text, n):
-                for p in by_gram.get(g, ()):
-                    counts[id(p)] += 1
-                    owners[id(p)] = p
-            for pid, count in counts.items():
-                p = owners[pid]
+            met = {}
+        for para, text in corpus.paragraph_forms(key, language, keep=False):
+            # Versions repeat most paragraphs word for word: the probes a text meets are
+            # counted once while the open probes stay the same.
+            counts = met.get(text)
+            if counts is None:
+                if len(met) >= _MET_LIMIT:
+                    met.clear()
+                counts = met[text] = _meet(text, n, by_gram)
+            for p, count in counts:
                 score = count / len(p.grams)
                 if score >= threshold and (p.hit is None or score > p.hit[2]):
                     p.hit = (rank, para.id, score)

@@ -298,8 +298,7 @@ def _earlier_variants(corpus: CorpusView, target: str, language: str, first: His
         if key in versions or not corpus.has_text(key, language):
             continue
         best: EarlierMatch | None = None
-        for p in corpus.document(key, language).all_paragraphs():
-            other = comparable(p.text, language)
+        for p, other in corpus.paragraph_forms(key, language):
             score = mutual_containment(passage, other, n)
             if score >= EARLIER_THRESHOLD and (best is None or score > best.score):
                 best = EarlierMatch(key, corpus.graph.nodes[key].date, p.id, score, p.text)

@@ -200,6 +200,17 @@ def _cross(entry: TopicEntry, other: TopicEntry) -> None:
     entry.dropped = [pid for pid in theirs if pid not in {h.id for h in entry.hits}]
 
 
+def _hits(corpus: CorpusView, topic: Topic, key: str, language: str, candidates: set[str] | None) -> list[TopicHit]:
+    """The topic's paragraphs in ``key``'s text in ``language``; a text the index rules out
+    is not read."""
+    if candidates is not None:
+        entry = corpus.entry(key, language)
+        if entry is not None and entry.text not in candidates:
+            return []
+    # Each text is read once and only its topic paragraphs are kept.
+    return match_document(topic, corpus.document(key, language, keep=False))
+
+
 def topic_timeline(corpus: CorpusView, topic: Topic, symbols: Sequence[str] = (),
                    language: str | None = None) -> TopicTimeline:
     """The topic across ``symbols`` (default: every document of the corpus with a text), in
@@ -217,28 +228,35 @@ def topic_timeline(corpus: CorpusView, topic: Topic, symbols: Sequence[str] = ()
     entries: list[TopicEntry] = []
     last: dict[str, TopicEntry] = {}
     comparables: dict[str, dict[str, str]] = {}  # by language: see _pair
+    # With a fresh index, the texts that may speak of the topic at all: the others are not
+    # read (None: every text is read and matched).
+    candidates = corpus.texts_matching(topic.lookup_groups())
     for key in keys:
         node = corpus.graph.nodes[key]
         langs = [language] if language else list(node.languages)
         if symbols and not any(lang in node.languages for lang in langs):
             corpus.language_for(key, language)  # raises a clear "no text" error
+        here: list[TopicEntry] = []  # this symbol's entries, in other languages: its bridges
         for lang in langs:
             if lang not in node.languages:
                 continue
-            # Each text is read once and only its topic paragraphs are kept.
-            doc = corpus.document(key, lang, keep=False)
-            entry = TopicEntry(key, lang, node.date, node.title, match_document(topic, doc),
+            entry = TopicEntry(key, lang, node.date, node.title, _hits(corpus, topic, key, lang, candidates),
                                date_inferred=node.date_inferred)
             previous = last.get(lang)
-            bridge = next((e for e in entries if e.symbol == key and e.language != lang and e.hits), None)
+            bridge = next((e for e in here if e.language != lang and e.hits), None)
             if previous is not None and entry.hits:
                 entry.previous = previous.symbol
-                _pair(entry, previous, comparables.setdefault(lang, {}))
+                seen = comparables.setdefault(lang, {})
+                for h in (*previous.hits, *entry.hits):
+                    if h.paragraph.text not in seen:
+                        seen[h.paragraph.text] = corpus.comparable(h.paragraph.text, lang)
+                _pair(entry, previous, seen)
             elif bridge is not None and entry.hits:
                 _cross(entry, bridge)
             else:
                 entry.changes = [TopicChange(h.id, "new") for h in entry.hits]
             entries.append(entry)
+            here.append(entry)
             # A document silent on the topic is no baseline: the next one that speaks of it is
             # compared with the last one that did.
             if entry.hits:
@@ -251,9 +269,13 @@ def topic_timeline(corpus: CorpusView, topic: Topic, symbols: Sequence[str] = ()
 
 
 def load_timeline(corpus_dir: str | Path, name: str | None, symbols: Sequence[str] = (),
-                  language: str | None = None, terms: Sequence[str] = ()) -> TopicTimeline:
+                  language: str | None = None, terms: Sequence[str] = (),
+                  corpus: CorpusView | None = None) -> TopicTimeline:
     """The timeline of topic ``name`` (a topic's name or one of its terms; topics are the
-    bundled ones plus any in the corpus's ``topics/`` folder), or of the ad hoc ``terms``."""
-    corpus = CorpusView.open(corpus_dir)
+    bundled ones plus any in the corpus's ``topics/`` folder), or of the ad hoc ``terms``;
+    ``corpus``: the corpus in ``corpus_dir`` already opened."""
+    if corpus is None:
+        with CorpusView.open(corpus_dir) as opened:
+            return load_timeline(corpus_dir, name, symbols, language, terms, opened)
     topic = adhoc_topic(terms) if terms else get_topic(name or "", [Path(corpus_dir) / "topics"])
     return topic_timeline(corpus, topic, symbols, language)

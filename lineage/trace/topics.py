@@ -28,7 +28,7 @@ from typing import Iterable, Sequence
 from lineage.errors import TopicError
 from lineage.model.document import Document, Paragraph
 from lineage.normalize import normalize
-from lineage.script.chars import CJK, has_cjk
+from lineage.script.chars import CJK, CJK_LETTERS, has_cjk
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -45,6 +45,7 @@ __all__ = [
     "find_topic",
     "adhoc_topic",
     "match_document",
+    "term_fragments",
 ]
 
 
@@ -63,6 +64,25 @@ def _term_pattern(term: str) -> re.Pattern[str]:
         return re.compile(rf"(?<!{_WORD_CHAR}){body}(?!{_WORD_CHAR})", 0 if acronym else re.IGNORECASE)
     # Chinese: layout may leave spaces between characters.
     return re.compile(r"\s*".join(re.escape(ch) for ch in term if not ch.isspace()))
+
+
+# A term is normalised as a Chinese text is (traditional characters simplified) and as a
+# Japanese or Korean one is (not simplified): a text's normalised form is one of these.
+_LOOKUP_LANGUAGES = (None, "ja")
+_CJK_RUN = re.compile(f"[{CJK_LETTERS}]+")
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def term_fragments(term: str, language: str | None) -> tuple[str, ...]:
+    """Strings that the ``compare``-normalised text (:mod:`lineage.normalize`, as a text in
+    ``language`` is normalised) of any paragraph the term matches holds, case aside: the
+    term's runs of letters and digits (of Han characters, kana and bopomofo for a Chinese
+    term, whose characters may stand apart in the printed text, with spaces the
+    normalisation removes), normalised as the text is. Empty when it has none: the term
+    cannot be looked up."""
+    norm = normalize(term, "compare", language).text
+    runs = (_CJK_RUN if has_cjk(term) else _WORD_RUN).findall(norm)
+    return tuple(dict.fromkeys(runs))
 
 
 def _table(data: dict, key: str, path: Path) -> dict:
@@ -117,6 +137,28 @@ class Topic:
 
     def found(self, terms: Iterable[str], text: str) -> list[str]:
         return [t for t in terms if self.pattern(t).search(text)]
+
+    def lookup_groups(self) -> list[tuple[str, ...]] | None:
+        """What a full-text index can look texts up by: a paragraph that is on the topic
+        through its ``[terms]``, or through ``[weak]`` terms, holds every string of one of
+        these groups in its ``compare``-normalised text, case aside (:func:`term_fragments`).
+        A text with no such paragraph has no paragraph on the topic at all (an anaphora counts
+        only after a ``[terms]`` term of the same text). None when a term has no letter or
+        digit at all: then every text must be matched."""
+        groups: list[tuple[str, ...]] = []
+        if any(has_cjk(t) for t in (*self.terms, *self.weak)):
+            # A Chinese term matches across any whitespace, and the one the normalisation
+            # keeps between two Chinese characters is a paragraph break (a blank line in
+            # the paragraph's text): such paragraphs are matched whatever they hold.
+            groups.append(("\n",))
+        for term in (*self.terms, *self.weak):
+            for language in _LOOKUP_LANGUAGES:
+                found = term_fragments(term, language)
+                if not found:
+                    return None
+                if found not in groups:
+                    groups.append(found)
+        return groups
 
     def to_dict(self) -> dict:
         return {

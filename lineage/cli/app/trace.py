@@ -10,9 +10,12 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lineage.model.document import dumps
+
+if TYPE_CHECKING:
+    from lineage.trace.corpusview import CorpusView
 
 __all__ = ["show_blame", "show_graph", "show_history", "show_search", "show_topic"]
 
@@ -59,13 +62,25 @@ def show_search(corpus_dir: str | Path, query: str, fmt: str = "text", **options
     return render_search(search(corpus_dir, query, **options), fmt)
 
 
+def _open_corpus(corpus_dir: str | Path) -> CorpusView:
+    """The corpus view of ``history``, ``blame`` and ``topic`` (texts from the index when it is
+    fresh); when the index is stale, the one note saying the texts are read instead."""
+    from lineage.trace.corpusview import CorpusView
+
+    view = CorpusView.open(corpus_dir)
+    note = view.stale_note()
+    if note is not None:
+        print(note, file=sys.stderr)
+    return view
+
+
 def show_history(corpus_dir: str | Path, symbol: str, para: str, language: str | None = None,
                  fmt: str = "text") -> str:
     """``lineage history``: paragraph ``para`` of ``symbol`` through its versions."""
-    from lineage.trace.corpusview import CorpusView
     from lineage.trace.history import paragraph_history, render_history
 
-    return render_history(paragraph_history(CorpusView.open(corpus_dir), symbol, para, language), fmt)
+    with _open_corpus(corpus_dir) as corpus:
+        return render_history(paragraph_history(corpus, symbol, para, language), fmt)
 
 
 def show_blame(corpus_dir: str | Path, symbol: str, language: str | None = None, fmt: str = "text",
@@ -73,10 +88,10 @@ def show_blame(corpus_dir: str | Path, symbol: str, language: str | None = None,
     """``lineage blame``: where each sentence of ``symbol`` comes from (``threshold``: the
     share of a sentence an earlier text must contain; None: ``DEFAULT_THRESHOLD``)."""
     from lineage.trace.blame import DEFAULT_THRESHOLD, blame, render_blame
-    from lineage.trace.corpusview import CorpusView
 
     share = DEFAULT_THRESHOLD if threshold is None else threshold
-    return render_blame(blame(CorpusView.open(corpus_dir), symbol, language, share), fmt)
+    with _open_corpus(corpus_dir) as corpus:
+        return render_blame(blame(corpus, symbol, language, share), fmt)
 
 
 def show_topic(corpus_dir: str | Path, name: str | None, symbols: Sequence[str] = (),
@@ -85,4 +100,5 @@ def show_topic(corpus_dir: str | Path, name: str | None, symbols: Sequence[str] 
     from lineage.trace.topic_render import render_topic
     from lineage.trace.topic_timeline import load_timeline
 
-    return render_topic(load_timeline(corpus_dir, name, symbols, language, terms), fmt)
+    with _open_corpus(corpus_dir) as corpus:
+        return render_topic(load_timeline(corpus_dir, name, symbols, language, terms, corpus), fmt)
