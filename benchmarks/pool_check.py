@@ -93,6 +93,18 @@ def reference_lines(pdf: Path) -> list[RefLine]:
     return out
 
 
+# A paragraph number or sub-item label alone on its line (pdftotext prints a hanging number
+# as a line of its own): paragraphs 2 and 8 opening two pages are no running header.
+_LABEL = re.compile(r"^(?:\d{1,4}\.|\((?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})\))$")
+
+
+def _bare(text: str) -> str:
+    """A line without spaces and without a trailing star: page 1's symbol ``A /C.1/80/L.23*``
+    (a reissue's star, a space pdftotext read in the large type) is page 2's running header
+    ``A/C.1/80/L.23``."""
+    return re.sub(r"\s+", "", text).rstrip("*")
+
+
 def _shape(text: str) -> str:
     return re.sub(r"\s+", "", _DIGITS.sub("#", text))
 
@@ -104,9 +116,13 @@ def furniture(lines: list[RefLine]) -> set[int]:
     page's top line printed on page 1 too (the running title); in either band the job-number,
     page-mark and barcode forms; and every band line between one of those and the page edge."""
     def band(ln: RefLine) -> str | None:
-        if ln.bottom <= BAND * ln.height:
+        # By the line's middle: a table's header row repeated by Word at the top of every
+        # page is cut by pdftotext into lines a point or two apart (``Agenda item/`` over
+        # ``Date/time``), and the lower ones reach just past the band.
+        middle = (ln.top + ln.bottom) / 2
+        if middle <= BAND * ln.height:
             return "top"
-        if ln.top >= (1 - BAND) * ln.height:
+        if middle >= (1 - BAND) * ln.height:
             return "bottom"
         return None
 
@@ -126,15 +142,15 @@ def furniture(lines: list[RefLine]) -> set[int]:
     cand: set[int] = set()
     for idx in by_page.values():
         order = sorted(idx, key=lambda i: lines[i].top)
-        cand.update(i for i in order[:5] if band(lines[i]) == "top")
-        cand.update(i for i in order[-5:] if band(lines[i]) == "bottom")
+        cand.update(i for i in order[:5] if band(lines[i]) == "top" and not _LABEL.match(lines[i].text))
+        cand.update(i for i in order[-5:] if band(lines[i]) == "bottom" and not _LABEL.match(lines[i].text))
     seen: dict[tuple[str, str], set[int]] = defaultdict(set)
     for i in cand:
         for k in keys(lines[i]):
             seen[(band(lines[i]) or "", k)].add(lines[i].page)
     n_pages = len(by_page)
     need = max(2, -(-4 * n_pages // 10)) if n_pages > 3 else 2
-    page1 = {ln.text for ln in lines if ln.page == 1}
+    page1 = {_bare(ln.text) for ln in lines if ln.page == 1}
     hit: set[int] = set()
     for i in cand:
         ln = lines[i]
@@ -142,7 +158,7 @@ def furniture(lines: list[RefLine]) -> set[int]:
         # At the foot of a page footnotes repeat too (``Ibid.``): there only the job number,
         # page mark and barcode forms count.
         if _KNOWN_FURNITURE.match(ln.text) or b == "top" and (
-                any(len(seen[(b, k)]) >= need for k in keys(ln)) or (ln.page > 1 and ln.text in page1)):
+                any(len(seen[(b, k)]) >= need for k in keys(ln)) or (ln.page > 1 and _bare(ln.text) in page1)):
             hit.add(i)
     # Everything between a furniture line and the page edge.
     for i, ln in enumerate(lines):
@@ -162,6 +178,7 @@ def ours(doc: Document) -> list[str]:
     out += words(doc.formula or "")  # metadata now, printed in the body
     for h in doc.headings:
         out += words(h.text)
+        out += [r.number for r in h.footnote_refs if r.number.isdigit()]
     for p in doc.all_paragraphs():
         out += words(p.number or "")
         out += words(p.text)
