@@ -223,7 +223,9 @@ def check(pdf: Path, doc: Document) -> FileResult:
     res.lost = Counter(body) - mine
     res.invented = mine - Counter(every)
     # The reference cuts some words in two inside a line (``se eking``, kerning read as a
-    # space): a lost pair printed with one space between whose join we have is no loss.
+    # space): a lost pair printed with one space between whose join we have is no loss. So
+    # is a lost first half whose join we have once more than the reference (``it s`` ->
+    # ``its``: the second half ``s`` is not lost when a masthead ``People's`` makes up for it).
     for ln in kept:
         toks = ln.text.split()
         for a, b in zip(toks, toks[1:]):
@@ -231,11 +233,12 @@ def check(pdf: Path, doc: Document) -> FileResult:
             if not wa or not wb:
                 continue
             joined = wa[-1] + wb[0]
-            if mine[joined] and res.lost[wa[-1]] and res.lost[wb[0]]:
+            if mine[joined] and res.lost[wa[-1]] and (res.lost[wb[0]] or res.invented[joined]):
                 if res.invented[joined]:
                     res.invented[joined] -= 1
                 res.lost[wa[-1]] -= 1
-                res.lost[wb[0]] -= 1
+                if res.lost[wb[0]]:
+                    res.lost[wb[0]] -= 1
     # A compound broken at its own hyphen at a line end and joined without it
     # (``forward-|looking`` -> ``forwardlooking``): counted apart, it is the line-end hyphen
     # policy's business (lineage.script), not the layout's.

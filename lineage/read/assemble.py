@@ -214,6 +214,10 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
     section = pending[-1].text if pending else None
     seen: dict[str, int] = {}
     closing_seen = False
+    # Once text the layout could not place went into a paragraph, every block after it until
+    # the next numbered paragraph is more of the same (the rows of a timetable): each on a
+    # line of its own.
+    placing_stray = False
     for b in blocks:
         inline = block_inline(b, clean)
         if b.kind == "heading":
@@ -236,6 +240,7 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
                 h.before = pid
             pending = []
             closing_seen = False
+            placing_stray = False
             continue
         if _closing_block(b, clean, front, meeting):
             closing_seen = True
@@ -258,6 +263,8 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
                 "stray-text",
                 f"unnumbered text at lines {b.line_start}-{b.line_end} {where} kept in paragraph "
                 f"{operative[-1].id}: {inline.text[:60]!r}"))
+            placing_stray = True
+        if placing_stray:
             # On a line of its own: a block the layout could not place (a table row, an
             # annex's note) is no continuation of the sentence before it.
             inline = dataclasses.replace(inline, newline=True)
