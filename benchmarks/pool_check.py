@@ -150,7 +150,9 @@ def furniture(lines: list[RefLine]) -> set[int]:
             seen[(band(lines[i]) or "", k)].add(lines[i].page)
     n_pages = len(by_page)
     need = max(2, -(-4 * n_pages // 10)) if n_pages > 3 else 2
-    page1 = {_bare(ln.text) for ln in lines if ln.page == 1}
+    # The running title repeats what page 1 prints above its text (the masthead and title in
+    # its upper half), not a table row that happens to stand at the top of a later page.
+    page1 = {_bare(ln.text) for ln in lines if ln.page == 1 and ln.top < ln.height / 2}
     hit: set[int] = set()
     for i in cand:
         ln = lines[i]
@@ -224,8 +226,8 @@ def check(pdf: Path, doc: Document) -> FileResult:
     res.invented = mine - Counter(every)
     # The reference cuts some words in two inside a line (``se eking``, kerning read as a
     # space): a lost pair printed with one space between whose join we have is no loss. So
-    # is a lost first half whose join we have once more than the reference (``it s`` ->
-    # ``its``: the second half ``s`` is not lost when a masthead ``People's`` makes up for it).
+    # is a lost half whose join we have once more than the reference (``it s`` -> ``its``,
+    # ``in terpretation``: the other half is no loss where the word occurs elsewhere too).
     for ln in kept:
         toks = ln.text.split()
         for a, b in zip(toks, toks[1:]):
@@ -233,12 +235,13 @@ def check(pdf: Path, doc: Document) -> FileResult:
             if not wa or not wb:
                 continue
             joined = wa[-1] + wb[0]
-            if mine[joined] and res.lost[wa[-1]] and (res.lost[wb[0]] or res.invented[joined]):
+            if mine[joined] and (res.lost[wa[-1]] and res.lost[wb[0]]
+                                 or res.invented[joined] and (res.lost[wa[-1]] or res.lost[wb[0]])):
                 if res.invented[joined]:
                     res.invented[joined] -= 1
-                res.lost[wa[-1]] -= 1
-                if res.lost[wb[0]]:
-                    res.lost[wb[0]] -= 1
+                for half in (wa[-1], wb[0]):
+                    if res.lost[half]:
+                        res.lost[half] -= 1
     # A compound broken at its own hyphen at a line end and joined without it
     # (``forward-|looking`` -> ``forwardlooking``): counted apart, it is the line-end hyphen
     # policy's business (lineage.script), not the layout's.

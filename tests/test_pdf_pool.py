@@ -169,3 +169,39 @@ def test_c3_l1_timetable_rows_are_all_kept() -> None:
     for row, times in [("10 a.m. and 3 p.m.", 15), ("General debate (continued)", 4),
                        ("Introductory statements and interactive dialogue on:", 4), ("No formal meeting", 14)]:
         assert text.count(row) == times, row
+
+
+# --- a bold block after the text is a heading, not the title ---------------------------------------
+
+def test_a_bold_block_after_free_text_is_a_heading_and_nothing_before_it_is_lost() -> None:
+    blocks = [("text", "Draft decision submitted by the Chair of the Committee"),
+              ("bold", "Draft programme of work of the Committee"),
+              ("text", "The General Assembly approves the draft programme of work set out below."),
+              ("heading", "Draft programme of work"), ("text", "Item 1. Social development."),
+              ("bold", "Declaration and Programme of Action."), ("text", "Item 2. Programme planning.")]
+    bs = [Block(kind, [text], i + 1, i + 1) for i, (kind, text) in enumerate(blocks)]
+    for keep in (False, True):
+        doc = build_document(bs, lambda s: Inline(s), Source("x.pdf", "pdf"), keep_stray=keep, metadata=keep)
+        # Before, the last bold block was taken for the title and every block before it left out.
+        assert doc.title == "Draft programme of work of the Committee"
+        assert [p.text for p in doc.preamble] == [
+            "The General Assembly approves the draft programme of work set out below.",
+            "Item 1. Social development.", "Item 2. Programme planning."]
+        assert [h.text for h in doc.headings] == ["Draft programme of work", "Declaration and Programme of Action."]
+
+
+def test_c3_l60_a_draft_decision_without_numbers_keeps_its_text() -> None:
+    doc = _real("A-C.3-80-L.60.en.pdf")
+    assert doc.title == ("Draft programme of work of the Third Committee for the eighty-first session of the "
+                         "General Assembly")
+    text = "\n".join(p.text for p in doc.all_paragraphs())
+    assert doc.preamble[0].text == (
+        "The General Assembly approves, subject to any subsequent decision by the Assembly, the draft programme of "
+        "work of the Third Committee for the eighty-first session of the Assembly as set out below. The Assembly "
+        "further invites the Bureau of the Third Committee at the eighty-first session, in preparing the draft "
+        "programme of work and timetable of the Committee for the eighty-first session, to take into account the "
+        "draft provisional programme of work and timetable of the Committee as contained in document "
+        "A/C.3/80/CRP.2.")
+    # The thirteen items of the list (pdftotext; pages 1-2), in order.
+    at = [text.find(f"Item {n}. ") for n in range(1, 14)]
+    assert -1 not in at and at == sorted(at)

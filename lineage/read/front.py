@@ -9,6 +9,7 @@ title-like line ("anchor").
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -207,12 +208,19 @@ def read_front(blocks: list[Block], clean: Cleaner) -> tuple[Front, list[Block]]
     """Read the masthead and titles; return them and the blocks of the preamble (text and
     headings after the last title-like line)."""
     front = Front()
+    blocks = list(blocks)
     roles: list[str | None] = []
+    free_text = False  # a text block that is no masthead line nor title came before
     after_draft = False
     after_agenda = False
     after_number = False
-    for b in blocks:
+    for i, b in enumerate(blocks):
         text = block_inline(b, clean).text
+        if b.kind == "bold" and free_text:
+            # A title stands before the text: a bold block after free text is a heading
+            # of it (a draft decision's list, A/C.3/80/L.60), and taking it for the title
+            # would leave out everything between.
+            b = blocks[i] = dataclasses.replace(b, kind="heading")
         if b.kind == "bold":
             front.bold_title = text.strip()
             roles.append("anchor")
@@ -231,6 +239,7 @@ def read_front(blocks: list[Block], clean: Cleaner) -> tuple[Front, list[Block]]
             role = "anchor"
         if role is None and b.kind == "text":
             role = _free_text_role(text, front, roles, after_draft, after_agenda, after_number)
+        free_text = free_text or (role is None and b.kind == "text")
         after_draft = role == "draft"
         after_agenda = role == "agenda"
         is_number_line = any(mh.parse_resolution_number(clean(ln).text) for ln in b.lines)
