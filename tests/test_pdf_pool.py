@@ -16,7 +16,7 @@ from lineage.model.document import Document, FootnoteRef, Heading, Source
 from lineage.read.assemble import build_document
 from lineage.read.pdf import extract_pdf
 from lineage.read.pdf.blocks import measure_column, segment
-from lineage.read.pdf.records import Line
+from lineage.read.pdf.records import Line, Rule
 from lineage.read.textjoin import Block, Inline
 
 POOL = Path(__file__).parent / "pdfs" / "real" / "pool"
@@ -205,3 +205,56 @@ def test_c3_l60_a_draft_decision_without_numbers_keeps_its_text() -> None:
     # The thirteen items of the list (pdftotext; pages 1-2), in order.
     at = [text.find(f"Item {n}. ") for n in range(1, 14)]
     assert -1 not in at and at == sorted(at)
+
+
+# --- a table in small type at the foot of a page is neither footer nor footnotes ------------------
+
+def _budget_page(page: int, rows: list[tuple[str, ...]]) -> list[Line]:
+    lines = [mk(page, f"text of page {page} before the table: " + "words " * page, 400 + page)]
+    top = 622.0
+    for row in rows:
+        lines.append(mk(page, " ".join(row), top, x1=552.0, size=8.5, pieces=row))
+        top += 20
+    mark = f"{page}/5 25-21164" if page % 2 == 0 else f"25-21164 {page}/5"
+    lines.append(mk(page, mark, 748, size=7.0, pieces=tuple(mark.split(" "))))
+    return lines
+
+
+def test_budget_rows_at_the_foot_of_pages_are_no_furniture_and_no_footnotes() -> None:
+    from lineage.read.pdf.footnotes import split_footnote_area
+    from lineage.read.pdf.furniture import find_furniture
+
+    # A/C.5/80/L.6, pages 1-2: the table runs to the foot of the page, its last rows in the
+    # bottom band; each ends with an amount, as the page mark repeats there.
+    pages = [
+        _budget_page(1, [("7", "International Court of Justice", "39 381 400"), ("8", "Legal affairs", "62 281 400"),
+                         ("Subtotal, part III", "101 662 800"), ("9", "Economic and social affairs", "94 409 800"),
+                         ("Subtotal, part IV", "287 350 400"), ("29F", "Administration, Vienna", "21 790 300")]),
+        _budget_page(2, [("29E", "Administration, Geneva", "82 287 600"), ("Subtotal, part VIII", "343 744 500"),
+                         ("Part IX. Internal oversight",), ("30", "Internal oversight", "23 665 200"),
+                         ("Subtotal, part IX", "23 665 200"), ("31", "Jointly financed activities", "9 116 700")]),
+        _budget_page(3, [("Total", "312 115 000")]), _budget_page(4, []), _budget_page(5, []),
+    ]
+    hits = find_furniture(pages, [792.0] * 5)
+    for lines, hit in zip(pages, hits):
+        # Only the page mark with the job number (before: the rows ending in an amount and
+        # those starting with a bare number too).
+        assert [lines[i].text for i in sorted(hit)] == [lines[-1].text]
+    body = [ln for ln in pages[0] if ln.size != 7.0]
+    # No separator rule on the page: the trailing small lines start with a number, but they are
+    # rows of three pieces, not footnotes.
+    assert split_footnote_area(body, (), 10.0, 123.0, 488.0) == len(body)
+    # A row border drawn a stroke per cell: its middle stroke alone (141-486 pt) would pass
+    # for Word's full-width continuation separator over the small rows under it.
+    border = (Rule(123.4, 141.0, 666.8, 667.3), Rule(141.4, 486.3, 666.8, 667.3), Rule(486.8, 552.5, 666.8, 667.3))
+    assert split_footnote_area(body, border, 10.0, 123.0, 488.0) == len(body)
+
+
+def test_c5_l6_the_whole_budget_table_is_kept() -> None:
+    doc = _real("A-C.5-80-L.6.en.pdf")
+    text = _all_text(doc)
+    # The last rows of pages 1 and 2 (pdftotext -layout, rendered pages).
+    for row in ["Subtotal, part III 101 662 800", "30 Internal oversight 23 665 200", "Subtotal, part IX 23 665 200",
+                "7 International Court of Justice 39 381 400", "8 Legal affairs 62 281 400"]:
+        assert row in text, row
+    assert [f.number for f in doc.footnotes if not f.number.isdigit() or int(f.number) > 6] == []
