@@ -16,6 +16,8 @@ from lineage.model.document import Document, FootnoteRef, Heading, Source
 from lineage.read.assemble import build_document
 from lineage.read.pdf import extract_pdf
 from lineage.read.pdf.blocks import measure_column, segment
+from lineage.read.pdf.footnotes import split_footnote_area
+from lineage.read.pdf.furniture import find_furniture
 from lineage.read.pdf.records import Line, Rule
 from lineage.read.textjoin import Block, Inline
 
@@ -221,9 +223,6 @@ def _budget_page(page: int, rows: list[tuple[str, ...]]) -> list[Line]:
 
 
 def test_budget_rows_at_the_foot_of_pages_are_no_furniture_and_no_footnotes() -> None:
-    from lineage.read.pdf.footnotes import split_footnote_area
-    from lineage.read.pdf.furniture import find_furniture
-
     # A/C.5/80/L.6, pages 1-2: the table runs to the foot of the page, its last rows in the
     # bottom band; each ends with an amount, as the page mark repeats there.
     pages = [
