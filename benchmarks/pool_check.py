@@ -42,7 +42,7 @@ from pathlib import Path
 from lineage.errors import LineageError
 from lineage.model.document import Document
 from lineage.read.pdf import extract_pdf
-from lineage.read.pdf.boundary import iter_pages, open_pdf
+from lineage.read.pdf.boundary import default_engine, iter_pages, open_pdf
 from lineage.read.pdf.extract import document_from_pages
 
 BAND = 0.12
@@ -200,6 +200,7 @@ class FileResult:
     warnings: Counter[str] = field(default_factory=Counter)
     hyphen_joins: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    messages: list[str] = field(default_factory=list)
 
 
 def check(pdf: Path, doc: Document) -> FileResult:
@@ -258,12 +259,14 @@ def check(pdf: Path, doc: Document) -> FileResult:
                 res.hyphen_joins.append(f"{a}-{b}")
     res.lost, res.invented = +res.lost, +res.invented
     res.warnings = Counter(w.code for w in doc.warnings)
+    res.messages = [f"{w.code}: {w.message}" for w in doc.warnings]
     return res
 
 
 def _extract(pdf: Path, cache: Path | None) -> Document:
-    """``extract_pdf``, or, with a cache folder, the same from page records kept there by an
-    earlier run (pdfminer's parsing is most of the time; the layout stages are replayed)."""
+    """``extract_pdf`` with the default engine (pdfium), or, with a cache folder, the same
+    from page records that engine gave an earlier run (the layout stages are replayed; the
+    records are the engine's, so keep one cache folder per engine)."""
     if cache is None:
         return extract_pdf(pdf)
     kept = cache / (pdf.stem + ".pkl")
@@ -331,6 +334,8 @@ def table(results: list[FileResult], show_all: bool = False) -> str:
         f"| {sum(1 for r in ok if r.warnings)} | {sum(codes.values())} |",
         "",
         "Warnings by code: " + (", ".join(f"`{c}` {k}" for c, k in codes.most_common()) or "none"),
+        "",
+        f"Engine: {default_engine()} (the default).",
     ]
     return "\n".join(rows + summary)
 
@@ -355,7 +360,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps([
             {"file": r.name, "pages": r.pages, "error": r.error, "lost": dict(r.lost),
-             "invented": dict(r.invented), "hyphen_joins": r.hyphen_joins, "warnings": dict(r.warnings)}
+             "invented": dict(r.invented), "hyphen_joins": r.hyphen_joins, "warnings": dict(r.warnings),
+             "messages": r.messages, "seconds": round(r.seconds, 2)}
             for r in results], indent=1))
     return 0
 
