@@ -44,6 +44,7 @@ from lineage.model.document import Document
 from lineage.read.pdf import extract_pdf
 from lineage.read.pdf.boundary import default_engine, iter_pages, open_pdf
 from lineage.read.pdf.extract import document_from_pages
+from lineage.script.lines import english_words
 
 BAND = 0.12
 _SPLIT = re.compile(r"[^\w]+|_+")
@@ -228,7 +229,9 @@ def check(pdf: Path, doc: Document) -> FileResult:
     # The reference cuts some words in two inside a line (``se eking``, kerning read as a
     # space): a lost pair printed with one space between whose join we have is no loss. So
     # is a lost half whose join we have once more than the reference (``it s`` -> ``its``,
-    # ``in terpretation``: the other half is no loss where the word occurs elsewhere too).
+    # ``in terpretation``: the other half is no loss where the word occurs elsewhere too), and
+    # a lost half that is no English word whose join we have (``implementati on``).
+    listed = english_words()
     for ln in kept:
         toks = ln.text.split()
         for a, b in zip(toks, toks[1:]):
@@ -236,7 +239,8 @@ def check(pdf: Path, doc: Document) -> FileResult:
             if not wa or not wb:
                 continue
             joined = wa[-1] + wb[0]
-            if mine[joined] and (res.lost[wa[-1]] and res.lost[wb[0]]
+            fragment = any(res.lost[h] and h.lower() not in listed for h in (wa[-1], wb[0]))
+            if mine[joined] and (res.lost[wa[-1]] and res.lost[wb[0]] or fragment
                                  or res.invented[joined] and (res.lost[wa[-1]] or res.lost[wb[0]])):
                 if res.invented[joined]:
                     res.invented[joined] -= 1
