@@ -18,7 +18,7 @@ from lineage.read.pdf import extract_pdf
 from lineage.read.pdf.blocks import measure_column, segment
 from lineage.read.pdf.footnotes import split_footnote_area
 from lineage.read.pdf.furniture import find_furniture
-from lineage.read.pdf.records import Line, Rule
+from lineage.read.pdf.records import Line, Mark, Rule
 from lineage.read.textjoin import Block, Inline
 
 POOL = Path(__file__).parent / "pdfs" / "real" / "pool"
@@ -257,3 +257,31 @@ def test_c5_l6_the_whole_budget_table_is_kept() -> None:
                 "7 International Court of Justice 39 381 400", "8 Legal affairs 62 281 400"]:
         assert row in text, row
     assert [f.number for f in doc.footnotes if not f.number.isdigit() or int(f.number) > 6] == []
+
+
+# --- a one-page resolution's footnote ending above the bottom band -------------------------------
+
+def test_one_page_footnote_above_the_band_and_the_job_number_under_it() -> None:
+    page = [mk(1, "Having considered the recommendations contained in the report of the Council,", 565),
+            mk(1, "Takes note of the report of the Human Rights Council.", 577),
+            mk(1, "62nd plenary meeting", 601, x0=380.0), mk(1, "15 December 2025", 613, x0=390.0),
+            Line(1, "Official Records of the General Assembly, Eightieth Session, Supplement No. 53; and", 123, 488,
+                 686, 695, 8.5, False, (Mark("1", 0),), ("Official Records ...",)),
+            mk(1, "ibid., Supplement No. 53A (A/80/53/Add.1).", 697, size=8.0),
+            mk(1, "25-20887 (E)", 741), mk(1, "*2520887*", 753, size=12.0)]
+    hit = find_furniture([page], [792.0])[0]
+    # Before, the job number (larger than the note above it) was skipped and stayed a line
+    # of the page: the footnote area then held a body-size line and was not taken.
+    assert {page[i].text for i in hit} == {"25-20887 (E)", "*2520887*"}
+
+
+def test_res_80_189_its_footnote_is_a_footnote() -> None:
+    doc = _real("A-RES-80-189.en.pdf")
+    # The rendered page and pdftotext: one note under the typed separator.
+    assert [(f.number, f.text) for f in doc.footnotes] == [(
+        "1", "Official Records of the General Assembly, Eightieth Session, Supplement No. 53 (A/80/53); and ibid., "
+        "Supplement No. 53A (A/80/53/Add.1).")]
+    assert doc.all_paragraphs()[-1].text == (
+        "Takes note of the report of the Human Rights Council, including the addendum thereto, and its "
+        "recommendations.")
+    assert not doc.warnings

@@ -90,9 +90,12 @@ def _isolated_footer(lines: Sequence[Line], cands: list[tuple[int, str]], height
         if _STAR_NOTE.match(ln.text):
             note_size = ln.size
             continue
-        # A footnote (star or numbered: a numbered one is no candidate) at the foot of the page.
-        notes = [lines[j].size for j in range(i) if lines[j].bottom > low and (
-            _STAR_NOTE.match(lines[j].text) or (lines[j].marks and lines[j].marks[0].offset == 0))]
+        # A footnote (star or numbered: a numbered one is no candidate) at the foot of the page:
+        # a star note in the band, a numbered one anywhere in the lower half (the notes of a
+        # one-page resolution end above the band, A/RES/80/189, its job number in it).
+        notes = [lines[j].size for j in range(i) if (
+            lines[j].bottom > low and _STAR_NOTE.match(lines[j].text)
+            or lines[j].top > height / 2 and lines[j].marks and lines[j].marks[0].offset == 0)]
         if notes and note_size is None:
             note_size = max(notes)
         if note_size is not None and ln.size > note_size * 1.05:
