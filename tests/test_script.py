@@ -14,7 +14,6 @@ from lineage.normalize import normalize
 from lineage.read.pdf.joining import TextBuilder
 from lineage.read.textjoin import Inline, join_inline
 from lineage.script import Words, char_classes, guess_language, is_chinese, join_break
-from lineage.script.lines import hyphenation_seen
 
 DATA = Path(__file__).parent / "data" / "script"
 PACKAGE = Path(__file__).parent.parent / "lineage"
@@ -58,8 +57,7 @@ def _document(row: dict[str, str]) -> list[str]:
 
 def _join_break(row: dict[str, str]) -> str:
     left, right = row["line1"], row["line2"]
-    # The document: its two lines and its other words, as every other route sees it.
-    cut, sep = join_break(left, right, Words.from_texts([left, right, *_document(row)]))
+    cut, sep = join_break(left, right, Words.from_texts(_document(row)))
     return left[:len(left) - cut] + sep + right
 
 
@@ -120,16 +118,3 @@ def test_script_facts_have_one_home() -> None:
             if _FORBIDDEN.search(line):
                 offenders.append(f"{path.relative_to(PACKAGE.parent)}:{n}: {line.strip()}")
     assert not offenders, "script facts belong in lineage/script:\n" + "\n".join(offenders)
-
-
-def test_the_document_s_line_breaks_tell_whether_it_hyphenates() -> None:
-    # A/C.3/80/L.31 breaks only a compound (``re-|establishment``): no hyphenation, keep.
-    assert hyphenation_seen(["taking steps to prevent the re-", "establishment of terrorist groups"]) is False
-    # One break splitting a word where a half is no word: the document hyphenates, and then
-    # the word list decides its other breaks as before.
-    lines = ["the infor-", "mation society and the re-", "establishment of groups"]
-    assert hyphenation_seen(lines) is True
-    assert join_break("the re-", "establishment", Words.from_texts(lines)) == (1, "")
-    assert join_break("the re-", "establishment", Words.from_texts(lines[1:])) == (0, "")
-    assert hyphenation_seen(["no line-end hyphen here", "at all"]) is None
-    assert hyphenation_seen(["the Secretary-\nGeneral"]) is None  # a capital: a word of its own

@@ -25,9 +25,7 @@ order (the first that speaks decides):
 1. a capital after the hyphen (``non-|Governmental``, ``Secretary-|General``): a word of its
    own, keep;
 2. the document's own words: the hyphenated form printed elsewhere keeps the hyphen, the
-   joined form printed elsewhere drops it; and its own line breaks: when none of them shows
-   hyphenation (a half that is no word of a listed whole, ``develop-|ment``), every line-end
-   hyphen is a compound's (``re-|establishment``, ``north-|east``), keep;
+   joined form printed elsewhere drops it;
 3. a corpus word set, when the caller passes one, the same way;
 4. an English word list (pyspellchecker's frequency list, see ``docs/dependencies.md``): the
    joined form is a word -> drop, unless both halves are words far more frequent than the
@@ -66,7 +64,6 @@ __all__ = [
     "collect_words",
     "english_words",
     "hyphen_kept",
-    "hyphenation_seen",
     "is_layout_space",
     "join_break",
     "joins_tight",
@@ -93,15 +90,13 @@ class Words:
     compounds with their hyphens (and every two-part piece of a longer one:
     ``multi-stakeholder-led`` gives ``multi-stakeholder`` and ``stakeholder-led``).
     :meth:`from_texts` collects the words on first use, so a text without a line-end hyphen
-    costs nothing; from its lines in order it also learns whether the document hyphenates
-    (:attr:`hyphenates`)."""
+    costs nothing."""
 
-    __slots__ = ("_document", "_hyphenates", "_texts", "corpus")
+    __slots__ = ("_document", "_texts", "corpus")
 
     def __init__(self, document: Iterable[str] = (), corpus: Iterable[str] = ()) -> None:
         self._texts: Iterable[str] | None = None
         self._document: frozenset[str] | None = frozenset(document)
-        self._hyphenates: bool | None = None
         self.corpus = frozenset(corpus)
 
     @classmethod
@@ -115,43 +110,9 @@ class Words:
     @property
     def document(self) -> frozenset[str]:
         if self._document is None:
-            texts = list(self._texts or ())
-            self._document = frozenset(collect_words(texts))
-            self._hyphenates = hyphenation_seen(texts)
+            self._document = frozenset(collect_words(self._texts or ()))
             self._texts = None
         return self._document
-
-    @property
-    def hyphenates(self) -> bool | None:
-        """Whether the document's own line breaks show a typesetter's hyphenation (True), show
-        only compounds (False), or have no line-end hyphen to tell (None)."""
-        _ = self.document
-        return self._hyphenates
-
-
-def hyphenation_seen(texts: Iterable[str]) -> bool | None:
-    """Whether consecutive lines of ``texts`` (a text may hold several, split at ``\n``)
-    show hyphenation: a line ending ``head-`` before one starting ``tail`` in lower case,
-    where the joined word is in the English word list and a half is not (``develop-|ment``,
-    ``infor-|mation``). False when every such break joins two words (``re-|establishment``,
-    ``north-|east``: what a UN document prints, Word not hyphenating them), None when there
-    is no such break."""
-    breaks = False
-    listed: Mapping[str, int] | None = None
-    prev = ""
-    for text in texts:
-        for line in text.split("\n"):
-            cur = line.strip()
-            head = _LETTERS_BEFORE_HYPHEN.search(prev, max(0, len(prev) - CONTEXT)) if prev else None
-            tail = _LETTERS.match(cur, 0, CONTEXT) if head else None
-            if head and tail and not tail.group()[0].isupper():
-                breaks = True
-                listed = listed if listed is not None else english_words()
-                a, b = head.group(1).lower(), tail.group().lower()
-                if a + b in listed and (a not in listed or b not in listed):
-                    return True
-            prev = cur
-    return False if breaks else None
 
 
 def collect_words(texts: Iterable[str]) -> set[str]:
@@ -199,10 +160,6 @@ def hyphen_kept(head: str, tail: str, words: Words | None = None) -> bool:
             return True
         if joined in known:
             return False
-    if words.hyphenates is False:
-        # The document hyphenates nothing elsewhere (Word does not hyphenate UN documents):
-        # this hyphen is the word's too.
-        return True
     listed = english_words()
     frequency = listed.get(joined)
     if not frequency:
