@@ -107,21 +107,27 @@ class Paragraph:
 @dataclass
 class Heading:
     """A section heading; ``before`` is the id of the first paragraph after it (None at the end).
-    ``level`` is 1 for a top section, 2 for a subsection, when the source shows it."""
+    ``level`` is 1 for a top section, 2 for a subsection, when the source shows it.
+    ``footnote_refs``: marks printed in the heading (``Dialogue with the Executive
+    Secretaries ...³``), in the JSON only when there are some."""
 
     text: str
     before: str | None
     level: int | None = None
+    footnote_refs: list[FootnoteRef] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"text": self.text, "before": self.before}
         if self.level is not None:
             d["level"] = self.level
+        if self.footnote_refs:
+            d["footnote_refs"] = [r.to_dict() for r in self.footnote_refs]
         return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Heading:
-        return cls(text=d["text"], before=d.get("before"), level=d.get("level"))
+        return cls(text=d["text"], before=d.get("before"), level=d.get("level"),
+                   footnote_refs=[FootnoteRef.from_dict(r) for r in d.get("footnote_refs", [])])
 
 
 @dataclass

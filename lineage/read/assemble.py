@@ -8,6 +8,7 @@ headings, footnotes, the closing date and meeting, and page furniture to drop.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 
@@ -93,7 +94,7 @@ def build_document(blocks: list[Block], clean: Cleaner, source: Source, keep_str
         len(body),
     )
     front, preamble_blocks = read_front(body[:first_op], clean, first_op < len(body))
-    furniture = _furniture(body, clean)
+    furniture = _furniture(body, clean, repeated=not keep_stray)
     preamble_blocks = [b for b in preamble_blocks if id(b) not in furniture]
     headings: list[Heading] = []
     meeting: list[str] = []
@@ -104,7 +105,7 @@ def build_document(blocks: list[Block], clean: Cleaner, source: Source, keep_str
 
     preamble_pars = [p.build() for p in preamble]
     paragraphs = [p.build() for p in operative]
-    _check_footnotes(preamble_pars + paragraphs, footnotes, warnings)
+    _check_footnotes(preamble_pars + paragraphs, headings, footnotes, warnings)
     return Document(
         symbol=front.symbol,
         language=guess_language("".join(p.text for p in preamble_pars + paragraphs)),
@@ -138,9 +139,12 @@ def _footnotes(blocks: list[Block], clean: Cleaner, warnings: list[ExtractionWar
     return out
 
 
-def _furniture(body: list[Block], clean: Cleaner) -> set[int]:
+def _furniture(body: list[Block], clean: Cleaner, repeated: bool = True) -> set[int]:
     """Ids of the blocks after the masthead that are page furniture: job numbers, page marks,
-    the symbol alone (running header), and short lines repeated on three pages or more."""
+    the symbol alone (running header), and (``repeated``) short lines repeated on three pages
+    or more. The PDF reader has found the furniture by position already and asks for no
+    ``repeated``: there a short repeated block is printed text (a timetable's ``10 a.m.``
+    rows, ``General debate (continued)``), never to be dropped."""
     texts = {id(b): block_inline(b, clean).text.strip() for b in body}
     counts = Counter(t for t in texts.values() if t)
     out: set[int] = set()
@@ -151,7 +155,7 @@ def _furniture(body: list[Block], clean: Cleaner) -> set[int]:
         lines = [clean(ln).text.strip() for ln in b.lines if ln.strip()]
         if all(is_furniture_line(ln) or mh.is_symbol_line(ln) for ln in lines):
             out.add(id(b))
-        elif counts[t] >= 3 and len(t) < 120 and not split_number(t) and not is_closing_line(t):
+        elif repeated and counts[t] >= 3 and len(t) < 120 and not split_number(t) and not is_closing_line(t):
             out.add(id(b))
     return out
 
@@ -167,7 +171,7 @@ def _read_preamble(blocks: list[Block], clean: Cleaner, headings: list[Heading],
     for b in blocks:
         inline = block_inline(b, clean)
         if b.kind == "heading":
-            _add_heading(inline.text, headings, pending)
+            _add_heading(inline, headings, pending)
             continue
         if front is not None and _closing_block(b, clean, front, meeting):
             # A resolution that adopts an annexed text closes (meeting, date) before the
@@ -214,10 +218,14 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
     section = opening[-1].text if opening else None
     seen: dict[str, int] = {}
     closing_seen = False
+    # Once text the layout could not place went into a paragraph, every block after it until
+    # the next numbered paragraph is more of the same (the rows of a timetable): each on a
+    # line of its own.
+    placing_stray = False
     for b in blocks:
         inline = block_inline(b, clean)
         if b.kind == "heading":
-            h = _add_heading(inline.text, headings, pending)
+            h = _add_heading(inline, headings, pending)
             if not (first and not operative and _titles_document(h.text, front)):
                 section = h.text
             continue
@@ -235,6 +243,7 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
                 h.before = pid
             pending = []
             closing_seen = False
+            placing_stray = False
             continue
         if _closing_block(b, clean, front, meeting):
             closing_seen = True
@@ -257,6 +266,11 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
                 "stray-text",
                 f"unnumbered text at lines {b.line_start}-{b.line_end} {where} kept in paragraph "
                 f"{operative[-1].id}: {inline.text[:60]!r}"))
+            placing_stray = True
+        if placing_stray:
+            # On a line of its own: a block the layout could not place (a table row, an
+            # annex's note) is no continuation of the sentence before it.
+            inline = dataclasses.replace(inline, newline=True)
         operative[-1].add(inline, b)  # the rest of a paragraph cut by a page break or footnotes
     return operative
 
@@ -293,16 +307,19 @@ def _closing_block(b: Block, clean: Cleaner, front: Front, meeting: list[str] | 
 _NUMBERED_HEADING = re.compile(r"^\s*(?:(?:[IVXL]{1,5}|\d{1,2})[.．]?\s|[A-Z][.．]\s|第\S{1,3}[章节部分编])")
 
 
-def _add_heading(text: str, headings: list[Heading], pending: list[Heading]) -> Heading:
-    """Record the heading ``text``. An annex label (``Annex``) straight before it, with no
-    paragraph between, joins it as one heading (``Annex Doha Political Declaration ...``):
-    the label and the annexed text's title name one thing, printed on one line or two."""
+def _add_heading(inline: Inline, headings: list[Heading], pending: list[Heading]) -> Heading:
+    """Record the heading ``inline`` (its text and footnote marks). An annex label (``Annex``)
+    straight before it, with no paragraph between, joins it as one heading (``Annex Doha
+    Political Declaration ...``): the label and the annexed text's title name one thing,
+    printed on one line or two."""
+    text = inline.text
     if pending and pending[-1] is headings[-1] and mh.is_annex_label(pending[-1].text) \
             and not _NUMBERED_HEADING.match(text) and not mh.is_annex_label(text):
         h = pending[-1]
-        h.text = join_inline([Inline(h.text), Inline(text)]).text
+        joined = join_inline([Inline(h.text, list(h.footnote_refs)), inline])
+        h.text, h.footnote_refs = joined.text, list(joined.refs)
         return h
-    h = Heading(text=text, before=None)
+    h = Heading(text=text, before=None, footnote_refs=list(inline.refs))
     headings.append(h)
     pending.append(h)
     return h
@@ -363,16 +380,18 @@ def _check_sequence(operative: list[_ParagraphBuilder], number: str, b: Block,
             f"paragraph {number} at line {b.line_start} follows {prev or 'the start'}; expected {expected}"))
 
 
-def _check_footnotes(paragraphs: list[Paragraph], footnotes: list[Footnote],
+def _check_footnotes(paragraphs: list[Paragraph], headings: list[Heading], footnotes: list[Footnote],
                      warnings: list[ExtractionWarning]) -> None:
     known = {f.number for f in footnotes}
     referenced: set[str] = set()
-    for p in paragraphs:
-        for r in p.footnote_refs:
+    marked = [(f"paragraph {p.id}", p.footnote_refs) for p in paragraphs]
+    marked += [(f"heading {h.text[:40]!r}", h.footnote_refs) for h in headings]
+    for where, refs in marked:
+        for r in refs:
             referenced.add(r.number)
             if r.number not in known:
                 warnings.append(ExtractionWarning(
-                    "footnote-missing", f"paragraph {p.id} has footnote mark {r.number} but no footnote text"))
+                    "footnote-missing", f"{where} has footnote mark {r.number} but no footnote text"))
     for f in footnotes:
         # A star footnote annotates the masthead (the sponsors of a draft, a reissue), whose
         # mark stands in a title line, not in a paragraph.

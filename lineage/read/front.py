@@ -9,6 +9,7 @@ title-like line ("anchor").
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -254,7 +255,9 @@ def read_front(blocks: list[Block], clean: Cleaner, numbered_follow: bool = True
     after these blocks (only then can the last free text be an adopting paragraph whose
     adopted text they are; a resolution of one unnumbered paragraph keeps it)."""
     front = Front()
+    blocks = list(blocks)
     roles: list[str | None] = []
+    free_text = False  # a text block that is no masthead line nor title came before
     after_draft = False
     after_agenda = False
     after_number = False
@@ -264,6 +267,11 @@ def read_front(blocks: list[Block], clean: Cleaner, numbered_follow: bool = True
     before_annex = _before_annex(blocks, clean)
     for i, b in enumerate(blocks):
         text = block_inline(b, clean).text
+        if b.kind == "bold" and free_text:
+            # A title stands before the text: a bold block after free text is a heading
+            # of it (a draft decision's list, A/C.3/80/L.60), and taking it for the title
+            # would leave out everything between.
+            b = blocks[i] = dataclasses.replace(b, kind="heading")
         if b.kind == "bold":
             front.bold_title = text.strip()
             roles.append("anchor")
@@ -284,6 +292,8 @@ def read_front(blocks: list[Block], clean: Cleaner, numbered_follow: bool = True
             # (The closing lines, which A/RES/80/5 prints before its annex, are no title.)
             role = _free_text_role(text, front, roles, after_draft, after_agenda, after_number,
                                    i == last_free or i in before_annex)
+        # (An adopting paragraph is free text too: a bold block after it titles the adopted text.)
+        free_text = free_text or (b.kind == "text" and role in (None, "adopting"))
         after_draft = role == "draft"
         after_agenda = role == "agenda"
         is_number_line = any(mh.parse_resolution_number(clean(ln).text) for ln in b.lines)

@@ -34,11 +34,13 @@ class Block:
 class Inline:
     """Clean text and the footnote marks that stood in it. ``words``: the document's words,
     the evidence :func:`join_inline` weighs for a line-end hyphen (carried along by the
-    cleaner of :func:`with_words`)."""
+    cleaner of :func:`with_words`). ``newline``: the piece starts a new line of its
+    paragraph (text the PDF reader keeps where the layout could not place it: a table row)."""
 
     text: str
     refs: list[FootnoteRef] = field(default_factory=list)
     words: Words | None = field(default=None, compare=False, repr=False)
+    newline: bool = False
 
 
 _SUBITEM_RE = re.compile(r"^\s*(?:\(|（)(?:[a-z]{1,2}|[ivxl]{1,5}|\d{1,2})(?:\)|）)\s*")
@@ -50,7 +52,8 @@ def join_inline(parts: list[Inline]) -> Inline:
     """Join the pieces of one paragraph (its lines, or its halves around a page break) by the
     one line-join rule of :mod:`lineage.script.lines` (Chinese with nothing between, English
     with a space, a line-end hyphen kept unless the document's words or the word list say
-    otherwise), a sub-item ``(a)`` on a new line. Footnote offsets move with their piece."""
+    otherwise), a sub-item ``(a)`` or a ``newline`` piece on a new line. Footnote offsets move
+    with their piece."""
     # Pieces are collected in a list (joining strings one by one is quadratic: a text file
     # with no paragraph numbers is one "paragraph" of tens of thousands of lines); the
     # separator only looks at the last CONTEXT characters joined so far.
@@ -66,7 +69,7 @@ def join_inline(parts: list[Inline]) -> Inline:
             # A piece that was only a footnote mark: the marks stand at the end so far.
             refs.extend(FootnoteRef(r.number, length) for r in part.refs)
             continue
-        if tail and _SUBITEM_RE.match(piece):
+        if tail and (part.newline or _SUBITEM_RE.match(piece)):
             cut, sep = 0, "\n"
         else:
             cut, sep = join_break(tail, piece[:CONTEXT], words)

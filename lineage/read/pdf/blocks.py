@@ -51,9 +51,25 @@ class LayoutBlock:
         return sorted({ln.page for ln in self.lines})
 
 
+def _justified(body: Sequence[Line]) -> list[Line]:
+    """The lines ending at the right edge most lines end at (within 1.5 pt): the full lines
+    of justified prose. Empty when no edge holds an eighth of the lines (ragged text: there
+    the ends spread over the last few ems, a few per cent at any one)."""
+    ends = Counter(round(ln.x1) for ln in body)
+    edge, support = max(((x, sum(ends[x + d] for d in (-1, 0, 1))) for x in ends), key=lambda e: e[1])
+    if support < max(10, len(body) / 8):
+        return []
+    return [ln for ln in body if abs(ln.x1 - edge) <= 1.5]
+
+
 def measure_column(lines: Sequence[Line]) -> Column:
     """Margins and body size from the lines themselves: the most common font size (by
-    characters), the most common left edge and the usual right edge of lines in that size."""
+    characters), the most common left edge and the usual right edge of lines in that size.
+
+    Where the full lines of justified prose start at another left edge than most lines do,
+    the prose is the column: a document whose annex is a timetable (A/C.3/80/L.1: seven
+    pages of rows at the page margin after three pages of paragraphs) would otherwise measure
+    the table, and every justified line of the paragraphs would look centred in it."""
     if not lines:
         return Column(0.0, 1.0, 10.0)
     sizes: Counter[float] = Counter()
@@ -62,6 +78,11 @@ def measure_column(lines: Sequence[Line]) -> Column:
     size = sizes.most_common(1)[0][0]
     body = [ln for ln in lines if abs(ln.size - size) < 0.5] or list(lines)
     left = Counter(round(ln.x0) for ln in body).most_common(1)[0][0]
+    full = _justified(body)
+    if full:
+        prose = Counter(round(ln.x0) for ln in full).most_common(1)[0][0]
+        if abs(prose - left) > size:
+            left, body = prose, full
     lefts = [ln.x0 for ln in body if abs(ln.x0 - left) <= 1.5]
     rights = sorted(ln.x1 for ln in body)
     # The usual right edge: justified lines end there; take a high quantile, not the maximum,

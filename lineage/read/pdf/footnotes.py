@@ -40,6 +40,20 @@ def _starts_with_number(line: Line) -> bool:
     return bool(_LEADING_NUMBER.match(line.text))
 
 
+def _joined(rules: Sequence[Rule]) -> list[Rule]:
+    """Rules end to end on one level joined into one: Word draws a table's row border as a
+    stroke per cell (123-141, 141-486, 486-552 pt in A/C.5/80/L.6), and the middle stroke
+    alone would pass for the full-width continuation separator."""
+    out: list[Rule] = []
+    for r in sorted(rules, key=lambda r: (round(r.top), r.x0)):
+        last = out[-1] if out else None
+        if last is not None and abs(last.top - r.top) <= 0.5 and -1.0 <= r.x0 - last.x1 <= 2.0:
+            out[-1] = Rule(last.x0, max(last.x1, r.x1), min(last.top, r.top), max(last.bottom, r.bottom))
+        else:
+            out.append(r)
+    return out
+
+
 def split_footnote_area(
     lines: Sequence[Line], rules: Sequence[Rule], body_size: float, left: float, right: float
 ) -> int:
@@ -47,7 +61,7 @@ def split_footnote_area(
     ``len(lines)`` when the page has no footnotes."""
     n = len(lines)
     column = max(right - left, 1.0)
-    for rule in sorted(rules, key=lambda r: r.top, reverse=True):
+    for rule in sorted(_joined(rules), key=lambda r: r.top, reverse=True):
         if rule.width < MIN_RULE or rule.width > column + 2 * body_size:
             continue
         if rule.x0 > left + 2 * body_size:  # a separator starts at the column's left edge
@@ -69,8 +83,10 @@ def split_footnote_area(
         if rule.width <= MAX_RULE_FRACTION * column or not _starts_with_number(lines[first]):
             return first
     # No usable rule: the trailing run of small lines, if it starts with a footnote number.
+    # A line of three pieces or more (number, label, amount) is a table row, not a
+    # footnote: a table in small type at the foot of a page (A/C.5/80/L.6) stays text.
     i = n
-    while i > 0 and lines[i - 1].size <= body_size * SMALL:
+    while i > 0 and lines[i - 1].size <= body_size * SMALL and len(lines[i - 1].pieces) < 3:
         i -= 1
     while i < n and not _starts_with_number(lines[i]):
         i += 1

@@ -21,6 +21,8 @@ EDGE_LINES = 5
 _DIGITS = re.compile(r"\d+")
 _WS = re.compile(r"\s+")
 _STAR_NOTE = re.compile(r"^\*{1,3}\s")
+# A figure printed in groups of three digits: ``23 665 200``, ``4,858,400``.
+_AMOUNT = re.compile(r"\(?-?\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+\)?")
 
 
 def piece_shape(text: str) -> str:
@@ -31,11 +33,17 @@ def piece_shape(text: str) -> str:
 def _evidence(line: Line) -> tuple[str, ...]:
     """The pieces of a band line whose shape may repeat as furniture. A paragraph number or
     sub-item label hanging at the start of a text line (``5.`` when paragraphs 5 and 73
-    happen to open two pages) is not: it says nothing about the line."""
+    happen to open two pages) is not: it says nothing about the line. Nor, in a line of
+    several pieces, is an amount in groups of three digits (``101 662 800``) or a bare
+    number (a section number, the job's date beside its number): a budget table's rows at
+    the foot of two pages (``30 | Internal oversight | 23 665 200``, A/C.5/80/L.6) are no
+    footer. A page number alone on its line still is."""
     pieces = line.pieces or (line.text,)
-    if len(pieces) > 1 and (NUMBER_RE.fullmatch(pieces[0].strip()) or SUBITEM_RE.fullmatch(pieces[0].strip())):
-        return pieces[1:]
-    return pieces
+    if len(pieces) < 2:
+        return pieces
+    if NUMBER_RE.fullmatch(pieces[0].strip()) or SUBITEM_RE.fullmatch(pieces[0].strip()):
+        pieces = pieces[1:]
+    return tuple(p for p in pieces if not (_AMOUNT.fullmatch(p.strip()) or p.strip().isdigit()))
 
 
 def _candidates(lines: Sequence[Line], height: float) -> list[tuple[int, str]]:
@@ -82,9 +90,12 @@ def _isolated_footer(lines: Sequence[Line], cands: list[tuple[int, str]], height
         if _STAR_NOTE.match(ln.text):
             note_size = ln.size
             continue
-        # A footnote (star or numbered: a numbered one is no candidate) at the foot of the page.
-        notes = [lines[j].size for j in range(i) if lines[j].bottom > low and (
-            _STAR_NOTE.match(lines[j].text) or (lines[j].marks and lines[j].marks[0].offset == 0))]
+        # A footnote (star or numbered: a numbered one is no candidate) at the foot of the page:
+        # a star note in the band, a numbered one anywhere in the lower half (the notes of a
+        # one-page resolution end above the band, A/RES/80/189, its job number in it).
+        notes = [lines[j].size for j in range(i) if (
+            lines[j].bottom > low and _STAR_NOTE.match(lines[j].text)
+            or lines[j].top > height / 2 and lines[j].marks and lines[j].marks[0].offset == 0)]
         if notes and note_size is None:
             note_size = max(notes)
         if note_size is not None and ln.size > note_size * 1.05:

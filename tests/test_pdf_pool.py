@@ -1,0 +1,287 @@
+"""What the gold-free check over the session's 543 PDFs found (benchmarks/pool_check.py,
+issue 10), each fix on hand-made records and on a real page.
+
+The real pages are the two organization-of-work notes in ``tests/pdfs/real/pool/``
+(provenance in its ``PROVENANCE.tsv``): a timetable annexed to three pages of paragraphs.
+Expected values come from poppler's ``pdftotext`` of those PDFs and from the rendered pages
+(``pdftoppm -r 60``), read by eye (pdftotext's ``Thir d`` and ``discussio ns`` are one word
+on the page), never from the extractor.
+"""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from lineage.model.document import Document, FootnoteRef, Heading, Source
+from lineage.read.assemble import build_document
+from lineage.read.pdf import extract_pdf
+from lineage.read.pdf.blocks import measure_column, segment
+from lineage.read.pdf.footnotes import split_footnote_area
+from lineage.read.pdf.furniture import find_furniture
+from lineage.read.pdf.records import Line, Mark, Rule
+from lineage.read.textjoin import Block, Inline
+
+POOL = Path(__file__).parent / "pdfs" / "real" / "pool"
+
+
+def mk(page: int, text: str, top: float, x0: float = 123.0, x1: float = 488.0, size: float = 10.0,
+       bold: bool = False, pieces: tuple[str, ...] | None = None) -> Line:
+    return Line(page, text, x0, x1, top, top + size, size, bold, (), pieces or (text,))
+
+
+def _doc(blocks: list[tuple[str, str]], keep: bool, refs: dict[str, list[FootnoteRef]] | None = None) -> Document:
+    bs = [Block(kind, [text], i + 1, i + 1, number=number)
+          for i, (kind, text, number) in enumerate((k, t, t.split(" ", 1)[0] if k == "footnote" else None)
+                                                   for k, t in blocks)]
+    refs = refs or {}
+
+    def clean(s: str) -> Inline:
+        return Inline(s, list(refs.get(s, [])))
+
+    return build_document(bs, clean, Source("x.pdf", "pdf"), keep_stray=keep, metadata=keep)
+
+
+# --- a timetable's repeated rows are text, each row a line -------------------------------------
+
+_TIMETABLE = [("text", "1. The programme of work is annexed."), ("heading", "Annex"),
+              ("heading", "Monday, 6 October"), ("text", "10 a.m.–1 p.m."), ("text", "General debate (continued)"),
+              ("heading", "Tuesday, 7 October"), ("text", "10 a.m.–1 p.m."), ("text", "General debate (continued)"),
+              ("heading", "Wednesday, 8 October"), ("text", "10 a.m.–1 p.m."), ("text", "General debate (continued)")]
+
+
+def test_repeated_short_blocks_are_kept_in_the_pdf_route_each_on_its_own_line() -> None:
+    doc = _doc(_TIMETABLE, keep=True)
+    assert doc.paragraph("1").text == (
+        "The programme of work is annexed.\n"
+        + "\n".join(["10 a.m.–1 p.m.", "General debate (continued)"] * 3))
+    assert {w.code for w in doc.warnings} == {"stray-text"}
+    # The text readers still drop a short line repeated three times as page furniture and
+    # leave an annex out (docs/readers.md).
+    text_route = _doc(_TIMETABLE, keep=False)
+    assert text_route.paragraph("1").text == "The programme of work is annexed."
+
+
+def test_a_footnote_mark_in_a_heading_is_kept_and_references_its_note() -> None:
+    blocks = [("text", "1. Decides to hold a dialogue."), ("heading", "Dialogue with the Executive Secretaries"),
+              ("text", "2. Requests a report."), ("footnote", "3 A concept note will be made available.")]
+    doc = _doc(blocks, keep=True, refs={"Dialogue with the Executive Secretaries": [FootnoteRef("3", 39)]})
+    assert doc.headings[0].footnote_refs == [FootnoteRef("3", 39)]
+    assert not [w for w in doc.warnings if w.code == "footnote-unreferenced"]
+    # In the JSON only when present, and read back.
+    d = doc.headings[0].to_dict()
+    assert d["footnote_refs"] == [{"number": "3", "offset": 39}]
+    assert Heading.from_dict(d) == doc.headings[0]
+    assert "footnote_refs" not in Heading("Annex", "1").to_dict()
+
+
+# --- the column is where the justified prose is ---------------------------------------------------
+
+def _note_with_a_timetable() -> list[Line]:
+    lines: list[Line] = []
+    for page in (1, 2, 3):  # paragraphs: justified lines from 123 to 488, the last one short
+        for k in range(30):
+            lines.append(mk(page, f"justified line {k} of the note's paragraphs on page {page}", 80 + 12 * k,
+                            x1=488.0 if k % 6 != 5 else 300.0))
+    for page in range(4, 11):  # a timetable: dates and times at the page margin, cells ragged
+        for k in range(12):
+            top = 80 + 48 * k
+            lines.append(mk(page, f"Day {k}, October", top, x0=60.0, x1=130.0 + 4 * k, bold=True))
+            lines.append(mk(page, "10 a.m. General debate (continued)", top + 12, x0=60.0, x1=350.0 + 7 * k,
+                            pieces=("10 a.m.", "General debate (continued)")))
+            lines.append(mk(page, f"Item {k} of the agenda and its sub-items", top + 24, x0=243.0, x1=400.0 + 5 * k))
+    return lines
+
+
+def test_the_column_is_measured_on_the_justified_prose_not_on_a_table() -> None:
+    lines = _note_with_a_timetable()
+    col = measure_column(lines)
+    assert abs(col.left - 123.0) < 1 and abs(col.right - 488.0) < 1
+    prose = [ln for ln in lines if ln.page <= 3]
+    # Before, the column was the table's (60-532 in A/C.3/80/L.1) and the justified lines
+    # stood in its middle: read as centred headings.
+    assert all(b.kind == "text" for b in segment(prose, col))
+
+
+# --- the real notes -----------------------------------------------------------------------------
+
+
+@functools.cache
+def _real(name: str) -> Document:
+    return extract_pdf(POOL / name)
+
+
+def _all_text(doc: Document) -> str:
+    return "\n".join([p.text for p in doc.all_paragraphs()] + [h.text for h in doc.headings])
+
+
+def test_c2_l1_timetable_rows_are_all_kept() -> None:
+    doc = _real("A-C.2-80-L.1.en.pdf")
+    text = _all_text(doc)
+    # pdftotext of the PDF prints these so many times (the rendered pages agree).
+    for row, times in [("10 a.m.–1 p.m.", 12), ("3–6 p.m.", 9), ("General debate (continued)", 2),
+                       ("General debate (concluded)", 1)]:
+        assert text.count(row) == times, row
+    lines = doc.paragraph("13").text.split("\n")
+    assert lines[0].startswith("Bearing in mind the number of meetings available to the Second Committee")
+    # Page 4 of the PDF, Monday 6 October: each row on its own line.
+    at = lines.index("Keynote address")
+    assert lines[at - 1: at + 4] == ["10 a.m.–1 p.m.", "Keynote address", "Opening of the general debate",
+                                     "3–6 p.m.", "General debate (continued)"]
+
+
+def test_c2_l1_footnote_mark_in_a_bold_line_of_the_timetable() -> None:
+    doc = _real("A-C.2-80-L.1.en.pdf")
+    heading = next(h for h in doc.headings if h.text.startswith("Dialogue with the Executive Secretaries"))
+    assert heading.text == "Dialogue with the Executive Secretaries of the regional commissions"
+    assert heading.footnote_refs == [FootnoteRef("3", len(heading.text))]
+    assert next(f for f in doc.footnotes if f.number == "3").text == (
+        "A concept note will be made available on the iGov portal.")
+    assert not [w for w in doc.warnings if w.code == "footnote-unreferenced"]
+
+
+def test_c3_l1_paragraphs_are_not_read_as_centred_headings() -> None:
+    doc = _real("A-C.3-80-L.1.en.pdf")
+    assert [p.id for p in doc.paragraphs] == [str(n) for n in range(1, 16)]
+    assert doc.paragraph("2").text == (
+        "The draft programme of work (see annex) has been prepared bearing in mind paragraph (b) of rule 99 of "
+        "the rules of procedure of the General Assembly, Assembly decision 79/540 on the programme of work of the "
+        "Third Committee for the eightieth session, the provisional agenda of the eightieth session (A/80/150) and "
+        "relevant resolutions and decisions adopted by the Assembly on the rationalization of its work and that of "
+        "the Committee, as well as past experience in the utilization of conference services. The modalities on "
+        "the arrangements for the work of the Third Committee at the eightieth session have been revised pursuant "
+        "to the proposal submitted by the Bureau, taking into account the continued limitations arising from the "
+        "liquidity crisis. These arrangements are exceptional and will not constitute a precedent for the "
+        "programme of work of the eighty-first or any future session, irrespective of meeting entitlements or "
+        "liquidity constraints. The Bureau remains committed to exploring all options thoroughly and to restore "
+        "the traditional format of general discussions on individual items or clusters, alongside interactive "
+        "dialogues, in its recommendation for the programme of work of the eighty-first session.")
+    # The bold headings of pages 1-3 (rendered pages, pdftotext), each before its paragraph.
+    assert [(h.before, h.text) for h in doc.headings if h.before in {str(n) for n in range(1, 16)}] == [
+        ("1", "Note by the Secretariat"), ("1", "Allocation of items"), ("2", "Programme of work"),
+        ("3", "Question time and interactive dialogues"), ("4", "General debate"),
+        ("5", "Statements by delegations"), ("8", "List of documents"),
+        ("9", "Conference facilities and meeting arrangements"),
+        ("10", "Deadlines and sponsorship of draft resolutions and proposals"),
+        ("12", "Introduction of draft resolutions"), ("13", "Report of the Economic and Social Council"),
+        ("14", "Report of the Human Rights Council"), ("15", "Conclusion of the work of the Committee")]
+
+
+def test_c3_l1_timetable_rows_are_all_kept() -> None:
+    text = _all_text(_real("A-C.3-80-L.1.en.pdf"))
+    for row, times in [("10 a.m. and 3 p.m.", 15), ("General debate (continued)", 4),
+                       ("Introductory statements and interactive dialogue on:", 4), ("No formal meeting", 14)]:
+        assert text.count(row) == times, row
+
+
+# --- a bold block after the text is a heading, not the title ---------------------------------------
+
+def test_a_bold_block_after_free_text_is_a_heading_and_nothing_before_it_is_lost() -> None:
+    blocks = [("text", "Draft decision submitted by the Chair of the Committee"),
+              ("bold", "Draft programme of work of the Committee"),
+              ("text", "The General Assembly approves the draft programme of work set out below."),
+              ("heading", "Draft programme of work"), ("text", "Item 1. Social development."),
+              ("bold", "Declaration and Programme of Action."), ("text", "Item 2. Programme planning.")]
+    bs = [Block(kind, [text], i + 1, i + 1) for i, (kind, text) in enumerate(blocks)]
+    for keep in (False, True):
+        doc = build_document(bs, lambda s: Inline(s), Source("x.pdf", "pdf"), keep_stray=keep, metadata=keep)
+        # Before, the last bold block was taken for the title and every block before it left out.
+        assert doc.title == "Draft programme of work of the Committee"
+        assert [p.text for p in doc.preamble] == [
+            "The General Assembly approves the draft programme of work set out below.",
+            "Item 1. Social development.", "Item 2. Programme planning."]
+        assert [h.text for h in doc.headings] == ["Draft programme of work", "Declaration and Programme of Action."]
+
+
+def test_c3_l60_a_draft_decision_without_numbers_keeps_its_text() -> None:
+    doc = _real("A-C.3-80-L.60.en.pdf")
+    assert doc.title == ("Draft programme of work of the Third Committee for the eighty-first session of the "
+                         "General Assembly")
+    text = "\n".join(p.text for p in doc.all_paragraphs())
+    assert doc.preamble[0].text == (
+        "The General Assembly approves, subject to any subsequent decision by the Assembly, the draft programme of "
+        "work of the Third Committee for the eighty-first session of the Assembly as set out below. The Assembly "
+        "further invites the Bureau of the Third Committee at the eighty-first session, in preparing the draft "
+        "programme of work and timetable of the Committee for the eighty-first session, to take into account the "
+        "draft provisional programme of work and timetable of the Committee as contained in document "
+        "A/C.3/80/CRP.2.")
+    # The thirteen items of the list (pdftotext; pages 1-2), in order.
+    at = [text.find(f"Item {n}. ") for n in range(1, 14)]
+    assert -1 not in at and at == sorted(at)
+
+
+# --- a table in small type at the foot of a page is neither footer nor footnotes ------------------
+
+def _budget_page(page: int, rows: list[tuple[str, ...]]) -> list[Line]:
+    lines = [mk(page, f"text of page {page} before the table: " + "words " * page, 400 + page)]
+    top = 622.0
+    for row in rows:
+        lines.append(mk(page, " ".join(row), top, x1=552.0, size=8.5, pieces=row))
+        top += 20
+    mark = f"{page}/5 25-21164" if page % 2 == 0 else f"25-21164 {page}/5"
+    lines.append(mk(page, mark, 748, size=7.0, pieces=tuple(mark.split(" "))))
+    return lines
+
+
+def test_budget_rows_at_the_foot_of_pages_are_no_furniture_and_no_footnotes() -> None:
+    # A/C.5/80/L.6, pages 1-2: the table runs to the foot of the page, its last rows in the
+    # bottom band; each ends with an amount, as the page mark repeats there.
+    pages = [
+        _budget_page(1, [("7", "International Court of Justice", "39 381 400"), ("8", "Legal affairs", "62 281 400"),
+                         ("Subtotal, part III", "101 662 800"), ("9", "Economic and social affairs", "94 409 800"),
+                         ("Subtotal, part IV", "287 350 400"), ("29F", "Administration, Vienna", "21 790 300")]),
+        _budget_page(2, [("29E", "Administration, Geneva", "82 287 600"), ("Subtotal, part VIII", "343 744 500"),
+                         ("Part IX. Internal oversight",), ("30", "Internal oversight", "23 665 200"),
+                         ("Subtotal, part IX", "23 665 200"), ("31", "Jointly financed activities", "9 116 700")]),
+        _budget_page(3, [("Total", "312 115 000")]), _budget_page(4, []), _budget_page(5, []),
+    ]
+    hits = find_furniture(pages, [792.0] * 5)
+    for lines, hit in zip(pages, hits):
+        # Only the page mark with the job number (before: the rows ending in an amount and
+        # those starting with a bare number too).
+        assert [lines[i].text for i in sorted(hit)] == [lines[-1].text]
+    body = [ln for ln in pages[0] if ln.size != 7.0]
+    # No separator rule on the page: the trailing small lines start with a number, but they are
+    # rows of three pieces, not footnotes.
+    assert split_footnote_area(body, (), 10.0, 123.0, 488.0) == len(body)
+    # A row border drawn a stroke per cell: its middle stroke alone (141-486 pt) would pass
+    # for Word's full-width continuation separator over the small rows under it.
+    border = (Rule(123.4, 141.0, 666.8, 667.3), Rule(141.4, 486.3, 666.8, 667.3), Rule(486.8, 552.5, 666.8, 667.3))
+    assert split_footnote_area(body, border, 10.0, 123.0, 488.0) == len(body)
+
+
+def test_c5_l6_the_whole_budget_table_is_kept() -> None:
+    doc = _real("A-C.5-80-L.6.en.pdf")
+    text = _all_text(doc)
+    # The last rows of pages 1 and 2 (pdftotext -layout, rendered pages).
+    for row in ["Subtotal, part III 101 662 800", "30 Internal oversight 23 665 200", "Subtotal, part IX 23 665 200",
+                "7 International Court of Justice 39 381 400", "8 Legal affairs 62 281 400"]:
+        assert row in text, row
+    assert [f.number for f in doc.footnotes if not f.number.isdigit() or int(f.number) > 6] == []
+
+
+# --- a one-page resolution's footnote ending above the bottom band -------------------------------
+
+def test_one_page_footnote_above_the_band_and_the_job_number_under_it() -> None:
+    page = [mk(1, "Having considered the recommendations contained in the report of the Council,", 565),
+            mk(1, "Takes note of the report of the Human Rights Council.", 577),
+            mk(1, "62nd plenary meeting", 601, x0=380.0), mk(1, "15 December 2025", 613, x0=390.0),
+            Line(1, "Official Records of the General Assembly, Eightieth Session, Supplement No. 53; and", 123, 488,
+                 686, 695, 8.5, False, (Mark("1", 0),), ("Official Records ...",)),
+            mk(1, "ibid., Supplement No. 53A (A/80/53/Add.1).", 697, size=8.0),
+            mk(1, "25-20887 (E)", 741), mk(1, "*2520887*", 753, size=12.0)]
+    hit = find_furniture([page], [792.0])[0]
+    # Before, the job number (larger than the note above it) was skipped and stayed a line
+    # of the page: the footnote area then held a body-size line and was not taken.
+    assert {page[i].text for i in hit} == {"25-20887 (E)", "*2520887*"}
+
+
+def test_res_80_189_its_footnote_is_a_footnote() -> None:
+    doc = _real("A-RES-80-189.en.pdf")
+    # The rendered page and pdftotext: one note under the typed separator.
+    assert [(f.number, f.text) for f in doc.footnotes] == [(
+        "1", "Official Records of the General Assembly, Eightieth Session, Supplement No. 53 (A/80/53); and ibid., "
+        "Supplement No. 53A (A/80/53/Add.1).")]
+    assert doc.all_paragraphs()[-1].text == (
+        "Takes note of the report of the Human Rights Council, including the addendum thereto, and its "
+        "recommendations.")
+    assert not doc.warnings
