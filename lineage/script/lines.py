@@ -27,11 +27,13 @@ order (the first that speaks decides):
 2. the document's own words: the hyphenated form printed elsewhere keeps the hyphen, the
    joined form printed elsewhere drops it;
 3. a corpus word set, when the caller passes one, the same way;
-4. an English word list (pyspellchecker's frequency list, see ``docs/dependencies.md``): the
+4. the same vowel either side (``re-|establishment``, ``pre-|existing``): English keeps a
+   hyphen there to part the vowels, keep;
+5. an English word list (pyspellchecker's frequency list, see ``docs/dependencies.md``): the
    joined form is a word -> drop, unless both halves are words far more frequent than the
    joined one (``follow-|up``: ``followup`` is listed, rarely; ``follow`` and ``up`` are
    common words), which is a compound split at its own hyphen -> keep;
-5. nothing known: keep. A word that appears nowhere is never made (``e-|strategies`` stays
+6. nothing known: keep. A word that appears nowhere is never made (``e-|strategies`` stays
    ``e-strategies``, ``eighty-|second`` stays ``eighty-second``).
 
 Every function here looks at a bounded window around the break (at most
@@ -82,6 +84,7 @@ _LETTERS_BEFORE_HYPHEN = re.compile(f"([^\\W\\d_]+)[{HYPHENS}]\\Z")
 _WORDS = re.compile(f"[^\\W\\d_]+(?:[{HYPHENS}][^\\W\\d_]+)*")
 _HYPHEN_FOLD = str.maketrans({"\u2010": "-", "\u2011": "-"})
 # Both halves of a compound are common words, the joined form a rarity: the list's floor.
+_VOWELS = frozenset("aeiou")
 _RARE_JOINED = 0.01
 
 
@@ -160,6 +163,8 @@ def hyphen_kept(head: str, tail: str, words: Words | None = None) -> bool:
             return True
         if joined in known:
             return False
+    if head[-1:].lower() in _VOWELS and head[-1:].lower() == tail[:1].lower():
+        return True  # the hyphen parts two like vowels: re-establish, pre-existing
     listed = english_words()
     frequency = listed.get(joined)
     if not frequency:
