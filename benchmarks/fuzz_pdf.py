@@ -54,6 +54,8 @@ NAMES = [b"/Length", b"/MediaBox", b"/Resources", b"/Contents", b"/Parent", b"/K
          b"/Font", b"/ToUnicode", b"/Filter", b"/FlateDecode", b"/Type", b"/Page", b"/Pages", b"/Root",
          b"/Size", b"/Prev", b"/W", b"/Index", b"/DecodeParms", b"/Encoding", b"/DescendantFonts",
          b"/CIDToGIDMap", b"/FontFile2", b"/Widths", b"/XObject", b"/Annots", b"/Encrypt", b"/ObjStm"]
+# How the sandbox reports an unexpected exception in its child: a bug, counted as a traceback.
+INTERNAL = "internal error while reading the PDF"
 _NUMBER = re.compile(rb"(?<![0-9.])[0-9]{1,10}(?![0-9.])")
 _NAME = re.compile(rb"/[A-Za-z][A-Za-z0-9]*")
 
@@ -190,6 +192,8 @@ def run_one(index: int, seed: int, timeout: float, memory_mb: int, scratch: Path
         elif code == 2:
             kind, detail = ("error", lines[0]) if len(lines) == 1 and lines[0].startswith("lineage: ") else \
                 ("traceback", f"exit 2 but stderr has {len(lines)} lines")
+            if INTERNAL in detail:
+                kind = "traceback"  # an exception in our code, caught by the sandbox (sandbox._describe)
         else:
             kind, detail = "ok", ""
     return Outcome(index, fixture, recipe, kind, round(seconds, 2), round(peak, 1), detail[:300]), data
