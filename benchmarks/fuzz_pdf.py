@@ -152,12 +152,23 @@ def _run_child(path: Path, memory_mb: int, err_path: Path) -> None:
 
 
 def run_one(index: int, seed: int, timeout: float, memory_mb: int, scratch: Path) -> tuple[Outcome, bytes]:
+    """Mutant ``index`` of ``seed``, built and extracted; its outcome and its bytes."""
     rng = random.Random(f"{seed}:{index}")
     fixture = rng.choices(list(WEIGHTS), weights=list(WEIGHTS.values()))[0]
     data, recipe = mutate((FIXTURES / fixture).read_bytes(), rng)
     path = scratch / f"mutant-{index}.pdf"
     path.write_bytes(data)
-    err_path = scratch / f"mutant-{index}.err"
+    try:
+        kind, detail, seconds, peak = extract_in_child(path, timeout, memory_mb)
+    finally:
+        path.unlink(missing_ok=True)
+    return Outcome(index, fixture, recipe, kind, round(seconds, 2), round(peak, 1), detail[:300]), data
+
+
+def extract_in_child(path: Path, timeout: float, memory_mb: int) -> tuple[str, str, float, float]:
+    """``lineage extract PATH`` in a forked child: its outcome (kind, detail), seconds and
+    peak resident MB (of the child and the extraction child it waited for)."""
+    err_path = path.with_suffix(".err")
     started = time.monotonic()
     pid = os.fork()
     if pid == 0:
@@ -176,7 +187,6 @@ def run_one(index: int, seed: int, timeout: float, memory_mb: int, scratch: Path
     seconds = time.monotonic() - started
     peak = usage.ru_maxrss / 1024 if usage else 0.0  # KiB on Linux
     err = err_path.read_text(encoding="utf-8", errors="replace") if err_path.exists() else ""
-    path.unlink(missing_ok=True)
     err_path.unlink(missing_ok=True)
     if status is None:
         kind, detail = "hang", f"killed after {timeout:g} s"
@@ -196,7 +206,7 @@ def run_one(index: int, seed: int, timeout: float, memory_mb: int, scratch: Path
                 kind = "traceback"  # an exception in our code, caught by the sandbox (sandbox._describe)
         else:
             kind, detail = "ok", ""
-    return Outcome(index, fixture, recipe, kind, round(seconds, 2), round(peak, 1), detail[:300]), data
+    return kind, detail, seconds, peak
 
 
 def warm_up() -> None:
