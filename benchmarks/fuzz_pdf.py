@@ -1,7 +1,8 @@
 """Seeded byte-mutation fuzzing of PDF extraction (issue 15; docs/security.md).
 
     python benchmarks/fuzz_pdf.py --mutants 300 [--seed 15] [--timeout 60] [--memory-mb 1024]
-                                  [--save DIR] [--json FILE]
+                                  [--start I] [--save DIR] [--json FILE]
+    python benchmarks/fuzz_pdf.py --summarize FILE.json [...]
 
 Each mutant is a fixture PDF from tests/pdfs/ changed in a few places (bytes flipped, a range
 overwritten, deleted, duplicated or cut off, a number in the object syntax replaced, one PDF
@@ -29,9 +30,11 @@ import random
 import re
 import resource
 import signal
+import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -218,6 +221,24 @@ def warm_up() -> None:
     extract_pdf(FIXTURES / "wsis-tunis-doc6-zh.pdf")
 
 
+def summarize(paths: list[Path]) -> int:
+    """Counts per outcome, peak memory, median and slowest time, and the clean errors grouped
+    by reason (file names and numbers blanked), of the outcomes in ``paths``."""
+    outcomes = [json.loads(line) for p in paths for line in p.read_text(encoding="utf-8").splitlines() if line]
+    indices = sorted(o["index"] for o in outcomes)
+    counts = Counter(o["kind"] for o in outcomes)
+    times = sorted(o["seconds"] for o in outcomes)
+    print(f"{len(outcomes)} mutants, indices {indices[0]}-{indices[-1]} "
+          f"({len(set(indices))} distinct): " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    print(f"peak child memory {max(o['peak_mb'] for o in outcomes):.0f} MB; median {statistics.median(times):.2f} s, "
+          f"slowest {times[-1]:.1f} s per mutant")
+    reasons = Counter((o["kind"], re.sub(r"\d+", "N", re.sub(r"^lineage: .*?\.pdf: ", "", o["detail"]))[:100])
+                      for o in outcomes if o["kind"] != "ok")
+    for (kind, reason), n in reasons.most_common():
+        print(f"{n:7d} {kind:9s} {reason}")
+    return 1 if set(counts) - {"ok", "error"} else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mutants", type=int, default=100)
@@ -228,7 +249,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save", type=Path, help="keep failing mutants here")
     ap.add_argument("--json", type=Path, help="write every outcome here (JSON lines, appended as they come)")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--summarize", type=Path, nargs="+", metavar="JSON",
+                    help="print the figures of earlier runs' --json files (a split run: all its parts) and exit")
     args = ap.parse_args(argv)
+    if args.summarize:
+        return summarize(args.summarize)
     warm_up()
 
     counts: dict[str, int] = {}
