@@ -170,6 +170,10 @@ def main() -> None:
             continue
         counts["gold draft in the pool"] += 1
         want = node_key(g.draft)
+        missing_text = [s for s in (key, want) if s not in graph.nodes or not graph.nodes[s].has_text]
+        if missing_text:
+            case("not in the corpus", f"{sym}: {', '.join(missing_text)} not ingested")
+            continue
         if targets == {want}:
             method = got[0].method if got else "manifest"
             counts[f"right ({method})"] += 1
@@ -185,9 +189,29 @@ def main() -> None:
           f"corpus {args.corpus}: {len(links)} links found ({sum(len(v) for v in found.values())} adopted_from)\n")
     print("| count | |\n|---|---:|")
     for kind in ("gold draft in the pool", "right (masthead)", "right (session-match)", "right (manifest)",
-                 "right plus another", "wrong", "missing", "no gold draft in the pool", "gold ambiguous",
+                 "right plus another", "wrong", "missing", "not in the corpus", "no gold draft in the pool", "gold ambiguous",
                  "found, gold has no draft in the pool"):
         print(f"| {kind} | {counts[kind]} |")
+    # The facilitators' drafts: "... on the basis of informal consultations on draft resolution X".
+    want_rev = {node_key(p.symbol): {node_key(m) for m in _REPLACES.findall(" ".join(p.text.split()))}
+                for p in pages.values() if p.is_draft_resolution}
+    got_rev: dict[str, set[str]] = {}
+    for lk in links:
+        if lk.kind == "revises":
+            got_rev.setdefault(lk.source, set()).add(lk.target)
+    rev: Counter[str] = Counter()
+    for key in sorted(set(want_rev) | set(got_rev)):
+        want, got = want_rev.get(key, set()), got_rev.get(key, set())
+        rev["gold"] += len(want)
+        rev["right"] += len(want & got)
+        rev["missing"] += len(want - got)
+        rev["wrong"] += len(got - want)
+        for t in sorted(got - want):
+            cases.setdefault("revises link not in the gold", []).append(f"{key} revises {t}")
+        for t in sorted(want - got):
+            cases.setdefault("revises link missing", []).append(f"{key} revises {t}")
+    print(f"\nrevises (a facilitator's draft replacing a draft, masthead): {rev['gold']} in the gold, "
+          f"{rev['right']} found, {rev['missing']} missing, {rev['wrong']} found that the gold does not have")
     for kind, items in cases.items():
         print(f"\n{kind} ({len(items)}):")
         for text in items[:args.show]:
