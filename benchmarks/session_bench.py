@@ -220,7 +220,8 @@ def bench_full(pool: Path, work: Path, runs: list[str]) -> None:
             after = os.getloadavg()[0]
             cpu, tree = run_measured.cpu, run_measured.cpu_tree  # type: ignore[attr-defined]
             per = f"{max(cpu, tree) / len(files):.2f}" if step == "ingest" else ""
-            result = _counts(log) if step != "index" else log.read_text(errors="replace").strip().splitlines()[-1:]
+            last = log.read_text(errors="replace").strip().splitlines()[-1:] or [""]
+            result = _counts(log) if step != "index" else last[0]
             print(f"| {step} {' '.join(opts)} | {wall:.1f} | {cpu:.1f} | {tree:.1f} | {per} | {peak / 1e6:.0f} | "
                   f"{code} | {before:.1f}/{after:.1f} | {result} |", flush=True)
 
