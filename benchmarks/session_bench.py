@@ -1,6 +1,7 @@
 """A whole session as a corpus: ingest, index and search at scale (issue 12, part 5).
 
     .venv/bin/python benchmarks/session_bench.py --pool /tmp/pool/pdfs --files 40   # everything
+    nice -n 10 .venv/bin/python benchmarks/session_bench.py --files all --work /tmp/session/full  # whole pool
     .venv/bin/python benchmarks/session_bench.py --pool /tmp/pool/pdfs --only ingest
     .venv/bin/python benchmarks/session_bench.py --only tokenizer                    # trigram vs jieba
     .venv/bin/python benchmarks/session_bench.py --only scale --sizes 2000 8000 32000
@@ -18,6 +19,10 @@ Parts:
   committee drafts and resolutions all come in) with ``--jobs 1`` and ``--jobs 2``, each into a
   fresh corpus, as a separate process: wall time and peak memory (resident set of the whole
   process tree, sampled every 0.1 s); then a second run (everything skipped) and ``lineage index``.
+- ``--files all``: the whole pool, with ``--jobs 2``, ``--jobs 1`` and a local Dask cluster
+  (``--runs`` picks and orders them), each into a fresh corpus under ``--work``: the ingest, the
+  same command again, ``lineage index``; wall, CPU seconds of the process tree, peak memory,
+  exit code, the summary's counts and the load average, one row per command.
 - ``search``: latency of ``lineage.trace.search.search`` (in process, index open per call as
   the command does) on the ingested pool, exact and ``--near``, median of 7.
 - ``scale``: the same on generated corpora of ``--sizes`` paragraphs (real pool paragraphs
