@@ -14,6 +14,7 @@ one-line error naming the package to install.
 from __future__ import annotations
 
 import contextlib
+import itertools
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -64,7 +65,9 @@ def dask_extractor(client: Any):
         threads = max(1, sum(client.nthreads().values()))
         window = threads * _IN_FLIGHT
         pending = iter(paths)
-        first = [client.submit(extract_one, p, pure=False) for p, _ in zip(pending, range(window))]
+        # islice, not zip(pending, range(window)): zip takes one more path from the iterator
+        # before it sees the range is done, and that file was never read.
+        first = [client.submit(extract_one, p, pure=False) for p in itertools.islice(pending, window)]
         names = {f.key: p for f, p in zip(first, paths)}
         running = as_completed(first)
         for fut in running:
