@@ -90,3 +90,25 @@ def test_scheduler_without_a_reachable_cluster_is_one_error_line(tmp_path, run_c
     src = _inputs(tmp_path / "in")
     code, _, err = run_cli("ingest", str(src), "--corpus", str(tmp_path / "c"), "--scheduler", "tcp://127.0.0.1:9")
     assert code == 2 and "Dask scheduler" in err and "Traceback" not in err
+
+
+def test_a_run_that_skips_every_file_starts_no_cluster(tmp_path, run_cli, monkeypatch):
+    # The second run over a session's folder has nothing to read: it must not pay for starting a
+    # local cluster (about 20 s) nor need the scheduler.
+    import lineage.corpus.cluster as cluster
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "draft.txt").write_text("1. We decide item 1 of the agenda.\n", encoding="utf-8")
+    corpus = tmp_path / "c"
+    assert ingest([src], corpus).added
+    started: list[str] = []
+
+    def no_cluster(scheduler: str, workers: int = 2):
+        started.append(scheduler)
+        raise AssertionError("a cluster was started")
+
+    monkeypatch.setattr(cluster, "dask_client", no_cluster)
+    code, out, err = run_cli("ingest", str(src), "--corpus", str(corpus), "--scheduler", "tcp://127.0.0.1:9")
+    assert (code, started) == (0, []), err
+    assert "0 added, 1 skipped, 0 failed" in out
