@@ -125,7 +125,7 @@ def _mul(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, float, floa
 
 
 class _FontInfo:
-    __slots__ = ("name", "descent", "widths", "handle")
+    __slots__ = ("name", "descent", "widths", "glyphs", "handle")
 
     def __init__(self, handle: object) -> None:
         self.handle = handle
@@ -138,6 +138,8 @@ class _FontInfo:
         # pdfminer turns a positive /Descent (a producer's sign error) negative; so do we.
         self.descent = -abs(descent) / 1000.0
         self.widths: dict[int, float] = {}
+        # Character code -> (text, advance width): see _glyph.
+        self.glyphs: dict[int, tuple[str, float]] = {}
 
     def width(self, code: int) -> float:
         """Advance width of the character with Unicode value ``code``, per unit of font size."""
@@ -171,20 +173,22 @@ def _chars(page: object, ctm: tuple[float, ...], height: float) -> list[Char]:
         pdfium.FPDFText_ClosePage(text_page)
 
 
-def _plain(func: Any, restype: Any, *argtypes: Any) -> Callable[..., Any]:
-    """The same pdfium function with plain C types: pypdfium2's typed handles cost a Python
-    object per call, which is most of the time of a per-glyph loop."""
-    proto = ctypes.CFUNCTYPE(restype, *argtypes)
+def _bare(func: Any, restype: Any) -> Callable[..., Any]:
+    """The same pdfium function without argument types, for the per-glyph calls: ctypes then
+    passes the arguments as they are (a ``c_void_p`` handle, an ``int`` index, ``byref``
+    pointers) without converting each, and pypdfium2's typed handles (a Python object per
+    call) are avoided; together most of the time of a per-glyph loop."""
     address = ctypes.cast(func, ctypes.c_void_p).value
     assert address is not None  # a symbol pypdfium2 bound: never a null pointer
-    return proto(address)
+    return ctypes.CFUNCTYPE(restype)(address)
 
 
-_VP, _INT, _DP = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
-_get_object = _plain(pdfium.FPDFText_GetTextObject, _VP, _VP, _INT)
-_get_origin = _plain(pdfium.FPDFText_GetCharOrigin, _INT, _VP, _INT, _DP, _DP)
-_get_unicode = _plain(pdfium.FPDFText_GetUnicode, ctypes.c_uint, _VP, _INT)
-_map_error = _plain(pdfium.FPDFText_HasUnicodeMapError, _INT, _VP, _INT)
+# Object handles come back as plain integers (keys of the per-object cache); an index is a C int.
+_get_object = _bare(pdfium.FPDFText_GetTextObject, ctypes.c_size_t)
+_get_origin = _bare(pdfium.FPDFText_GetCharOrigin, ctypes.c_int)
+_get_unicode = _bare(pdfium.FPDFText_GetUnicode, ctypes.c_uint)
+_map_error = _bare(pdfium.FPDFText_HasUnicodeMapError, ctypes.c_int)
+_new_char = tuple.__new__  # Char(...) without the named tuple's Python-level __new__
 
 
 def _page_text(tp: object, n: int) -> list[int] | None:
@@ -198,29 +202,45 @@ def _page_text(tp: object, n: int) -> list[int] | None:
     return codes
 
 
+def _glyph(font: _FontInfo, vp: ctypes.c_void_p, i: int, code: int) -> tuple[str, float]:
+    """The text and advance width (per unit of font size) of character ``i``, whose code is
+    ``code``; the same for every glyph of one font and code, so asked once for each."""
+    if code == 2:
+        return "-", font.width(0x2D)  # pdfium marks a line-end hyphen (- or soft hyphen) with 0x2
+    if _map_error(vp, i):
+        # pdfium gives a glyph without a Unicode value its character code.
+        text = f"(cid:{code})"
+    elif 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        text = "\ufffd"  # no character (a lone surrogate): the garbage test counts it
+    else:
+        text = chr(code)
+    return text, font.width(code)
+
+
 def _read_chars(tp: Any, ctm: tuple[float, ...], height: float) -> list[Char]:
     n = pdfium.FPDFText_CountChars(tp)
-    raw = ctypes.cast(tp, ctypes.c_void_p).value
+    vp = ctypes.c_void_p(ctypes.cast(tp, ctypes.c_void_p).value)
     codes = _page_text(tp, n)
     if codes is None:
-        codes = [_get_unicode(raw, i) for i in range(n)]
+        codes = [_get_unicode(vp, i) for i in range(n)]
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    p_ox, p_oy = ctypes.pointer(ox), ctypes.pointer(oy)
+    p_ox, p_oy = ctypes.byref(ox), ctypes.byref(oy)
     fonts: dict[int, _FontInfo] = {}
     objects: dict[int, tuple] = {}
-    unmapped: dict[tuple[int, int], bool] = {}
     out: list[Char] = []
     append = out.append
+    get_object, get_origin, new = _get_object, _get_origin, _new_char
     last_key = None
     a = b = c = d = fs = dy0 = dy1 = 0.0
-    upright = True
+    upright = plain = True
     font: _FontInfo | None = None
     name = ""
-    fid = 0
-    widths: dict[int, float] = {}
+    glyphs: dict[int, tuple[str, float]] = {}
     c0, c1, c2, c3, c4, c5 = ctm
+    # An upright page (no /Rotate): user space maps to the page by a shift only.
+    shift_only = (c0, c1, c2, c3) == (1.0, 0.0, 0.0, 1.0)
     for i in range(n):
-        key = _get_object(raw, i)
+        key = get_object(vp, i)
         if not key:
             continue  # a space or line break pdfium generated: no glyph was printed there
         if key != last_key:
@@ -228,45 +248,40 @@ def _read_chars(tp: Any, ctm: tuple[float, ...], height: float) -> list[Char]:
             if info is None:
                 info = objects[key] = _object_info(tp, i, key, ctm, fonts)
             a, b, c, d, upright, fs, font = info
-            name, widths, fid = font.name, font.widths, id(font)
+            name, glyphs = font.name, font.glyphs
             # The glyph box in text space relative to the origin runs from (0, descent) to
             # (advance, descent + size); it goes through the glyph's matrix.
             dy0 = font.descent * fs
             dy1 = dy0 + fs
+            # Unrotated, unskewed text on an upright page (nearly every glyph): the general
+            # transform below with its zero terms left out gives the same numbers.
+            plain = shift_only and b == 0.0 and c == 0.0
             last_key = key
         code = codes[i]
         if code == 0xFFFE:
-            code = _get_unicode(raw, i)  # the text buffer holds 0xFFFE for pdfium's marks
-        if code == 2:
-            text = "-"  # pdfium marks a line-end hyphen (- or soft hyphen) with 0x2
-            code = 0x2D
-        else:
-            # pdfium gives a glyph without a Unicode value its character code: ask once per
-            # font and code whether that is what happened.
-            bad = unmapped.get((fid, code))
-            if bad is None:
-                bad = unmapped[(fid, code)] = bool(_map_error(raw, i))
-            if bad:
-                text = f"(cid:{code})"
-            elif 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
-                text = "\ufffd"  # no character (a lone surrogate): the garbage test counts it
-            else:
-                text = chr(code)
-        _get_origin(raw, i, p_ox, p_oy)
-        w = widths.get(code)
-        if w is None:
-            w = font.width(code)  # type: ignore[union-attr]
+            code = _get_unicode(vp, i)  # the text buffer holds 0xFFFE for pdfium's marks
+        g = glyphs.get(code)
+        if g is None:
+            g = glyphs[code] = _glyph(font, vp, i, code)  # type: ignore[arg-type]
+        text, w = g
+        get_origin(vp, i, p_ox, p_oy)
         adv = w * fs
-        ux, uy = ox.value, oy.value
-        X = ux * c0 + uy * c2 + c4
-        Y = ux * c1 + uy * c3 + c5
-        x0, y0 = X + c * dy0, Y + d * dy0
-        x1, y1 = X + a * adv + c * dy1, Y + b * adv + d * dy1
+        if plain:
+            X = ox.value + c4
+            Y = oy.value + c5
+            x0, x1 = X, X + a * adv
+            y0, y1 = Y + d * dy0, Y + d * dy1
+        else:
+            ux, uy = ox.value, oy.value
+            X = ux * c0 + uy * c2 + c4
+            Y = ux * c1 + uy * c3 + c5
+            x0, y0 = X + c * dy0, Y + d * dy0
+            x1, y1 = X + a * adv + c * dy1, Y + b * adv + d * dy1
         if x1 < x0:
             x0, x1 = x1, x0
         if y1 < y0:
             y0, y1 = y1, y0
-        append(Char(text, x0, x1, height - y1, height - y0, y1 - y0, name, upright))
+        append(new(Char, (text, x0, x1, height - y1, height - y0, y1 - y0, name, upright)))
     return out
 
 
