@@ -43,6 +43,7 @@ __all__ = [
     "NEUTRAL",
     "WIDE_ASCII",
     "char_classes",
+    "cjk_letters",
     "has_cjk",
     "is_cjk",
     "is_cjk_letter",
@@ -146,6 +147,12 @@ def is_space(ch: str) -> bool:
 def is_latin_alnum(ch: str) -> bool:
     """An ASCII letter or digit (the other side of Word's autospacing)."""
     return bool(ch) and ch.isascii() and ch.isalnum()
+
+
+def cjk_letters(text: str) -> str:
+    """The characters of ``text`` in :data:`CJK_LETTERS`, in order (one regex scan, for
+    counting over a whole document)."""
+    return "".join(_class(CJK_LETTERS).findall(text))
 
 
 def has_cjk(text: str) -> bool:
