@@ -160,9 +160,10 @@ class _SortedWords(Mapping[str, int]):
 def _word_lines(text: str) -> list[str] | None:
     """The entry lines of the word list's JSON when it has one ``"word": frequency`` per line,
     no escapes, in sorted order (as pyspellchecker writes it); None otherwise."""
-    if "\\" in text:
+    lines = text.strip().split("\n")
+    if len(lines) < 3 or lines[0] != "{" or lines[-1] != "}" or "\\" in text:
         return None
-    lines = [line for line in text.split("\n") if line.startswith('"')]
+    del lines[0], lines[-1]
     if len(lines) != text.count('": ') or lines != sorted(lines):
         return None
     return lines

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import compress, groupby
-from operator import itemgetter, not_
+from itertools import compress, groupby, islice
+from operator import eq, itemgetter, not_
 from statistics import median
 from typing import Callable, Iterable, Sequence, TypeVar
 
@@ -170,7 +170,7 @@ def _dedupe(chars: Sequence[Char]) -> list[Char]:
     texts = list(map(_TEXT, chars))
     # Only a glyph with the text of the glyph before it can go (a dropped glyph has the text
     # of the last one kept, so the one after it matches that one exactly when it matches it).
-    same = [i for i in range(1, len(texts)) if texts[i] == texts[i - 1]]
+    same = list(compress(range(1, len(texts)), map(eq, texts, islice(texts, 1, None))))
     if not same:
         return list(chars)
     dropped: set[int] = set()

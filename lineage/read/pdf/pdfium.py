@@ -255,7 +255,8 @@ def _read_chars(tp: Any, ctm: tuple[float, ...], height: float, objects: dict[in
     append = out.append
     get_object, get_origin, new = _get_object, _get_origin, _new_char
     last_key = None
-    a = b = c = d = fs = dy0 = dy1 = 0.0
+    a = b = c = d = fs = dy0 = dy1 = top = bottom = size = 0.0
+    last_y: float | None = None
     upright = plain = True
     font: _FontInfo | None = None
     name = ""
@@ -271,6 +272,7 @@ def _read_chars(tp: Any, ctm: tuple[float, ...], height: float, objects: dict[in
                 info = objects[key] = _object_info(vp, i, key, ctm, fonts, scratch)
             a, b, c, d, upright, fs, font, name, glyphs, dy0, dy1, plain = info
             last_key = key
+            last_y = None
         code = codes[i]
         if code == 0xFFFE:
             code = _get_unicode(vp, i)  # the text buffer holds 0xFFFE for pdfium's marks
@@ -281,16 +283,27 @@ def _read_chars(tp: Any, ctm: tuple[float, ...], height: float, objects: dict[in
         get_origin(vp, i, p_ox, p_oy)
         adv = w * fs
         if plain:
-            X = ox.value + c4
-            Y = oy.value + c5
-            x0, x1 = X, X + a * adv
-            y0, y1 = Y + d * dy0, Y + d * dy1
-        else:
-            ux, uy = ox.value, oy.value
-            X = ux * c0 + uy * c2 + c4
-            Y = ux * c1 + uy * c3 + c5
-            x0, y0 = X + c * dy0, Y + d * dy0
-            x1, y1 = X + a * adv + c * dy1, Y + b * adv + d * dy1
+            x0 = ox.value + c4
+            x1 = x0 + a * adv
+            if x1 < x0:
+                x0, x1 = x1, x0
+            uy = oy.value
+            if uy != last_y:
+                # The vertical extent is the same for the glyphs of one object on one
+                # baseline (a whole line, most often): worked out once for them.
+                Y = uy + c5
+                y0, y1 = Y + d * dy0, Y + d * dy1
+                if y1 < y0:
+                    y0, y1 = y1, y0
+                top, bottom, size = height - y1, height - y0, y1 - y0
+                last_y = uy
+            append(new(Char, (text, x0, x1, top, bottom, size, name, upright)))
+            continue
+        ux, uy = ox.value, oy.value
+        X = ux * c0 + uy * c2 + c4
+        Y = ux * c1 + uy * c3 + c5
+        x0, y0 = X + c * dy0, Y + d * dy0
+        x1, y1 = X + a * adv + c * dy1, Y + b * adv + d * dy1
         if x1 < x0:
             x0, x1 = x1, x0
         if y1 < y0:
