@@ -65,7 +65,7 @@ _TOP_X0 = itemgetter(3, 1)
 _TOP_BOTTOM = itemgetter(3, 4)
 _UPRIGHT = itemgetter(7)
 # Fields of a _text_info answer.
-_ENDS_C, _STARTS_C = itemgetter(1), itemgetter(2)
+_FOLDED, _ENDS_C, _STARTS_C, _FOLDED_STARTS_C = (itemgetter(i) for i in range(4))
 _T = TypeVar("_T")
 
 
@@ -330,10 +330,16 @@ def build_line(chars: Sequence[Char], page: int) -> Line | None:
         glyphs = [it for k, it in zip(kinds, items) if k == _GLYPH]
         glyph_infos = [_text_info(c.text) for c in glyphs]
         item_infos = [_text_info(it.text) if k == _GLYPH else None for k, it in zip(kinds, items)]
+    ends = list(map(_ENDS_C, glyph_infos))
+    if items is chars and shown is None and False not in ends[:-1] and \
+            False not in map(_FOLDED_STARTS_C, islice(glyph_infos, 1, None)):
+        # Glyphs only (no space glyph, no mark), each pair CJK or neutral on both sides (a
+        # line of Chinese): nothing goes between them, whatever the gaps.
+        line_text = "".join(map(_FOLDED, glyph_infos))
+        return _line(page, line_text, [], [line_text.strip()], visible, body, bottoms, size, bold_n)
     # The line's stretch: how far justification or character spacing pushed CJK glyphs apart
     # (the gaps between two glyphs, the first ending and the second starting CJK or neutral).
     stretch = 0.0
-    ends = list(map(_ENDS_C, glyph_infos))
     if True in ends:
         starts = list(map(_STARTS_C, glyph_infos))
         cc_gaps = [glyphs[k + 1].x0 - glyphs[k].x1 for k in compress(range(len(glyphs) - 1), ends) if starts[k + 1]]
@@ -395,14 +401,19 @@ def build_line(chars: Sequence[Char], page: int) -> Line | None:
         explicit = False
     line_text = "".join(parts)
     pieces.append(line_text[piece_start:].strip())
-    if not line_text:
+    return _line(page, line_text, marks, pieces, visible, body, bottoms, size, bold_n)
+
+
+def _line(page: int, text: str, marks: list[Mark], pieces: list[str], visible: Sequence[Char],
+          body: Sequence[Char], bottoms: list[float], size: float, bold_n: int) -> Line:
+    if not text:
         # Only marks on this line (a footnote number standing alone): keep them as text.
-        line_text = " ".join(m.number for m in marks)
+        text = " ".join(m.number for m in marks)
         marks = []
-        pieces = [line_text]
+        pieces = [text]
     return Line(
         page=page,
-        text=line_text,
+        text=text,
         x0=min(map(_X0, visible)),
         x1=max(map(_X1, visible)),
         top=min(map(_TOP, body)),

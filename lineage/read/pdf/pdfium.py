@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import struct
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Container, Iterator
@@ -250,7 +251,7 @@ def _read_chars(tp: Any, ctm: tuple[float, ...], height: float, objects: dict[in
     ox, oy = ctypes.c_double(), ctypes.c_double()
     p_ox, p_oy = ctypes.byref(ox), ctypes.byref(oy)
     fonts: dict[int, _FontInfo] = {}
-    scratch = _Scratch()
+    scratch = _Scratch(ctm)
     out: list[Char] = []
     append = out.append
     get_object, get_origin, new = _get_object, _get_origin, _new_char
@@ -315,9 +316,11 @@ def _read_chars(tp: Any, ctm: tuple[float, ...], height: float, objects: dict[in
 class _Scratch:
     """Out-parameters of the per-object pdfium calls, allocated once per page."""
 
-    __slots__ = ("matrix", "p_matrix", "size", "p_size")
+    __slots__ = ("matrix", "p_matrix", "size", "p_size", "upright_page")
 
-    def __init__(self) -> None:
+    def __init__(self, ctm: tuple[float, ...]) -> None:
+        # An upright page (no /Rotate): user space maps to the page by a shift only.
+        self.upright_page = tuple(ctm[:4]) == (1.0, 0.0, 0.0, 1.0)
         self.matrix = pdfium.FS_MATRIX()
         self.p_matrix = ctypes.byref(self.matrix)
         self.size = ctypes.c_float()
@@ -329,20 +332,17 @@ def _object_info(vp: ctypes.c_void_p, i: int, key: int, ctm: tuple[float, ...], 
     """What every glyph of one text object (``key``, holding character ``i`` of the text
     page ``vp``) shares: its matrix (with the page frame), whether it is upright, its font
     size and font, the font's name and glyph cache, the vertical extent of its glyph boxes,
-    and whether its glyphs need the general transform."""
-    m = scratch.matrix
+    and whether its glyphs need the general transform. (A page may have one object per word:
+    this runs for most glyphs of such a page.)"""
     if _get_matrix(vp, i, scratch.p_matrix):
-        ma, mb, mc, md = m.a, m.b, m.c, m.d
+        ma, mb, mc, md = _FLOAT4(scratch.matrix)
     else:
         ma, mb, mc, md = 1.0, 0.0, 0.0, 1.0
-    c0, c1, c2, c3 = ctm[:4]
-    # An upright page (no /Rotate): user space maps to the page by a shift only.
-    shift_only = (c0, c1, c2, c3) == (1.0, 0.0, 0.0, 1.0)
-    if shift_only:
+    if scratch.upright_page:
         # _mul with the upright frame, written out (x * 1.0 is x exactly).
         a, b, c, d = ma + mb * 0.0, ma * 0.0 + mb, mc + md * 0.0, mc * 0.0 + md
     else:
-        a, b, c, d, _, _ = _mul((ma, mb, mc, md, 0.0, 0.0), (c0, c1, c2, c3, 0.0, 0.0))
+        a, b, c, d, _, _ = _mul((ma, mb, mc, md, 0.0, 0.0), (*ctm[:4], 0.0, 0.0))
     fs = scratch.size.value if _font_size(key, scratch.p_size) else 0.0
     fkey = _get_font(key)
     font = fonts.get(fkey)
@@ -353,8 +353,12 @@ def _object_info(vp: ctypes.c_void_p, i: int, key: int, ctm: tuple[float, ...], 
     dy0 = font.descent * fs
     # Unrotated, unskewed text on an upright page (nearly every glyph): the general
     # transform of _read_chars with its zero terms left out gives the same numbers.
-    plain = shift_only and b == 0.0 and c == 0.0
+    plain = scratch.upright_page and b == 0.0 and c == 0.0
     return a, b, c, d, a * d > 0 and b * c <= 0, fs, font, font.name, font.glyphs, dy0, dy0 + fs, plain
+
+
+# The first four fields of an FS_MATRIX (a, b, c, d: floats) in one call.
+_FLOAT4 = struct.Struct("4f").unpack_from
 
 
 def _walk_objects(page: Any, ctm: tuple[float, ...], height: float, rules: list[Rule],
