@@ -106,6 +106,13 @@ def _class(body: str) -> re.Pattern[str]:
     return re.compile(f"[{body}]")
 
 
+@functools.cache
+def _runs(body: str) -> re.Pattern[str]:
+    # Runs rather than single characters: findall over a long Chinese text would otherwise
+    # make one string object per character (tens of MB for a long document).
+    return re.compile(f"[{body}]+")
+
+
 _SPACES = frozenset(HSPACE_CHARS + LINEBREAK)
 
 
@@ -152,7 +159,7 @@ def is_latin_alnum(ch: str) -> bool:
 def cjk_letters(text: str) -> str:
     """The characters of ``text`` in :data:`CJK_LETTERS`, in order (one regex scan, for
     counting over a whole document)."""
-    return "".join(_class(CJK_LETTERS).findall(text))
+    return "".join(_runs(CJK_LETTERS).findall(text))
 
 
 def has_cjk(text: str) -> bool:
