@@ -209,6 +209,10 @@ _object_type = _bare(pdfium.FPDFPageObj_GetType, ctypes.c_int)
 _form_object = ctypes.CFUNCTYPE(ctypes.c_size_t, ctypes.c_void_p, ctypes.c_ulong)(
     _address(pdfium.FPDFFormObj_GetObject))
 _ONE = ctypes.c_float(1.0)
+_loose_box = _bare(pdfium.FPDFText_GetLooseCharBox, ctypes.c_int)
+# A gap wider than this share of the glyph height between two glyphs of one text object on one
+# baseline, neither a space, is checked against pdfium's own box of the first glyph (below).
+_GAP_CHECK = 0.1
 _new_char = tuple.__new__  # Char(...) without the named tuple's Python-level __new__
 
 
@@ -263,6 +267,10 @@ def _read_chars(tp: Any, ctm: tuple[float, ...], height: float, objects: dict[in
     name = ""
     glyphs: dict[int, tuple[str, float]] = {}
     c0, c1, c2, c3, c4, c5 = ctm
+    loose = pdfium.FS_RECTF()
+    p_loose = ctypes.byref(loose)
+    prev_key = prev_y = None  # the object and baseline of the last plain glyph appended
+    prev_i = 0
     for i in range(n):
         key = get_object(vp, i)
         if not key:
@@ -298,8 +306,22 @@ def _read_chars(tp: Any, ctm: tuple[float, ...], height: float, objects: dict[in
                     y0, y1 = y1, y0
                 top, bottom, size = height - y1, height - y0, y1 - y0
                 last_y = uy
+            if key == prev_key and uy == prev_y and x0 - out[-1][2] > _GAP_CHECK * size \
+                    and text != " " and out[-1][0] != " ":
+                # The width came from the font by the glyph's Unicode value, which pdfium maps
+                # back to a character code: under a ToUnicode map that gives two glyphs one
+                # value (a K printed from a glyph mapped to "u"), that is the other glyph's
+                # width, and a space would appear inside the word. pdfium's loose box of the
+                # glyph itself has its true advance; asked only where such a gap shows.
+                prev = out[-1]
+                if _loose_box(vp, prev_i, p_loose) and a > 0:
+                    right = loose.right + c4
+                    if right > prev[2]:
+                        out[-1] = new(Char, (prev[0], prev[1], min(right, x0), *prev[3:]))
+            prev_key, prev_y, prev_i = key, uy, i
             append(new(Char, (text, x0, x1, top, bottom, size, name, upright)))
             continue
+        prev_key = None
         ux, uy = ox.value, oy.value
         X = ux * c0 + uy * c2 + c4
         Y = ux * c1 + uy * c3 + c5
