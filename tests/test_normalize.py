@@ -324,7 +324,7 @@ def test_plan_replay(seed_text: str) -> None:
         n = normalize(seed_text, profile)
         assert apply_plan(seed_text, n.plan).text == n.text
     assert normalize(seed_text, "compare").plan == (
-        "simplify", "join_all_lines", "mixed_spaces", "quotes", "dashes",
+        "join_all_lines", "simplify", "mixed_spaces", "quotes", "dashes",
     )
     with pytest.raises(ValueError):
         apply_plan("x", ["no_such_step"])

@@ -134,23 +134,25 @@ STEPS: dict[str, Step] = {step.name: step for step in _STEP_LIST}
 
 #: The steps of each profile, in the order they run. `display` only repairs what the
 #: extraction or encoding broke; `compare` also folds every difference of presentation.
-#: In `compare`, `width` runs before `nfc` (a full-width ``ａ`` and a combining accent
-#: compose once folded); the line and space steps run before the punctuation folds, on the
-#: same characters `display` sees, so that both profiles make the same spacing decisions;
-#: and `cjk_punctuation` (which makes an ASCII ``,`` next to Chinese full width, a CJK
-#: character) runs before them so that a second pass finds no new space to remove.
+#: In `compare` the line steps run first, on the characters `display` sees (a full-width
+#: ``（`` or ``１`` is Chinese punctuation there, its ASCII fold is not): both profiles make
+#: the same line joins, so `compare` of the `display` text is `compare` of the text. Then
+#: `width` before `nfc` (a full-width ``ａ`` and a combining accent compose once folded), the
+#: punctuation folds, and `mixed_spaces` after `cjk_punctuation` (which makes an ASCII ``,``
+#: next to Chinese full width, a CJK character) so that a second pass finds no new space to
+#: remove.
 PROFILE_STEPS: dict[str, tuple[str, ...]] = {
     "display": ("invisible", "lookalikes", "nfc", "join_lines", "collapse_spaces", "cjk_spaces"),
     "compare": (
         "invisible",
         "lookalikes",
+        "join_all_lines",
+        "collapse_spaces",
         "width",
         "nfc",
         "simplify",
         "cjk_punctuation",
         "cjk_full_stop",
-        "join_all_lines",
-        "collapse_spaces",
         "mixed_spaces",
         "quotes",
         "dashes",
