@@ -7,7 +7,7 @@ import re
 
 from lineage.normalize.edits import Edit
 from lineage.normalize.scan import find_all
-from lineage.script.chars import HSPACE_CHARS, LINEBREAK, is_cjk_letter
+from lineage.script.chars import HSPACE_CHARS, is_cjk_letter
 
 __all__ = [
     "quotes",
@@ -100,17 +100,12 @@ def middle_dots(text: str, chars: str | None = None) -> list[Edit]:
 
 
 
-def _past_spaces(text: str, i: int, step: int, skip: str = HSPACE_CHARS) -> str:
-    """The first character from ``i`` in direction ``step`` that is not in ``skip``
+def _past_spaces(text: str, i: int, step: int) -> str:
+    """The first character from ``i`` in direction ``step`` that is no horizontal space
     ("" at a text edge)."""
-    while 0 <= i < len(text) and text[i] in skip:
+    while 0 <= i < len(text) and text[i] in HSPACE_CHARS:
         i += step
     return text[i] if 0 <= i < len(text) else ""
-
-
-# Looking back, a line break is passed too: the line steps of the `compare` profile join
-# ``中\n.`` into ``中.`` after this step has run, and a second pass must find nothing to fold.
-_BACK_SKIP = HSPACE_CHARS + LINEBREAK
 
 
 def cjk_full_stop(text: str) -> list[Edit]:
@@ -121,7 +116,7 @@ def cjk_full_stop(text: str) -> list[Edit]:
     ``1.5``), and so does a run of dots (an ellipsis: :func:`ellipses`)."""
     edits: list[Edit] = []
     for i in find_all(text, "."):
-        before, after = _past_spaces(text, i - 1, -1, _BACK_SKIP), _past_spaces(text, i + 1, 1)
+        before, after = _past_spaces(text, i - 1, -1), _past_spaces(text, i + 1, 1)
         if before == "." or after == ".":
             continue
         if is_cjk_letter(before) and (after in ("", "\n", "\r") or is_cjk_letter(after)):
