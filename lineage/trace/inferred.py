@@ -22,6 +22,7 @@ headers (and, for the text reuse, the texts of the few candidates).
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -29,13 +30,13 @@ from pathlib import Path
 
 from lineage.compare.reuse import comparable
 from lineage.compare.similarity import two_way_containment
-from lineage.corpus.files import read_corpus_file
+from lineage.corpus.files import read_corpus_header
 from lineage.corpus.index import IndexStatus, index_path, index_status
 from lineage.corpus.manifest import load_entry_document
 from lineage.errors import LineageError
 from lineage.model.symbols import is_symbol, parse_symbol
 from lineage.read.references import references_in_notes
-from lineage.read.textformat import parse_corpus_file
+from lineage.read.textformat import parse_corpus_header
 from lineage.script.language import gram_size
 from lineage.trace.graph import Edge, LineageGraph, Node, node_key
 
@@ -102,17 +103,17 @@ def _facts_from_texts(corpus_dir: Path, graph: LineageGraph) -> dict[str, _Facts
             if not entry.text:
                 continue
             try:
-                text = read_corpus_file(corpus_dir, entry.text).decode("utf-8")
-                parsed = parse_corpus_file(text.split("\n@", 1)[0] + "\n", corpus_dir / entry.text)
+                header = parse_corpus_header(read_corpus_header(corpus_dir, entry.text).decode("utf-8"),
+                                             os.path.join(corpus_dir, entry.text))
             except (LineageError, UnicodeDecodeError, OSError):
                 continue  # a broken text is reported by the commands that read it
             f = facts.setdefault(key, _Facts())
-            doc = parsed.document
-            f.session = f.session or doc.session
-            f.agenda.update(doc.agenda_items)
-            f.title = f.title or entry.title or doc.title
+            f.session = f.session or next(iter(header.get("session", [])), None)
+            f.agenda.update(header.get("agenda-item", []))
+            f.title = f.title or entry.title or next(iter(header.get("title", [])), None)
             f.languages.add(entry.language or "")
-            f.refs += [r for r in references_in_notes(parsed.notes) if r not in f.refs]
+            if "note" in header:
+                f.refs += [r for r in references_in_notes(tuple(header["note"])) if r not in f.refs]
     return facts
 
 
