@@ -83,6 +83,11 @@ def open_corpus_file(folder: str | Path, rel: str) -> BinaryIO:
 
     A corpus can come from a stranger's pull request, and git stores symbolic links: a text
     linked to ``/dev/zero`` or to a file outside the corpus must not be read."""
+    return os.fdopen(_open_corpus_fd(folder, rel)[0], "rb")
+
+
+def _open_corpus_fd(folder: str | Path, rel: str) -> tuple[int, int]:
+    """The descriptor and size of ``folder/rel`` opened as :func:`open_corpus_file` says."""
     # Plain strings, not Path objects: a corpus view opens every text of a 10,000-document
     # corpus, and the path arithmetic cost more than the reads.
     root = os.fspath(folder)
@@ -110,7 +115,7 @@ def open_corpus_file(folder: str | Path, rel: str) -> BinaryIO:
         os.close(fd)
         what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device or a pipe?)"
         raise CorpusError(f"is {what}; a corpus holds regular files only", Path(path))
-    return os.fdopen(fd, "rb")
+    return fd, info.st_size
 
 
 def read_corpus_file(folder: str | Path, rel: str, max_bytes: int = MAX_TEXT_BYTES) -> bytes:
@@ -132,24 +137,26 @@ def read_corpus_header(folder: str | Path, rel: str, end: bytes = b"\n@", max_by
     """The bytes of ``folder/rel`` before the first ``end`` (all of them when it has none),
     read a block at a time and no further than needed: the header of a corpus text without
     its paragraphs. The same refusals and bounds as :func:`read_corpus_file`."""
-    with open_corpus_file(folder, rel) as fh:
-        size = os.fstat(fh.fileno()).st_size
+    fd, size = _open_corpus_fd(folder, rel)
+    try:
         if size > max_bytes:
             raise CorpusError(f"is {size} bytes, more than a corpus file may be ({max_bytes})",
                               Path(folder) / rel)
         data = b""
         while True:
-            block = fh.read(min(chunk, size + 1 - len(data)))
-            # Look from just before the block: ``end`` may straddle two reads.
-            at = (data[-(len(end) - 1):] + block).find(end) if len(end) > 1 else block.find(end)
-            start = len(data) - min(len(data), len(end) - 1)
+            block = os.read(fd, min(chunk, size + 1 - len(data)))
+            # from just before the block: ``end`` may straddle two reads
+            start = max(0, len(data) - len(end) + 1)
             data += block
+            at = data.find(end, start)
             if at >= 0:
-                return data[:start + at]
+                return data[:at]
             if len(data) > size:
                 raise CorpusError("grew while being read; is something writing to it?", Path(folder) / rel)
             if not block:
                 return data
+    finally:
+        os.close(fd)
 
 
 def sha256_corpus_file(folder: str | Path, rel: str) -> str:

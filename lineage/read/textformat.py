@@ -388,7 +388,8 @@ def parse_corpus_header(text: str, path: str | Path = "<text>") -> dict[str, lis
     lineno = 1
     try:
         _check_first_line(lines[0].rstrip("\r"))
-        for lineno, raw in enumerate(lines[1:], start=2):
+        for number, raw in enumerate(lines[1:], start=2):
+            lineno = number  # for the error message
             line = raw[:-1] if raw.endswith("\r") else raw
             if line.startswith("@"):
                 break

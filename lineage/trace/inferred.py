@@ -189,20 +189,37 @@ def _masthead_links(graph: LineageGraph, facts: dict[str, _Facts]) -> list[Infer
 
 def _session_links(graph: LineageGraph, facts: dict[str, _Facts], texts: _Texts,
                    have_draft: set[str]) -> list[InferredLink]:
-    links = []
+    links: list[InferredLink] = []
+    wanting = [k for k in graph.ordered_keys() if graph.nodes[k].kind == "resolution"
+               and graph.nodes[k].has_text and k not in have_draft]
+    if not wanting:
+        return links
+    # The drafts of each session, by agenda item and by title: a resolution looks only at
+    # those sharing one with it (in the corpus's order, which breaks ties), not at every draft.
+    by_agenda: dict[tuple[str, str], list[int]] = {}
+    by_title: dict[tuple[str, str], list[int]] = {}
     drafts = [k for k, n in graph.nodes.items() if n.kind == "draft" and n.has_text]
-    for key in graph.ordered_keys():
-        node = graph.nodes[key]
-        if node.kind != "resolution" or not node.has_text or key in have_draft:
+    for i, d in enumerate(drafts):
+        df = facts.get(d, _Facts())
+        if (ds := _session_of(d, df)) is None:
             continue
+        for item in df.agenda:
+            by_agenda.setdefault((ds, item), []).append(i)
+        if (folded := _fold_title(df.title)) is not None:
+            by_title.setdefault((ds, folded), []).append(i)
+    for key in wanting:
+        node = graph.nodes[key]
         f = facts.get(key, _Facts())
         session = _session_of(key, f)
+        if session is None:
+            continue
         committee = _committee(f.refs)
+        near = {i for item in f.agenda for i in by_agenda.get((session, item), ())}
+        if (folded := _fold_title(f.title)) is not None:
+            near.update(by_title.get((session, folded), ()))
         best: tuple[float, tuple, str, str, str] | None = None
-        for d in drafts:
+        for d in (drafts[i] for i in sorted(near)):
             df = facts.get(d, _Facts())
-            if session is None or _session_of(d, df) != session:
-                continue
             if committee and f"/{committee}/" not in d:
                 continue
             dnode = graph.nodes[d]
