@@ -1,6 +1,7 @@
 """Time the stages of ``lineage.read.pdf.extract_pdf`` one by one on one PDF: pdfminer/pdfplumber
 parsing by the chosen engine (``iter_pages``), line building (``page_lines``), page analysis (``analyse_pages``)
-and assembly (``to_document``). Shows where extraction time goes and whether a change to the
+and assembly (``to_document``), in CPU seconds of this process (steadier than wall time on a
+shared machine). Shows where extraction time goes and whether a change to the
 layout stages made them slower.
 
     .venv/bin/python benchmarks/extraction_stages.py PDF            # e.g. a fixture
@@ -26,19 +27,19 @@ from lineage.read.pdf.extract import page_lines  # noqa: E402
 
 def stage_times(path: Path, engine: str = "pdfium") -> dict[str, float]:
     times: dict[str, float] = {}
-    t = time.perf_counter()
+    t = time.process_time()
     with open_pdf(path, engine) as pdf:
         pages = list(iter_pages(pdf, path))
-    times["parse (iter_pages)"] = time.perf_counter() - t
-    t = time.perf_counter()
+    times["parse (iter_pages)"] = time.process_time() - t
+    t = time.process_time()
     lines = [page_lines(p)[0] for p in pages]
-    times["lines (page_lines)"] = time.perf_counter() - t
-    t = time.perf_counter()
+    times["lines (page_lines)"] = time.process_time() - t
+    t = time.process_time()
     analysis = analyse_pages(lines)
-    times["analyse_pages"] = time.perf_counter() - t
-    t = time.perf_counter()
+    times["analyse_pages"] = time.process_time() - t
+    t = time.process_time()
     to_document(analysis, Source(path=str(path), kind="pdf"))
-    times["to_document"] = time.perf_counter() - t
+    times["to_document"] = time.process_time() - t
     return times
 
 

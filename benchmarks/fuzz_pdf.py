@@ -1,7 +1,8 @@
 """Seeded byte-mutation fuzzing of PDF extraction (issue 15; docs/security.md).
 
     python benchmarks/fuzz_pdf.py --mutants 300 [--seed 15] [--timeout 60] [--memory-mb 1024]
-                                  [--save DIR] [--json FILE]
+                                  [--start I] [--save DIR] [--json FILE]
+    python benchmarks/fuzz_pdf.py --summarize FILE.json [...]
 
 Each mutant is a fixture PDF from tests/pdfs/ changed in a few places (bytes flipped, a range
 overwritten, deleted, duplicated or cut off, a number in the object syntax replaced, one PDF
@@ -29,9 +30,11 @@ import random
 import re
 import resource
 import signal
+import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -54,6 +57,8 @@ NAMES = [b"/Length", b"/MediaBox", b"/Resources", b"/Contents", b"/Parent", b"/K
          b"/Font", b"/ToUnicode", b"/Filter", b"/FlateDecode", b"/Type", b"/Page", b"/Pages", b"/Root",
          b"/Size", b"/Prev", b"/W", b"/Index", b"/DecodeParms", b"/Encoding", b"/DescendantFonts",
          b"/CIDToGIDMap", b"/FontFile2", b"/Widths", b"/XObject", b"/Annots", b"/Encrypt", b"/ObjStm"]
+# How the sandbox reports an unexpected exception in its child: a bug, counted as a traceback.
+INTERNAL = "internal error while reading the PDF"
 _NUMBER = re.compile(rb"(?<![0-9.])[0-9]{1,10}(?![0-9.])")
 _NAME = re.compile(rb"/[A-Za-z][A-Za-z0-9]*")
 
@@ -150,12 +155,23 @@ def _run_child(path: Path, memory_mb: int, err_path: Path) -> None:
 
 
 def run_one(index: int, seed: int, timeout: float, memory_mb: int, scratch: Path) -> tuple[Outcome, bytes]:
+    """Mutant ``index`` of ``seed``, built and extracted; its outcome and its bytes."""
     rng = random.Random(f"{seed}:{index}")
     fixture = rng.choices(list(WEIGHTS), weights=list(WEIGHTS.values()))[0]
     data, recipe = mutate((FIXTURES / fixture).read_bytes(), rng)
     path = scratch / f"mutant-{index}.pdf"
     path.write_bytes(data)
-    err_path = scratch / f"mutant-{index}.err"
+    try:
+        kind, detail, seconds, peak = extract_in_child(path, timeout, memory_mb)
+    finally:
+        path.unlink(missing_ok=True)
+    return Outcome(index, fixture, recipe, kind, round(seconds, 2), round(peak, 1), detail[:300]), data
+
+
+def extract_in_child(path: Path, timeout: float, memory_mb: int) -> tuple[str, str, float, float]:
+    """``lineage extract PATH`` in a forked child: its outcome (kind, detail), seconds and
+    peak resident MB (of the child and the extraction child it waited for)."""
+    err_path = path.with_suffix(".err")
     started = time.monotonic()
     pid = os.fork()
     if pid == 0:
@@ -174,7 +190,6 @@ def run_one(index: int, seed: int, timeout: float, memory_mb: int, scratch: Path
     seconds = time.monotonic() - started
     peak = usage.ru_maxrss / 1024 if usage else 0.0  # KiB on Linux
     err = err_path.read_text(encoding="utf-8", errors="replace") if err_path.exists() else ""
-    path.unlink(missing_ok=True)
     err_path.unlink(missing_ok=True)
     if status is None:
         kind, detail = "hang", f"killed after {timeout:g} s"
@@ -190,9 +205,11 @@ def run_one(index: int, seed: int, timeout: float, memory_mb: int, scratch: Path
         elif code == 2:
             kind, detail = ("error", lines[0]) if len(lines) == 1 and lines[0].startswith("lineage: ") else \
                 ("traceback", f"exit 2 but stderr has {len(lines)} lines")
+            if INTERNAL in detail:
+                kind = "traceback"  # an exception in our code, caught by the sandbox (sandbox._describe)
         else:
             kind, detail = "ok", ""
-    return Outcome(index, fixture, recipe, kind, round(seconds, 2), round(peak, 1), detail[:300]), data
+    return kind, detail, seconds, peak
 
 
 def warm_up() -> None:
@@ -202,6 +219,24 @@ def warm_up() -> None:
 
     build_parser()
     extract_pdf(FIXTURES / "wsis-tunis-doc6-zh.pdf")
+
+
+def summarize(paths: list[Path]) -> int:
+    """Counts per outcome, peak memory, median and slowest time, and the clean errors grouped
+    by reason (file names and numbers blanked), of the outcomes in ``paths``."""
+    outcomes = [json.loads(line) for p in paths for line in p.read_text(encoding="utf-8").splitlines() if line]
+    indices = sorted(o["index"] for o in outcomes)
+    counts = Counter(o["kind"] for o in outcomes)
+    times = sorted(o["seconds"] for o in outcomes)
+    print(f"{len(outcomes)} mutants, indices {indices[0]}-{indices[-1]} "
+          f"({len(set(indices))} distinct): " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    print(f"peak child memory {max(o['peak_mb'] for o in outcomes):.0f} MB; median {statistics.median(times):.2f} s, "
+          f"slowest {times[-1]:.1f} s per mutant")
+    reasons = Counter((o["kind"], re.sub(r"\d+", "N", re.sub(r"^lineage: .*?\.pdf: ", "", o["detail"]))[:100])
+                      for o in outcomes if o["kind"] != "ok")
+    for (kind, reason), n in reasons.most_common():
+        print(f"{n:7d} {kind:9s} {reason}")
+    return 1 if set(counts) - {"ok", "error"} else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -214,7 +249,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save", type=Path, help="keep failing mutants here")
     ap.add_argument("--json", type=Path, help="write every outcome here (JSON lines, appended as they come)")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--summarize", type=Path, nargs="+", metavar="JSON",
+                    help="print the figures of earlier runs' --json files (a split run: all its parts) and exit")
     args = ap.parse_args(argv)
+    if args.summarize:
+        return summarize(args.summarize)
     warm_up()
 
     counts: dict[str, int] = {}

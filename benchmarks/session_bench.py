@@ -1,6 +1,7 @@
 """A whole session as a corpus: ingest, index and search at scale (issue 12, part 5).
 
     .venv/bin/python benchmarks/session_bench.py --pool /tmp/pool/pdfs --files 40   # everything
+    nice -n 10 .venv/bin/python benchmarks/session_bench.py --files all --work /tmp/session/full  # whole pool
     .venv/bin/python benchmarks/session_bench.py --pool /tmp/pool/pdfs --only ingest
     .venv/bin/python benchmarks/session_bench.py --only tokenizer                    # trigram vs jieba
     .venv/bin/python benchmarks/session_bench.py --only scale --sizes 10000 100000 1000000 --work /tmp/search1m
@@ -18,6 +19,10 @@ Parts:
   committee drafts and resolutions all come in) with ``--jobs 1`` and ``--jobs 2``, each into a
   fresh corpus, as a separate process: wall time and peak memory (resident set of the whole
   process tree, sampled every 0.1 s); then a second run (everything skipped) and ``lineage index``.
+- ``--files all``: the whole pool, with ``--jobs 2``, ``--jobs 1`` and a local Dask cluster
+  (``--runs`` picks and orders them), each into a fresh corpus under ``--work``: the ingest, the
+  same command again, ``lineage index``; wall, CPU seconds of the process tree, peak memory,
+  exit code, the summary's counts and the load average, one row per command.
 - ``search``: latency of ``lineage.trace.search.search`` (in process, index open and checked
   per call as the command does, ``limit`` the command's default) on the ingested pool, exact
   and ``--near``, median of 7: wall and CPU time.
@@ -79,18 +84,50 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run_measured(argv: list[str]) -> tuple[float, int, int]:
-    """(wall seconds, peak tree RSS bytes, exit code) of a command."""
+def _proc_cpu(pid: int) -> float:
+    """User + system CPU seconds of ``pid`` itself (not its children), from /proc."""
+    with open(f"/proc/{pid}/stat") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _tree_pids(pid: int) -> list[int]:
+    pids, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        pids.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo += [int(c) for c in fh.read().split()]
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return pids
+
+
+def run_measured(argv: list[str], log: Path | None = None) -> tuple[float, int, int]:
+    """(wall seconds, peak tree RSS bytes, exit code) of a command; its standard output goes to
+    ``log`` when given. Also sets ``run_measured.cpu`` (user + system seconds of the command and
+    the children it reaped, from wait4) and ``run_measured.cpu_tree`` (the sum over every process
+    of the tree seen by the sampler of its own last-sampled CPU time: counts workers that are not
+    reaped by the command, e.g. Dask's, up to 0.1 s each)."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    out = open(log, "w") if log is not None else subprocess.DEVNULL
+    proc = subprocess.Popen(argv, env=env, stdout=out, stderr=subprocess.STDOUT if log else subprocess.DEVNULL)
     peak = 0
+    cpu_seen: dict[int, float] = {}
     stop = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not stop.is_set():
             peak = max(peak, _tree_rss(proc.pid))
+            for p in _tree_pids(proc.pid):
+                try:
+                    cpu_seen[p] = _proc_cpu(p)
+                except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
+                    pass
             time.sleep(0.1)
 
     t = threading.Thread(target=sample)
@@ -100,7 +137,10 @@ def run_measured(argv: list[str]) -> tuple[float, int, int]:
     wall = time.perf_counter() - start
     stop.set()
     t.join()
+    if log is not None:
+        out.close()  # type: ignore[union-attr]
     run_measured.cpu = usage.ru_utime + usage.ru_stime  # type: ignore[attr-defined]
+    run_measured.cpu_tree = sum(cpu_seen.values())  # type: ignore[attr-defined]
     return wall, peak, code
 
 
@@ -151,6 +191,52 @@ def bench_ingest(pool: Path, n: int) -> Path:
     con.close()
     print(f"corpus: {docs} texts, {paras} paragraphs; index {index_path(corpus).stat().st_size / 1e6:.1f} MB")
     return corpus
+
+
+def _counts(log: Path) -> str:
+    """added/skipped/failed from the command's summary line."""
+    for line in reversed(log.read_text(errors="replace").splitlines()):
+        if " added, " in line and " failed" in line:
+            return line.split(" (corpus")[0]
+    return "no summary"
+
+
+RUNS = {  # name: the ingest options of one configuration
+    "j2": ["--jobs", "2"],
+    "j1": ["--jobs", "1"],
+    "dask": ["--scheduler", "local", "--jobs", "2"],
+}
+
+
+def bench_full(pool: Path, work: Path, runs: list[str]) -> None:
+    """The whole pool, one configuration after another, each into a fresh corpus under
+    ``work``: the ingest, the same command again (everything must be skipped), ``lineage index``
+    with the same options. One table row per command, printed as it finishes; each command's
+    output in ``work/<run>-<step>.log``."""
+    files = sorted(pool.glob("*.pdf"))
+    mb = sum(f.stat().st_size for f in files) / 1e6
+    print(f"\n## ingest: all {len(files)} PDFs of the pool ({mb:.1f} MB), corpora under {work}\n")
+    print("| run | wall s | CPU s (wait4) | CPU s (tree) | CPU s/file | peak RSS MB | exit | load 1 min before/after | result |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|---|", flush=True)
+    work.mkdir(parents=True, exist_ok=True)
+    for name in runs:
+        opts = RUNS[name]
+        corpus = work / f"corpus-{name}"
+        shutil.rmtree(corpus, ignore_errors=True)
+        steps = (("ingest", _cli("ingest", str(pool), "--corpus", str(corpus), *opts)),
+                 ("again", _cli("ingest", str(pool), "--corpus", str(corpus), *opts)),
+                 ("index", _cli("index", "--corpus", str(corpus), *opts)))
+        for step, argv in steps:
+            log = work / f"{name}-{step}.log"
+            before = os.getloadavg()[0]
+            wall, peak, code = run_measured(argv, log)
+            after = os.getloadavg()[0]
+            cpu, tree = run_measured.cpu, run_measured.cpu_tree  # type: ignore[attr-defined]
+            per = f"{max(cpu, tree) / len(files):.2f}" if step == "ingest" else ""
+            last = log.read_text(errors="replace").strip().splitlines()[-1:] or [""]
+            result = _counts(log) if step != "index" else last[0]
+            print(f"| {step} {' '.join(opts)} | {wall:.1f} | {cpu:.1f} | {tree:.1f} | {per} | {peak / 1e6:.0f} | "
+                  f"{code} | {before:.1f}/{after:.1f} | {result} |", flush=True)
 
 
 def _median_wall_cpu_ms(fn, runs: int) -> tuple[float, float]:
@@ -413,7 +499,10 @@ def main() -> None:
     global WORK
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pool", type=Path, default=Path("/tmp/pool/pdfs"))
-    ap.add_argument("--files", type=int, default=40)
+    ap.add_argument("--files", default="40", help="how many PDFs of the pool for --only ingest, or 'all': "
+                    "the whole pool with --jobs 2, --jobs 1 and a local Dask cluster (see --runs)")
+    ap.add_argument("--runs", nargs="+", choices=tuple(RUNS), default=list(RUNS),
+                    help="configurations of the --files all run, in order")
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--queries", type=int, default=5, help="scale: queries of each kind (default: 5)")
     ap.add_argument("--jobs", type=int, default=2, help="scale: index build workers (default: 2)")
@@ -429,8 +518,11 @@ def main() -> None:
     WORK = args.work
     WORK.mkdir(parents=True, exist_ok=True)
     pool_corpus = args.source or WORK / "corpus-j2"
+    if args.files == "all":
+        bench_full(args.pool, args.work, args.runs)
+        return
     if args.only in (None, "ingest"):
-        pool_corpus = bench_ingest(args.pool, args.files)
+        pool_corpus = bench_ingest(args.pool, int(args.files))
     if args.only in (None, "search", "scale"):
         if not index_path(pool_corpus).exists():
             build_index(pool_corpus, jobs=2)

@@ -67,6 +67,22 @@ def test_a_local_dask_cluster_gives_the_same_corpus_and_index_as_jobs_2(tmp_path
     assert ta == tb
 
 
+def test_every_file_is_read_when_there_are_more_files_than_the_cluster_keeps_in_flight(tmp_path):
+    # One worker thread keeps four files in flight; the fifth and later are submitted as results
+    # come back. (The first window was once taken with zip(), which swallowed the fifth file.)
+    from lineage.corpus.cluster import dask_extractor
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(9):
+        (src / f"draft_{i}.txt").write_text(f"1. We decide item {i} of the agenda.\n", encoding="utf-8")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        got = ingest([src], tmp_path / "c", extract=dask_extractor(client))
+    assert sorted(Path(r.path).name for r in got.added) == [f"draft_{i}.txt" for i in range(9)]
+    assert not got.failed and not got.skipped
+
+
 def test_scheduler_without_a_reachable_cluster_is_one_error_line(tmp_path, run_cli, monkeypatch):
     import lineage.corpus.cluster as cluster
 
@@ -74,3 +90,25 @@ def test_scheduler_without_a_reachable_cluster_is_one_error_line(tmp_path, run_c
     src = _inputs(tmp_path / "in")
     code, _, err = run_cli("ingest", str(src), "--corpus", str(tmp_path / "c"), "--scheduler", "tcp://127.0.0.1:9")
     assert code == 2 and "Dask scheduler" in err and "Traceback" not in err
+
+
+def test_a_run_that_skips_every_file_starts_no_cluster(tmp_path, run_cli, monkeypatch):
+    # The second run over a session's folder has nothing to read: it must not pay for starting a
+    # local cluster (about 20 s) nor need the scheduler.
+    import lineage.corpus.cluster as cluster
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "draft.txt").write_text("1. We decide item 1 of the agenda.\n", encoding="utf-8")
+    corpus = tmp_path / "c"
+    assert ingest([src], corpus).added
+    started: list[str] = []
+
+    def no_cluster(scheduler: str, workers: int = 2):
+        started.append(scheduler)
+        raise AssertionError("a cluster was started")
+
+    monkeypatch.setattr(cluster, "dask_client", no_cluster)
+    code, out, err = run_cli("ingest", str(src), "--corpus", str(corpus), "--scheduler", "tcp://127.0.0.1:9")
+    assert (code, started) == (0, []), err
+    assert "0 added, 1 skipped, 0 failed" in out

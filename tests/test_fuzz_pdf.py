@@ -49,3 +49,16 @@ def test_the_mutations_are_seeded():
     b = fuzz.mutate(data, random.Random("7:3"))
     c = fuzz.mutate(data, random.Random("7:4"))
     assert a == b and a[0] != data and a != c
+
+
+def test_the_harness_extracts_an_intact_fixture(tmp_path):
+    """The harness must see a good PDF as ok: when every extraction failed the same way under
+    its memory limit (tests/test_pdf_fuzz_findings.py), every mutant was a "clean error" and
+    the brief run passed while testing nothing."""
+    fuzz = _fuzzer()
+    fuzz.warm_up()
+    pdf = tmp_path / "intact.pdf"
+    pdf.write_bytes((REPO / "tests" / "pdfs" / "wsis-tunis-doc6-zh.pdf").read_bytes())
+    kind, detail, _, peak = fuzz.extract_in_child(pdf, timeout=60, memory_mb=1536)
+    assert (kind, detail) == ("ok", "")
+    assert peak > 0

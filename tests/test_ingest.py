@@ -97,6 +97,24 @@ def test_ingest_without_failures_exits_0_and_reports_repeats(tmp_path, run_cli):
     assert "1 added, 1 skipped, 0 failed" in out and "same bytes as" in out
 
 
+def test_a_file_the_extractor_never_answers_for_is_reported_failed(tmp_path):
+    # An extractor (a cluster's) that loses a file must not make it vanish from the summary.
+    from lineage.corpus.ingest import extract_one
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(3):
+        (src / f"draft_{i}.txt").write_text(f"1. We decide item {i}.\n", encoding="utf-8")
+
+    def lossy(files):
+        return [extract_one(str(f)) for f in files if f.name != "draft_1.txt"]
+
+    summary = ingest([src], tmp_path / "c", extract=lossy)
+    assert [Path(r.path).name for r in summary.added] == ["draft_0.txt", "draft_2.txt"]
+    assert [(Path(r.path).name, r.reason) for r in summary.failed] == [
+        ("draft_1.txt", "no result came back from the reader")]
+
+
 def test_bad_arguments_are_one_line_errors(tmp_path, run_cli):
     code, _, err = run_cli("ingest", str(tmp_path / "nothing"), "--corpus", str(tmp_path / "c"))
     assert code == 2 and "no such file or folder" in err and "Traceback" not in err

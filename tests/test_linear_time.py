@@ -110,12 +110,12 @@ CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     "normalize 大!": (lambda s: normalize(s, "compare"), lambda n: "大" + "!" * n + "大"),
 }
 
-# The line-end hyphen rule is being rewritten (lineage/script, helper `script`): its two
-# quadratic spots are recorded here and left to that rewrite.
+# The line-end hyphen rule (lineage/script/lines.py: join_break, the document's words collected
+# once by Words.from_texts): its two former quadratic spots.
 HYPHEN_CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
-    # _LINE_END_HYPHEN.search on a long run of letters: 80 KB took 74-81 s
+    # before the rewrite, a search per line end on a long run of letters: 80 KB took 74-81 s
     "plain run of letters": (lambda s: parse_plaintext(s, "x"), lambda n: _doc("a" * n)),
-    # keep_compound_hyphens searches the whole text once per hyphenated line end
+    # before the rewrite, the whole text was searched once per hyphenated line end
     "plain hyphenated line ends": (lambda s: parse_plaintext(s, "x"), lambda n: _doc("ab-\ncd " * (n // 6))),
 }
 

@@ -19,6 +19,7 @@ from lineage.compare.similarity import (
     paragraph_similarity,
     paragraph_units,
     reuse_score,
+    two_way_containment,
 )
 from lineage.model.comparison import Op, merge_ops
 from lineage.model.document import Document, Paragraph, Source
@@ -90,6 +91,10 @@ def test_reuse_measures() -> None:
     assert reuse_score(short, long) == pytest.approx(0.9)
     # a rewording: similarity beats containment (9-character text, n = 6: 4 grams, 1 kept)
     assert reuse_score("abcdefghi", "abcdefxyz") == pytest.approx(max(12 / 18, 0.9 * 1 / 4))
+    # two-way: the harmonic mean of 1 (short in long) and 1/11 (long in short)
+    assert two_way_containment(short, long) == pytest.approx(2 * (1 / 11) / (1 + 1 / 11))
+    # sets made once by a caller comparing one text with many are used as given
+    assert two_way_containment("zzzzzzz", "yyyyyyy", 6, ({"abcdef"}, {"abcdef", "bcdefg"})) == pytest.approx(2 / 3)
 
 
 # --------------------------------------------------------------------------- diff runs

@@ -155,12 +155,14 @@ def mutual_containment(a: str, b: str, n: int | None = None,
     return max(containment(ga, gb), containment(gb, ga))
 
 
-def two_way_containment(a: str, b: str, n: int | None = None) -> float:
+def two_way_containment(a: str, b: str, n: int | None = None,
+                        grams: tuple[AbstractSet[str], AbstractSet[str]] | None = None) -> float:
     """The harmonic mean of :func:`ngram_containment` of ``a`` in ``b`` and of ``b`` in ``a``:
     how close two versions are as wholes. Unlike :func:`mutual_containment`, a short draft
-    wholly contained in a long resolution does not score 1."""
+    wholly contained in a long resolution does not score 1. ``grams``: as for
+    :func:`mutual_containment`."""
     n = n or gram_size(a)
-    ga, gb = char_ngrams(a, n), char_ngrams(b, n)
+    ga, gb = grams if grams is not None else (char_ngrams(a, n), char_ngrams(b, n))
     x, y = containment(ga, gb), containment(gb, ga)
     return 0.0 if x + y == 0 else 2 * x * y / (x + y)
 

@@ -14,6 +14,8 @@ one-line error naming the package to install.
 from __future__ import annotations
 
 import contextlib
+import itertools
+import logging
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -22,7 +24,7 @@ from lineage.corpus.ingest import Extracted, extract_one
 from lineage.corpus.manifest import Entry
 from lineage.errors import UsageError
 
-__all__ = ["dask_client", "dask_extractor", "dask_index_rows"]
+__all__ = ["dask_client", "dask_extractor", "dask_extractor_on_demand", "dask_index_rows"]
 
 # Seconds to wait for a remote scheduler before saying it cannot be reached.
 CONNECT_TIMEOUT = 30
@@ -40,8 +42,11 @@ def dask_client(scheduler: str, workers: int = 2) -> Iterator[Any]:
         raise UsageError("--scheduler needs Dask: pip install 'dask[distributed]' "
                          "(or install lineage with the [cluster] extra)") from None
     if scheduler == "local":
+        # silence_logs: a worker's late heartbeat at shutdown on a loaded machine is logged
+        # with a traceback; a file a worker fails on is reported by the client anyway.
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster, Client(cluster) as client:
+                          dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, \
+                Client(cluster) as client:
             yield client
         return
     try:
@@ -64,7 +69,9 @@ def dask_extractor(client: Any):
         threads = max(1, sum(client.nthreads().values()))
         window = threads * _IN_FLIGHT
         pending = iter(paths)
-        first = [client.submit(extract_one, p, pure=False) for p, _ in zip(pending, range(window))]
+        # islice, not zip(pending, range(window)): zip takes one more path from the iterator
+        # before it sees the range is done, and that file was never read.
+        first = [client.submit(extract_one, p, pure=False) for p in itertools.islice(pending, window)]
         names = {f.key: p for f, p in zip(first, paths)}
         running = as_completed(first)
         for fut in running:
@@ -77,6 +84,20 @@ def dask_extractor(client: Any):
                 new = client.submit(extract_one, nxt, pure=False)
                 names[new.key] = nxt
                 running.add(new)
+
+    return extract
+
+
+def dask_extractor_on_demand(scheduler: str, workers: int, stack: contextlib.ExitStack):
+    """As :func:`dask_extractor`, the client made (the local cluster started, the scheduler
+    reached) only when there is a file to read: a run that skips everything starts nothing.
+    The client lives as long as ``stack``."""
+
+    def extract(files: list[Path]) -> Iterator[Extracted]:
+        if not files:
+            return iter(())
+        client = stack.enter_context(dask_client(scheduler, workers))
+        return dask_extractor(client)(files)
 
     return extract
 

@@ -207,6 +207,13 @@ def ingest(paths: Iterable[str | Path], corpus_dir: str | Path, *, jobs: int = 1
         on_start(len(files), len(todo))
     for r in skipped:
         report(r)
+    unanswered = {str(f) for f in todo}
     for got in (extract(todo) if extract is not None else _extract_all(todo, jobs)):
+        unanswered.discard(got.path)
         report(_write(corpus_dir, got, known))
+    # Every file is accounted for: one an extractor lost (a scheduler bug, a dropped future)
+    # is a failure the summary names, never a file silently left out.
+    for f in todo:
+        if str(f) in unanswered:
+            report(IngestResult(str(f), "failed", reason="no result came back from the reader"))
     return IngestSummary(tuple(results))

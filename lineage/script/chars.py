@@ -43,6 +43,7 @@ __all__ = [
     "NEUTRAL",
     "WIDE_ASCII",
     "char_classes",
+    "cjk_letters",
     "has_cjk",
     "is_cjk",
     "is_cjk_letter",
@@ -105,6 +106,13 @@ def _class(body: str) -> re.Pattern[str]:
     return re.compile(f"[{body}]")
 
 
+@functools.cache
+def _runs(body: str) -> re.Pattern[str]:
+    # Runs rather than single characters: findall over a long Chinese text would otherwise
+    # make one string object per character (tens of MB for a long document).
+    return re.compile(f"[{body}]+")
+
+
 _SPACES = frozenset(HSPACE_CHARS + LINEBREAK)
 
 
@@ -146,6 +154,12 @@ def is_space(ch: str) -> bool:
 def is_latin_alnum(ch: str) -> bool:
     """An ASCII letter or digit (the other side of Word's autospacing)."""
     return bool(ch) and ch.isascii() and ch.isalnum()
+
+
+def cjk_letters(text: str) -> str:
+    """The characters of ``text`` in :data:`CJK_LETTERS`, in order (one regex scan, for
+    counting over a whole document)."""
+    return "".join(_runs(CJK_LETTERS).findall(text))
 
 
 def has_cjk(text: str) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from lineage.script.chars import is_cjk_letter
+from lineage.script.chars import cjk_letters
 
 __all__ = [
     "CJK_LANGUAGES",
@@ -42,13 +42,9 @@ def is_cjk_language(language: str | None) -> bool:
 
 
 def _counts(text: str) -> tuple[int, int]:
-    letters = cjk = 0
-    for ch in text:
-        if ch.isalpha():
-            letters += 1
-            if is_cjk_letter(ch):
-                cjk += 1
-    return cjk, letters
+    """CJK letters and letters (``str.isalpha``) of ``text``; counted in C, as this runs over
+    whole documents."""
+    return sum(map(str.isalpha, cjk_letters(text))), sum(map(str.isalpha, text))
 
 
 def is_chinese(text: str) -> bool:

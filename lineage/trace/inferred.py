@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lineage.compare.reuse import comparable
-from lineage.compare.similarity import two_way_containment
+from lineage.compare.similarity import char_ngrams, two_way_containment
 from lineage.corpus.files import read_corpus_header
 from lineage.corpus.index import IndexStatus, index_path, index_status
 from lineage.corpus.manifest import load_entry_document
@@ -136,11 +136,22 @@ class _Texts:
     def __init__(self, corpus_dir: Path, graph: LineageGraph, index: Path | None) -> None:
         self.corpus_dir, self.graph, self.index = corpus_dir, graph, index
         self.cache: dict[tuple[str, str], str] = {}
+        self.gram_sets: dict[tuple[str, str], tuple[int, frozenset[str]]] = {}
 
     def get(self, key: str, language: str) -> str:
         if (key, language) not in self.cache:
             self.cache[(key, language)] = self._load(key, language)
         return self.cache[(key, language)]
+
+    def grams(self, key: str, language: str, n: int) -> frozenset[str]:
+        """The text's character n-grams, made once: a resolution is compared with every
+        candidate draft and a draft with every resolution of its item (on the 543-PDF pool,
+        making the sets again for each pair was nine tenths of ``lineage graph``'s time)."""
+        got = self.gram_sets.get((key, language))
+        if got is None or got[0] != n:
+            got = (n, frozenset(char_ngrams(self.get(key, language), n)))
+            self.gram_sets[(key, language)] = got
+        return got[1]
 
     def _load(self, key: str, language: str) -> str:
         node = self.graph.nodes[key]
@@ -162,8 +173,13 @@ class _Texts:
         return "".join(comparable(p.text, language) for p in [*doc.preamble, *doc.paragraphs])
 
 
-def _reuse(a: str, b: str, language: str) -> float:
-    return two_way_containment(a, b, gram_size(a, language)) if a and b else 0.0
+def _reuse(texts: _Texts, a: str, b: str, language: str) -> float:
+    """Two-way containment of documents ``a`` and ``b``'s comparable texts in ``language``."""
+    ta, tb = texts.get(a, language), texts.get(b, language)
+    if not (ta and tb):
+        return 0.0
+    n = gram_size(ta, language)
+    return two_way_containment(ta, tb, n, (texts.grams(a, language, n), texts.grams(b, language, n)))
 
 
 def _explicit(graph: LineageGraph) -> set[tuple[str, str]]:
@@ -233,7 +249,7 @@ def _session_links(graph: LineageGraph, facts: dict[str, _Facts], texts: _Texts,
             if not common:
                 continue
             lang = "en" if "en" in common else common[0]
-            score = _reuse(texts.get(key, lang), texts.get(d, lang), lang)
+            score = _reuse(texts, key, d, lang)
             why = ", ".join(w for w, ok in ((f"agenda item {', '.join(sorted(f.agenda & df.agenda))}", same_agenda),
                                             ("same title", same_title)) if ok)
             conf = score * (1.0 if same_agenda and same_title else 0.9)

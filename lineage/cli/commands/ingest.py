@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 __all__ = ["HELP", "register", "run"]
@@ -73,11 +74,11 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         if args.scheduler:
-            from lineage.corpus.cluster import dask_client, dask_extractor
+            from lineage.corpus.cluster import dask_extractor_on_demand
 
-            with dask_client(args.scheduler, workers=jobs) as client:
+            with contextlib.ExitStack() as stack:
                 summary = ingest(args.paths, corpus, jobs=jobs, on_start=on_start, on_result=on_result,
-                                 extract=dask_extractor(client))
+                                 extract=dask_extractor_on_demand(args.scheduler, jobs, stack))
         else:
             summary = ingest(args.paths, corpus, jobs=jobs, on_start=on_start, on_result=on_result)
     finally:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from lineage.errors import PdfError, PdfLimitError, ScannedPdfError
 from lineage.model.document import Document, ExtractionWarning, Source
@@ -36,23 +36,27 @@ _KINDS: dict[str, int] = {}
 def page_lines(page: PageData) -> tuple[PageLines, int, Counter[str]]:
     """A page's printed lines, with the count of its visible glyphs and of the fonts of the
     glyphs dropped for having no Unicode value."""
-    good: list[Char] = []
+    chars = page.chars
+    texts = [c.text for c in chars]
+    kinds = list(map(_KINDS.get, texts))
+    if None in kinds:
+        for i, kind in enumerate(kinds):
+            if kind is None:
+                kinds[i] = _kind(texts[i])
     bad: Counter[str] = Counter()
-    visible = 0
-    kinds = _KINDS
-    for c in page.chars:
-        kind = kinds.get(c.text)
-        if kind is None:
-            kind = _GARBAGE if is_garbage(c.text) else _SPACE if is_space(c.text) else _VISIBLE
-            if len(kinds) < 100_000:
-                kinds[c.text] = kind
-        if kind == _GARBAGE:
-            bad[c.font.split("+", 1)[-1] or "?"] += 1
-            continue
-        if kind == _VISIBLE:
-            visible += 1
-        good.append(c)
-    return PageLines(page.number, page.height, build_lines(good, page.number), page.rules), visible, bad
+    good: Sequence[Char] = chars
+    if _GARBAGE in kinds:
+        good = [c for c, kind in zip(chars, kinds) if kind != _GARBAGE]
+        bad.update(c.font.split("+", 1)[-1] or "?" for c, kind in zip(chars, kinds) if kind == _GARBAGE)
+    lines = build_lines(good, page.number)
+    return PageLines(page.number, page.height, lines, page.rules), kinds.count(_VISIBLE), bad
+
+
+def _kind(text: str) -> int:
+    kind = _GARBAGE if is_garbage(text) else _SPACE if is_space(text) else _VISIBLE
+    if len(_KINDS) < 100_000:
+        _KINDS[text] = kind
+    return kind
 
 
 def extract_pdf(path: str | Path, engine: str | None = None, *, isolate: bool | None = None,

@@ -16,10 +16,11 @@ pdfium's text page is an interpretation of the glyphs, which this module undoes:
 from __future__ import annotations
 
 import ctypes
+import re
+import struct
 from contextlib import contextmanager
-from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Container, Iterator
 
 import pypdfium2  # noqa: F401  (importing the package initialises the pdfium library)
 import pypdfium2.raw as pdfium
@@ -125,138 +126,180 @@ def _mul(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, float, floa
 
 
 class _FontInfo:
-    __slots__ = ("name", "descent", "widths", "handle")
+    __slots__ = ("name", "descent", "widths", "glyphs", "handle")
 
-    def __init__(self, handle: object) -> None:
-        self.handle = handle
-        size = pdfium.FPDFFont_GetBaseFontName(handle, None, 0)
+    def __init__(self, key: int) -> None:
+        self.handle = ctypes.c_void_p(key)
+        typed = ctypes.cast(key, pdfium.FPDF_FONT)
+        size = pdfium.FPDFFont_GetBaseFontName(typed, None, 0)
         buf = ctypes.create_string_buffer(max(1, size))
-        pdfium.FPDFFont_GetBaseFontName(handle, buf, size)
+        pdfium.FPDFFont_GetBaseFontName(typed, buf, size)
         self.name = buf.value.decode("utf-8", "replace")
         d = ctypes.c_float()
-        descent = d.value if pdfium.FPDFFont_GetDescent(handle, ctypes.c_float(1000.0), d) else 0.0
+        descent = d.value if pdfium.FPDFFont_GetDescent(typed, ctypes.c_float(1000.0), d) else 0.0
         # pdfminer turns a positive /Descent (a producer's sign error) negative; so do we.
         self.descent = -abs(descent) / 1000.0
         self.widths: dict[int, float] = {}
+        # Character code -> (text, advance width): see _glyph.
+        self.glyphs: dict[int, tuple[str, float]] = {}
 
     def width(self, code: int) -> float:
         """Advance width of the character with Unicode value ``code``, per unit of font size."""
         w = self.widths.get(code)
         if w is None:
             out = ctypes.c_float()
-            w = out.value if pdfium.FPDFFont_GetGlyphWidth(self.handle, code, ctypes.c_float(1.0), out) else 0.0
-            self.widths[code] = w
+            ok = _glyph_width(self.handle, ctypes.c_uint(code), _ONE, ctypes.byref(out))
+            w = self.widths[code] = out.value if ok else 0.0
         return w
 
 
 def page_record(page: object, number: int) -> PageData:
     """Convert one pdfium page to a typed record (glyphs, thin horizontal rules, images)."""
     ctm, width, height = _page_frame(page)
-    chars = _chars(page, ctm, height)
+    text_objects: dict[int, tuple] = {}
+    chars = _chars(page, ctm, height, text_objects)
     rules: list[Rule] = []
     images: list[tuple[float, float, float, float]] = []
-    has_images = _walk_objects(page, ctm, height, rules, images)
+    has_images = _walk_objects(page, ctm, height, rules, images, text_objects)
     cover = max((page_share(*box, width, height) for box in images), default=0.0)
     return PageData(number=number, width=width, height=height, chars=tuple(chars), rules=tuple(rules),
                     has_images=has_images, image_cover=cover)
 
 
-def _chars(page: object, ctm: tuple[float, ...], height: float) -> list[Char]:
+def _chars(page: object, ctm: tuple[float, ...], height: float, objects: dict[int, tuple]) -> list[Char]:
     text_page = pdfium.FPDFText_LoadPage(page)
     if not text_page:
         return []
     try:
-        return _read_chars(text_page, ctm, height)
+        return _read_chars(text_page, ctm, height, objects)
     finally:
         pdfium.FPDFText_ClosePage(text_page)
 
 
-def _plain(func: Any, restype: Any, *argtypes: Any) -> Callable[..., Any]:
-    """The same pdfium function with plain C types: pypdfium2's typed handles cost a Python
-    object per call, which is most of the time of a per-glyph loop."""
-    proto = ctypes.CFUNCTYPE(restype, *argtypes)
+def _address(func: Any) -> int:
     address = ctypes.cast(func, ctypes.c_void_p).value
     assert address is not None  # a symbol pypdfium2 bound: never a null pointer
-    return proto(address)
+    return address
 
 
-_VP, _INT, _DP = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
-_get_object = _plain(pdfium.FPDFText_GetTextObject, _VP, _VP, _INT)
-_get_origin = _plain(pdfium.FPDFText_GetCharOrigin, _INT, _VP, _INT, _DP, _DP)
-_get_unicode = _plain(pdfium.FPDFText_GetUnicode, ctypes.c_uint, _VP, _INT)
-_map_error = _plain(pdfium.FPDFText_HasUnicodeMapError, _INT, _VP, _INT)
+def _bare(func: Any, restype: Any) -> Callable[..., Any]:
+    """The same pdfium function without argument types, for the per-glyph calls: ctypes then
+    passes the arguments as they are (a ``c_void_p`` handle, an ``int`` index, ``byref``
+    pointers) without converting each, and pypdfium2's typed handles (a Python object per
+    call) are avoided; together most of the time of a per-glyph loop. Only for functions
+    whose arguments are pointers and C ints: a bare call passes a Python int as a C int."""
+    return ctypes.CFUNCTYPE(restype)(_address(func))
+
+
+# Object handles come back as plain integers (keys of the per-object cache); an index is a C int.
+_get_object = _bare(pdfium.FPDFText_GetTextObject, ctypes.c_size_t)
+_get_origin = _bare(pdfium.FPDFText_GetCharOrigin, ctypes.c_int)
+_get_unicode = _bare(pdfium.FPDFText_GetUnicode, ctypes.c_uint)
+_map_error = _bare(pdfium.FPDFText_HasUnicodeMapError, ctypes.c_int)
+_get_matrix = _bare(pdfium.FPDFText_GetMatrix, ctypes.c_int)
+# Called with an object's integer key: a declared pointer argument converts it faster than
+# wrapping it in a c_void_p for a bare call.
+_font_size = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)(
+    _address(pdfium.FPDFTextObj_GetFontSize))
+_get_font = ctypes.CFUNCTYPE(ctypes.c_size_t, ctypes.c_void_p)(_address(pdfium.FPDFTextObj_GetFont))
+_glyph_width = _bare(pdfium.FPDFFont_GetGlyphWidth, ctypes.c_int)
+_page_object = _bare(pdfium.FPDFPage_GetObject, ctypes.c_size_t)
+_object_type = _bare(pdfium.FPDFPageObj_GetType, ctypes.c_int)
+# The index is an unsigned long: passed converted, as a bare call would pass a C int.
+_form_object = ctypes.CFUNCTYPE(ctypes.c_size_t, ctypes.c_void_p, ctypes.c_ulong)(
+    _address(pdfium.FPDFFormObj_GetObject))
+_ONE = ctypes.c_float(1.0)
+_new_char = tuple.__new__  # Char(...) without the named tuple's Python-level __new__
 
 
 def _page_text(tp: object, n: int) -> list[int] | None:
     """The code of every character of the text page, read in one call (UTF-16 units map one
     to one onto characters unless the page has characters beyond the BMP: then None)."""
     buf = (ctypes.c_ushort * (n + 1))()
-    got = pdfium.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
-    codes = list(buf[: max(0, got - 1)])
-    if len(codes) != n or any(0xD800 <= c <= 0xDFFF for c in codes):
+    got = max(0, pdfium.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort))) - 1)
+    if got != n or _SURROGATE.search(ctypes.string_at(buf, 2 * n).decode("utf-16-le", "surrogatepass")):
         return None
-    return codes
+    return buf[:n]
 
 
-def _read_chars(tp: Any, ctm: tuple[float, ...], height: float) -> list[Char]:
+# A surrogate code unit, paired (decoded into one character beyond the BMP) or alone.
+_SURROGATE = re.compile("[\ud800-\udfff\U00010000-\U0010ffff]")
+
+
+def _glyph(font: _FontInfo, vp: ctypes.c_void_p, i: int, code: int) -> tuple[str, float]:
+    """The text and advance width (per unit of font size) of character ``i``, whose code is
+    ``code``; the same for every glyph of one font and code, so asked once for each."""
+    if code == 2:
+        return "-", font.width(0x2D)  # pdfium marks a line-end hyphen (- or soft hyphen) with 0x2
+    if _map_error(vp, i):
+        # pdfium gives a glyph without a Unicode value its character code.
+        text = f"(cid:{code})"
+    elif 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        text = "\ufffd"  # no character (a lone surrogate): the garbage test counts it
+    else:
+        text = chr(code)
+    return text, font.width(code)
+
+
+def _read_chars(tp: Any, ctm: tuple[float, ...], height: float, objects: dict[int, tuple]) -> list[Char]:
+    """The glyphs of a text page; ``objects`` gets the text objects they belong to."""
     n = pdfium.FPDFText_CountChars(tp)
-    raw = ctypes.cast(tp, ctypes.c_void_p).value
+    vp = ctypes.c_void_p(ctypes.cast(tp, ctypes.c_void_p).value)
     codes = _page_text(tp, n)
     if codes is None:
-        codes = [_get_unicode(raw, i) for i in range(n)]
+        codes = [_get_unicode(vp, i) for i in range(n)]
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    p_ox, p_oy = ctypes.pointer(ox), ctypes.pointer(oy)
+    p_ox, p_oy = ctypes.byref(ox), ctypes.byref(oy)
     fonts: dict[int, _FontInfo] = {}
-    objects: dict[int, tuple] = {}
-    unmapped: dict[tuple[int, int], bool] = {}
+    scratch = _Scratch(ctm)
     out: list[Char] = []
     append = out.append
+    get_object, get_origin, new = _get_object, _get_origin, _new_char
     last_key = None
-    a = b = c = d = fs = dy0 = dy1 = 0.0
-    upright = True
+    a = b = c = d = fs = dy0 = dy1 = top = bottom = size = 0.0
+    last_y: float | None = None
+    upright = plain = True
     font: _FontInfo | None = None
     name = ""
-    fid = 0
-    widths: dict[int, float] = {}
+    glyphs: dict[int, tuple[str, float]] = {}
     c0, c1, c2, c3, c4, c5 = ctm
     for i in range(n):
-        key = _get_object(raw, i)
+        key = get_object(vp, i)
         if not key:
             continue  # a space or line break pdfium generated: no glyph was printed there
         if key != last_key:
             info = objects.get(key)
             if info is None:
-                info = objects[key] = _object_info(tp, i, key, ctm, fonts)
-            a, b, c, d, upright, fs, font = info
-            name, widths, fid = font.name, font.widths, id(font)
-            # The glyph box in text space relative to the origin runs from (0, descent) to
-            # (advance, descent + size); it goes through the glyph's matrix.
-            dy0 = font.descent * fs
-            dy1 = dy0 + fs
+                info = objects[key] = _object_info(vp, i, key, ctm, fonts, scratch)
+            a, b, c, d, upright, fs, font, name, glyphs, dy0, dy1, plain = info
             last_key = key
+            last_y = None
         code = codes[i]
         if code == 0xFFFE:
-            code = _get_unicode(raw, i)  # the text buffer holds 0xFFFE for pdfium's marks
-        if code == 2:
-            text = "-"  # pdfium marks a line-end hyphen (- or soft hyphen) with 0x2
-            code = 0x2D
-        else:
-            # pdfium gives a glyph without a Unicode value its character code: ask once per
-            # font and code whether that is what happened.
-            bad = unmapped.get((fid, code))
-            if bad is None:
-                bad = unmapped[(fid, code)] = bool(_map_error(raw, i))
-            if bad:
-                text = f"(cid:{code})"
-            elif 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
-                text = "\ufffd"  # no character (a lone surrogate): the garbage test counts it
-            else:
-                text = chr(code)
-        _get_origin(raw, i, p_ox, p_oy)
-        w = widths.get(code)
-        if w is None:
-            w = font.width(code)  # type: ignore[union-attr]
+            code = _get_unicode(vp, i)  # the text buffer holds 0xFFFE for pdfium's marks
+        g = glyphs.get(code)
+        if g is None:
+            g = glyphs[code] = _glyph(font, vp, i, code)  # type: ignore[arg-type]
+        text, w = g
+        get_origin(vp, i, p_ox, p_oy)
         adv = w * fs
+        if plain:
+            x0 = ox.value + c4
+            x1 = x0 + a * adv
+            if x1 < x0:
+                x0, x1 = x1, x0
+            uy = oy.value
+            if uy != last_y:
+                # The vertical extent is the same for the glyphs of one object on one
+                # baseline (a whole line, most often): worked out once for them.
+                Y = uy + c5
+                y0, y1 = Y + d * dy0, Y + d * dy1
+                if y1 < y0:
+                    y0, y1 = y1, y0
+                top, bottom, size = height - y1, height - y0, y1 - y0
+                last_y = uy
+            append(new(Char, (text, x0, x1, top, bottom, size, name, upright)))
+            continue
         ux, uy = ox.value, oy.value
         X = ux * c0 + uy * c2 + c4
         Y = ux * c1 + uy * c3 + c5
@@ -266,43 +309,78 @@ def _read_chars(tp: Any, ctm: tuple[float, ...], height: float) -> list[Char]:
             x0, x1 = x1, x0
         if y1 < y0:
             y0, y1 = y1, y0
-        append(Char(text, x0, x1, height - y1, height - y0, y1 - y0, name, upright))
+        append(new(Char, (text, x0, x1, height - y1, height - y0, y1 - y0, name, upright)))
     return out
 
 
-def _object_info(tp: object, i: int, obj: int, ctm: tuple[float, ...], fonts: dict[int, _FontInfo]) -> tuple:
-    """What every glyph of one text object shares: its matrix (with the page frame), whether
-    it is upright, its font size and font."""
-    m = pdfium.FS_MATRIX()
-    if not pdfium.FPDFText_GetMatrix(tp, i, m):
-        m.a, m.b, m.c, m.d, m.e, m.f = 1.0, 0.0, 0.0, 1.0, 0.0, 0.0
-    a, b, c, d, _, _ = _mul((m.a, m.b, m.c, m.d, 0.0, 0.0), (*ctm[:4], 0.0, 0.0))
-    size = ctypes.c_float()
-    handle_obj = ctypes.cast(obj, pdfium.FPDF_PAGEOBJECT)
-    fs = size.value if pdfium.FPDFTextObj_GetFontSize(handle_obj, size) else 0.0
-    handle = pdfium.FPDFTextObj_GetFont(handle_obj)
-    fkey = ctypes.cast(handle, ctypes.c_void_p).value or 0
+class _Scratch:
+    """Out-parameters of the per-object pdfium calls, allocated once per page."""
+
+    __slots__ = ("matrix", "p_matrix", "size", "p_size", "upright_page")
+
+    def __init__(self, ctm: tuple[float, ...]) -> None:
+        # An upright page (no /Rotate): user space maps to the page by a shift only.
+        self.upright_page = tuple(ctm[:4]) == (1.0, 0.0, 0.0, 1.0)
+        self.matrix = pdfium.FS_MATRIX()
+        self.p_matrix = ctypes.byref(self.matrix)
+        self.size = ctypes.c_float()
+        self.p_size = ctypes.addressof(self.size)
+
+
+def _object_info(vp: ctypes.c_void_p, i: int, key: int, ctm: tuple[float, ...], fonts: dict[int, _FontInfo],
+                 scratch: _Scratch) -> tuple:
+    """What every glyph of one text object (``key``, holding character ``i`` of the text
+    page ``vp``) shares: its matrix (with the page frame), whether it is upright, its font
+    size and font, the font's name and glyph cache, the vertical extent of its glyph boxes,
+    and whether its glyphs need the general transform. (A page may have one object per word:
+    this runs for most glyphs of such a page.)"""
+    if _get_matrix(vp, i, scratch.p_matrix):
+        ma, mb, mc, md = _FLOAT4(scratch.matrix)
+    else:
+        ma, mb, mc, md = 1.0, 0.0, 0.0, 1.0
+    if scratch.upright_page:
+        # _mul with the upright frame, written out (x * 1.0 is x exactly).
+        a, b, c, d = ma + mb * 0.0, ma * 0.0 + mb, mc + md * 0.0, mc * 0.0 + md
+    else:
+        a, b, c, d, _, _ = _mul((ma, mb, mc, md, 0.0, 0.0), (*ctm[:4], 0.0, 0.0))
+    fs = scratch.size.value if _font_size(key, scratch.p_size) else 0.0
+    fkey = _get_font(key)
     font = fonts.get(fkey)
     if font is None:
-        font = fonts[fkey] = _FontInfo(handle)
-    return a, b, c, d, a * d > 0 and b * c <= 0, fs, font
+        font = fonts[fkey] = _FontInfo(fkey)
+    # The glyph box in text space relative to the origin runs from (0, descent) to
+    # (advance, descent + size); it goes through the glyph's matrix.
+    dy0 = font.descent * fs
+    # Unrotated, unskewed text on an upright page (nearly every glyph): the general
+    # transform of _read_chars with its zero terms left out gives the same numbers.
+    plain = scratch.upright_page and b == 0.0 and c == 0.0
+    return a, b, c, d, a * d > 0 and b * c <= 0, fs, font, font.name, font.glyphs, dy0, dy0 + fs, plain
 
 
-def _walk_objects(page: object, ctm: tuple[float, ...], height: float, rules: list[Rule],
-                  images: list[tuple[float, float, float, float]]) -> bool:
+# The first four fields of an FS_MATRIX (a, b, c, d: floats) in one call.
+_FLOAT4 = struct.Struct("4f").unpack_from
+
+
+def _walk_objects(page: Any, ctm: tuple[float, ...], height: float, rules: list[Rule],
+                  images: list[tuple[float, float, float, float]], text_objects: Container[int] = ()) -> bool:
     """Collect the page's rules (straight lines and rectangles, as pdfminer classifies paths)
     into ``rules`` and its images' boxes (``x0, x1, top, bottom``) into ``images``; return
-    whether the page shows an image. Form XObjects are entered."""
+    whether the page shows an image. Form XObjects are entered. ``text_objects`` are objects
+    known to be text (a page may have one per word), passed over without asking pdfium."""
     has_images = False
-    stack: list[tuple[int, Callable[[int], Any], tuple[float, ...], int]] = [
-        (pdfium.FPDFPage_CountObjects(page), lambda k: pdfium.FPDFPage_GetObject(page, k), ctm, 0)]
+    owner = ctypes.c_void_p(ctypes.cast(page, ctypes.c_void_p).value)
+    stack: list[tuple[int, Callable[[ctypes.c_void_p, int], int], ctypes.c_void_p, tuple[float, ...], int]] = [
+        (pdfium.FPDFPage_CountObjects(page), _page_object, owner, ctm, 0)]
     while stack:
-        count, get, frame, depth = stack.pop()
+        count, get, owner, frame, depth = stack.pop()
         for k in range(count):
-            obj = get(k)
-            if not obj:
+            key = get(owner, k)
+            if not key or key in text_objects:
                 continue
-            kind = pdfium.FPDFPageObj_GetType(obj)
+            kind = _object_type(ctypes.c_void_p(key))
+            if kind == _TEXT:
+                continue
+            obj = ctypes.cast(key, pdfium.FPDF_PAGEOBJECT)
             if kind == _IMAGE:
                 has_images = True
                 box = _image_box(obj, frame, height)
@@ -314,8 +392,8 @@ def _walk_objects(page: object, ctm: tuple[float, ...], height: float, rules: li
                 m = pdfium.FS_MATRIX()
                 pdfium.FPDFPageObj_GetMatrix(obj, m)
                 inner = _mul((m.a, m.b, m.c, m.d, m.e, m.f), frame)
-                stack.append((pdfium.FPDFFormObj_CountObjects(obj),
-                              partial(pdfium.FPDFFormObj_GetObject, obj), inner, depth + 1))
+                stack.append((pdfium.FPDFFormObj_CountObjects(obj), _form_object, ctypes.c_void_p(key),
+                              inner, depth + 1))
     return has_images
 
 

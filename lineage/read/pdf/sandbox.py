@@ -17,6 +17,7 @@ import select
 import signal
 import struct
 import time
+import traceback
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
@@ -51,8 +52,7 @@ def _child(fn: Callable[[Callable[[int], None]], T], wfd: int, limits: Limits) -
         # The ceiling counts from what the child already maps (the interpreter and libraries
         # it shares with the parent), so the limit is what reading the PDF may add.
         if limits.memory_bytes:
-            ceiling = _vm_size() + limits.memory_bytes
-            resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+            _limit_memory(_vm_size() + limits.memory_bytes)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
 
         def progress(page: int) -> None:
@@ -64,6 +64,8 @@ def _child(fn: Callable[[Callable[[int], None]], T], wfd: int, limits: Limits) -
             result = ("error", type(exc), exc.reason, exc.path)
         except MemoryError:
             result = ("memory",)
+        except Exception as exc:  # noqa: BLE001 - a bug: the parent names it in one line
+            result = ("crash", _describe(exc))
         payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
         os.write(wfd, _HEAD.pack(b"R", len(payload)))
         view = memoryview(payload)
@@ -73,6 +75,25 @@ def _child(fn: Callable[[Callable[[int], None]], T], wfd: int, limits: Limits) -
         code = 70
     finally:
         os._exit(code)
+
+
+def _limit_memory(ceiling: int) -> None:
+    """Lower the address-space limit to ``ceiling``, never raise it: a process started under a
+    lower limit (``ulimit -v``, a container, a fuzzing harness) keeps it, and a soft limit
+    above the hard one would make setrlimit fail and every extraction with it."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    for inherited in (soft, hard):
+        if inherited != resource.RLIM_INFINITY:
+            ceiling = min(ceiling, inherited)
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
+
+
+def _describe(exc: BaseException) -> str:
+    """``ValueError: reason (at module.py:123)``: where an unexpected exception was raised,
+    in one line, so that a report of it can be traced without a traceback."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" (at {Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+    return f"{type(exc).__name__}: {exc}"[:300] + where
 
 
 def run_isolated(fn: Callable[[Callable[[int], None]], T], path: Path, limits: Limits = LIMITS) -> T:
@@ -130,6 +151,10 @@ def run_isolated(fn: Callable[[Callable[[int], None]], T], path: Path, limits: L
     kind = result[0]
     if kind == "ok":
         return result[1]
+    if kind == "crash":
+        where = f"page {page}" if page else "opening the PDF"
+        raise PdfError(f"{where}: internal error while reading the PDF ({result[1]}); please report it "
+                       f"with the PDF", path)
     if kind == "memory":
         raise PdfLimitError(f"page {page}: needs more than {limits.memory_bytes >> 20} MiB "
                             "(limit: memory per extraction)", path)
