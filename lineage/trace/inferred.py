@@ -88,7 +88,8 @@ def _facts_from_index(path: Path) -> dict[str, _Facts]:
     for doc_id, symbol, language, session, agenda, title in docs:
         f = facts.setdefault(node_key(symbol), _Facts())
         f.session = f.session or session
-        f.agenda.update(json.loads(agenda or "[]"))
+        if agenda and agenda != "[]":  # most documents name no agenda item: no parse
+            f.agenda.update(json.loads(agenda))
         f.title = f.title or title
         f.languages.add(language)
         f.refs += [r for r in refs.get(doc_id, []) if r not in f.refs]
