@@ -22,6 +22,7 @@ from lineage.read.textformat import (
     format_document,
     looks_like_corpus_text,
     parse_corpus_file,
+    parse_corpus_header,
     parse_corpus_text,
 )
 
@@ -246,3 +247,28 @@ def test_reformatting_a_parsed_text_keeps_pages_but_not_its_own_path():
     assert same_but_source(parse_corpus_text(again), _doc())
     explicit = format_document(parsed, origin=Source("sources/x.txt", "corpus"))
     assert parse_corpus_file(explicit).origin == Source("sources/x.txt", "corpus")
+
+
+def test_the_header_alone_parses_as_the_whole_text_does():
+    text = format_document(_doc(), notes=["masthead: A/80/L.13"])
+    header = parse_corpus_header(text, "t.txt")
+    parsed = parse_corpus_file(text, "t.txt")
+    assert header["symbol"] == [_doc().symbol]
+    assert header["title"] == [_doc().title]
+    assert header.get("agenda-item", []) == _doc().agenda_items
+    assert header["note"] == ["masthead: A/80/L.13"]
+    assert tuple(header["note"]) == parsed.notes
+    # what comes after the first block is not read, even when it is broken
+    assert parse_corpus_header("%lineage-corpus-text 1\nsession: 80\n@paragraph\n|x\n") == {"session": ["80"]}
+
+
+@pytest.mark.parametrize("body, line, reason", [
+    ("hello\n", 1, "not a lineage corpus text"),
+    ("%lineage-corpus-text 1\nsymbol: A\nsymbol: B\n", 3, "'symbol' given twice"),
+    ("%lineage-corpus-text 1\nsymbl: A\n", 2, "unknown header field 'symbl'"),
+    ("%lineage-corpus-text 1\n| text\n", 2, "text line before any @block"),
+])
+def test_header_errors_are_those_of_the_whole_text(body, line, reason):
+    with pytest.raises(CorpusError) as exc:
+        parse_corpus_header(body, "t.txt")
+    assert exc.value.reason.startswith(f"line {line}: ") and reason in exc.value.reason

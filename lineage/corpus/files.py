@@ -13,7 +13,7 @@ from lineage.errors import CorpusError
 from lineage.read.digest import MAX_TEXT_BYTES, sha256_file
 
 __all__ = ["atomic_write_bytes", "atomic_write_text", "sha256_file", "corpus_file_problem", "open_corpus_file",
-           "read_corpus_file", "sha256_corpus_file", "MAX_TEXT_BYTES"]
+           "read_corpus_file", "read_corpus_header", "sha256_corpus_file", "MAX_TEXT_BYTES"]
 
 
 
@@ -73,36 +73,49 @@ def corpus_file_problem(folder: str | Path, rel: str) -> str | None:
     return None
 
 
+# No following a symbolic link at the last step, no blocking on a pipe, no text-mode reads.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
 def open_corpus_file(folder: str | Path, rel: str) -> BinaryIO:
     """Open ``folder/rel`` for reading, refusing (CorpusError) a symbolic link anywhere on the
     way below ``folder`` and anything but a regular file (a device, a FIFO, a folder).
 
     A corpus can come from a stranger's pull request, and git stores symbolic links: a text
     linked to ``/dev/zero`` or to a file outside the corpus must not be read."""
-    folder = Path(folder)
-    path = folder
-    parts = PurePosixPath(rel).parts
-    for part in parts[:-1]:
-        path = path / part
-        if path.is_symlink():
-            raise CorpusError(f"{rel}: {path.relative_to(folder).as_posix()} is a symbolic link; "
-                              "a corpus holds regular files only", folder)
-    path = folder / rel
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    return os.fdopen(_open_corpus_fd(folder, rel)[0], "rb")
+
+
+def _open_corpus_fd(folder: str | Path, rel: str) -> tuple[int, int]:
+    """The descriptor and size of ``folder/rel`` opened as :func:`open_corpus_file` says."""
+    # Plain strings, not Path objects: a corpus view opens every text of a 10,000-document
+    # corpus, and the path arithmetic cost more than the reads.
+    root = os.fspath(folder)
+    # PurePosixPath(rel).parts, without building the object.
+    parts = [p for p in rel.split("/") if p not in ("", ".")]
+    if rel.startswith("/"):
+        parts.insert(0, "/")
+    here = root
+    for i, part in enumerate(parts[:-1]):
+        here = os.path.join(here, part)
+        if os.path.islink(here):
+            raise CorpusError(f"{rel}: {PurePosixPath(*parts[:i + 1]).as_posix()} is a symbolic link; "
+                              "a corpus holds regular files only", Path(folder))
+    path = os.path.join(root, rel)
     try:
-        fd = os.open(path, flags)
+        fd = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
         raise
     except OSError as exc:
-        if path.is_symlink():
-            raise CorpusError("is a symbolic link; a corpus holds regular files only", path) from None
-        raise CorpusError(f"cannot read: {exc.strerror or exc}", path) from None
+        if os.path.islink(path):
+            raise CorpusError("is a symbolic link; a corpus holds regular files only", Path(path)) from None
+        raise CorpusError(f"cannot read: {exc.strerror or exc}", Path(path)) from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
         what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device or a pipe?)"
-        raise CorpusError(f"is {what}; a corpus holds regular files only", path)
-    return os.fdopen(fd, "rb")
+        raise CorpusError(f"is {what}; a corpus holds regular files only", Path(path))
+    return fd, info.st_size
 
 
 def read_corpus_file(folder: str | Path, rel: str, max_bytes: int = MAX_TEXT_BYTES) -> bytes:
@@ -117,6 +130,33 @@ def read_corpus_file(folder: str | Path, rel: str, max_bytes: int = MAX_TEXT_BYT
     if len(data) > size:
         raise CorpusError("grew while being read; is something writing to it?", Path(folder) / rel)
     return data
+
+
+def read_corpus_header(folder: str | Path, rel: str, end: bytes = b"\n@", max_bytes: int = MAX_TEXT_BYTES,
+                       chunk: int = 4096) -> bytes:
+    """The bytes of ``folder/rel`` before the first ``end`` (all of them when it has none),
+    read a block at a time and no further than needed: the header of a corpus text without
+    its paragraphs. The same refusals and bounds as :func:`read_corpus_file`."""
+    fd, size = _open_corpus_fd(folder, rel)
+    try:
+        if size > max_bytes:
+            raise CorpusError(f"is {size} bytes, more than a corpus file may be ({max_bytes})",
+                              Path(folder) / rel)
+        data = b""
+        while True:
+            block = os.read(fd, min(chunk, size + 1 - len(data)))
+            # from just before the block: ``end`` may straddle two reads
+            start = max(0, len(data) - len(end) + 1)
+            data += block
+            at = data.find(end, start)
+            if at >= 0:
+                return data[:at]
+            if len(data) > size:
+                raise CorpusError("grew while being read; is something writing to it?", Path(folder) / rel)
+            if not block:
+                return data
+    finally:
+        os.close(fd)
 
 
 def sha256_corpus_file(folder: str | Path, rel: str) -> str:

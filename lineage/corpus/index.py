@@ -133,7 +133,7 @@ def sha256_bytes(data: bytes) -> str:
 
 def _stat(corpus_dir: Path, rel: str) -> tuple[int, int] | None:
     try:
-        st = os.stat(corpus_dir / rel)
+        st = os.stat(os.path.join(corpus_dir, rel))  # not Path's /: called once per text
     except OSError:
         return None
     return st.st_size, st.st_mtime_ns

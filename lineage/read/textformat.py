@@ -77,6 +77,7 @@ __all__ = [
     "format_document",
     "parse_corpus_text",
     "parse_corpus_file",
+    "parse_corpus_header",
     "looks_like_corpus_text",
 ]
 
@@ -357,21 +358,49 @@ def parse_corpus_file(text: str, path: str | Path = "<text>") -> CorpusText:
             elif line.startswith("@"):
                 blocks.append(_parse_block_header(line, lineno))
             else:
-                key, sep, value = line.partition(":")
-                key = key.strip()
-                if not sep or not _KEY_RE.fullmatch(key):
-                    raise LineError("expected 'key: value', '@block' or a '|' text line")
-                if blocks:
-                    raise LineError(f"header field {key!r} after the first @block")
-                if key not in _SINGLE_HEADER and key not in _MULTI_HEADER:
-                    known = ", ".join(sorted(_SINGLE_HEADER | _MULTI_HEADER))
-                    raise LineError(f"unknown header field {key!r} (known: {known})")
-                if key in _SINGLE_HEADER and key in header:
-                    raise LineError(f"header field {key!r} given twice")
-                header.setdefault(key, []).append(decode_value(value.strip()))
+                _header_field(line, header, after_blocks=bool(blocks))
         return _assemble(header, blocks, text, path)
     except LineError as exc:
         raise CorpusError(f"line {lineno}: {exc}", path) from None
+
+
+def _header_field(line: str, header: dict[str, list[str]], after_blocks: bool = False) -> None:
+    key, sep, value = line.partition(":")
+    key = key.strip()
+    if not sep or not _KEY_RE.fullmatch(key):
+        raise LineError("expected 'key: value', '@block' or a '|' text line")
+    if after_blocks:
+        raise LineError(f"header field {key!r} after the first @block")
+    if key not in _SINGLE_HEADER and key not in _MULTI_HEADER:
+        known = ", ".join(sorted(_SINGLE_HEADER | _MULTI_HEADER))
+        raise LineError(f"unknown header field {key!r} (known: {known})")
+    if key in _SINGLE_HEADER and key in header:
+        raise LineError(f"header field {key!r} given twice")
+    header.setdefault(key, []).append(decode_value(value.strip()))
+
+
+def parse_corpus_header(text: str, path: str | Path = "<text>") -> dict[str, list[str]]:
+    """The header fields of a corpus text (or of its beginning: reading stops at the first
+    ``@`` block), each key to its decoded values, checked as :func:`parse_corpus_file` checks
+    them; for a view that needs a large corpus's metadata and none of its paragraphs."""
+    lines = text.lstrip("\ufeff").split("\n")
+    header: dict[str, list[str]] = {}
+    lineno = 1
+    try:
+        _check_first_line(lines[0].rstrip("\r"))
+        for number, raw in enumerate(lines[1:], start=2):
+            lineno = number  # for the error message
+            line = raw[:-1] if raw.endswith("\r") else raw
+            if line.startswith("@"):
+                break
+            if not line.strip():
+                continue
+            if line.startswith("|"):
+                raise LineError("text line before any @block")
+            _header_field(line, header)
+    except LineError as exc:
+        raise CorpusError(f"line {lineno}: {exc}", path) from None
+    return header
 
 
 def _assemble(header: dict[str, list[str]], blocks: list[_Block], text: str, path: str | Path) -> CorpusText:

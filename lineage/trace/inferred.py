@@ -22,6 +22,7 @@ headers (and, for the text reuse, the texts of the few candidates).
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -29,13 +30,13 @@ from pathlib import Path
 
 from lineage.compare.reuse import comparable
 from lineage.compare.similarity import char_ngrams, two_way_containment
-from lineage.corpus.files import read_corpus_file
+from lineage.corpus.files import read_corpus_header
 from lineage.corpus.index import IndexStatus, index_path, index_status
 from lineage.corpus.manifest import load_entry_document
 from lineage.errors import LineageError
 from lineage.model.symbols import is_symbol, parse_symbol
 from lineage.read.references import references_in_notes
-from lineage.read.textformat import parse_corpus_file
+from lineage.read.textformat import parse_corpus_header
 from lineage.script.language import gram_size
 from lineage.trace.graph import Edge, LineageGraph, Node, node_key
 
@@ -87,7 +88,8 @@ def _facts_from_index(path: Path) -> dict[str, _Facts]:
     for doc_id, symbol, language, session, agenda, title in docs:
         f = facts.setdefault(node_key(symbol), _Facts())
         f.session = f.session or session
-        f.agenda.update(json.loads(agenda or "[]"))
+        if agenda and agenda != "[]":  # most documents name no agenda item: no parse
+            f.agenda.update(json.loads(agenda))
         f.title = f.title or title
         f.languages.add(language)
         f.refs += [r for r in refs.get(doc_id, []) if r not in f.refs]
@@ -102,17 +104,17 @@ def _facts_from_texts(corpus_dir: Path, graph: LineageGraph) -> dict[str, _Facts
             if not entry.text:
                 continue
             try:
-                text = read_corpus_file(corpus_dir, entry.text).decode("utf-8")
-                parsed = parse_corpus_file(text.split("\n@", 1)[0] + "\n", corpus_dir / entry.text)
+                header = parse_corpus_header(read_corpus_header(corpus_dir, entry.text).decode("utf-8"),
+                                             os.path.join(corpus_dir, entry.text))
             except (LineageError, UnicodeDecodeError, OSError):
                 continue  # a broken text is reported by the commands that read it
             f = facts.setdefault(key, _Facts())
-            doc = parsed.document
-            f.session = f.session or doc.session
-            f.agenda.update(doc.agenda_items)
-            f.title = f.title or entry.title or doc.title
+            f.session = f.session or next(iter(header.get("session", [])), None)
+            f.agenda.update(header.get("agenda-item", []))
+            f.title = f.title or entry.title or next(iter(header.get("title", [])), None)
             f.languages.add(entry.language or "")
-            f.refs += [r for r in references_in_notes(parsed.notes) if r not in f.refs]
+            if "note" in header:
+                f.refs += [r for r in references_in_notes(tuple(header["note"])) if r not in f.refs]
     return facts
 
 
@@ -204,20 +206,37 @@ def _masthead_links(graph: LineageGraph, facts: dict[str, _Facts]) -> list[Infer
 
 def _session_links(graph: LineageGraph, facts: dict[str, _Facts], texts: _Texts,
                    have_draft: set[str]) -> list[InferredLink]:
-    links = []
+    links: list[InferredLink] = []
+    wanting = [k for k in graph.ordered_keys() if graph.nodes[k].kind == "resolution"
+               and graph.nodes[k].has_text and k not in have_draft]
+    if not wanting:
+        return links
+    # The drafts of each session, by agenda item and by title: a resolution looks only at
+    # those sharing one with it (in the corpus's order, which breaks ties), not at every draft.
+    by_agenda: dict[tuple[str, str], list[int]] = {}
+    by_title: dict[tuple[str, str], list[int]] = {}
     drafts = [k for k, n in graph.nodes.items() if n.kind == "draft" and n.has_text]
-    for key in graph.ordered_keys():
-        node = graph.nodes[key]
-        if node.kind != "resolution" or not node.has_text or key in have_draft:
+    for i, d in enumerate(drafts):
+        df = facts.get(d, _Facts())
+        if (ds := _session_of(d, df)) is None:
             continue
+        for item in df.agenda:
+            by_agenda.setdefault((ds, item), []).append(i)
+        if (folded := _fold_title(df.title)) is not None:
+            by_title.setdefault((ds, folded), []).append(i)
+    for key in wanting:
+        node = graph.nodes[key]
         f = facts.get(key, _Facts())
         session = _session_of(key, f)
+        if session is None:
+            continue
         committee = _committee(f.refs)
+        near = {i for item in f.agenda for i in by_agenda.get((session, item), ())}
+        if (folded := _fold_title(f.title)) is not None:
+            near.update(by_title.get((session, folded), ()))
         best: tuple[float, tuple, str, str, str] | None = None
-        for d in drafts:
+        for d in (drafts[i] for i in sorted(near)):
             df = facts.get(d, _Facts())
-            if session is None or _session_of(d, df) != session:
-                continue
             if committee and f"/{committee}/" not in d:
                 continue
             dnode = graph.nodes[d]
