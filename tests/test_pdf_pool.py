@@ -285,3 +285,15 @@ def test_res_80_189_its_footnote_is_a_footnote() -> None:
         "Takes note of the report of the Human Rights Council, including the addendum thereto, and its "
         "recommendations.")
     assert not doc.warnings
+
+
+def test_a_glyph_mapped_to_another_letter_gets_its_own_width_not_a_space() -> None:
+    # A/C.3/80/L.17, page 10: the font prints the K of "Kunming-Montreal" from a glyph whose
+    # Unicode value is "u" (pdftotext: "the uunming-Montreal"). pdfium's width by Unicode value
+    # was the real u's, 2.5 pt narrower than the K drawn: the gap read as a space, "u unming".
+    # Both engines must read the text layer as it is, without inventing that space.
+    for engine in ("pdfium", "pdfplumber"):
+        doc = extract_pdf(POOL / "A-C.3-80-L.17.p10.en.pdf", engine=engine)
+        text = _all_text(doc)
+        assert "the uunming-Montreal Biodiversity Framework" in text, engine
+        assert "u unming" not in text, engine
