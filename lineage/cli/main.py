@@ -9,12 +9,14 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from lineage import __version__
 from lineage.cli import commands
 from lineage.cli.options import engine_scope
 from lineage.errors import LineageError
+
+# typing.TYPE_CHECKING without importing typing (5 ms of every start-up, `lineage --help` included).
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from typing import NoReturn

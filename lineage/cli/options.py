@@ -6,8 +6,8 @@ parser does not load Word or PDF support (start-up time); tests check the lists 
 from __future__ import annotations
 
 import argparse
-from contextlib import contextmanager, nullcontext
-from typing import ContextManager, Iterator
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 __all__ = ["CHANGES", "ENGINE_CHOICES", "add_changes_option", "add_engine_option", "engine_scope"]
 
@@ -30,7 +30,7 @@ def add_engine_option(p: argparse.ArgumentParser) -> None:
                    "pdfplumber (the original reader); both give the same document")
 
 
-def engine_scope(args: argparse.Namespace) -> ContextManager[None]:
+def engine_scope(args: argparse.Namespace) -> AbstractContextManager[None]:
     """The engine chosen on the command line, made the default while the command runs."""
     engine = getattr(args, "pdf_engine", None)
     return _scope(engine) if engine else nullcontext()
