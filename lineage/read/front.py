@@ -272,7 +272,9 @@ def read_front(blocks: list[Block], clean: Cleaner, numbered_follow: bool = True
             # of it (a draft decision's list, A/C.3/80/L.60), and taking it for the title
             # would leave out everything between.
             b = blocks[i] = dataclasses.replace(b, kind="heading")
-        if b.kind == "bold":
+        if b.kind == "bold" and _classify_front_line(text, Front()) in (None, "blank"):
+            # (A bold line that the masthead parsers know, the sponsors' "...: draft decision"
+            # or "80/2. Title", is read as such below, not taken for the title.)
             front.bold_title = text.strip()
             roles.append("anchor")
             after_draft = after_agenda = after_number = False
@@ -284,7 +286,7 @@ def read_front(blocks: list[Block], clean: Cleaner, numbered_follow: bool = True
             role = "anchor" if "anchor" in line_roles else line_roles[-1]
         else:
             role = None
-        if role is None and b.kind == "heading" and after_draft and _unpunctuated(text):
+        if role is None and b.kind in ("heading", "bold") and after_draft and _unpunctuated(text):
             # A converter makes a heading of the title printed after "Draft resolution".
             front.draft_title = front.draft_title or text.strip()
             role = "anchor"
