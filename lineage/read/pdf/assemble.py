@@ -88,19 +88,23 @@ def _largest_heading(blocks: Sequence[LayoutBlock], texts: Sequence[str], col: C
     """The index of the heading set in the largest type, above the body size, before the
     first paragraph: a document without a draft line or resolution number (a note by the
     Secretariat, A/C.5/80/L.1) has its title there, left-aligned at the text column, above
-    smaller headings ("Note by the Secretariat"). None when two headings share that size or
-    a masthead line (the adoption line of a resolution) is the largest."""
+    smaller headings ("Note by the Secretariat"). Masthead lines (the organ, the adoption line
+    of a resolution, its number) are none; None when two headings share the largest size."""
     sizes: list[tuple[float, int]] = []
+    # Only below the session line ("Eightieth session"): the organ's name above it is set
+    # larger, and a layout that cuts "General Assembly" in two makes it no masthead line.
+    below_session = False
     for i, (b, text) in enumerate(zip(blocks, texts)):
         if b.kind == "text" and (NUMBER_RE.match(text) or not is_masthead_line(text)):
             break
-        if b.kind == "heading":
+        below_session = below_session or bool(mh.session_line(text))
+        if below_session and b.kind == "heading" and not is_masthead_line(text):
             sizes.append((min(ln.size for ln in b.lines), i))
     if not sizes:
         return None
     top = max(size for size, _ in sizes)
     at_top = [i for size, i in sizes if abs(size - top) < 0.5]
-    if top < col.size + 1.5 or len(at_top) != 1 or is_masthead_line(texts[at_top[0]]):
+    if top < col.size + 1.5 or len(at_top) != 1:
         return None
     return at_top[0]
 
