@@ -29,7 +29,8 @@ from collections import Counter
 from pathlib import Path
 
 from lineage.read import masthead as mh
-from lineage.read import read_document
+from lineage.read.pdf.boundary import iter_pages, open_pdf
+from lineage.read.pdf.extract import document_from_pages
 
 _NUMBERED = re.compile(r"^\d{1,3}/\d{1,4}\s*[.．]")
 _SPONSORS = re.compile(r"(?:[:：]\s*\**\s*(?:revised\s+)?draft\s+(?:resolution|decision)\s*$|^draft\s+(?:resolution|decision)\b)",
