@@ -57,6 +57,10 @@ FROM_POOL = [
     ("A_C.4_80_L.12.pdf", "Increase in the membership of the Committee on the Peaceful Uses of Outer Space",
      "2025-10-24"),
     ("A_80_L.37.pdf", "United Nations Pledging Conference for Development Activities", "2025-12-10"),
+    # No title under the draft line: the outcome document's, after "Adopts the following ...:".
+    ("A_80_L.41.pdf", "Outcome document of the high-level meeting of the General Assembly on the overall "
+                      "review of the implementation of the outcomes of the World Summit on the Information "
+                      "Society", "2025-12-16"),
     ("A_C.6_80_L.20.pdf", "Provisional programme of work of the Sixth Committee for the eighty-first session",
      "2025-11-14"),
     ("A_C.3_80_L.60.pdf", "Draft programme of work of the Third Committee for the eighty-first session of "
@@ -136,3 +140,12 @@ def test_a_lone_date_outside_a_resolution_is_no_adoption_date() -> None:
     assert doc(["31 December 2024"]) == "2025-09-26"
     # With the meeting line above it, it closes the document: the adoption date.
     assert doc(["3rd plenary meeting", "9 September 2025"]) == "2025-09-09"
+
+
+def test_a_draft_without_its_own_title_takes_the_adopted_texts() -> None:
+    title = _front([("heading", "Draft resolution submitted by the President of the General Assembly"),
+                    ("text", "The General Assembly"),
+                    ("text", "Adopts the following outcome document of the high-level meeting:"),
+                    ("heading", "Outcome document of the high-level meeting"),
+                    ("text", "We, the Ministers, reaffirm our commitment."), ("text", "1. We recognize the work.")])[0]
+    assert title == "Outcome document of the high-level meeting"
