@@ -294,6 +294,10 @@ def _closing_block(b: Block, clean: Cleaner, front: Front, meeting: list[str] | 
     kinds = [is_closing_line(t) for t in line_texts]
     if not kinds or not all(kinds):
         return False
+    if "meeting" not in kinds and not meeting and not (front.adopted or front.number_title):
+        # A date alone, with no meeting line and in no resolution: a cell of a table (the
+        # annex of a note, A/C.5/80/L.1), not an adoption date.
+        return False
     for t, kind in zip(line_texts, kinds):
         if kind == "date" and not front.adopted:
             front.adopted = mh.parse_date(t)

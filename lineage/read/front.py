@@ -63,7 +63,8 @@ _ADOPTED_TEXT = re.compile(r"(?:\bannex(?:ed)?\b|\bannexe\b|\banexo\b|\bthe\s+fo
 class Front:
     """What the front matter says. ``adopted`` is the adoption date of a resolution, ``date``
     the masthead's; the title comes, in this order of trust, from an all-bold block, the
-    resolution number line, the line after "Draft resolution ...", or the first short free line."""
+    resolution number line, the line after "Draft resolution ...", the first short free line,
+    or the title of the text a draft adopts ("Adopts the following outcome document:")."""
 
     symbol: str | None = None
     title: str | None = None
@@ -76,6 +77,7 @@ class Front:
     bold_title: str | None = None
     draft_title: str | None = None
     title_candidate: str | None = None
+    adopted_title: str | None = None
     formula: str | None = None
     sponsors: str | None = None
 
@@ -261,6 +263,7 @@ def read_front(blocks: list[Block], clean: Cleaner, numbered_follow: bool = True
     after_draft = False
     after_agenda = False
     after_number = False
+    after_formula = False  # the block before is "Adopts the following outcome document:"
     free = [i for i, b in enumerate(blocks) if b.kind == "text" and not _only_front_lines(b, clean)]
     last_free = free[-1] if free and numbered_follow else -1
     # Blocks an annex label follows (closing lines between): the adopted text comes next.
@@ -272,7 +275,9 @@ def read_front(blocks: list[Block], clean: Cleaner, numbered_follow: bool = True
             # of it (a draft decision's list, A/C.3/80/L.60), and taking it for the title
             # would leave out everything between.
             b = blocks[i] = dataclasses.replace(b, kind="heading")
-        if b.kind == "bold":
+        if b.kind == "bold" and _classify_front_line(text, Front()) in (None, "blank"):
+            # (A bold line that the masthead parsers know, the sponsors' "...: draft decision"
+            # or "80/2. Title", is read as such below, not taken for the title.)
             front.bold_title = text.strip()
             roles.append("anchor")
             after_draft = after_agenda = after_number = False
@@ -284,10 +289,15 @@ def read_front(blocks: list[Block], clean: Cleaner, numbered_follow: bool = True
             role = "anchor" if "anchor" in line_roles else line_roles[-1]
         else:
             role = None
-        if role is None and b.kind == "heading" and after_draft and _unpunctuated(text):
+        if role is None and b.kind in ("heading", "bold") and after_draft and _unpunctuated(text):
             # A converter makes a heading of the title printed after "Draft resolution".
             front.draft_title = front.draft_title or text.strip()
             role = "anchor"
+        if role is None and b.kind in ("heading", "bold") and after_formula and _unpunctuated(text):
+            # A draft whose only title is that of the text it adopts (A/80/L.41: "Draft
+            # resolution submitted by ...", the formula, then the outcome document's title).
+            # It stays a heading; the title is the last resort after the draft line's.
+            front.adopted_title = front.adopted_title or text.strip()
         if role is None and b.kind == "text" and not _closing_only(b, clean):
             # (The closing lines, which A/RES/80/5 prints before its annex, are no title.)
             role = _free_text_role(text, front, roles, after_draft, after_agenda, after_number,
@@ -296,12 +306,14 @@ def read_front(blocks: list[Block], clean: Cleaner, numbered_follow: bool = True
         free_text = free_text or (b.kind == "text" and role in (None, "adopting"))
         after_draft = role == "draft"
         after_agenda = role == "agenda"
+        after_formula = role == "anchor" and front.formula is not None and text.strip() == front.formula
         is_number_line = any(mh.parse_resolution_number(clean(ln).text) for ln in b.lines)
         # Stays set across the wrapped lines of the title that follows the number.
         after_number = role == "anchor" and (is_number_line or after_number)
         roles.append(role)
 
-    front.title = front.bold_title or front.number_title or front.draft_title or front.title_candidate
+    front.title = (front.bold_title or front.number_title or front.draft_title or front.title_candidate
+                   or front.adopted_title)
     anchors = [i for i, r in enumerate(roles) if r in ("anchor", "formula")]
     if anchors:
         start = anchors[-1] + 1

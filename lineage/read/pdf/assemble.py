@@ -15,6 +15,7 @@ from typing import Sequence
 from lineage.model.document import Document, ExtractionWarning, FootnoteRef, Source, SourceSpan
 from lineage.read import masthead as mh
 from lineage.read.assemble import Block, Inline, build_document
+from lineage.read.front import is_masthead_line
 from lineage.read.pdf.analyse import Analysis
 from lineage.read.pdf.blocks import NUMBER_RE, Column, LayoutBlock
 from lineage.read.pdf.joining import TextBuilder
@@ -71,10 +72,41 @@ def _is_title(block: LayoutBlock, text: str, col: Column) -> bool:
     # under the adoption line, centred too.
     if text.startswith("[") and text.rstrip().endswith("]"):
         return False
-    return not (
+    # (A resolution number line, "80/2. Scale of assessments ...", is no title however centred
+    # its wrapped title looks: the number is metadata, the title what follows it.)
+    return not _masthead_text(text)
+
+
+def _masthead_text(text: str) -> bool:
+    return bool(
         mh.parse_adoption_date(text) or mh.session_line(text) or mh.is_date_line(text)
-        or mh.is_symbol_line(text) or mh.agenda_line(text)
+        or mh.is_symbol_line(text) or mh.agenda_line(text) or mh.parse_resolution_number(text)
     )
+
+
+def _largest_heading(blocks: Sequence[LayoutBlock], texts: Sequence[str], col: Column) -> int | None:
+    """The index of the heading set in the largest type, above the body size, before the
+    first paragraph: a document without a draft line or resolution number (a note by the
+    Secretariat, A/C.5/80/L.1) has its title there, left-aligned at the text column, above
+    smaller headings ("Note by the Secretariat"). Masthead lines (the organ, the adoption line
+    of a resolution, its number) are none; None when two headings share the largest size."""
+    sizes: list[tuple[float, int]] = []
+    # Only below the session line ("Eightieth session"): the organ's name above it is set
+    # larger, and a layout that cuts "General Assembly" in two makes it no masthead line.
+    below_session = False
+    for i, (b, text) in enumerate(zip(blocks, texts)):
+        if b.kind == "text" and (NUMBER_RE.match(text) or not is_masthead_line(text)):
+            break
+        below_session = below_session or bool(mh.session_line(text))
+        if below_session and b.kind == "heading" and not is_masthead_line(text):
+            sizes.append((min(ln.size for ln in b.lines), i))
+    if not sizes:
+        return None
+    top = max(size for size, _ in sizes)
+    at_top = [i for size, i in sizes if abs(size - top) < 0.5]
+    if top < col.size + 1.5 or len(at_top) != 1:
+        return None
+    return at_top[0]
 
 
 def to_document(analysis: Analysis, source: Source) -> Document:
@@ -90,12 +122,13 @@ def to_document(analysis: Analysis, source: Source) -> Document:
     for b in analysis.front:
         add("text", block_text(b, analysis.words), b.pages)
     seen_numbered = False
-    for b in analysis.blocks:
-        inline = block_text(b, analysis.words)
+    body = [block_text(b, analysis.words) for b in analysis.blocks]
+    largest = _largest_heading(analysis.blocks, [t.text for t in body], analysis.column)
+    for i, (b, inline) in enumerate(zip(analysis.blocks, body)):
         kind = b.kind
         if kind == "text" and NUMBER_RE.match(inline.text):
             seen_numbered = True
-        if kind == "heading" and not seen_numbered and _is_title(b, inline.text, analysis.column):
+        if kind == "heading" and not seen_numbered and (i == largest or _is_title(b, inline.text, analysis.column)):
             kind = "bold"
         add(kind, inline, b.pages)
     for fn in analysis.footnotes:
