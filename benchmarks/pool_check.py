@@ -177,7 +177,11 @@ def furniture(lines: list[RefLine]) -> set[int]:
 
 def ours(doc: Document) -> list[str]:
     out: list[str] = []
-    out += words(doc.title or "")
+    # A title taken from a heading the document prints (a draft without a title of its own
+    # takes that of the text it adopts) is one printed line: counted once, with the heading.
+    heading_texts = {"".join(h.text.split()) for h in doc.headings}
+    if "".join((doc.title or "").split()) not in heading_texts:
+        out += words(doc.title or "")
     out += words(doc.formula or "")  # metadata now, printed in the body
     for h in doc.headings:
         out += words(h.text)
