@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lineage.compare.reuse import ReuseIndex, comparable, split_sentences
+from lineage.compare.reuse import ReuseIndex, best_window, comparable, split_sentences
 from lineage.compare.similarity import ngram_containment
 from lineage.corpus.store import add_document
 from lineage.model.document import Document, Paragraph, Source
@@ -47,6 +47,14 @@ def test_sentences_cover_the_text(text: str) -> None:
     covered = "".join(text[s:e] for s, e in spans)
     assert covered == "".join(text[s:e] for s, e in sorted(spans))
     assert "".join(covered.split()) == "".join(text.split())
+
+
+def test_best_window_offsets_survive_a_letter_whose_lower_case_is_longer() -> None:
+    # "İ".lower() is two characters: lower-casing the whole text would shift the window
+    # found after it by one character per such letter.
+    text = "İİİ İzmir and İstanbul: Welcomes the Internet Governance Forum held in Riyadh, and more text"
+    start, end = best_window("welcomes the internet governance forum", text)
+    assert text[start:end] == "Welcomes the Internet Governance Forum"
 
 
 def test_containment_tolerates_small_edits() -> None:

@@ -71,22 +71,33 @@ def best_window(passage: str, text: str) -> tuple[int, int]:
     longer paragraph, so that a word diff shows its edits and not the rest of the paragraph."""
     if len(passage) >= len(text):
         return 0, len(text)
-    al = fuzz.partial_ratio_alignment(passage.lower(), text.lower())
+    low, query = _lower_in_place(text), _lower_in_place(passage)
+    al = fuzz.partial_ratio_alignment(query, low)
     if al is None:
         return 0, len(text)
     start, end = al.dest_start, al.dest_end
     # The alignment window has the passage's length; an insertion makes the reused span longer.
-    low, slack = text.lower(), len(passage) // 4 + 1
+    slack = len(passage) // 4 + 1
     spans = [(start, end)] + [(s, e) for s in range(max(0, start - slack), start + 1)
                               for e in range(end, min(len(text), end + slack) + 1)]
     # The first best-scoring window (the alignment's own on a tie), scored in one call: a few
     # thousand windows per hit, and ``search --near`` aligns every hit it shows.
-    start, end = spans[most_similar(passage.lower(), [low[s:e] for s, e in spans]) or 0]
+    start, end = spans[most_similar(query, [low[s:e] for s, e in spans]) or 0]
     while start > 0 and text[start - 1].isalnum() and text[start].isalnum() and text[start].isascii():
         start -= 1
     while end < len(text) and text[end - 1].isalnum() and text[end].isalnum() and text[end].isascii():
         end += 1
     return start, end
+
+
+def _lower_in_place(text: str) -> str:
+    """``text`` in lower case, one character for one, so that offsets into it are offsets into
+    ``text`` (``"İ".lower()`` is two characters and would shift every offset after it; such a
+    character is kept as it is)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(low_c if len(low_c := c.lower()) == 1 else c for c in text)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
