@@ -128,21 +128,13 @@ def summary_rows(report: Report) -> list[tuple[str, str, str]]:
 def pair_title(view: PairView, ui: str = "en") -> str:
     """``¶ 4``, ``¶ 9 → 8``, ``¶ 5 → 5, 6``, ``¶ 3 (new)``, ``¶ 3 (old)``; in Chinese
     ``第 4 段``, ``原第 9 段 → 第 8 段``, ``第 3 段（新增）``, ``原第 3 段（删除）``."""
-    if ui == "zh":
-        if view.old and view.new:
-            if view.old_ids == view.new_ids:
-                return f"第 {view.new_label} 段"
-            return f"原第 {view.old_label} 段 → 第 {view.new_label} 段"
-        if view.new:
-            return f"第 {view.new_label} 段（{ZH['inserted']}）"
-        return f"原第 {view.old_label} 段（{ZH['deleted']}）"
     if view.old and view.new:
         if view.old_ids == view.new_ids:
-            return f"¶ {view.new_label}"
-        return f"¶ {view.old_label} → {view.new_label}"
+            return _title("paragraph", ui, new=view.new_label)
+        return _title("paragraph renumbered", ui, old=view.old_label, new=view.new_label)
     if view.new:
-        return f"¶ {view.new_label} (new)"
-    return f"¶ {view.old_label} (old)"
+        return _title("paragraph new", ui, new=view.new_label, kind=kind_word(INSERTED, ui))
+    return _title("paragraph old", ui, old=view.old_label, kind=kind_word(DELETED, ui))
 
 
 def moved_note(view: PairView, ui: str = "en") -> str:
@@ -179,21 +171,31 @@ def part_label(part: Part, ui: str = "en") -> str:
 
 
 def footnote_title(change: FootnoteChange, ui: str = "en") -> str:
-    if ui == "zh":
-        if change.change == INSERTED:
-            return f"脚注 {change.new_number}（{ZH[INSERTED]}）"
-        if change.change == DELETED:
-            return f"脚注 {change.old_number}（{ZH[DELETED]}）"
-        if change.old_number == change.new_number:
-            return f"脚注 {change.new_number}（{ZH[MODIFIED]}）"
-        return f"脚注 {change.old_number} → {change.new_number}（{ZH[MODIFIED]}）"
-    if change.change == INSERTED:
-        return f"footnote {change.new_number} {INSERTED}"
-    if change.change == DELETED:
-        return f"footnote {change.old_number} {DELETED}"
+    """``footnote 3 inserted``, ``footnote 4 → 3 modified``; ``脚注 3（新增）``."""
+    if change.change in (INSERTED, DELETED):
+        number = change.new_number if change.change == INSERTED else change.old_number
+        return _title("footnote", ui, number=number, kind=kind_word(change.change, ui))
     if change.old_number == change.new_number:
-        return f"footnote {change.new_number} {MODIFIED}"
-    return f"footnote {change.old_number} → {change.new_number} {MODIFIED}"
+        return _title("footnote", ui, number=change.new_number, kind=kind_word(MODIFIED, ui))
+    return _title("footnote renumbered", ui, old=change.old_number, new=change.new_number,
+                  kind=kind_word(MODIFIED, ui))
+
+
+# The titles of a paragraph pair and of a footnote change, by report language: one template a
+# case, the change word filled in from ``kind_word``.
+_TITLES: dict[str, dict[str, str]] = {
+    "paragraph": {"en": "¶ {new}", "zh": "第 {new} 段"},
+    "paragraph renumbered": {"en": "¶ {old} → {new}", "zh": "原第 {old} 段 → 第 {new} 段"},
+    "paragraph new": {"en": "¶ {new} (new)", "zh": "第 {new} 段（{kind}）"},
+    "paragraph old": {"en": "¶ {old} (old)", "zh": "原第 {old} 段（{kind}）"},
+    "footnote": {"en": "footnote {number} {kind}", "zh": "脚注 {number}（{kind}）"},
+    "footnote renumbered": {"en": "footnote {old} → {new} {kind}", "zh": "脚注 {old} → {new}（{kind}）"},
+}
+
+
+def _title(key: str, ui: str, **fields: object) -> str:
+    forms = _TITLES[key]
+    return forms.get(ui, forms["en"]).format(**fields)
 
 
 def doc_facts(info: DocInfo, *, with_hash: bool = True, ui: str = "en") -> list[tuple[str, str]]:
