@@ -214,16 +214,21 @@ def test_history_follows_renumbering_and_splits(tmp_path: Path) -> None:
 
 
 def test_history_md_escapes_paragraph_text() -> None:
-    from lineage.trace.history import EarlierMatch, HistoryStep, ParagraphHistory, render_history
+    from lineage.trace.history import (
+        CorpusParagraphHistory,
+        EarlierMatch,
+        HistoryStep,
+        render_paragraph_history,
+    )
 
     hostile = "# Decides | to <b>act</b> *now*\n- and &copy; later"
-    h = ParagraphHistory("A/1", "1", "en", [HistoryStep("A/1", None, ["1"], ["1"], hostile, "first")],
+    h = CorpusParagraphHistory("A/1", "1", "en", [HistoryStep("A/1", None, ["1"], ["1"], hostile, "first")],
                          [EarlierMatch("A/0", None, "3", 0.8, "<script>x</script> | *y*")])
-    out = render_history(h, "md")
+    out = render_paragraph_history(h, "md")
     assert "\\# Decides \\| to &lt;b&gt;act&lt;/b&gt; \\*now\\*<br>\\- and &amp;copy; later" in out
     assert "wording: &lt;script&gt;x&lt;/script&gt; \\| \\*y\\*" in out
     assert "<b>" not in out and "<script>" not in out
-    assert hostile in render_history(h, "text")
+    assert hostile in render_paragraph_history(h, "text")
 
 
 def test_blame_md_escapes_sentence_text() -> None:
@@ -249,11 +254,11 @@ def test_preambular_paragraph_as_the_report_prints_it(corpus: CorpusView) -> Non
 def test_text_outputs_cannot_drive_the_terminal() -> None:
     # the diff report escaped control characters; history and blame printed them raw
     from lineage.trace.blame import Blame, SentenceOrigin, render_blame
-    from lineage.trace.history import HistoryStep, ParagraphHistory, render_history
+    from lineage.trace.history import CorpusParagraphHistory, HistoryStep, render_paragraph_history
 
     hostile = "Decides\x1b[2J\x1b]0;owned\x07 to act\u202e"
-    h = ParagraphHistory("A/1", "1", "en", [HistoryStep("A/1", None, ["1"], ["1"], hostile, "first")])
+    h = CorpusParagraphHistory("A/1", "1", "en", [HistoryStep("A/1", None, ["1"], ["1"], hostile, "first")])
     b = Blame("A/1", None, "en", 0.8, [], [SentenceOrigin("1", 1, hostile, "A/1", None, None, None)])
-    for out in (render_history(h, "text"), render_blame(b, "text")):
+    for out in (render_paragraph_history(h, "text"), render_blame(b, "text")):
         assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
         assert "Decides\\u001b[2J\\u001b]0;owned\\u0007 to act\\u202e" in out

@@ -11,7 +11,7 @@ the paragraph's first wording, by text reuse (``lineage.compare.reuse``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lineage.compare.documents import compare_documents
 from lineage.compare.reuse import comparable
@@ -26,23 +26,23 @@ from lineage.script.language import gram_size
 from lineage.trace.corpusview import CorpusView
 
 __all__ = [
-    "HISTORY_SCHEMA",
-    "HISTORY_FORMATS",
+    "TRACE_HISTORY_SCHEMA",
+    "TRACE_HISTORY_FORMATS",
     "HistoryStep",
     "EarlierMatch",
-    "ParagraphHistory",
+    "CorpusParagraphHistory",
     "paragraph_history",
-    "render_history",
+    "render_paragraph_history",
 ]
 
-HISTORY_SCHEMA = "lineage.trace.history/1"
-HISTORY_FORMATS = ("text", "md", "json")
+TRACE_HISTORY_SCHEMA = "lineage.trace.history/1"
+TRACE_HISTORY_FORMATS = ("text", "md", "json")
 # Share of the paragraph's n-grams an earlier document's paragraph must contain to count as a
 # close variant of it.
 EARLIER_THRESHOLD = 0.5
 
 
-@dataclass
+@dataclass(frozen=True)
 class HistoryStep:
     """The paragraph in one version. ``status``: ``first`` (earliest version that has it),
     ``absent`` (not in this version), ``deleted`` (was in the previous version, not in this
@@ -93,8 +93,8 @@ class EarlierMatch:
         return {"symbol": self.symbol, "date": self.date, "id": self.id, "score": round(self.score, 4), "text": self.text}
 
 
-@dataclass
-class ParagraphHistory:
+@dataclass(frozen=True)
+class CorpusParagraphHistory:
     symbol: str
     paragraph: str
     language: str
@@ -103,7 +103,7 @@ class ParagraphHistory:
     # The history of the same paragraph in another language, reached through the bridge (the
     # document's text in that language, same paragraph number) when that language holds
     # earlier versions than this one: where the chain crossed languages.
-    crossed: ParagraphHistory | None = None
+    crossed: CorpusParagraphHistory | None = None
 
     @property
     def first(self) -> HistoryStep | None:
@@ -112,7 +112,7 @@ class ParagraphHistory:
     def to_dict(self) -> dict:
         first = self.first
         return {
-            "schema": HISTORY_SCHEMA,
+            "schema": TRACE_HISTORY_SCHEMA,
             "symbol": self.symbol,
             "paragraph": self.paragraph,
             "language": self.language,
@@ -190,7 +190,7 @@ class _Texts(dict):
 
 
 def paragraph_history(corpus: CorpusView, symbol: str, para: str, language: str | None = None,
-                      cross: bool = True) -> ParagraphHistory:
+                      cross: bool = True) -> CorpusParagraphHistory:
     language = corpus.language_for(symbol, language)
     target = corpus.node(symbol).symbol
     versions = [k for k in corpus.graph.versions(target) if corpus.has_text(k, language)]
@@ -235,14 +235,12 @@ def paragraph_history(corpus: CorpusView, symbol: str, para: str, language: str 
         current = new
 
     steps = _steps(corpus, versions, docs, ids, change)
-    history = ParagraphHistory(target, start, language, steps)
-    history.earlier = _earlier_variants(corpus, target, language, history.first, set(versions))
-    if cross:
-        history.crossed = _cross(corpus, target, start, language, len(versions))
-    return history
+    history = CorpusParagraphHistory(target, start, language, steps)
+    return replace(history, earlier=_earlier_variants(corpus, target, language, history.first, set(versions)),
+                   crossed=_cross(corpus, target, start, language, len(versions)) if cross else None)
 
 
-def _cross(corpus: CorpusView, target: str, start: str, language: str, count: int) -> ParagraphHistory | None:
+def _cross(corpus: CorpusView, target: str, start: str, language: str, count: int) -> CorpusParagraphHistory | None:
     """The paragraph's history in the language of the document that has the most versions,
     when that is more than ``language`` has: official texts share paragraph numbers, so the
     same id names the same paragraph there."""
@@ -321,7 +319,7 @@ def _status_text(step: HistoryStep) -> str:
     return step.status
 
 
-def _asked_label(history: ParagraphHistory) -> str:
+def _asked_label(history: CorpusParagraphHistory) -> str:
     """The paragraph the user asked about, named as in its version (``paragraph 3 bis``)."""
     own = next((s for s in history.steps if s.symbol == history.symbol), None)
     if own is None or history.paragraph not in own.ids:
@@ -330,7 +328,7 @@ def _asked_label(history: ParagraphHistory) -> str:
     return HistoryStep(own.symbol, own.date, [own.ids[k]], [own.numbers[k]], None, own.status).label()
 
 
-def render_history(history: ParagraphHistory, fmt: str = "text") -> str:
+def render_paragraph_history(history: CorpusParagraphHistory, fmt: str = "text") -> str:
     if fmt == "json":
         return dumps(history.to_dict())
     md = fmt == "md"
@@ -363,7 +361,7 @@ def render_history(history: ParagraphHistory, fmt: str = "text") -> str:
                 f"{c.language}), {_asked_label(c)}: {len(c.steps)} versions in {c.language}")
         out.append(f"## {note}" if md else note)
         out.append("")
-        sub = render_history(c, "md" if md else "text")
+        sub = render_paragraph_history(c, "md" if md else "text")
         # The other language's steps, without its own title and counts.
         out.append(sub.split("\n\n", 2)[2].rstrip("\n") if sub.count("\n\n") >= 2 else sub)
         out.append("")

@@ -77,10 +77,10 @@ def _open_corpus(corpus_dir: str | Path) -> CorpusView:
 def show_history(corpus_dir: str | Path, symbol: str, para: str, language: str | None = None,
                  fmt: str = "text") -> str:
     """``lineage history``: paragraph ``para`` of ``symbol`` through its versions."""
-    from lineage.trace.history import paragraph_history, render_history
+    from lineage.trace.history import paragraph_history, render_paragraph_history
 
     with _open_corpus(corpus_dir) as corpus:
-        return render_history(paragraph_history(corpus, symbol, para, language), fmt)
+        return render_paragraph_history(paragraph_history(corpus, symbol, para, language), fmt)
 
 
 def show_blame(corpus_dir: str | Path, symbol: str, language: str | None = None, fmt: str = "text",

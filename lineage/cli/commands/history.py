@@ -10,7 +10,7 @@ HELP = "one paragraph through every version of its text"
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     from lineage.cli.output import add_output_option
-    from lineage.trace.history import HISTORY_FORMATS
+    from lineage.trace.history import TRACE_HISTORY_FORMATS
 
     p = subparsers.add_parser(
         "history",
@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("symbol", metavar="SYMBOL", help="document symbol, e.g. A/RES/80/173")
     p.add_argument("paragraph", metavar="PARA", help="paragraph id: an operative number (99) or pp1, pp2, …")
     p.add_argument("--lang", default=None, help="language of the texts (default: the one the corpus has)")
-    p.add_argument("--format", choices=HISTORY_FORMATS, default="text", help="output format (default: text)")
+    p.add_argument("--format", choices=TRACE_HISTORY_FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--corpus", metavar="DIR", default=None,
                    help="corpus folder (default: $LINEAGE_CORPUS, else ./corpora)")
     add_output_option(p)
