@@ -146,8 +146,8 @@ Recalling its resolution 70/125 of 16 December 2015, in which it decided to hold
 high-level meeting in 2025,
 Reaffirming the importance of multi-
 stakeholder cooperation,
-1. Decides to convene a meeting in 2035, with the participation of all stake-
-holders;
+1. Decides to convene a meeting in 2035, with the participa-
+tion of all stakeholders;
 2. Requests the Secretary-General to report on progress.
 """
 

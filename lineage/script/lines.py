@@ -30,9 +30,13 @@ order (the first that speaks decides):
 4. the same vowel either side (``re-|establishment``, ``pre-|existing``): English keeps a
    hyphen there to part the vowels, keep;
 5. an English word list (pyspellchecker's frequency list, see ``docs/dependencies.md``): the
-   joined form is a word -> drop, unless both halves are words far more frequent than the
-   joined one (``follow-|up``: ``followup`` is listed, rarely; ``follow`` and ``up`` are
-   common words), which is a compound split at its own hyphen -> keep;
+   joined form is a word and a half is not (``implementa-|tion``) -> drop. When both halves
+   are words too (``in-|formation``, ``non-|governmental``), whether the document's
+   typesetter hyphenates decides (:attr:`Words.hyphenates`): a document whose line-end
+   hyphens show no certain hyphenation (Word, every UN document of the pool) keeps the
+   hyphen; a typeset one (A/RES/70/125) drops it unless both halves are words far more
+   frequent than the joined one (``follow-|up``: ``followup`` is listed, rarely; ``follow``
+   and ``up`` are common words), which is a compound split at its own hyphen -> keep;
 6. nothing known: keep. A word that appears nowhere is never made (``e-|strategies`` stays
    ``e-strategies``, ``eighty-|second`` stays ``eighty-second``).
 
@@ -92,21 +96,22 @@ _RARE_JOINED = 0.01
 class Words:
     """What a document (and optionally a corpus) writes: lower-case words, hyphenated
     compounds with their hyphens (and every two-part piece of a longer one:
-    ``multi-stakeholder-led`` gives ``multi-stakeholder`` and ``stakeholder-led``).
-    :meth:`from_texts` collects the words on first use, so a text without a line-end hyphen
-    costs nothing."""
+    ``multi-stakeholder-led`` gives ``multi-stakeholder`` and ``stakeholder-led``), and
+    whether its typesetter hyphenates (:attr:`hyphenates`). :meth:`from_texts` reads the
+    texts on first use, so a text without a line-end hyphen costs nothing."""
 
-    __slots__ = ("_document", "_texts", "corpus")
+    __slots__ = ("_document", "_texts", "_hyphenates", "corpus")
 
     def __init__(self, document: Iterable[str] = (), corpus: Iterable[str] = ()) -> None:
         self._texts: Iterable[str] | None = None
         self._document: frozenset[str] | None = frozenset(document)
+        self._hyphenates: bool | None = None
         self.corpus = frozenset(corpus)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], corpus: Iterable[str] = ()) -> Words:
-        """The words of ``texts`` (a document's lines or its whole text); an iterator is
-        read on first use only."""
+        """The words of ``texts`` (a document's lines in reading order, or its whole text);
+        an iterator is read on first use only."""
         words = cls((), corpus)
         words._texts, words._document = texts, None
         return words
@@ -114,22 +119,62 @@ class Words:
     @property
     def document(self) -> frozenset[str]:
         if self._document is None:
-            self._document = frozenset(collect_words(self._texts or ()))
-            self._texts = None
+            self._read()
+        assert self._document is not None
         return self._document
+
+    @property
+    def hyphenates(self) -> bool | None:
+        """Whether the document's typesetter breaks words with a hyphen at a line end: at
+        least a third of its line-end hyphens before a lower-case letter are certain
+        hyphenation (:func:`_certain_hyphenation`; in a typeset document most are, in A/80/L.17,
+        from Word, one of nine). None for word sets given without their texts (nothing known)."""
+        if self._document is None:
+            self._read()
+        return self._hyphenates
+
+    def _read(self) -> None:
+        out: set[str] = set()
+        breaks = certain = 0
+        previous = ""
+        for text in self._texts or ():
+            _add_words(out, text)
+            for line in text.split("\n"):
+                head = _LETTERS_BEFORE_HYPHEN.search(previous, max(0, len(previous) - CONTEXT))
+                tail = _LETTERS.match(line.lstrip(), 0, CONTEXT) if head else None
+                if head and tail and tail.group()[0].islower():
+                    breaks += 1
+                    certain += _certain_hyphenation(head.group(1), tail.group())
+                previous = line.rstrip()
+        self._document, self._texts = frozenset(out), None
+        self._hyphenates = certain > 0 and 3 * certain >= breaks
 
 
 def collect_words(texts: Iterable[str]) -> set[str]:
     """The lower-case words of ``texts``, hyphenated compounds whole and in two-part pieces."""
     out: set[str] = set()
     for text in texts:
-        for w in _WORDS.findall(text):
-            w = w.lower().translate(_HYPHEN_FOLD)
-            out.add(w)
-            if "-" in w:
-                parts = w.split("-")
-                out.update(f"{a}-{b}" for a, b in pairwise(parts))
+        _add_words(out, text)
     return out
+
+
+def _add_words(out: set[str], text: str) -> None:
+    for w in _WORDS.findall(text):
+        w = w.lower().translate(_HYPHEN_FOLD)
+        out.add(w)
+        if "-" in w:
+            parts = w.split("-")
+            out.update(f"{a}-{b}" for a, b in pairwise(parts))
+
+
+def _certain_hyphenation(head: str, tail: str) -> bool:
+    """A line-end ``head-|tail`` only a typesetter makes: the joined form is a word of the
+    list and one half is not (``implementa-|tion``, ``so-|ciety``). Over the 543 PDFs of
+    session 80 (Word, no hyphenation) one file has one such break (``trans-|shipment``, of its
+    nine line-end hyphens); in a typeset one most line-end hyphens are such breaks."""
+    listed = english_words()
+    joined = f"{head}{tail}".lower()
+    return bool(listed.get(joined)) and not (listed.get(head.lower()) and listed.get(tail.lower()))
 
 
 _NO_WORDS = Words()
@@ -211,8 +256,12 @@ def hyphen_kept(head: str, tail: str, words: Words | None = None) -> bool:
     if not frequency:
         return True
     left, right = listed.get(head.lower(), 0), listed.get(tail.lower(), 0)
+    if not (left and right):
+        return False  # implementa-|tion: only hyphenation makes that
+    if words.hyphenates is False:
+        return True  # both halves words, and this typesetter does not hyphenate: a compound
     # Both halves common words, the joined form a rarity: a compound split at its own hyphen.
-    return len(head) > 1 and len(tail) > 1 and bool(left and right) and frequency < _RARE_JOINED * min(left, right)
+    return len(head) > 1 and len(tail) > 1 and frequency < _RARE_JOINED * min(left, right)
 
 
 def _side_is_cjk(text: str, index: int, step: int) -> bool:
