@@ -31,7 +31,7 @@ from functools import cache
 from operator import itemgetter
 from typing import Callable, Iterable, Sequence
 
-from lineage.normalize.chinese import simplify_edits
+from lineage.normalize.chinese import SIMPLIFY_TRIGGERS, beyond_bmp, simplify_edits
 from lineage.normalize.edits import Edit, StepMap, apply_edits, compose_offsets
 from lineage.normalize.punctuation import (
     DASHES,
@@ -56,6 +56,7 @@ from lineage.normalize.unicode_steps import (
 )
 from lineage.normalize.whitespace import (
     OTHER_SPACES,
+    has_space,
     cjk_spaces,
     collapse_spaces,
     join_all_lines,
@@ -63,6 +64,7 @@ from lineage.normalize.whitespace import (
     may_collapse,
     mixed_spaces,
 )
+from lineage.script.chars import LINEBREAK
 
 __all__ = [
     "Change",
@@ -98,9 +100,11 @@ def _dots(text: str) -> bool:
 @dataclass(frozen=True)
 class Step:
     """A named step. ``triggers`` is a regex character-class body: the step cannot change a
-    text that holds none of these characters (None: it may change any text). ``also`` is a
-    cheap test of the current text for triggers a class cannot express (``--``, ``...``);
-    the step runs when either says it may apply. With ``by_chars`` the function takes the
+    text that holds none of these characters (None: it may change any text; empty: only
+    ``also`` can tell). ``also`` is a cheap test of the current text for triggers a class
+    cannot express (``--``, ``...``) or would make slow to scan (a space, which English text
+    is full of; characters beyond the Basic Multilingual Plane); the step runs when either
+    says it may apply. With ``by_chars`` the function takes the
     trigger characters that may occur as a second argument and searches only for those."""
 
     name: str
@@ -114,7 +118,7 @@ _STEP_LIST = [
     Step("invisible", invisible, INVISIBLE),
     Step("lookalikes", lookalikes, LOOKALIKE_BLOCKS),
     Step("nfc", nfc),
-    Step("simplify", simplify),
+    Step("simplify", simplify, SIMPLIFY_TRIGGERS, beyond_bmp),
     Step("width", width, WIDE_FORMS),
     Step("cjk_punctuation", cjk_punctuation, ",:;!?", by_chars=True),
     Step("cjk_full_stop", cjk_full_stop, "."),
@@ -122,11 +126,11 @@ _STEP_LIST = [
     Step("dashes", dashes, DASHES, _DOUBLE_HYPHEN.search, by_chars=True),
     Step("ellipses", ellipses, "\u2026\u22ef", _dots),
     Step("middle_dots", middle_dots, MIDDLE_DOTS, by_chars=True),
-    Step("join_lines", join_lines),
-    Step("join_all_lines", join_all_lines),
+    Step("join_lines", join_lines, LINEBREAK),
+    Step("join_all_lines", join_all_lines, LINEBREAK),
     Step("collapse_spaces", collapse_spaces, OTHER_SPACES, may_collapse),
-    Step("cjk_spaces", cjk_spaces),
-    Step("mixed_spaces", mixed_spaces),
+    Step("cjk_spaces", cjk_spaces, "", has_space),
+    Step("mixed_spaces", mixed_spaces, "", has_space),
 ]
 
 #: Every step by name; the name is also the key in explanations and plans.
