@@ -212,10 +212,12 @@ def _candidates(old: _UnitCache, new: _UnitCache, old_ids: list[int],
         digit = 1 << (8 * width * r)
         for g in old[i].grams:
             index[g] = get(g, 0) + digit
-    # An n-gram's number of old paragraphs is the number of digits set to 1 in its integer.
+    # An n-gram's number of old paragraphs is the number of digits set to 1 in its integer;
+    # none can be in more old paragraphs than the index holds.
     cap = max(2 * CANDIDATES, int(STOP_FACTOR * math.sqrt(len(old.texts))))
-    for g in list(compress(index.keys(), map(cap.__lt__, map(int.bit_count, index.values())))):
-        del index[g]
+    if len(old_ids) > cap:
+        for g in list(compress(index.keys(), map(cap.__lt__, map(int.bit_count, index.values())))):
+            del index[g]
     size = width * len(old_ids)
     result: dict[int, list[int]] = {}
     for j in new_ids:
@@ -374,20 +376,25 @@ def align_texts(old_texts: Sequence[str], new_texts: Sequence[str],
     return _final(taken, chain, old_texts, new_texts)
 
 
+# A match while the alignment is under way: (old indices, new indices, kind, similarity), each
+# index tuple in ascending order; made into a Match once its final kind is known.
+_Draft = tuple[tuple[int, ...], tuple[int, ...], str, float]
+
+
 class _Taken:
     """The matches made so far and the paragraphs they hold, on each side."""
 
     __slots__ = ("matches", "old", "new")
 
     def __init__(self) -> None:
-        self.matches: list[Match] = []
+        self.matches: list[_Draft] = []
         self.old: set[int] = set()
         self.new: set[int] = set()
 
-    def add(self, match: Match) -> None:
+    def add(self, match: _Draft) -> None:
         self.matches.append(match)
-        self.old.update(match.old)
-        self.new.update(match.new)
+        self.old.update(match[0])
+        self.new.update(match[1])
 
 
 def _exact_pairs(old_texts: Sequence[str], new_texts: Sequence[str]) -> dict[tuple[int, int], float]:
@@ -410,18 +417,22 @@ def _score_candidates(old: _UnitCache, new: _UnitCache, sims: dict[tuple[int, in
     paragraph: pieces of splits and merges are looked for among them only, since a
     paragraph with an identical partner is no piece."""
     old_cands: dict[int, list[int]] = defaultdict(list)
-    new_cands: dict[int, list[int]] = defaultdict(list)
+    new_cands: dict[int, list[int]] = {}
+    # No candidate pair is scored yet: an unresolved old and an unresolved new paragraph
+    # never have the same text (one side has more copies of a text than the other, not both).
     for j, olds in _candidates(old, new, *_unresolved(old.texts, new.texts)).items():
-        todo = [i for i in olds if (i, j) not in sims]
+        if not olds:
+            continue
         if cjk:
-            for _, score, k in _score_all(new[j].units, [old[i].units for i in todo]):
-                sims[(todo[k], j)] = score
+            for _, score, k in _score_all(new[j].units, [old[i].units for i in olds]):
+                sims[(olds[k], j)] = score
         else:
-            for i in todo:
-                sims[(i, j)] = _sim(old[i], new[j])
+            nj = new[j]
+            for i in olds:
+                sims[(i, j)] = _sim(old[i], nj)
         for i in olds:
             old_cands[i].append(j)
-            new_cands[j].append(i)
+        new_cands[j] = olds
     return old_cands, new_cands
 
 
@@ -451,7 +462,7 @@ def _take_groups(taken: _Taken, old: _UnitCache, new: _UnitCache,
     proposals.sort(key=lambda p: (-p[0], p[1], p[2]))
     for s, olds, news, kind in proposals:
         if taken.old.isdisjoint(olds) and taken.new.isdisjoint(news):
-            taken.add(Match(olds, news, kind, s))
+            taken.add((olds, news, kind, s))
 
 
 def _take_one_to_one(taken: _Taken, sims: dict[tuple[int, int], float],
@@ -461,16 +472,19 @@ def _take_one_to_one(taken: _Taken, sims: dict[tuple[int, int], float],
     document order: the sort key is the tuple itself (each (i, j) occurs once, so no two
     keys tie)."""
     size_old, size_new = max(n_old, 1), max(n_new, 1)
-    ranked = sorted((-s, abs(i / size_old - j / size_new), i, j)
-                    for (i, j), s in sims.items() if s >= MATCH_THRESHOLD)
+    ranked = sorted([(-s, abs(i / size_old - j / size_new), i, j)
+                     for (i, j), s in sims.items() if s >= MATCH_THRESHOLD])
+    matches, used_old, used_new = taken.matches, taken.old, taken.new
     for neg, _, i, j in ranked:
-        if i not in taken.old and j not in taken.new:
-            taken.add(Match((i,), (j,), "match", -neg))
+        if i not in used_old and j not in used_new:
+            matches.append(((i,), (j,), "match", -neg))
+            used_old.add(i)
+            used_new.add(j)
 
 
-def _chain(matches: list[Match]) -> set[int]:
+def _chain(matches: list[_Draft]) -> set[int]:
     """Indices into ``matches`` of the spine: the longest order-keeping chain."""
-    return longest_chain([(min(m.new), min(m.old), m.similarity or 0.0) for m in matches])
+    return longest_chain([(news[0], olds[0], s) for olds, news, _, s in matches])
 
 
 def _spine_with_gaps(taken: _Taken, old: _UnitCache, new: _UnitCache) -> set[int]:
@@ -478,7 +492,7 @@ def _spine_with_gaps(taken: _Taken, old: _UnitCache, new: _UnitCache) -> set[int
     matches of free paragraphs in the same gap of it are taken too, and the spine is
     recomputed. Returns the spine (indices into ``taken.matches``)."""
     chain = _chain(taken.matches)
-    spine = sorted((taken.matches[k] for k in chain), key=lambda m: min(m.new))
+    spine = sorted((taken.matches[k] for k in chain), key=lambda m: m[1][0])
     gap_matches = _gap_matches(spine, [i for i in range(len(old.texts)) if i not in taken.old],
                                [j for j in range(len(new.texts)) if j not in taken.new], old, new)
     if gap_matches:
@@ -495,36 +509,31 @@ def _final(taken: _Taken, chain: set[int], old_texts: Sequence[str],
     ``deleted`` (placed by :func:`_order`)."""
     final: list[Match] = []
     spine_of_old: dict[int, int] = {}
-    for k, m in enumerate(taken.matches):
-        if m.kind == "match":
-            if k not in chain:
-                kind = "moved"
-            elif old_texts[m.old[0]] == new_texts[m.new[0]]:
-                kind = "unchanged"
-            else:
-                kind = "modified"
-            m = Match(m.old, m.new, kind, m.similarity)
-        final.append(m)
+    for k, (olds, news, kind, s) in enumerate(taken.matches):
         if k in chain:
-            for i in m.old:
+            for i in olds:
                 spine_of_old[i] = k
-    for j in range(len(new_texts)):
-        if j not in taken.new:
-            final.append(Match((), (j,), "inserted"))
+            if kind == "match":
+                kind = "unchanged" if old_texts[olds[0]] == new_texts[news[0]] else "modified"
+        elif kind == "match":
+            kind = "moved"
+        final.append(Match(olds, news, kind, s))
+    used_new = taken.new
+    final += [Match((), (j,), "inserted") for j in range(len(new_texts)) if j not in used_new]
     return _order(final, len(old_texts), taken.old, spine_of_old)
 
 
-def _gap_matches(spine: list[Match], free_old: list[int], free_new: list[int],
-                 old: _UnitCache, new: _UnitCache) -> list[Match]:
+def _gap_matches(spine: list[_Draft], free_old: list[int], free_new: list[int],
+                 old: _UnitCache, new: _UnitCache) -> list[_Draft]:
     """One-to-one matches between unmatched paragraphs in the same gap of the spine."""
-    old_starts = [min(m.old) for m in spine]
-    new_starts = [min(m.new) for m in spine]
+    old_starts = [m[0][0] for m in spine]
+    new_starts = [m[1][0] for m in spine]
     by_gap: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for i in free_old:
         by_gap[bisect_right(old_starts, i)][0].append(i)
     for j in free_new:
         by_gap[bisect_right(new_starts, j)][1].append(j)
-    out: list[Match] = []
+    out: list[_Draft] = []
     for gap in sorted(by_gap):
         olds, news = by_gap[gap]
         scored = sorted(((_sim(old[i], new[j]), i, j) for i in olds for j in news),
@@ -533,7 +542,7 @@ def _gap_matches(spine: list[Match], free_old: list[int], free_new: list[int],
         used_n: set[int] = set()
         for s, i, j in scored:
             if s >= GAP_THRESHOLD and i not in used_o and j not in used_n:
-                out.append(Match((i,), (j,), "match", s))
+                out.append(((i,), (j,), "match", s))
                 used_o.add(i)
                 used_n.add(j)
     return out
@@ -541,21 +550,26 @@ def _gap_matches(spine: list[Match], free_old: list[int], free_new: list[int],
 
 def _order(matches: list[Match], n_old: int, used_old: set[int],
            spine_of_old: dict[int, int]) -> list[Match]:
-    ordered = sorted(matches, key=lambda m: min(m.new))
-    position = {id(m): p for p, m in enumerate(ordered)}
-    # matches[k] for spine index k is the same object as in ordered
+    """``matches`` (every one holds a new paragraph) in the order of the new list, each
+    deleted old paragraph right after the match holding the nearest old paragraph before it
+    on the spine (``spine_of_old``: old index -> index into ``matches``), or first."""
+    order = sorted(range(len(matches)), key=lambda k: matches[k].new[0])
+    position = [0] * len(matches)
+    for p, k in enumerate(order):
+        position[k] = p
     after: dict[int, list[Match]] = defaultdict(list)  # position -> deletions following it
+    anchor = -1  # the position of the spine match of the nearest spine old paragraph so far
     for i in range(n_old):
-        if i in used_old:
-            continue
-        k = i - 1
-        while k >= 0 and k not in spine_of_old:
-            k -= 1
-        anchor = position[id(matches[spine_of_old[k]])] if k >= 0 else -1
-        after[anchor].append(Match((i,), (), "deleted"))
+        k = spine_of_old.get(i)
+        if k is not None:
+            anchor = position[k]
+        elif i not in used_old:
+            after[anchor].append(Match((i,), (), "deleted"))
+    if not after:
+        return [matches[k] for k in order]
     out = list(after[-1])
-    for p, m in enumerate(ordered):
-        out.append(m)
+    for p, k in enumerate(order):
+        out.append(matches[k])
         out.extend(after[p])
     return out
 
