@@ -27,7 +27,7 @@ import re
 import sys
 import types
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from operator import itemgetter
 from typing import Callable, Iterable, Sequence
 
@@ -307,31 +307,47 @@ def _planned(steps: tuple[str, ...]) -> tuple[_Planned, ...]:
     )
 
 
+_Compiled = tuple["re.Pattern[str] | None", tuple[_Planned, ...]]
+
+
+@cache
+def _compiled(steps: tuple[str, ...]) -> _Compiled:
+    """The trigger scan and the planned steps of ``steps``."""
+    return _trigger_scan(steps), _planned(steps)
+
+
 def _run(text: str, steps: Sequence[str]) -> Normalized:
+    return _run_compiled(text, *_compiled(tuple(steps)))
+
+
+def _run_compiled(text: str, scan: re.Pattern[str] | None,
+                  planned: tuple[_Planned, ...]) -> Normalized:
     original = text
-    log: list[tuple[str, str, list[Edit]]] = []
-    steps = tuple(steps)
-    scan = _trigger_scan(steps)
+    log: list[tuple[str, str, list[Edit]]] | None = None
     # Trigger characters of the current text: those of the original plus every character a
     # step has written since (a superset, so a step is never skipped wrongly).
     present = set(scan.findall(text)) if scan is not None else set()
-    for name, func, triggers, also, by_chars in _planned(steps):
+    for name, func, triggers, also, by_chars in planned:
         if triggers is None:
             edits = func(text)
-        else:
+        elif present.isdisjoint(triggers):
+            if also is None or not also(text):
+                continue
+            edits = func(text, "") if by_chars else func(text)
+        elif by_chars:
             # The trigger characters of the step that may occur in the current text.
-            if present.isdisjoint(triggers):
-                if also is None or not also(text):
-                    continue
-                chars = ""
-            else:
-                chars = "".join(sorted(present.intersection(triggers)))
-            edits = func(text, chars) if by_chars else func(text)
+            edits = func(text, "".join(sorted(present.intersection(triggers))))
+        else:
+            edits = func(text)
         if edits:
+            if log is None:
+                log = []
             log.append((name, text, edits))
             text = apply_edits(text, edits)
             present.update("".join(map(_AFTER, edits)))
-    return Normalized(original, text, plan=tuple(entry[0] for entry in log), log=log)
+    if log is None:
+        return Normalized(original, original)
+    return Normalized(original, text, None, None, tuple([entry[0] for entry in log]), log)
 
 
 def _steps_for(profile: str, language: str | None) -> tuple[str, ...]:
@@ -344,11 +360,17 @@ def _steps_for(profile: str, language: str | None) -> tuple[str, ...]:
     return steps
 
 
+@lru_cache(maxsize=64)
+def _profile(profile: str, language: str | None) -> _Compiled:
+    """:func:`_compiled` of a profile's steps for a language, found with one lookup."""
+    return _compiled(_steps_for(profile, language))
+
+
 def normalize(text: str, profile: str = "display", language: str | None = None) -> Normalized:
     """Normalise ``text`` with ``profile`` (``display`` or ``compare``). ``language`` (a BCP 47
     tag such as ``zh`` or ``en``; None: unknown) only matters for Japanese and Korean, whose
     Han characters are not converted to simplified Chinese."""
-    return _run(text, _steps_for(profile, language))
+    return _run_compiled(text, *_profile(profile, language))
 
 
 def apply_plan(text: str, plan: Iterable[str]) -> Normalized:

@@ -58,9 +58,6 @@ def _han_run() -> re.Pattern[str]:
 def _han_char() -> re.Pattern[str]:
     return re.compile(f"[{HAN}]")
 
-# Below this length, two differing stretches are compared character by character.
-_SMALL = 64
-
 
 @functools.cache
 def _converter(config: str = OPENCC_CONFIG) -> opencc.OpenCC:
@@ -78,27 +75,28 @@ def to_traditional(text: str) -> str:
     return _converter("s2t").convert(text)
 
 
+def _code_units(text: str) -> int:
+    """``text`` as one integer, 32 bits per character, the first character lowest."""
+    return int.from_bytes(text.encode("utf-32-le", "surrogatepass"), "little")
+
+
 def _differences(a: str, b: str) -> list[tuple[int, int]]:
-    """Maximal spans ``[i, j)`` where equal-length strings ``a`` and ``b`` differ. Halves
-    that are equal are dropped whole (string comparison runs in C), so a long text with a
-    few slips costs a few dozen comparisons, not one Python step per character."""
+    """Maximal spans ``[i, j)`` where equal-length strings ``a`` and ``b`` differ. The two
+    texts are read as integers of 32 bits per character and XORed (in C): the lowest set bit
+    of what is left gives the next differing character, so the cost follows the number of
+    differences, not the length of the text."""
     spans: list[tuple[int, int]] = []
-    stack = [(0, len(a))]
-    while stack:
-        lo, hi = stack.pop()
-        if a[lo:hi] == b[lo:hi]:
-            continue
-        if hi - lo > _SMALL:
-            mid = (lo + hi) // 2
-            stack.append((mid, hi))  # popped after the lower half: spans come out in order
-            stack.append((lo, mid))
-            continue
-        for i in range(lo, hi):
-            if a[i] != b[i]:
-                if spans and spans[-1][1] == i:
-                    spans[-1] = (spans[-1][0], i + 1)
-                else:
-                    spans.append((i, i + 1))
+    x = _code_units(a) ^ _code_units(b)
+    i = 0  # the character that bit 0 of x stands for
+    while x:
+        skip = ((x & -x).bit_length() - 1) >> 5  # equal characters before the next difference
+        i += skip
+        if spans and spans[-1][1] == i:
+            spans[-1] = (spans[-1][0], i + 1)
+        else:
+            spans.append((i, i + 1))
+        x >>= 32 * (skip + 1)
+        i += 1
     return spans
 
 
