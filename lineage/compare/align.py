@@ -51,7 +51,7 @@ from typing import AbstractSet, Literal, Sequence
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from lineage.compare.similarity import char_units, containment, indel_similarity, word_units
+from lineage.compare.similarity import char_units, containment_of, indel_similarity, word_units
 from lineage.script.language import is_cjk_language
 
 __all__ = [
@@ -188,16 +188,27 @@ def _sim(a: _Units, b: _Units) -> float:
     return indel_similarity(a.units, b.units)
 
 
-def _containment(part: _Units, whole: _Units) -> float:
-    """Bigram containment of ``part`` in ``whole``."""
-    return containment(part.grams, whole.grams)
+class _Overlap:
+    """How many n-grams an unresolved old and an unresolved new paragraph share (all of
+    them, boilerplate included): ``len(old.grams & new.grams)``, counted by
+    :func:`_candidates` for every such pair at once, so that containment needs no set
+    intersection."""
+
+    __slots__ = ("rank", "counts")
+
+    def __init__(self) -> None:
+        self.rank: dict[int, int] = {}  # old index -> its counter in ``counts``
+        self.counts: dict[int, Sequence[int]] = {}  # new index -> one counter per old
+
+    def shared(self, i: int, j: int) -> int:
+        return self.counts[j][self.rank[i]]
 
 
 def _candidates(old: _UnitCache, new: _UnitCache, old_ids: list[int],
-                new_ids: list[int]) -> dict[int, list[int]]:
+                new_ids: list[int], overlap: _Overlap | None = None) -> dict[int, list[int]]:
     """For each new paragraph of ``new_ids``, the :data:`CANDIDATES` old paragraphs of
     ``old_ids`` sharing most indexed n-grams (ties: document order); only old paragraphs
-    sharing at least one."""
+    sharing at least one. ``overlap``, if given, receives the shared n-grams of every pair."""
     if not old_ids or not new_ids:
         return {j: [] for j in new_ids}
     # The inverted index holds, for each n-gram, one integer with a fixed-width counter
@@ -213,16 +224,27 @@ def _candidates(old: _UnitCache, new: _UnitCache, old_ids: list[int],
         for g in old[i].grams:
             index[g] = get(g, 0) + digit
     # An n-gram's number of old paragraphs is the number of digits set to 1 in its integer;
-    # none can be in more old paragraphs than the index holds.
+    # none can be in more old paragraphs than the index holds. Boilerplate is counted in full
+    # and then taken away again (the overlap wants the full count).
     cap = max(2 * CANDIDATES, int(STOP_FACTOR * math.sqrt(len(old.texts))))
+    boiler: dict = {}
     if len(old_ids) > cap:
-        for g in list(compress(index.keys(), map(cap.__lt__, map(int.bit_count, index.values())))):
-            del index[g]
+        boiler = {g: index[g] for g in
+                  compress(index.keys(), map(cap.__lt__, map(int.bit_count, index.values())))}
+    if overlap is not None:
+        overlap.rank = {i: r for r, i in enumerate(old_ids)}
     size = width * len(old_ids)
     result: dict[int, list[int]] = {}
     for j in new_ids:
-        total = sum(map(index.get, new[j].grams, repeat(0)))
+        grams = new[j].grams
+        full = total = sum(map(get, grams, repeat(0)))
+        if boiler:
+            # Each of these digits is at most the full count's: no borrow between them.
+            total -= sum(map(boiler.__getitem__, grams.intersection(boiler)))
         shared = memoryview(total.to_bytes(size, sys.byteorder)).cast(code)
+        if overlap is not None:
+            overlap.counts[j] = shared if total == full else memoryview(
+                full.to_bytes(size, sys.byteorder)).cast(code)
         # (-count, i) for the old paragraphs sharing any: most shared first, then order.
         ranked = sorted(compress(zip(map(operator.neg, shared), old_ids), shared))
         result[j] = [i for _, i in ranked[:CANDIDATES]]
@@ -263,10 +285,11 @@ def _join(units: _UnitCache, idx: list[int], cjk: bool) -> _Units:
 
 def _groups(old: _UnitCache, new: _UnitCache, cand: dict[int, list[int]],
             sims: dict[tuple[int, int], float], best_of: dict[int, float],
-            cjk: bool, swap: bool) -> list[tuple[float, int, tuple[int, ...]]]:
+            cjk: bool, swap: bool, overlap: _Overlap) -> list[tuple[float, int, tuple[int, ...]]]:
     """Split proposals ``(score, whole, pieces)``: pieces of ``new`` cut from one ``old``
     paragraph. With ``swap`` the caller passed the sides swapped (merges)."""
     out: list[tuple[float, int, tuple[int, ...]]] = []
+    shared = overlap.shared
     for i, js in cand.items():
         # Only a candidate with a candidate neighbour can be part of a run of two or more;
         # the others need no containment.
@@ -276,7 +299,10 @@ def _groups(old: _UnitCache, new: _UnitCache, cand: dict[int, list[int]],
         linked = [j for j in js if j - 1 in near or j + 1 in near]
         if not linked:
             continue
-        contained = {j: _containment(new[j], old[i]) for j in linked if len(new[j].grams) >= 4}
+        # Bigram containment of each piece in the whole: the shared n-grams, counted with the
+        # candidates, over the piece's (what similarity.containment computes from the sets).
+        contained = {j: containment_of(shared(j, i) if swap else shared(i, j), len(new[j].grams))
+                     for j in linked if len(new[j].grams) >= 4}
         key = (lambda j, i=i: (j, i)) if swap else (lambda j, i=i: (i, j))
         # Pieces that are plainly parts of the whole first; a reworded piece is tried only
         # when they make no group, so it never drags a neighbour into a good one.
@@ -368,9 +394,10 @@ def align_texts(old_texts: Sequence[str], new_texts: Sequence[str],
     old = _UnitCache(old_texts, cjk)
     new = _UnitCache(new_texts, cjk)
     sims = _exact_pairs(old_texts, new_texts)
-    old_cands, new_cands = _score_candidates(old, new, sims, cjk)
+    overlap = _Overlap()
+    old_cands, new_cands = _score_candidates(old, new, sims, cjk, overlap)
     taken = _Taken()
-    _take_groups(taken, old, new, old_cands, new_cands, sims, cjk)
+    _take_groups(taken, old, new, old_cands, new_cands, sims, cjk, overlap)
     _take_one_to_one(taken, sims, len(old_texts), len(new_texts))
     chain = _spine_with_gaps(taken, old, new)
     return _final(taken, chain, old_texts, new_texts)
@@ -411,7 +438,7 @@ def _exact_pairs(old_texts: Sequence[str], new_texts: Sequence[str]) -> dict[tup
 
 
 def _score_candidates(old: _UnitCache, new: _UnitCache, sims: dict[tuple[int, int], float],
-                      cjk: bool) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+                      cjk: bool, overlap: _Overlap) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
     """Step 2, candidates: score each unresolved new paragraph against its candidate old
     paragraphs (into ``sims``). Returns the candidates of each old and of each new
     paragraph: pieces of splits and merges are looked for among them only, since a
@@ -420,7 +447,7 @@ def _score_candidates(old: _UnitCache, new: _UnitCache, sims: dict[tuple[int, in
     new_cands: dict[int, list[int]] = {}
     # No candidate pair is scored yet: an unresolved old and an unresolved new paragraph
     # never have the same text (one side has more copies of a text than the other, not both).
-    for j, olds in _candidates(old, new, *_unresolved(old.texts, new.texts)).items():
+    for j, olds in _candidates(old, new, *_unresolved(old.texts, new.texts), overlap).items():
         if not olds:
             continue
         if cjk:
@@ -450,15 +477,15 @@ def _best_scores(sims: dict[tuple[int, int], float]) -> tuple[dict[int, float], 
 
 def _take_groups(taken: _Taken, old: _UnitCache, new: _UnitCache,
                  old_cands: dict[int, list[int]], new_cands: dict[int, list[int]],
-                 sims: dict[tuple[int, int], float], cjk: bool) -> None:
+                 sims: dict[tuple[int, int], float], cjk: bool, overlap: _Overlap) -> None:
     """Step 3, splits and merges: the proposals of both kinds, best score first, each taken
     when none of its paragraphs is taken yet."""
     best_old, best_new = _best_scores(sims)
     proposals: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]
     proposals = [(s, (i,), pieces, "split")
-                 for s, i, pieces in _groups(old, new, old_cands, sims, best_new, cjk, False)]
+                 for s, i, pieces in _groups(old, new, old_cands, sims, best_new, cjk, False, overlap)]
     proposals += [(s, pieces, (j,), "merged")
-                  for s, j, pieces in _groups(new, old, new_cands, sims, best_old, cjk, True)]
+                  for s, j, pieces in _groups(new, old, new_cands, sims, best_old, cjk, True, overlap)]
     proposals.sort(key=lambda p: (-p[0], p[1], p[2]))
     for s, olds, news, kind in proposals:
         if taken.old.isdisjoint(olds) and taken.new.isdisjoint(news):
@@ -614,22 +641,27 @@ def align_headings(old: Sequence[str], new: Sequence[str], language: str | None,
     sims = _similarity_table(old, new, cjk)
     scores: list[list[float | None]] = [[None] * m for _ in range(n)]
     for i in range(n):
+        text, row_sims, row = old[i], sims[i], scores[i]
         for j in range(m):
-            s = sims[i][j]
-            same = 1.0 if old[i] == new[j] else 0.0
+            s = row_sims[j]
+            same = 1.0 if text == new[j] else 0.0
             if (i, j) in anchored:
-                scores[i][j] = 1.0 + s + same
+                row[j] = 1.0 + s + same
             elif s >= HEADING_THRESHOLD:
-                scores[i][j] = s + same
+                row[j] = s + same
 
     table = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
+        row, below, row_scores = table[i], table[i + 1], scores[i]
         for j in range(m - 1, -1, -1):
-            best = max(table[i + 1][j], table[i][j + 1])
-            score = scores[i][j]
-            if score is not None:
-                best = max(best, table[i + 1][j + 1] + score)
-            table[i][j] = best
+            # max() spelled out: the same values, without two calls per cell.
+            best = below[j]
+            if row[j + 1] > best:
+                best = row[j + 1]
+            score = row_scores[j]
+            if score is not None and below[j + 1] + score > best:
+                best = below[j + 1] + score
+            row[j] = best
     out: list[HeadingMatch] = []
     i = j = 0
     while i < n or j < m:
