@@ -307,27 +307,50 @@ def _planned(steps: tuple[str, ...]) -> tuple[_Planned, ...]:
     )
 
 
-_Compiled = tuple["re.Pattern[str] | None", tuple[_Planned, ...]]
+_Compiled = tuple["re.Pattern[str] | None", tuple[_Planned, ...], tuple[tuple[int, _Planned], ...]]
 
 
 @cache
 def _compiled(steps: tuple[str, ...]) -> _Compiled:
-    """The trigger scan and the planned steps of ``steps``."""
-    return _trigger_scan(steps), _planned(steps)
+    """The trigger scan and the planned steps of ``steps``, and (with their positions) the
+    steps that may change a text holding no trigger character: those without triggers and
+    those with an ``also`` test."""
+    planned = _planned(steps)
+    quiet = tuple((k, p) for k, p in enumerate(planned) if p[2] is None or p[3] is not None)
+    return _trigger_scan(steps), planned, quiet
 
 
 def _run(text: str, steps: Sequence[str]) -> Normalized:
     return _run_compiled(text, *_compiled(tuple(steps)))
 
 
-def _run_compiled(text: str, scan: re.Pattern[str] | None,
-                  planned: tuple[_Planned, ...]) -> Normalized:
+def _run_compiled(text: str, scan: re.Pattern[str] | None, planned: tuple[_Planned, ...],
+                  quiet: tuple[tuple[int, _Planned], ...]) -> Normalized:
     original = text
     log: list[tuple[str, str, list[Edit]]] | None = None
     # Trigger characters of the current text: those of the original plus every character a
     # step has written since (a superset, so a step is never skipped wrongly).
     present = set(scan.findall(text)) if scan is not None else set()
-    for name, func, triggers, also, by_chars in planned:
+    rest = planned
+    if not present:
+        # No trigger character (most paragraphs): only the steps of ``quiet`` may apply, until
+        # one of them writes something; the steps after it then run as below.
+        for k, (name, func, triggers, also, by_chars) in quiet:
+            if triggers is None:
+                edits = func(text)
+            elif also(text):  # type: ignore[misc]  # quiet steps with triggers have an also
+                edits = func(text, "") if by_chars else func(text)
+            else:
+                continue
+            if edits:
+                log = [(name, text, edits)]
+                text = apply_edits(text, edits)
+                present.update("".join(map(_AFTER, edits)))
+                rest = planned[k + 1:]
+                break
+        else:
+            return Normalized(original, original)
+    for name, func, triggers, also, by_chars in rest:
         if triggers is None:
             edits = func(text)
         elif present.isdisjoint(triggers):

@@ -30,20 +30,22 @@ OPENCC_CONFIG = "t2s"
 
 #: The characters of the Basic Multilingual Plane that the conversion can change (a regex
 #: character-class body, read from OpenCC's own dictionaries by
-#: ``tools/make_opencc_triggers.py``): a text holding none of them, and nothing that
-#: :func:`beyond_bmp` finds, is left as it is, so the step need not run. None when the
-#: installed OpenCC is not the version the table was read from: then the step always runs.
-SIMPLIFY_TRIGGERS: str | None = _TABLE if opencc.__version__ == OPENCC_VERSION else None
+#: ``tools/make_opencc_triggers.py``), and the lone surrogates (which the conversion refuses
+#: to encode: such a text raises as it always did): a text holding none of them, and
+#: nothing that :func:`beyond_bmp` finds, is left as it is, so the step need not run. None
+#: when the installed OpenCC is not the version the table was read from: then the step
+#: always runs.
+SIMPLIFY_TRIGGERS: str | None = (
+    _TABLE + "\ud800-\udfff" if opencc.__version__ == OPENCC_VERSION else None)
 
 # Characters beyond the Basic Multilingual Plane (hundreds of the triggers are there, and
-# one class of them all would make every scan slow) and lone surrogates (which the
-# conversion refuses to encode): a text holding any of them goes to OpenCC.
-_BEYOND_BMP = re.compile("[\ud800-\udfff\U00010000-\U0010ffff]")
+# one class of them all would make every scan slow): a text holding any goes to OpenCC.
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 
 
 def beyond_bmp(text: str) -> bool:
-    """Whether ``text`` holds a character beyond the Basic Multilingual Plane or a lone
-    surrogate: the triggers of :data:`SIMPLIFY_TRIGGERS` cannot rule the conversion out."""
+    """Whether ``text`` holds a character beyond the Basic Multilingual Plane, where the
+    triggers of :data:`SIMPLIFY_TRIGGERS` cannot rule the conversion out."""
     return _BEYOND_BMP.search(text) is not None
 
 
