@@ -39,7 +39,6 @@ counterpart; ``docs/alignment.md`` records the figures.
 from __future__ import annotations
 
 import math
-import operator
 import re
 import sys
 from bisect import bisect_right
@@ -207,8 +206,9 @@ class _Overlap:
 def _candidates(old: _UnitCache, new: _UnitCache, old_ids: list[int],
                 new_ids: list[int], overlap: _Overlap | None = None) -> dict[int, list[int]]:
     """For each new paragraph of ``new_ids``, the :data:`CANDIDATES` old paragraphs of
-    ``old_ids`` sharing most indexed n-grams (ties: document order); only old paragraphs
-    sharing at least one. ``overlap``, if given, receives the shared n-grams of every pair."""
+    ``old_ids`` (ascending) sharing most indexed n-grams (ties: document order); only old
+    paragraphs sharing at least one. ``overlap``, if given, receives the shared n-grams of
+    every pair."""
     if not old_ids or not new_ids:
         return {j: [] for j in new_ids}
     # The inverted index holds, for each n-gram, one integer with a fixed-width counter
@@ -234,6 +234,7 @@ def _candidates(old: _UnitCache, new: _UnitCache, old_ids: list[int],
     if overlap is not None:
         overlap.rank = {i: r for r, i in enumerate(old_ids)}
     size = width * len(old_ids)
+    positions = range(len(old_ids))
     result: dict[int, list[int]] = {}
     for j in new_ids:
         grams = new[j].grams
@@ -245,9 +246,10 @@ def _candidates(old: _UnitCache, new: _UnitCache, old_ids: list[int],
         if overlap is not None:
             overlap.counts[j] = shared if total == full else memoryview(
                 full.to_bytes(size, sys.byteorder)).cast(code)
-        # (-count, i) for the old paragraphs sharing any: most shared first, then order.
-        ranked = sorted(compress(zip(map(operator.neg, shared), old_ids), shared))
-        result[j] = [i for _, i in ranked[:CANDIDATES]]
+        # Most shared first, then document order (a reverse sort is stable), none sharing
+        # nothing.
+        best = sorted(positions, key=shared.__getitem__, reverse=True)[:CANDIDATES]
+        result[j] = [old_ids[r] for r in best if shared[r]]
     return result
 
 

@@ -95,12 +95,13 @@ def _compare(old: Document, new: Document, diff: bool,
         language)
     old_id = [p.id for p in old_pars]
     new_id = [p.id for p in new_pars]
+    old_of, new_of = old_id.__getitem__, new_id.__getitem__
     pairs: list[Pair] = []
     old_to_new: dict[str, str] = {}
     for m in matches:
         kind = m.kind
-        old_ids = [old_id[k] for k in m.old]
-        new_ids = [new_id[k] for k in m.new]
+        old_ids = list(map(old_of, m.old))
+        new_ids = list(map(new_of, m.new))
         if kind == "inserted" or kind == "deleted":
             pairs.append(Pair(old_ids, new_ids, kind))
             continue
