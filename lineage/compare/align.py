@@ -589,9 +589,9 @@ def _order(matches: list[Match], n_old: int, used_old: set[int],
     after: dict[int, list[Match]] = defaultdict(list)  # position -> deletions following it
     anchor = -1  # the position of the spine match of the nearest spine old paragraph so far
     for i in range(n_old):
-        k = spine_of_old.get(i)
-        if k is not None:
-            anchor = position[k]
+        on_spine = spine_of_old.get(i)
+        if on_spine is not None:
+            anchor = position[on_spine]
         elif i not in used_old:
             after[anchor].append(Match((i,), (), "deleted"))
     if not after:
@@ -643,14 +643,14 @@ def align_headings(old: Sequence[str], new: Sequence[str], language: str | None,
     sims = _similarity_table(old, new, cjk)
     scores: list[list[float | None]] = [[None] * m for _ in range(n)]
     for i in range(n):
-        text, row_sims, row = old[i], sims[i], scores[i]
+        text, row_sims, score_row = old[i], sims[i], scores[i]
         for j in range(m):
             s = row_sims[j]
             same = 1.0 if text == new[j] else 0.0
             if (i, j) in anchored:
-                row[j] = 1.0 + s + same
+                score_row[j] = 1.0 + s + same
             elif s >= HEADING_THRESHOLD:
-                row[j] = s + same
+                score_row[j] = s + same
 
     table = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):

@@ -56,9 +56,9 @@ from lineage.normalize.unicode_steps import (
 )
 from lineage.normalize.whitespace import (
     OTHER_SPACES,
-    has_space,
     cjk_spaces,
     collapse_spaces,
+    has_space,
     join_all_lines,
     join_lines,
     may_collapse,
