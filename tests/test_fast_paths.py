@@ -23,6 +23,7 @@ from lineage.compare.align import (
     STOP_FACTOR,
     _bigrams,
     _candidates,
+    _Overlap,
     _similarity_table,
     _UnitCache,
     longest_chain,
@@ -31,9 +32,11 @@ from lineage.compare.documents import align_documents, compare_documents
 from lineage.compare.similarity import paragraph_similarity
 from lineage.compare.textdiff import _diff_main, _two_alnum, word_boundaries
 from lineage.normalize import normalize
+from lineage.normalize.chinese import SIMPLIFY_TRIGGERS, _differences, to_simplified
 from support.documents import english_doc
 from support.jieba_reference import jieba_tokenizer
 from support.mutations import Rates, mutate
+from tools import make_opencc_triggers
 
 # Drafting words (jieba knows most of them) and characters that make jieba's choices hard:
 # overlapping dictionary words, ASCII letters and digits it glues together, punctuation.
@@ -170,6 +173,21 @@ def test_candidates_with_large_counts():
     assert got[0][0] == 4  # the reversed list: new 0 is old 4
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(SMALL, max_size=40), st.lists(SMALL, max_size=20), st.booleans())
+def test_overlap_counts_are_set_intersections(old_texts, new_texts, cjk):
+    # The index's counts stand in for the containment of split and merge pieces: they must be
+    # the plain intersections, boilerplate n-grams included.
+    old, new = _UnitCache(old_texts, cjk), _UnitCache(new_texts, cjk)
+    old_ids, new_ids = list(range(len(old_texts))), list(range(len(new_texts)))
+    overlap = _Overlap()
+    _candidates(old, new, old_ids, new_ids, overlap)
+    if old_ids:
+        for i in old_ids:
+            for j in new_ids:
+                assert overlap.shared(i, j) == len(old[i].grams & new[j].grams), (i, j)
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.lists(CHINESE, max_size=6), st.lists(CHINESE, max_size=6))
 def test_similarity_table_scores_every_pair(old, new):
@@ -278,3 +296,96 @@ def test_comparable_on_the_seed(seed_doc):
 
     for p in seed_doc.all_paragraphs():
         assert comparable(p.text, "zh") == _plain_comparable(p.text, "zh"), p.id
+
+
+# --- normalize: simplify --------------------------------------------------------------------
+
+def _spans_differing(a, b):
+    """Maximal runs of positions where equal-length ``a`` and ``b`` differ, one by one."""
+    spans = []
+    for k, (x, y) in enumerate(zip(a, b)):
+        if x != y:
+            if spans and spans[-1][1] == k:
+                spans[-1] = (spans[-1][0], k + 1)
+            else:
+                spans.append((k, k + 1))
+    return spans
+
+
+PAIR_CHARS = st.sampled_from(list("ab長长\U00020000\ud800\udfff\x00") + ["\U0010ffff"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(PAIR_CHARS, PAIR_CHARS), max_size=80))
+def test_differences_of_simplify_are_the_differing_runs(pairs):
+    a = "".join(x for x, _ in pairs)
+    b = "".join(y for _, y in pairs)
+    assert _differences(a, b) == _spans_differing(a, b)
+
+
+def _opencc_dump_or_skip():
+    if not make_opencc_triggers.DUMPER.exists():
+        pytest.skip("the opencc wheel's opencc_dict program is not installed")
+    return make_opencc_triggers.dictionary_entries()
+
+
+def _trigger_chars():
+    body, chars, k = SIMPLIFY_TRIGGERS or "", set(), 0
+    while k < len(body):
+        if k + 2 < len(body) and body[k + 1] == "-":
+            chars.update(map(chr, range(ord(body[k]), ord(body[k + 2]) + 1)))
+            k += 3
+        else:
+            chars.add(body[k])
+            k += 1
+    return chars
+
+
+def test_simplify_trigger_table_matches_the_installed_dictionaries():
+    assert SIMPLIFY_TRIGGERS is not None, "the table was read from another OpenCC version"
+    entries = _opencc_dump_or_skip()
+    table = make_opencc_triggers.trigger_chars(entries)
+    triggers = _trigger_chars()
+    assert {c for c in table if ord(c) <= 0xFFFF} == triggers - {chr(c) for c in range(0xD800, 0xE000)}
+    # Regenerating the module gives the committed file.
+    assert make_opencc_triggers.render(table) == (
+        make_opencc_triggers.TARGET.read_text(encoding="utf-8"))
+
+
+def test_no_other_character_of_the_plane_is_converted():
+    # Independent of the dictionaries' dump: OpenCC itself leaves every other character of
+    # the Basic Multilingual Plane alone, one by one and side by side.
+    triggers = _trigger_chars()
+    others = [chr(c) for c in range(0x20, 0x10000)
+              if not 0xD800 <= c < 0xE000 and chr(c) not in triggers]
+    assert to_simplified("".join(others)) == "".join(others)
+    for k in range(0, len(others), 5000):
+        chunk = others[k:k + 5000]
+        assert [c for c in chunk if to_simplified(c) != c] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_text_without_triggers_is_not_converted_even_in_phrases(data):
+    # The characters of OpenCC's phrase keys that are not triggers (一, 目, 然 of 一目瞭然):
+    # in any order and neighbourhood, no conversion changes them.
+    entries = _opencc_dump_or_skip()
+    triggers = _trigger_chars()
+    phrase_chars = sorted({c for key, _ in entries if len(key) > 1 for c in key} - triggers)
+    bmp = [c for c in phrase_chars if ord(c) <= 0xFFFF]
+    text = data.draw(st.lists(st.sampled_from(bmp), max_size=60).map("".join))
+    assert to_simplified(text) == text
+    # A key whose own characters, apart from its triggers, are all here: with the triggers
+    # it does change (the table is not too small to matter).
+    key = data.draw(st.sampled_from([k for k, v in entries if k != v and len(k) > 1]))
+    assert any(c in triggers for c in key) or any(ord(c) > 0xFFFF for c in key)
+
+
+def test_simplify_runs_for_triggers_and_beyond_the_plane():
+    assert normalize("長期", "compare", "zh").text == "长期"
+    # A phrase: 沈 alone is a surname and stays; in 深沈 it is the traditional 沉.
+    assert normalize("沈", "compare", "zh").text == "沈"
+    assert normalize("深沈", "compare", "zh").text == "深沉"
+    assert normalize("𠀀長", "compare", "zh").text == "𠀀长"
+    with pytest.raises(UnicodeEncodeError):
+        normalize("a\ud800b", "compare", "zh")  # as before: OpenCC refuses a lone surrogate

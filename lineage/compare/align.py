@@ -39,7 +39,6 @@ counterpart; ``docs/alignment.md`` records the figures.
 from __future__ import annotations
 
 import math
-import operator
 import re
 import sys
 from bisect import bisect_right
@@ -51,7 +50,7 @@ from typing import AbstractSet, Literal, Sequence
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from lineage.compare.similarity import char_units, containment, indel_similarity, word_units
+from lineage.compare.similarity import char_units, containment_of, indel_similarity, word_units
 from lineage.script.language import is_cjk_language
 
 __all__ = [
@@ -188,16 +187,28 @@ def _sim(a: _Units, b: _Units) -> float:
     return indel_similarity(a.units, b.units)
 
 
-def _containment(part: _Units, whole: _Units) -> float:
-    """Bigram containment of ``part`` in ``whole``."""
-    return containment(part.grams, whole.grams)
+class _Overlap:
+    """How many n-grams an unresolved old and an unresolved new paragraph share (all of
+    them, boilerplate included): ``len(old.grams & new.grams)``, counted by
+    :func:`_candidates` for every such pair at once, so that containment needs no set
+    intersection."""
+
+    __slots__ = ("rank", "counts")
+
+    def __init__(self) -> None:
+        self.rank: dict[int, int] = {}  # old index -> its counter in ``counts``
+        self.counts: dict[int, Sequence[int]] = {}  # new index -> one counter per old
+
+    def shared(self, i: int, j: int) -> int:
+        return self.counts[j][self.rank[i]]
 
 
 def _candidates(old: _UnitCache, new: _UnitCache, old_ids: list[int],
-                new_ids: list[int]) -> dict[int, list[int]]:
+                new_ids: list[int], overlap: _Overlap | None = None) -> dict[int, list[int]]:
     """For each new paragraph of ``new_ids``, the :data:`CANDIDATES` old paragraphs of
-    ``old_ids`` sharing most indexed n-grams (ties: document order); only old paragraphs
-    sharing at least one."""
+    ``old_ids`` (ascending) sharing most indexed n-grams (ties: document order); only old
+    paragraphs sharing at least one. ``overlap``, if given, receives the shared n-grams of
+    every pair."""
     if not old_ids or not new_ids:
         return {j: [] for j in new_ids}
     # The inverted index holds, for each n-gram, one integer with a fixed-width counter
@@ -212,18 +223,33 @@ def _candidates(old: _UnitCache, new: _UnitCache, old_ids: list[int],
         digit = 1 << (8 * width * r)
         for g in old[i].grams:
             index[g] = get(g, 0) + digit
-    # An n-gram's number of old paragraphs is the number of digits set to 1 in its integer.
+    # An n-gram's number of old paragraphs is the number of digits set to 1 in its integer;
+    # none can be in more old paragraphs than the index holds. Boilerplate is counted in full
+    # and then taken away again (the overlap wants the full count).
     cap = max(2 * CANDIDATES, int(STOP_FACTOR * math.sqrt(len(old.texts))))
-    for g in list(compress(index.keys(), map(cap.__lt__, map(int.bit_count, index.values())))):
-        del index[g]
+    boiler: dict = {}
+    if len(old_ids) > cap:
+        boiler = {g: index[g] for g in
+                  compress(index.keys(), map(cap.__lt__, map(int.bit_count, index.values())))}
+    if overlap is not None:
+        overlap.rank = {i: r for r, i in enumerate(old_ids)}
     size = width * len(old_ids)
+    positions = range(len(old_ids))
     result: dict[int, list[int]] = {}
     for j in new_ids:
-        total = sum(map(index.get, new[j].grams, repeat(0)))
+        grams = new[j].grams
+        full = total = sum(map(get, grams, repeat(0)))
+        if boiler:
+            # Each of these digits is at most the full count's: no borrow between them.
+            total -= sum(map(boiler.__getitem__, grams.intersection(boiler)))
         shared = memoryview(total.to_bytes(size, sys.byteorder)).cast(code)
-        # (-count, i) for the old paragraphs sharing any: most shared first, then order.
-        ranked = sorted(compress(zip(map(operator.neg, shared), old_ids), shared))
-        result[j] = [i for _, i in ranked[:CANDIDATES]]
+        if overlap is not None:
+            overlap.counts[j] = shared if total == full else memoryview(
+                full.to_bytes(size, sys.byteorder)).cast(code)
+        # Most shared first, then document order (a reverse sort is stable), none sharing
+        # nothing.
+        best = sorted(positions, key=shared.__getitem__, reverse=True)[:CANDIDATES]
+        result[j] = [old_ids[r] for r in best if shared[r]]
     return result
 
 
@@ -261,10 +287,11 @@ def _join(units: _UnitCache, idx: list[int], cjk: bool) -> _Units:
 
 def _groups(old: _UnitCache, new: _UnitCache, cand: dict[int, list[int]],
             sims: dict[tuple[int, int], float], best_of: dict[int, float],
-            cjk: bool, swap: bool) -> list[tuple[float, int, tuple[int, ...]]]:
+            cjk: bool, swap: bool, overlap: _Overlap) -> list[tuple[float, int, tuple[int, ...]]]:
     """Split proposals ``(score, whole, pieces)``: pieces of ``new`` cut from one ``old``
     paragraph. With ``swap`` the caller passed the sides swapped (merges)."""
     out: list[tuple[float, int, tuple[int, ...]]] = []
+    shared = overlap.shared
     for i, js in cand.items():
         # Only a candidate with a candidate neighbour can be part of a run of two or more;
         # the others need no containment.
@@ -274,7 +301,10 @@ def _groups(old: _UnitCache, new: _UnitCache, cand: dict[int, list[int]],
         linked = [j for j in js if j - 1 in near or j + 1 in near]
         if not linked:
             continue
-        contained = {j: _containment(new[j], old[i]) for j in linked if len(new[j].grams) >= 4}
+        # Bigram containment of each piece in the whole: the shared n-grams, counted with the
+        # candidates, over the piece's (what similarity.containment computes from the sets).
+        contained = {j: containment_of(shared(j, i) if swap else shared(i, j), len(new[j].grams))
+                     for j in linked if len(new[j].grams) >= 4}
         key = (lambda j, i=i: (j, i)) if swap else (lambda j, i=i: (i, j))
         # Pieces that are plainly parts of the whole first; a reworded piece is tried only
         # when they make no group, so it never drags a neighbour into a good one.
@@ -366,12 +396,18 @@ def align_texts(old_texts: Sequence[str], new_texts: Sequence[str],
     old = _UnitCache(old_texts, cjk)
     new = _UnitCache(new_texts, cjk)
     sims = _exact_pairs(old_texts, new_texts)
-    old_cands, new_cands = _score_candidates(old, new, sims, cjk)
+    overlap = _Overlap()
+    old_cands, new_cands = _score_candidates(old, new, sims, cjk, overlap)
     taken = _Taken()
-    _take_groups(taken, old, new, old_cands, new_cands, sims, cjk)
+    _take_groups(taken, old, new, old_cands, new_cands, sims, cjk, overlap)
     _take_one_to_one(taken, sims, len(old_texts), len(new_texts))
     chain = _spine_with_gaps(taken, old, new)
     return _final(taken, chain, old_texts, new_texts)
+
+
+# A match while the alignment is under way: (old indices, new indices, kind, similarity), each
+# index tuple in ascending order; made into a Match once its final kind is known.
+_Draft = tuple[tuple[int, ...], tuple[int, ...], str, float]
 
 
 class _Taken:
@@ -380,14 +416,14 @@ class _Taken:
     __slots__ = ("matches", "old", "new")
 
     def __init__(self) -> None:
-        self.matches: list[Match] = []
+        self.matches: list[_Draft] = []
         self.old: set[int] = set()
         self.new: set[int] = set()
 
-    def add(self, match: Match) -> None:
+    def add(self, match: _Draft) -> None:
         self.matches.append(match)
-        self.old.update(match.old)
-        self.new.update(match.new)
+        self.old.update(match[0])
+        self.new.update(match[1])
 
 
 def _exact_pairs(old_texts: Sequence[str], new_texts: Sequence[str]) -> dict[tuple[int, int], float]:
@@ -404,24 +440,28 @@ def _exact_pairs(old_texts: Sequence[str], new_texts: Sequence[str]) -> dict[tup
 
 
 def _score_candidates(old: _UnitCache, new: _UnitCache, sims: dict[tuple[int, int], float],
-                      cjk: bool) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+                      cjk: bool, overlap: _Overlap) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
     """Step 2, candidates: score each unresolved new paragraph against its candidate old
     paragraphs (into ``sims``). Returns the candidates of each old and of each new
     paragraph: pieces of splits and merges are looked for among them only, since a
     paragraph with an identical partner is no piece."""
     old_cands: dict[int, list[int]] = defaultdict(list)
-    new_cands: dict[int, list[int]] = defaultdict(list)
-    for j, olds in _candidates(old, new, *_unresolved(old.texts, new.texts)).items():
-        todo = [i for i in olds if (i, j) not in sims]
+    new_cands: dict[int, list[int]] = {}
+    # No candidate pair is scored yet: an unresolved old and an unresolved new paragraph
+    # never have the same text (one side has more copies of a text than the other, not both).
+    for j, olds in _candidates(old, new, *_unresolved(old.texts, new.texts), overlap).items():
+        if not olds:
+            continue
         if cjk:
-            for _, score, k in _score_all(new[j].units, [old[i].units for i in todo]):
-                sims[(todo[k], j)] = score
+            for _, score, k in _score_all(new[j].units, [old[i].units for i in olds]):
+                sims[(olds[k], j)] = score
         else:
-            for i in todo:
-                sims[(i, j)] = _sim(old[i], new[j])
+            nj = new[j]
+            for i in olds:
+                sims[(i, j)] = _sim(old[i], nj)
         for i in olds:
             old_cands[i].append(j)
-            new_cands[j].append(i)
+        new_cands[j] = olds
     return old_cands, new_cands
 
 
@@ -439,19 +479,19 @@ def _best_scores(sims: dict[tuple[int, int], float]) -> tuple[dict[int, float], 
 
 def _take_groups(taken: _Taken, old: _UnitCache, new: _UnitCache,
                  old_cands: dict[int, list[int]], new_cands: dict[int, list[int]],
-                 sims: dict[tuple[int, int], float], cjk: bool) -> None:
+                 sims: dict[tuple[int, int], float], cjk: bool, overlap: _Overlap) -> None:
     """Step 3, splits and merges: the proposals of both kinds, best score first, each taken
     when none of its paragraphs is taken yet."""
     best_old, best_new = _best_scores(sims)
     proposals: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]
     proposals = [(s, (i,), pieces, "split")
-                 for s, i, pieces in _groups(old, new, old_cands, sims, best_new, cjk, False)]
+                 for s, i, pieces in _groups(old, new, old_cands, sims, best_new, cjk, False, overlap)]
     proposals += [(s, pieces, (j,), "merged")
-                  for s, j, pieces in _groups(new, old, new_cands, sims, best_old, cjk, True)]
+                  for s, j, pieces in _groups(new, old, new_cands, sims, best_old, cjk, True, overlap)]
     proposals.sort(key=lambda p: (-p[0], p[1], p[2]))
     for s, olds, news, kind in proposals:
         if taken.old.isdisjoint(olds) and taken.new.isdisjoint(news):
-            taken.add(Match(olds, news, kind, s))
+            taken.add((olds, news, kind, s))
 
 
 def _take_one_to_one(taken: _Taken, sims: dict[tuple[int, int], float],
@@ -461,16 +501,19 @@ def _take_one_to_one(taken: _Taken, sims: dict[tuple[int, int], float],
     document order: the sort key is the tuple itself (each (i, j) occurs once, so no two
     keys tie)."""
     size_old, size_new = max(n_old, 1), max(n_new, 1)
-    ranked = sorted((-s, abs(i / size_old - j / size_new), i, j)
-                    for (i, j), s in sims.items() if s >= MATCH_THRESHOLD)
+    ranked = sorted([(-s, abs(i / size_old - j / size_new), i, j)
+                     for (i, j), s in sims.items() if s >= MATCH_THRESHOLD])
+    matches, used_old, used_new = taken.matches, taken.old, taken.new
     for neg, _, i, j in ranked:
-        if i not in taken.old and j not in taken.new:
-            taken.add(Match((i,), (j,), "match", -neg))
+        if i not in used_old and j not in used_new:
+            matches.append(((i,), (j,), "match", -neg))
+            used_old.add(i)
+            used_new.add(j)
 
 
-def _chain(matches: list[Match]) -> set[int]:
+def _chain(matches: list[_Draft]) -> set[int]:
     """Indices into ``matches`` of the spine: the longest order-keeping chain."""
-    return longest_chain([(min(m.new), min(m.old), m.similarity or 0.0) for m in matches])
+    return longest_chain([(news[0], olds[0], s) for olds, news, _, s in matches])
 
 
 def _spine_with_gaps(taken: _Taken, old: _UnitCache, new: _UnitCache) -> set[int]:
@@ -478,7 +521,7 @@ def _spine_with_gaps(taken: _Taken, old: _UnitCache, new: _UnitCache) -> set[int
     matches of free paragraphs in the same gap of it are taken too, and the spine is
     recomputed. Returns the spine (indices into ``taken.matches``)."""
     chain = _chain(taken.matches)
-    spine = sorted((taken.matches[k] for k in chain), key=lambda m: min(m.new))
+    spine = sorted((taken.matches[k] for k in chain), key=lambda m: m[1][0])
     gap_matches = _gap_matches(spine, [i for i in range(len(old.texts)) if i not in taken.old],
                                [j for j in range(len(new.texts)) if j not in taken.new], old, new)
     if gap_matches:
@@ -495,36 +538,31 @@ def _final(taken: _Taken, chain: set[int], old_texts: Sequence[str],
     ``deleted`` (placed by :func:`_order`)."""
     final: list[Match] = []
     spine_of_old: dict[int, int] = {}
-    for k, m in enumerate(taken.matches):
-        if m.kind == "match":
-            if k not in chain:
-                kind = "moved"
-            elif old_texts[m.old[0]] == new_texts[m.new[0]]:
-                kind = "unchanged"
-            else:
-                kind = "modified"
-            m = Match(m.old, m.new, kind, m.similarity)
-        final.append(m)
+    for k, (olds, news, kind, s) in enumerate(taken.matches):
         if k in chain:
-            for i in m.old:
+            for i in olds:
                 spine_of_old[i] = k
-    for j in range(len(new_texts)):
-        if j not in taken.new:
-            final.append(Match((), (j,), "inserted"))
+            if kind == "match":
+                kind = "unchanged" if old_texts[olds[0]] == new_texts[news[0]] else "modified"
+        elif kind == "match":
+            kind = "moved"
+        final.append(Match(olds, news, kind, s))
+    used_new = taken.new
+    final += [Match((), (j,), "inserted") for j in range(len(new_texts)) if j not in used_new]
     return _order(final, len(old_texts), taken.old, spine_of_old)
 
 
-def _gap_matches(spine: list[Match], free_old: list[int], free_new: list[int],
-                 old: _UnitCache, new: _UnitCache) -> list[Match]:
+def _gap_matches(spine: list[_Draft], free_old: list[int], free_new: list[int],
+                 old: _UnitCache, new: _UnitCache) -> list[_Draft]:
     """One-to-one matches between unmatched paragraphs in the same gap of the spine."""
-    old_starts = [min(m.old) for m in spine]
-    new_starts = [min(m.new) for m in spine]
+    old_starts = [m[0][0] for m in spine]
+    new_starts = [m[1][0] for m in spine]
     by_gap: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for i in free_old:
         by_gap[bisect_right(old_starts, i)][0].append(i)
     for j in free_new:
         by_gap[bisect_right(new_starts, j)][1].append(j)
-    out: list[Match] = []
+    out: list[_Draft] = []
     for gap in sorted(by_gap):
         olds, news = by_gap[gap]
         scored = sorted(((_sim(old[i], new[j]), i, j) for i in olds for j in news),
@@ -533,7 +571,7 @@ def _gap_matches(spine: list[Match], free_old: list[int], free_new: list[int],
         used_n: set[int] = set()
         for s, i, j in scored:
             if s >= GAP_THRESHOLD and i not in used_o and j not in used_n:
-                out.append(Match((i,), (j,), "match", s))
+                out.append(((i,), (j,), "match", s))
                 used_o.add(i)
                 used_n.add(j)
     return out
@@ -541,21 +579,26 @@ def _gap_matches(spine: list[Match], free_old: list[int], free_new: list[int],
 
 def _order(matches: list[Match], n_old: int, used_old: set[int],
            spine_of_old: dict[int, int]) -> list[Match]:
-    ordered = sorted(matches, key=lambda m: min(m.new))
-    position = {id(m): p for p, m in enumerate(ordered)}
-    # matches[k] for spine index k is the same object as in ordered
+    """``matches`` (every one holds a new paragraph) in the order of the new list, each
+    deleted old paragraph right after the match holding the nearest old paragraph before it
+    on the spine (``spine_of_old``: old index -> index into ``matches``), or first."""
+    order = sorted(range(len(matches)), key=lambda k: matches[k].new[0])
+    position = [0] * len(matches)
+    for p, k in enumerate(order):
+        position[k] = p
     after: dict[int, list[Match]] = defaultdict(list)  # position -> deletions following it
+    anchor = -1  # the position of the spine match of the nearest spine old paragraph so far
     for i in range(n_old):
-        if i in used_old:
-            continue
-        k = i - 1
-        while k >= 0 and k not in spine_of_old:
-            k -= 1
-        anchor = position[id(matches[spine_of_old[k]])] if k >= 0 else -1
-        after[anchor].append(Match((i,), (), "deleted"))
+        on_spine = spine_of_old.get(i)
+        if on_spine is not None:
+            anchor = position[on_spine]
+        elif i not in used_old:
+            after[anchor].append(Match((i,), (), "deleted"))
+    if not after:
+        return [matches[k] for k in order]
     out = list(after[-1])
-    for p, m in enumerate(ordered):
-        out.append(m)
+    for p, k in enumerate(order):
+        out.append(matches[k])
         out.extend(after[p])
     return out
 
@@ -600,22 +643,27 @@ def align_headings(old: Sequence[str], new: Sequence[str], language: str | None,
     sims = _similarity_table(old, new, cjk)
     scores: list[list[float | None]] = [[None] * m for _ in range(n)]
     for i in range(n):
+        text, row_sims, score_row = old[i], sims[i], scores[i]
         for j in range(m):
-            s = sims[i][j]
-            same = 1.0 if old[i] == new[j] else 0.0
+            s = row_sims[j]
+            same = 1.0 if text == new[j] else 0.0
             if (i, j) in anchored:
-                scores[i][j] = 1.0 + s + same
+                score_row[j] = 1.0 + s + same
             elif s >= HEADING_THRESHOLD:
-                scores[i][j] = s + same
+                score_row[j] = s + same
 
     table = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
+        row, below, row_scores = table[i], table[i + 1], scores[i]
         for j in range(m - 1, -1, -1):
-            best = max(table[i + 1][j], table[i][j + 1])
-            score = scores[i][j]
-            if score is not None:
-                best = max(best, table[i + 1][j + 1] + score)
-            table[i][j] = best
+            # max() spelled out: the same values, without two calls per cell.
+            best = below[j]
+            if row[j + 1] > best:
+                best = row[j + 1]
+            score = row_scores[j]
+            if score is not None and below[j + 1] + score > best:
+                best = below[j + 1] + score
+            row[j] = best
     out: list[HeadingMatch] = []
     i = j = 0
     while i < n or j < m:

@@ -68,13 +68,15 @@ def _compare(old: Document, new: Document, diff: bool,
              cache: NormalCache | None) -> Comparison:
     language = document_language(old, new)
     old_pars, new_pars = old.all_paragraphs(), new.all_paragraphs()
+    old_texts = [p.text for p in old_pars]
+    new_texts = [p.text for p in new_pars]
 
     # A printed text found as often on both sides needs no normalising to be paired: it is
     # its own key (identical printed texts have identical normal forms, and the aligner pairs
     # such texts without scoring them). Only the others are normalised; in a typical pair of
     # versions that is a fraction of the paragraphs.
-    old_count = Counter(p.text for p in old_pars)
-    new_count = Counter(p.text for p in new_pars)
+    old_count = Counter(old_texts)
+    new_count = Counter(new_texts)
     if cache is None:
         cache = {}
 
@@ -86,50 +88,56 @@ def _compare(old: Document, new: Document, diff: bool,
             found = cache[(language, text)] = normalize(text, "compare", language)
         return found
 
-    def key(text: str) -> str:
-        return text if old_count[text] == new_count[text] else norm(text).text
-
-    matches = align_texts([key(p.text) for p in old_pars], [key(p.text) for p in new_pars],
-                          language)
+    old_get, new_get = old_count.get, new_count.get
+    matches = align_texts(
+        [t if old_count[t] == new_get(t, 0) else norm(t).text for t in old_texts],
+        [t if new_count[t] == old_get(t, 0) else norm(t).text for t in new_texts],
+        language)
+    old_id = [p.id for p in old_pars]
+    new_id = [p.id for p in new_pars]
+    old_of, new_of = old_id.__getitem__, new_id.__getitem__
     pairs: list[Pair] = []
     old_to_new: dict[str, str] = {}
     for m in matches:
-        old_ids = [old_pars[k].id for k in m.old]
-        new_ids = [new_pars[k].id for k in m.new]
-        if m.kind in ("inserted", "deleted"):
-            pairs.append(Pair(old=old_ids, new=new_ids, kind=m.kind))
+        kind = m.kind
+        old_ids = list(map(old_of, m.old))
+        new_ids = list(map(new_of, m.new))
+        if kind == "inserted" or kind == "deleted":
+            pairs.append(Pair(old_ids, new_ids, kind))
             continue
+        first = new_ids[0]
         for o in old_ids:
-            old_to_new.setdefault(o, new_ids[0])
+            if o not in old_to_new:
+                old_to_new[o] = first
         if not diff:
             ops = None
-        elif m.kind == "unchanged":
+        elif kind == "unchanged":
             ops = []
         elif len(m.old) == 1 and len(m.new) == 1:
             ops = diff_ops(norm(old_pars[m.old[0]].text), norm(new_pars[m.new[0]].text),
                            language)
         else:
             ops = diff_ops(_joined(old_pars, m.old), _joined(new_pars, m.new), language)
-        pairs.append(Pair(old=old_ids, new=new_ids, kind=m.kind, similarity=m.similarity,
-                          ops=ops))
+        pairs.append(Pair(old_ids, new_ids, kind, m.similarity, ops))
 
-    return Comparison(old=_docref(old), new=_docref(new), pairs=pairs,
-                      headings=_heading_pairs(old, new, old_to_new, language, norm, diff))
+    headings = (_heading_pairs(old, new, old_id, new_id, old_to_new, language, norm, diff)
+                if old.headings or new.headings else [])
+    return Comparison(old=_docref(old), new=_docref(new), pairs=pairs, headings=headings)
 
 
-def _previous_ids(doc: Document) -> dict[str | None, str | None]:
+def _previous_ids(ids: list[str]) -> dict[str | None, str | None]:
     """For each paragraph id (and None, the end), the id of the paragraph before it."""
-    ids: list[str | None] = [p.id for p in doc.all_paragraphs()]
-    return dict(zip(ids + [None], [None] + ids))
+    return dict(zip([*ids, None], [None, *ids]))
 
 
-def _heading_pairs(old: Document, new: Document, old_to_new: dict[str, str],
-                   language: str, norm: Callable[[str], Normalized],
-                   diff: bool) -> list[HeadingPair]:
+def _heading_pairs(old: Document, new: Document, old_id: list[str], new_id: list[str],
+                   old_to_new: dict[str, str], language: str,
+                   norm: Callable[[str], Normalized], diff: bool) -> list[HeadingPair]:
     # A heading is anchored to a heading of the other side when the paragraph right after it,
     # or the one right before it, is matched to the paragraph at the same place there: then
     # they stand at the same place of the structure (either neighbour may have moved away).
-    old_prev, new_prev = _previous_ids(old), _previous_ids(new)
+    # ``old_id``, ``new_id``: the paragraph ids of each side in document order.
+    old_prev, new_prev = _previous_ids(old_id), _previous_ids(new_id)
     # New headings by the paragraph after them and by the one before them.
     by_after: dict[str | None, list[int]] = defaultdict(list)
     by_before: dict[str | None, list[int]] = defaultdict(list)

@@ -45,6 +45,7 @@ from lineage.script.language import gram_size, is_cjk_language
 __all__ = [
     "indel_similarity",
     "containment",
+    "containment_of",
     "char_units",
     "word_units",
     "paragraph_units",
@@ -83,9 +84,13 @@ def most_similar(a: str, candidates: Sequence[str]) -> int | None:
 
 def containment(part: AbstractSet[Hashable], whole: AbstractSet[Hashable]) -> float:
     """Share of ``part``'s elements found in ``whole``, 0..1; 0.0 when ``part`` is empty."""
-    if not part:
-        return 0.0
-    return len(part & whole) / len(part)
+    return containment_of(len(part & whole), len(part)) if part else 0.0
+
+
+def containment_of(shared: int, size: int) -> float:
+    """:func:`containment` from its counts, for a caller that counted the elements a part
+    of ``size`` elements shares with the whole some cheaper way (the aligner's index)."""
+    return shared / size if size else 0.0
 
 
 def char_units(text: str) -> str:

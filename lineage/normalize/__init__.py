@@ -27,11 +27,11 @@ import re
 import sys
 import types
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from operator import itemgetter
 from typing import Callable, Iterable, Sequence
 
-from lineage.normalize.chinese import simplify_edits
+from lineage.normalize.chinese import SIMPLIFY_TRIGGERS, beyond_bmp, simplify_edits
 from lineage.normalize.edits import Edit, StepMap, apply_edits, compose_offsets
 from lineage.normalize.punctuation import (
     DASHES,
@@ -58,11 +58,13 @@ from lineage.normalize.whitespace import (
     OTHER_SPACES,
     cjk_spaces,
     collapse_spaces,
+    has_space,
     join_all_lines,
     join_lines,
     may_collapse,
     mixed_spaces,
 )
+from lineage.script.chars import LINEBREAK
 
 __all__ = [
     "Change",
@@ -98,9 +100,11 @@ def _dots(text: str) -> bool:
 @dataclass(frozen=True)
 class Step:
     """A named step. ``triggers`` is a regex character-class body: the step cannot change a
-    text that holds none of these characters (None: it may change any text). ``also`` is a
-    cheap test of the current text for triggers a class cannot express (``--``, ``...``);
-    the step runs when either says it may apply. With ``by_chars`` the function takes the
+    text that holds none of these characters (None: it may change any text; empty: only
+    ``also`` can tell). ``also`` is a cheap test of the current text for triggers a class
+    cannot express (``--``, ``...``) or would make slow to scan (a space, which English text
+    is full of; characters beyond the Basic Multilingual Plane); the step runs when either
+    says it may apply. With ``by_chars`` the function takes the
     trigger characters that may occur as a second argument and searches only for those."""
 
     name: str
@@ -114,7 +118,7 @@ _STEP_LIST = [
     Step("invisible", invisible, INVISIBLE),
     Step("lookalikes", lookalikes, LOOKALIKE_BLOCKS),
     Step("nfc", nfc),
-    Step("simplify", simplify),
+    Step("simplify", simplify, SIMPLIFY_TRIGGERS, beyond_bmp),
     Step("width", width, WIDE_FORMS),
     Step("cjk_punctuation", cjk_punctuation, ",:;!?", by_chars=True),
     Step("cjk_full_stop", cjk_full_stop, "."),
@@ -122,11 +126,11 @@ _STEP_LIST = [
     Step("dashes", dashes, DASHES, _DOUBLE_HYPHEN.search, by_chars=True),
     Step("ellipses", ellipses, "\u2026\u22ef", _dots),
     Step("middle_dots", middle_dots, MIDDLE_DOTS, by_chars=True),
-    Step("join_lines", join_lines),
-    Step("join_all_lines", join_all_lines),
+    Step("join_lines", join_lines, LINEBREAK),
+    Step("join_all_lines", join_all_lines, LINEBREAK),
     Step("collapse_spaces", collapse_spaces, OTHER_SPACES, may_collapse),
-    Step("cjk_spaces", cjk_spaces),
-    Step("mixed_spaces", mixed_spaces),
+    Step("cjk_spaces", cjk_spaces, "", has_space),
+    Step("mixed_spaces", mixed_spaces, "", has_space),
 ]
 
 #: Every step by name; the name is also the key in explanations and plans.
@@ -303,31 +307,70 @@ def _planned(steps: tuple[str, ...]) -> tuple[_Planned, ...]:
     )
 
 
+_Compiled = tuple["re.Pattern[str] | None", tuple[_Planned, ...], tuple[tuple[int, _Planned], ...]]
+
+
+@cache
+def _compiled(steps: tuple[str, ...]) -> _Compiled:
+    """The trigger scan and the planned steps of ``steps``, and (with their positions) the
+    steps that may change a text holding no trigger character: those without triggers and
+    those with an ``also`` test."""
+    planned = _planned(steps)
+    quiet = tuple((k, p) for k, p in enumerate(planned) if p[2] is None or p[3] is not None)
+    return _trigger_scan(steps), planned, quiet
+
+
 def _run(text: str, steps: Sequence[str]) -> Normalized:
+    return _run_compiled(text, *_compiled(tuple(steps)))
+
+
+def _run_compiled(text: str, scan: re.Pattern[str] | None, planned: tuple[_Planned, ...],
+                  quiet: tuple[tuple[int, _Planned], ...]) -> Normalized:
     original = text
-    log: list[tuple[str, str, list[Edit]]] = []
-    steps = tuple(steps)
-    scan = _trigger_scan(steps)
+    log: list[tuple[str, str, list[Edit]]] | None = None
     # Trigger characters of the current text: those of the original plus every character a
     # step has written since (a superset, so a step is never skipped wrongly).
     present = set(scan.findall(text)) if scan is not None else set()
-    for name, func, triggers, also, by_chars in _planned(steps):
+    rest = planned
+    if not present:
+        # No trigger character (most paragraphs): only the steps of ``quiet`` may apply, until
+        # one of them writes something; the steps after it then run as below.
+        for k, (name, func, triggers, also, by_chars) in quiet:
+            if triggers is None:
+                edits = func(text)
+            elif also(text):  # type: ignore[misc]  # quiet steps with triggers have an also
+                edits = func(text, "") if by_chars else func(text)
+            else:
+                continue
+            if edits:
+                log = [(name, text, edits)]
+                text = apply_edits(text, edits)
+                present.update("".join(map(_AFTER, edits)))
+                rest = planned[k + 1:]
+                break
+        else:
+            return Normalized(original, original)
+    for name, func, triggers, also, by_chars in rest:
         if triggers is None:
             edits = func(text)
-        else:
+        elif present.isdisjoint(triggers):
+            if also is None or not also(text):
+                continue
+            edits = func(text, "") if by_chars else func(text)
+        elif by_chars:
             # The trigger characters of the step that may occur in the current text.
-            if present.isdisjoint(triggers):
-                if also is None or not also(text):
-                    continue
-                chars = ""
-            else:
-                chars = "".join(sorted(present.intersection(triggers)))
-            edits = func(text, chars) if by_chars else func(text)
+            edits = func(text, "".join(sorted(present.intersection(triggers))))
+        else:
+            edits = func(text)
         if edits:
+            if log is None:
+                log = []
             log.append((name, text, edits))
             text = apply_edits(text, edits)
             present.update("".join(map(_AFTER, edits)))
-    return Normalized(original, text, plan=tuple(entry[0] for entry in log), log=log)
+    if log is None:
+        return Normalized(original, original)
+    return Normalized(original, text, None, None, tuple([entry[0] for entry in log]), log)
 
 
 def _steps_for(profile: str, language: str | None) -> tuple[str, ...]:
@@ -340,11 +383,17 @@ def _steps_for(profile: str, language: str | None) -> tuple[str, ...]:
     return steps
 
 
+@lru_cache(maxsize=64)
+def _profile(profile: str, language: str | None) -> _Compiled:
+    """:func:`_compiled` of a profile's steps for a language, found with one lookup."""
+    return _compiled(_steps_for(profile, language))
+
+
 def normalize(text: str, profile: str = "display", language: str | None = None) -> Normalized:
     """Normalise ``text`` with ``profile`` (``display`` or ``compare``). ``language`` (a BCP 47
     tag such as ``zh`` or ``en``; None: unknown) only matters for Japanese and Korean, whose
     Han characters are not converted to simplified Chinese."""
-    return _run(text, _steps_for(profile, language))
+    return _run_compiled(text, *_profile(profile, language))
 
 
 def apply_plan(text: str, plan: Iterable[str]) -> Normalized:

@@ -17,13 +17,36 @@ import re
 import opencc
 
 from lineage.normalize.edits import Edit
+from lineage.normalize.opencc_triggers import OPENCC_VERSION
+from lineage.normalize.opencc_triggers import SIMPLIFY_TRIGGERS as _TABLE
 from lineage.script.chars import HAN
 
-__all__ = ["OPENCC_CONFIG", "to_simplified", "to_traditional", "simplify_edits"]
+__all__ = ["OPENCC_CONFIG", "SIMPLIFY_TRIGGERS", "beyond_bmp", "to_simplified", "to_traditional",
+           "simplify_edits"]
 
 #: OpenCC configuration: generic traditional to simplified (characters and phrases), no
 #: regional idioms; the goal is to undo script slips, not to localise.
 OPENCC_CONFIG = "t2s"
+
+#: The characters of the Basic Multilingual Plane that the conversion can change (a regex
+#: character-class body, read from OpenCC's own dictionaries by
+#: ``tools/make_opencc_triggers.py``), and the lone surrogates (which the conversion refuses
+#: to encode: such a text raises as it always did): a text holding none of them, and
+#: nothing that :func:`beyond_bmp` finds, is left as it is, so the step need not run. None
+#: when the installed OpenCC is not the version the table was read from: then the step
+#: always runs.
+SIMPLIFY_TRIGGERS: str | None = (
+    _TABLE + "\ud800-\udfff" if opencc.__version__ == OPENCC_VERSION else None)
+
+# Characters beyond the Basic Multilingual Plane (hundreds of the triggers are there, and
+# one class of them all would make every scan slow): a text holding any goes to OpenCC.
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+
+
+def beyond_bmp(text: str) -> bool:
+    """Whether ``text`` holds a character beyond the Basic Multilingual Plane, where the
+    triggers of :data:`SIMPLIFY_TRIGGERS` cannot rule the conversion out."""
+    return _BEYOND_BMP.search(text) is not None
 
 
 # Compiled when a conversion changes something (most texts are simplified already): a class of
@@ -36,9 +59,6 @@ def _han_run() -> re.Pattern[str]:
 @functools.cache
 def _han_char() -> re.Pattern[str]:
     return re.compile(f"[{HAN}]")
-
-# Below this length, two differing stretches are compared character by character.
-_SMALL = 64
 
 
 @functools.cache
@@ -57,27 +77,28 @@ def to_traditional(text: str) -> str:
     return _converter("s2t").convert(text)
 
 
+def _code_units(text: str) -> int:
+    """``text`` as one integer, 32 bits per character, the first character lowest."""
+    return int.from_bytes(text.encode("utf-32-le", "surrogatepass"), "little")
+
+
 def _differences(a: str, b: str) -> list[tuple[int, int]]:
-    """Maximal spans ``[i, j)`` where equal-length strings ``a`` and ``b`` differ. Halves
-    that are equal are dropped whole (string comparison runs in C), so a long text with a
-    few slips costs a few dozen comparisons, not one Python step per character."""
+    """Maximal spans ``[i, j)`` where equal-length strings ``a`` and ``b`` differ. The two
+    texts are read as integers of 32 bits per character and XORed (in C): the lowest set bit
+    of what is left gives the next differing character, so the cost follows the number of
+    differences, not the length of the text."""
     spans: list[tuple[int, int]] = []
-    stack = [(0, len(a))]
-    while stack:
-        lo, hi = stack.pop()
-        if a[lo:hi] == b[lo:hi]:
-            continue
-        if hi - lo > _SMALL:
-            mid = (lo + hi) // 2
-            stack.append((mid, hi))  # popped after the lower half: spans come out in order
-            stack.append((lo, mid))
-            continue
-        for i in range(lo, hi):
-            if a[i] != b[i]:
-                if spans and spans[-1][1] == i:
-                    spans[-1] = (spans[-1][0], i + 1)
-                else:
-                    spans.append((i, i + 1))
+    x = _code_units(a) ^ _code_units(b)
+    i = 0  # the character that bit 0 of x stands for
+    while x:
+        skip = ((x & -x).bit_length() - 1) >> 5  # equal characters before the next difference
+        i += skip
+        if spans and spans[-1][1] == i:
+            spans[-1] = (spans[-1][0], i + 1)
+        else:
+            spans.append((i, i + 1))
+        x >>= 32 * (skip + 1)
+        i += 1
     return spans
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "collapse_spaces",
     "OTHER_SPACES",
     "may_collapse",
+    "has_space",
 ]
 
 _BREAK = f"(?:\r\n|[{LINEBREAK}])"
@@ -134,6 +135,12 @@ def cjk_spaces(text: str) -> list[Edit]:
 @functools.cache
 def _mixed_spaces() -> re.Pattern[str]:
     return re.compile(f" (?:(?<=[{CJK}] )|(?=[{CJK}]))")
+
+
+def has_space(text: str) -> bool:
+    """Whether ``text`` holds a " ": :func:`cjk_spaces` and :func:`mixed_spaces` remove
+    nothing else (their patterns start with one)."""
+    return " " in text
 
 
 def mixed_spaces(text: str) -> list[Edit]:
