@@ -55,6 +55,16 @@ _SPACED_MODIFIER_RE = re.compile(r"(?i)(?<=[^\s/(])\s+(?=(?:add|corr|amend|rev)\
 _SPACE_RE = re.compile(r"\s+")
 _BARE_MODIFIER_RE = re.compile(r"(?i)(add|corr|amend|rev)\.?")
 _MODIFIER_INITIALS = "aAcCrR"
+# A symbol already in its canonical spelling (what a corpus's manifest and links hold): upper-case
+# ASCII components, then ``/Rev.N``-style modifiers. Such a text parses to exactly these parts,
+# so :func:`_parse_symbol` takes it apart with one match instead of checking each component
+# (17 µs a symbol under load; a corpus of 10,000 documents parses 10,000 of them). A component
+# whose word is a modifier or ``SUB`` (``ADD.1``, ``SUB.2``) is spelled otherwise when
+# canonical and goes the long way (the look-ahead: such a word, then no more of a word).
+_CANONICAL_COMPONENT = r"(?!(?:SUB|ADD|CORR|AMEND|REV)(?![A-Z0-9-]))"
+_CANONICAL_RE = re.compile(rf"({_CANONICAL_COMPONENT}[A-Z][A-Z0-9-]*(?:\.[0-9]+[A-Z]?)?"
+                           rf"(?:/(?:{_CANONICAL_COMPONENT}[A-Z][A-Z0-9-]*(?:\.[0-9]+[A-Z]?)?|[0-9]+[A-Z]?))+)"
+                           r"((?:/(?:Add|Corr|Amend|Rev)\.[1-9][0-9]*)*)")
 
 
 @total_ordering
@@ -247,6 +257,20 @@ _CACHE_SIZE = 1 << 16
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _parse_symbol(text: str) -> Symbol:
+    m = _CANONICAL_RE.fullmatch(text)
+    if m is None:
+        return _parse_any_symbol(text)
+    base, mods = m.groups()
+    return Symbol(tuple(base.split("/")), tuple(Modifier(*_split_modifier(raw)) for raw in mods[1:].split("/")) if mods else ())
+
+
+def _split_modifier(raw: str) -> tuple[str, int]:
+    kind, _, number = raw.partition(".")
+    return kind, int(number)
+
+
+def _parse_any_symbol(text: str) -> Symbol:
+    """The parse of a symbol in any spelling (see :func:`parse_symbol`)."""
     original = text
     text = _clean(text)
     if not text:
