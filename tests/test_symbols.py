@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lineage.errors import SymbolError
+from lineage.model import symbols
 from lineage.model.symbols import (
     Modifier,
     Symbol,
@@ -211,8 +212,6 @@ _PIECES = ["A", "E", "S", "a", "RES", "res", "80", "1", "0", "07", "12A", "L.41"
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=7), st.sampled_from(["", "(Rev.1)", " (2015)", " "]))
 def test_the_short_way_for_canonical_symbols_agrees_with_the_long_way(pieces: list[str], tail: str) -> None:
-    from lineage.model import symbols
-
     text = "/".join(pieces) + tail
     try:
         long_way: object = symbols._parse_any_symbol(text)

@@ -393,6 +393,17 @@ def parse_corpus_header(text: str, path: str | Path = "<text>") -> dict[str, lis
             line = raw[:-1] if raw.endswith("\r") else raw
             if line.startswith("@"):
                 break
+            # The usual line, taken as _header_field would take it without its checks (a
+            # corpus view reads the headers of every text): a known field, ": ", a value
+            # written raw, neither quoted nor padded, nor empty.
+            key, sep, value = line.partition(": ")
+            if sep and value and value[0] != '"' and value == value.strip():
+                if key in _MULTI_HEADER:
+                    header.setdefault(key, []).append(value)
+                    continue
+                if key in _SINGLE_HEADER and key not in header:
+                    header[key] = [value]
+                    continue
             if not line.strip():
                 continue
             if line.startswith("|"):

@@ -22,7 +22,6 @@ headers (and, for the text reuse, the texts of the few candidates).
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -30,9 +29,9 @@ from pathlib import Path
 
 from lineage.compare.reuse import comparable
 from lineage.compare.similarity import char_ngrams, two_way_containment
-from lineage.corpus.files import read_corpus_header
+from lineage.corpus.files import CorpusHeaders
 from lineage.corpus.index import IndexStatus, index_path, index_status
-from lineage.corpus.manifest import load_entry_document
+from lineage.corpus.manifest import Entry, load_entry_document
 from lineage.errors import LineageError
 from lineage.model.symbols import is_symbol, parse_symbol
 from lineage.read.references import references_in_notes
@@ -99,23 +98,26 @@ def _facts_from_index(path: Path) -> dict[str, _Facts]:
 def _facts_from_texts(corpus_dir: Path, graph: LineageGraph) -> dict[str, _Facts]:
     """The texts' headers only (everything before the first block): cheap on a large corpus."""
     facts: dict[str, _Facts] = {}
-    for key, node in graph.nodes.items():
-        for entry in node.entries:
-            if not entry.text:
-                continue
-            try:
-                header = parse_corpus_header(read_corpus_header(corpus_dir, entry.text).decode("utf-8"),
-                                             os.path.join(corpus_dir, entry.text))
-            except (LineageError, UnicodeDecodeError, OSError):
-                continue  # a broken text is reported by the commands that read it
-            f = facts.setdefault(key, _Facts())
-            f.session = f.session or next(iter(header.get("session", [])), None)
-            f.agenda.update(header.get("agenda-item", []))
-            f.title = f.title or entry.title or next(iter(header.get("title", [])), None)
-            f.languages.add(entry.language or "")
-            if "note" in header:
-                f.refs += [r for r in references_in_notes(tuple(header["note"])) if r not in f.refs]
+    with CorpusHeaders(corpus_dir) as headers:
+        for key, node in graph.nodes.items():
+            for entry in node.entries:
+                if entry.text:
+                    try:
+                        header = parse_corpus_header(headers.read(entry.text).decode("utf-8"), entry.text)
+                    except (LineageError, UnicodeDecodeError, OSError):
+                        continue  # a broken text is reported by the commands that read it
+                    _add_header(facts, key, entry, header)
     return facts
+
+
+def _add_header(facts: dict[str, _Facts], key: str, entry: Entry, header: dict[str, list[str]]) -> None:
+    f = facts.setdefault(key, _Facts())
+    f.session = f.session or next(iter(header.get("session", [])), None)
+    f.agenda.update(header.get("agenda-item", []))
+    f.title = f.title or entry.title or next(iter(header.get("title", [])), None)
+    f.languages.add(entry.language or "")
+    if "note" in header:
+        f.refs += [r for r in references_in_notes(tuple(header["note"])) if r not in f.refs]
 
 
 def _session_of(key: str, facts: _Facts | None) -> str | None:
