@@ -8,7 +8,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lineage.errors import CorpusError, LineError
-from lineage.read import textformat
 from lineage.model.document import (
     Document,
     ExtractionWarning,
@@ -19,6 +18,7 @@ from lineage.model.document import (
     Source,
     SourceSpan,
 )
+from lineage.read import textformat
 from lineage.read.textformat import (
     format_document,
     looks_like_corpus_text,

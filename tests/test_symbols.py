@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lineage.errors import SymbolError
-from lineage.model import symbols
+from lineage.model import symbols as symbol_module
 from lineage.model.symbols import (
     Modifier,
     Symbol,
@@ -214,14 +214,14 @@ _PIECES = ["A", "E", "S", "a", "RES", "res", "80", "1", "0", "07", "12A", "L.41"
 def test_the_short_way_for_canonical_symbols_agrees_with_the_long_way(pieces: list[str], tail: str) -> None:
     text = "/".join(pieces) + tail
     try:
-        long_way: object = symbols._parse_any_symbol(text)
+        long_way: object = symbol_module._parse_any_symbol(text)
     except SymbolError as exc:
         long_way = str(exc)
-    symbols._parse_symbol.cache_clear()
+    symbol_module._parse_symbol.cache_clear()
     try:
-        short_way: object = symbols._parse_symbol(text)
+        short_way: object = symbol_module._parse_symbol(text)
     except SymbolError as exc:
         short_way = str(exc)
     assert short_way == long_way
     if isinstance(long_way, Symbol) and str(long_way) == text and "(" not in text and "Sub" not in text:
-        assert symbols._CANONICAL_RE.fullmatch(text)  # the usual spelling takes the short way
+        assert symbol_module._CANONICAL_RE.fullmatch(text)  # the usual spelling takes the short way
