@@ -67,6 +67,9 @@ _CANONICAL_RE = re.compile(rf"({_CANONICAL_COMPONENT}[A-Z][A-Z0-9-]*(?:\.[0-9]+[
                            r"((?:/(?:Add|Corr|Amend|Rev)\.[1-9][0-9]*)*)")
 
 
+_RANK = {kind: rank for rank, kind in enumerate(MODIFIER_KINDS)}
+
+
 @total_ordering
 @dataclass(frozen=True)
 class Modifier:
@@ -83,7 +86,7 @@ class Modifier:
         return MODIFIER_KINDS.index(self.kind)
 
     def _key(self) -> tuple[int, int]:
-        return (self.rank, self.number)
+        return (_RANK[self.kind], self.number)
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Modifier):
@@ -91,7 +94,7 @@ class Modifier:
         return self._key() < other._key()
 
 
-@lru_cache(maxsize=4096)  # components repeat across a corpus: A, RES, 80, L.41
+@lru_cache(maxsize=1 << 16)  # components repeat across a corpus: A, RES, 80, L.41
 def _natural_key(component: str) -> tuple:
     """``L.9`` before ``L.41``: digits compare as numbers, the rest as text."""
     return tuple((0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.findall(r"\d+|\D+", component))
@@ -209,9 +212,9 @@ class Symbol:
     # --- order ----------------------------------------------------------------------------
     def sort_key(self) -> tuple:
         return (
-            tuple(_natural_key(p) for p in self.parts),
+            tuple(map(_natural_key, self.parts)),
             self.year or "",
-            tuple(m._key() for m in self.modifiers),
+            tuple((_RANK[m.kind], m.number) for m in self.modifiers) if self.modifiers else (),
             self.bracketed,
         )
 

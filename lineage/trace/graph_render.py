@@ -5,7 +5,7 @@ import importlib
 
 from lineage.errors import UsageError
 from lineage.model.document import dumps
-from lineage.trace.graph import EDGE_LABELS, LineageGraph, Node
+from lineage.trace.graph import EDGE_LABELS, LineageGraph, Node, chronological_ranks
 
 __all__ = ["GRAPH_FORMATS", "MAX_DEPTH", "render_graph", "graph_text", "graph_mermaid", "graph_dot", "graph_json"]
 
@@ -51,8 +51,11 @@ def graph_text(graph: LineageGraph, focus: str | None = None) -> str:
     def mark(key: str) -> str:
         return " *" if focus is not None and key == focus else ""
 
+    rank = chronological_ranks(graph.nodes, graph.nodes)
+
     def children(key: str) -> list:
-        return sorted(graph.out_edges(key), key=lambda e: graph.nodes[e.target].sort_key(), reverse=True)
+        edges = graph.out_edges(key)
+        return sorted(edges, key=lambda e: rank[e.target], reverse=True) if len(edges) > 1 else edges
 
     def draw(root: str, note: str) -> list[str]:
         """Lines of the tree under ``root``; returns the documents continued below."""
