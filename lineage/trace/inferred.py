@@ -67,7 +67,6 @@ class _Facts:
     agenda: set[str] = field(default_factory=set)
     title: str | None = None
     refs: list[tuple[str, str, str]] = field(default_factory=list)
-    languages: set[str] = field(default_factory=set)
 
 
 def _fold_title(title: str | None) -> str | None:
@@ -78,19 +77,18 @@ def _facts_from_index(path: Path) -> dict[str, _Facts]:
     facts: dict[str, _Facts] = {}
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        docs = con.execute("SELECT id, symbol, language, session, agenda, title FROM documents").fetchall()
+        docs = con.execute("SELECT id, symbol, session, agenda, title FROM documents").fetchall()
         refs: dict[int, list[tuple[str, str, str]]] = {}
         for doc, relation, symbol, phrase in con.execute("SELECT doc, relation, symbol, phrase FROM refs"):
             refs.setdefault(doc, []).append((relation, symbol, phrase))
     finally:
         con.close()
-    for doc_id, symbol, language, session, agenda, title in docs:
+    for doc_id, symbol, session, agenda, title in docs:
         f = facts.setdefault(node_key(symbol), _Facts())
         f.session = f.session or session
         if agenda and agenda != "[]":  # most documents name no agenda item: no parse
             f.agenda.update(json.loads(agenda))
         f.title = f.title or title
-        f.languages.add(language)
         f.refs += [r for r in refs.get(doc_id, []) if r not in f.refs]
     return facts
 
@@ -111,11 +109,15 @@ def _facts_from_texts(corpus_dir: Path, graph: LineageGraph) -> dict[str, _Facts
 
 
 def _add_header(facts: dict[str, _Facts], key: str, entry: Entry, header: dict[str, list[str]]) -> None:
-    f = facts.setdefault(key, _Facts())
-    f.session = f.session or next(iter(header.get("session", [])), None)
-    f.agenda.update(header.get("agenda-item", []))
-    f.title = f.title or entry.title or next(iter(header.get("title", [])), None)
-    f.languages.add(entry.language or "")
+    f = facts.get(key)
+    if f is None:
+        f = facts[key] = _Facts()
+    if not f.session:
+        f.session = header["session"][0] if "session" in header else None
+    if "agenda-item" in header:
+        f.agenda.update(header["agenda-item"])
+    if not f.title:
+        f.title = entry.title or (header["title"][0] if "title" in header else None)
     if "note" in header:
         f.refs += [r for r in references_in_notes(tuple(header["note"])) if r not in f.refs]
 
@@ -202,9 +204,9 @@ def _explicit(graph: LineageGraph) -> set[tuple[str, str]]:
 def _masthead_links(graph: LineageGraph, facts: dict[str, _Facts]) -> list[InferredLink]:
     links = []
     explicit = _explicit(graph)
-    for key in graph.ordered_keys():
-        f = facts.get(key)
-        for relation, symbol, phrase in (f.refs if f else []):
+    # the documents with references, in chronological order (the same order as all of them)
+    for key in graph.ordered_keys([k for k in graph.nodes if k in facts and facts[k].refs]):
+        for relation, symbol, phrase in facts[key].refs:
             target = node_key(symbol)
             if target == key:
                 continue
@@ -218,8 +220,8 @@ def _masthead_links(graph: LineageGraph, facts: dict[str, _Facts]) -> list[Infer
 def _session_links(graph: LineageGraph, facts: dict[str, _Facts], texts: _Texts,
                    have_draft: set[str]) -> list[InferredLink]:
     links: list[InferredLink] = []
-    wanting = [k for k in graph.ordered_keys() if graph.nodes[k].kind == "resolution"
-               and graph.nodes[k].has_text and k not in have_draft]
+    wanting = graph.ordered_keys([k for k, n in graph.nodes.items() if n.kind == "resolution" and n.has_text
+                                  and k not in have_draft])
     if not wanting:
         return links
     # The drafts of each session, by agenda item and by title: a resolution looks only at
