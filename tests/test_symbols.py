@@ -225,3 +225,16 @@ def test_the_short_way_for_canonical_symbols_agrees_with_the_long_way(pieces: li
     assert short_way == long_way
     if isinstance(long_way, Symbol) and str(long_way) == text and "(" not in text and "Sub" not in text:
         assert symbol_module._CANONICAL_RE.fullmatch(text)  # the usual spelling takes the short way
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=7), st.sampled_from(["", "(Rev.1)", " (2015)", " "]))
+def test_a_canonical_spelling_is_its_own_key(pieces: list[str], tail: str) -> None:
+    text = "/".join(pieces) + tail
+    try:
+        printed = str(symbol_module._parse_any_symbol(text))
+    except SymbolError:
+        with pytest.raises(SymbolError):
+            canonical_symbol(text)
+        return
+    assert canonical_symbol(text) == printed

@@ -341,6 +341,8 @@ def _parse_any_symbol(text: str) -> Symbol:
 
 def canonical_symbol(text: str) -> str:
     """The canonical spelling of ``text`` (raises :class:`SymbolError` if it is not a symbol)."""
+    if isinstance(text, str) and _CANONICAL_RE.fullmatch(text):
+        return text  # already spelled so (what parsing and printing it would give)
     return str(parse_symbol(text))
 
 
