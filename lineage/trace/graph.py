@@ -126,6 +126,7 @@ class LineageGraph:
     edges: list[Edge] = field(default_factory=list)
     _index: tuple[dict[str, list[Edge]], dict[str, list[Edge]]] | None = field(
         default=None, init=False, repr=False, compare=False)
+    _ranks: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def _adjacent(self) -> tuple[dict[str, list[Edge]], dict[str, list[Edge]]]:
         """Each node's outgoing and incoming edges, in the order of ``edges``."""
@@ -156,6 +157,13 @@ class LineageGraph:
     def ordered_keys(self, keys: Iterable[str] | None = None) -> list[str]:
         keys = self.nodes if keys is None else keys
         return sorted(keys, key=lambda k: self.nodes[k].sort_key())
+
+    def ranks(self) -> dict[str, int]:
+        """:func:`chronological_ranks` of every node, made on first use (like the edge index,
+        it assumes the nodes no longer change). Ranks among all nodes order any subset too."""
+        if self._ranks is None:
+            self._ranks = chronological_ranks(self.nodes, self.nodes)
+        return self._ranks
 
     def out_edges(self, key: str, kinds: Iterable[str] = EDGE_KINDS) -> list[Edge]:
         kinds = tuple(kinds)
@@ -227,7 +235,7 @@ class LineageGraph:
                 todo.extend(targets[key])
         # Without a cycle every document is a component of its own; only when that leaves
         # some unplaced are the real components computed.
-        order = _kahn_plain(keys, targets, self.nodes)
+        order = _kahn_plain(keys, targets, self.ranks())
         if len(order) < len(keys):
             order = _kahn(keys, targets, _components(targets), self.nodes)
         return order
@@ -248,7 +256,9 @@ class LineageGraph:
             if edge.kind == "builds_on" and self._reachable_without(edge):
                 continue
             keep.append(edge)
-        return LineageGraph(dict(self.nodes), keep)
+        reduced = LineageGraph(dict(self.nodes), keep)
+        reduced._ranks = self._ranks  # the same nodes
+        return reduced
 
     def _reachable_without(self, skip: Edge) -> bool:
         out = self._adjacent()[0]
@@ -288,11 +298,11 @@ def chronological_ranks(nodes: dict[str, Node], keys: Iterable[str]) -> dict[str
     return ranks
 
 
-def _kahn_plain(keys: list[str], targets: dict[str, list[str]], nodes: dict[str, Node]) -> list[str]:
+def _kahn_plain(keys: list[str], targets: dict[str, list[str]], rank: dict[str, int]) -> list[str]:
     """:func:`_kahn` with every document a component of its own (what it does when the links
-    have no cycle, the usual case), in fewer steps: the same order."""
+    have no cycle, the usual case), in fewer steps: the same order (``rank``: the documents'
+    chronological ranks, :meth:`LineageGraph.ranks`)."""
     n = len(keys)
-    rank = chronological_ranks(nodes, keys)
     # (chronological rank, place in keys) as one number; keys[p % n] is the document
     priority = {k: rank[k] * n + i for i, k in enumerate(keys)}
     count = dict.fromkeys(targets, 0)
@@ -491,7 +501,7 @@ def build_graph(manifest: Manifest | Iterable[Entry]) -> LineageGraph:
                         graph.nodes[tkey] = Node(symbol=tkey, listed=False)
                     graph.edges.append(Edge(key, tkey, kind))
     _infer_from_symbols(graph)
-    order = chronological_ranks(graph.nodes, graph.nodes)
+    order = graph.ranks()
     kind_order = {kind: i for i, kind in enumerate(EDGE_KINDS)}
     graph.edges.sort(key=lambda e: (order[e.source], kind_order[e.kind], order[e.target]))
     return graph

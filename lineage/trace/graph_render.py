@@ -5,7 +5,7 @@ import importlib
 
 from lineage.errors import UsageError
 from lineage.model.document import dumps
-from lineage.trace.graph import EDGE_LABELS, LineageGraph, Node, chronological_ranks
+from lineage.trace.graph import EDGE_LABELS, LineageGraph, Node
 
 __all__ = ["GRAPH_FORMATS", "MAX_DEPTH", "render_graph", "graph_text", "graph_mermaid", "graph_dot", "graph_json"]
 
@@ -51,7 +51,7 @@ def graph_text(graph: LineageGraph, focus: str | None = None) -> str:
     def mark(key: str) -> str:
         return " *" if focus is not None and key == focus else ""
 
-    rank = chronological_ranks(graph.nodes, graph.nodes)
+    rank = graph.ranks()
 
     def children(key: str) -> list:
         edges = graph.out_edges(key)
