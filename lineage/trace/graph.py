@@ -23,9 +23,8 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from lineage.corpus.manifest import LINK_FIELDS, Entry, Manifest, load_manifest
-from lineage.errors import UsageError
+from lineage.errors import SymbolError, UsageError
 from lineage.model.symbols import (
-    Symbol,
     document_key,
     implied_year,
     is_symbol,
@@ -462,23 +461,31 @@ def _merge_entries(entries: list[Entry]) -> Node:
 
 def _infer_from_symbols(graph: LineageGraph) -> None:
     explicit = {(e.source, e.kind) for e in graph.edges}
-    parsed: dict[str, Symbol] = {k: parse_symbol(k) for k in graph.nodes if is_symbol(k)}
-    for key in list(graph.nodes):
-        sym = parsed.get(key)
-        if sym is None:
-            continue
-        if sym.is_revision and (key, "revises") not in explicit:
+    nodes = graph.nodes
+    for key in list(nodes):
+        try:
+            sym = parse_symbol(key)
+        except SymbolError:
+            continue  # the name of an informal draft
+        if not sym.modifiers:
+            continue  # an original: neither revises nor modifies anything
+        if sym.is_revision:
+            if (key, "revises") in explicit:
+                continue
             # The nearest earlier version the corpus knows (Rev.1 of an addendum revises the
             # addendum, which has no earlier revision); none at all: a lone Tunis Agenda Rev.1
             # should not grow an unknown original. Stops at the first known one, so a chain of
             # revisions costs one step per document.
             prev = sym.previous_revision()
-            while prev is not None and str(prev) not in graph.nodes:
+            while prev is not None:
+                prev_key = str(prev)
+                if prev_key in nodes:
+                    graph.edges.append(Edge(key, prev_key, "revises", inferred=True))
+                    break
                 prev = prev.previous_revision()
-            if prev is not None:
-                graph.edges.append(Edge(key, str(prev), "revises", inferred=True))
+            continue
         base = sym.modified()
-        if base is not None and (key, "modifies") not in explicit and str(base) in graph.nodes:
+        if base is not None and (key, "modifies") not in explicit and str(base) in nodes:
             graph.edges.append(Edge(key, str(base), "modifies", inferred=True))
 
 
