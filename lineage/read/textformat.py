@@ -397,8 +397,12 @@ def parse_corpus_header(text: str, path: str | Path = "<text>") -> dict[str, lis
         # Every line is blank or a known field, ": " and a value written raw (neither quoted
         # nor padded): taken as _header_field takes it, without checking each line again (a
         # corpus view reads the headers of every text). A field given twice goes the long way.
-        header: dict[str, list[str]] = {}
-        for key, value in _HEADER_LINE_RE.findall(head):
+        pairs = _HEADER_LINE_RE.findall(head)
+        header = {key: [value] for key, value in pairs}
+        if len(header) == len(pairs):
+            return header
+        header = {}  # a field given more than once: agenda items and notes may be
+        for key, value in pairs:
             if key in header and key not in _MULTI_HEADER:
                 break
             header.setdefault(key, []).append(value)
