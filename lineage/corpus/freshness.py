@@ -56,7 +56,7 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _stat(corpus_dir: Path, rel: str) -> tuple[int, int] | None:
+def _stat(corpus_dir: str | Path, rel: str) -> tuple[int, int] | None:
     try:
         st = os.stat(os.path.join(corpus_dir, rel))  # not Path's /: called once per text
     except OSError:
@@ -132,8 +132,9 @@ def index_status(corpus_dir: str | Path, *, quick: bool = False) -> IndexStatus:
         if _folder_times(corpus_dir, folders) == folders:
             return IndexStatus("fresh", None, path)
         return index_status(corpus_dir)  # something was replaced, added or removed: which?
+    root = os.fspath(corpus_dir)  # a string joins faster than a Path, ten thousand times
     for rel, sha, size, mtime in docs:
-        now = _stat(corpus_dir, rel)
+        now = _stat(root, rel)
         if now is None:
             return IndexStatus("stale", f"{rel} is gone", path)
         if now != (size, mtime):

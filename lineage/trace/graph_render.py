@@ -49,7 +49,7 @@ def graph_text(graph: LineageGraph, focus: str | None = None) -> str:
     expanded: set[str] = set()
 
     def mark(key: str) -> str:
-        return " *" if focus is not None and key == focus else ""
+        return " *" if key == focus else ""  # keys are strings: never equal to no focus
 
     rank = graph.ranks()
 
@@ -79,7 +79,10 @@ def graph_text(graph: LineageGraph, focus: str | None = None) -> str:
                 continue
             lines.append(f"{prefix}{branch}{label}: {_describe(target)}{mark(edge.target)}")
             inner = prefix + ("   " if last else "│  ")
-            stack.extend((e, inner, i == 0, depth + 1) for i, e in enumerate(reversed(below)))
+            if len(below) == 1:  # a chain of versions: one child after another
+                stack.append((below[0], inner, True, depth + 1))
+            else:
+                stack.extend((e, inner, i == 0, depth + 1) for i, e in enumerate(reversed(below)))
         return continued
 
     for root in roots:
