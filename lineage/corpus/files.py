@@ -204,6 +204,25 @@ class CorpusHeaders:
             return read_corpus_header(self.folder, rel, end, max_bytes, chunk)  # says what it is
         return _read_until(fd, info.st_size, end, max_bytes, chunk, self.folder, rel)
 
+    def identity(self, rel: str) -> tuple[int, int, int, int] | None:
+        """(inode, size, modification and change times in ns) of ``folder/rel`` when it is a
+        regular file reached the short way (no symbolic link), else None: what a cache of
+        something read from the file compares to know it has not changed since (a write
+        moves the change time, which no tool sets back)."""
+        if not _BY_FOLDER:
+            return None
+        where, _, name = rel.rpartition("/")
+        dir_fd = self._dirs[where] if where in self._dirs else self._open_folder(where)
+        if dir_fd is None or name in ("", ".", ".."):
+            return None
+        try:
+            info = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        return info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
     def _open(self, rel: str) -> int | None:
         where, _, name = rel.rpartition("/")
         dir_fd = self._dirs[where] if where in self._dirs else self._open_folder(where)
