@@ -408,10 +408,66 @@ def parse_manifest(text: str, path: str | Path, corpus_dir: Path | None = None) 
     return Manifest(tuple(entries), Path(path))
 
 
+# The manifest as manifest_to_toml writes it (tomli_w's spelling): comment lines, blank lines,
+# ``[[document]]`` headers, ``key = "string"`` with no escape, ``key = true|false``, arrays of
+# such strings one per line (or ``[]``). _canonical_toml reads exactly that, line by line,
+# several times faster than tomllib (0.7 s for the 3 MB manifest of 10,000 entries); anything
+# else (escapes, other spacing, CRLF, inline tables, numbers, a key given twice) goes to tomllib.
+_TOML_STRING = r'"([^"\\\x00-\x08\x0a-\x1f\x7f]*)"'
+_TOML_PAIR_RE = re.compile(rf"([A-Za-z0-9_-]+) = (?:{_TOML_STRING}|(true|false)|(\[\]?))")
+_TOML_ITEM_RE = re.compile(rf"    {_TOML_STRING},")
+_TOML_COMMENT_RE = re.compile(r"#[^\x00-\x08\x0a-\x1f\x7f]*")
+
+
+def _canonical_toml(text: str) -> dict[str, Any] | None:
+    """What ``tomllib.loads(text)`` gives, when ``text`` is spelled as manifest_to_toml
+    spells it; None for anything else (then tomllib reads it, and says what is wrong)."""
+    data: dict[str, Any] = {}
+    documents: list[dict[str, Any]] = []
+    table = data
+    lines = iter(text.split("\n"))
+    for line in lines:
+        if not line or (line[0] == "#" and _TOML_COMMENT_RE.fullmatch(line)):
+            continue
+        if line == "[[document]]":
+            table = {}
+            documents.append(table)
+            continue
+        m = _TOML_PAIR_RE.fullmatch(line)
+        if m is None or m.group(1) in table:
+            return None
+        key, string, flag, array = m.groups()
+        if string is not None:
+            table[key] = string
+        elif flag is not None:
+            table[key] = flag == "true"
+        elif array == "[]":
+            table[key] = []
+        else:
+            items = []
+            for item in lines:
+                if item == "]":
+                    break
+                im = _TOML_ITEM_RE.fullmatch(item)
+                if im is None:
+                    return None
+                items.append(im.group(1))
+            else:
+                return None  # the array never closes
+            table[key] = items
+    if documents:
+        if "document" in data:
+            return None
+        data["document"] = documents
+    return data
+
+
 def _parse_entries(text: str, path: str | Path) -> list[Entry]:
     """The validated entries of a manifest's TOML text."""
     try:
-        data = tomllib.loads(text)
+        data = _canonical_toml(text)
+        if data is None:
+            data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CorpusError(f"not valid TOML: {exc}", path) from None
     except RecursionError:
