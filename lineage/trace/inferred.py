@@ -134,7 +134,8 @@ class _HeaderFacts:
         same errors (LineageError, UnicodeDecodeError, OSError) for a broken text."""
         identity = self.headers.identity(rel) if self.keep else None
         row = self.kept.get(rel)
-        if identity is not None and row is not None and row[0] == identity:
+        if identity is not None and type(row) is tuple and len(row) == 2 and row[0] == identity \
+                and type(row[1]) is dict:
             self.seen[rel] = row
             return row[1]
         header = parse_corpus_header(self.headers.read(rel).decode("utf-8"), rel)
