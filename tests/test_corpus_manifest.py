@@ -1,8 +1,14 @@
 """The corpus manifest: validation messages, deterministic writing, entry documents."""
 from __future__ import annotations
 
-import pytest
+import sys
 
+import pytest
+import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lineage.corpus import manifest as manifest_module
 from lineage.corpus.manifest import (
     Entry,
     Manifest,
@@ -15,6 +21,7 @@ from lineage.corpus.manifest import (
 from lineage.errors import CorpusError
 from lineage.model.document import Document, Paragraph, Source
 from lineage.read.textformat import format_document
+from support.paths import REPO
 
 GOOD = """\
 schema = "lineage.corpus-manifest/1"
@@ -170,3 +177,64 @@ def test_text_stem_refuses_empty():
     with pytest.raises(CorpusError):
         text_stem("A/1", "../")
     assert text_stem("A/1", "../zh") == "A-1.zh"
+
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_VALUES = st.text(st.characters(codec="utf-8"), max_size=12) | st.sampled_from(
+    ["", "plain", '"quoted"', "back\\slash", "tab\there", "line\nbreak", "大会", "\x7f", "\x85", " padded "])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.fixed_dictionaries(
+    {"symbol": _VALUES, "kind": st.sampled_from(["draft", "resolution"])},
+    optional={"title": _VALUES, "notes": _VALUES, "date_inferred": st.booleans(),
+              "builds_on": st.lists(_VALUES, max_size=3), "revises": st.lists(_VALUES, max_size=2)}),
+    max_size=5))
+def test_the_canonical_toml_reader_reads_what_tomllib_reads(tables):
+    # the manifest as manifest_to_toml writes it (tomli_w), with any strings: the short reader
+    # gives tomllib's answer, or leaves the text to tomllib (strings with escapes)
+    text = "# a comment\n\n" + tomli_w.dumps({"schema": "lineage.corpus-manifest/1", "document": tables})
+    fast = manifest_module._canonical_toml(text)
+    assert fast is None or fast == tomllib.loads(text)
+    if "\\" not in text and ("[[document]]" in text or not tables):
+        assert fast is not None  # no escape, no inline table (tomli_w's choice for short ones)
+
+
+_EDITS = [("\n", "\r\n"), (" = ", "="), ('"]', '" ]'), ("[[document]]", "[[ document ]]"), ("\n", "\n  \n"),
+          ("symbol", "'symbol'"), ("kind = ", "kind = kind = "), ("\n]", "]"), ("\n    ", "\n\t"),
+          ("# a comment", "# a \x01 comment"), ("# a comment", "document = 1"), ("true", "1"),
+          ("title = ", "title = title = "), ('",\n]', '"\n]'), ("\n[[document]]\n", "\n[[document]]\nkind = \"x\"\n")]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_EDITS), min_size=1, max_size=3), st.integers(0, 3))
+def test_a_hand_edited_manifest_is_read_as_tomllib_reads_it_or_left_to_it(edits, where):
+    text = manifest_to_toml(Manifest((
+        Entry("A/80/L.41", "draft", date_inferred=True, date="2025", title="A title"),
+        Entry("A/RES/80/173", "resolution", language="zh", adopted_from=("A/80/L.41",), builds_on=("A/RES/70/125",),
+              title="大会"))))
+    text = "# a comment\n" + text
+    for old, new in edits:
+        at = [i for i in range(len(text)) if text.startswith(old, i)]
+        if at:
+            i = at[where % len(at)]
+            text = text[:i] + new + text[i + len(old):]
+    fast = manifest_module._canonical_toml(text)
+    try:
+        expected = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        assert fast is None
+        return
+    assert fast is None or fast == expected
+
+
+@pytest.mark.parametrize("folder", ["corpora", "tests/data/lineage_corpus"])
+def test_the_bundled_manifests_are_read_the_short_way(folder):
+    text = (REPO / folder / "manifest.toml").read_text(encoding="utf-8")
+    assert manifest_module._canonical_toml(text) == tomllib.loads(text)
+    written = manifest_to_toml(load_manifest(REPO / folder))
+    assert manifest_module._canonical_toml(written) == tomllib.loads(written)

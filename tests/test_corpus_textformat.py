@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lineage.errors import CorpusError
+from lineage.errors import CorpusError, LineError
 from lineage.model.document import (
     Document,
     ExtractionWarning,
@@ -18,6 +18,7 @@ from lineage.model.document import (
     Source,
     SourceSpan,
 )
+from lineage.read import textformat
 from lineage.read.textformat import (
     format_document,
     looks_like_corpus_text,
@@ -272,3 +273,36 @@ def test_header_errors_are_those_of_the_whole_text(body, line, reason):
     with pytest.raises(CorpusError) as exc:
         parse_corpus_header(body, "t.txt")
     assert exc.value.reason.startswith(f"line {line}: ") and reason in exc.value.reason
+
+
+_HEADER_LINES = ["symbol: A/80/L.41", "symbol: A/80/L.42", "title: 大会", "title:  padded", "title: trailing ",
+                 'title: "quoted: \\"x\\""', 'note: "a', "title:", "title: ", "note: masthead: A/80/L.13",
+                 "note: two", "agenda-item: 12", "agenda-item: 12", "session : 80", " session: 80", "session:80",
+                 "Session: 80", "symbl: A", "| text", "", "  ", "title:\tx", "date: 2025-12-17\r", "origin-kind: text",
+                 "@preamble pp1", "title: a\x1f", "title: \xa0a", "note: a  b", "origin-path: texts/x: y"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_HEADER_LINES), max_size=8))
+def test_the_header_fast_path_agrees_with_the_field_checks(lines):
+    # the gold: each line through the checks parse_corpus_file makes (textformat._header_field)
+    expected: dict | str = {}
+    for number, raw in enumerate(lines, start=2):
+        line = raw[:-1] if raw.endswith("\r") else raw
+        if line.startswith("@"):
+            break
+        try:
+            if line.startswith("|"):
+                raise LineError("text line before any @block")
+            if line.strip():
+                textformat._header_field(line, expected)  # type: ignore[arg-type]
+        except LineError as exc:
+            expected = f"line {number}: {exc}"
+            break
+    text = "\n".join(["%lineage-corpus-text 1", *lines, "@paragraph 1", "| x"])
+    for given_text in (text, text[:text.index("\n@")]):  # the whole text, or what read_corpus_header reads
+        try:
+            got: dict | str = parse_corpus_header(given_text)
+        except CorpusError as exc:
+            got = exc.reason
+        assert got == expected

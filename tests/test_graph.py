@@ -5,9 +5,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lineage.corpus.manifest import Entry, load_manifest
 from lineage.errors import UsageError
+from lineage.trace import graph as graph_module
 from lineage.trace.graph import build_graph
 from lineage.trace.graph_render import render_graph
 
@@ -221,3 +224,35 @@ def test_corpus_view_has_text_of_an_unlisted_symbol_is_false() -> None:
     assert view.has_text("a/res/80/173", "zh")
     assert not view.has_text("A/RES/80/173", "fr")
     assert not view.has_text("A/RES/1/1", "zh")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 11), st.sampled_from([None, "2025-01", "2025-02", "2024"])),
+                min_size=1, max_size=12),
+       st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11), st.sampled_from(["revises", "builds_on"])),
+                max_size=20),
+       st.randoms(use_true_random=False))
+def test_the_plain_topological_order_is_the_order_with_one_component_per_document(docs, links, rnd):
+    # _kahn_plain (ranks as numbers, no components) against _kahn with each document its own
+    # component, on random graphs: with and without cycles, ties in dates, links to documents
+    # outside the keys asked for.
+    entries = [entry(f"A/80/L.{i}", date) for i, date in dict(docs).items()]
+    names = [e.symbol for e in entries]
+    by_source: dict[str, dict[str, tuple[str, ...]]] = {}
+    for a, b, kind in links:
+        if f"A/80/L.{a}" in names and f"A/80/L.{b}" in names and a != b:
+            targets = by_source.setdefault(f"A/80/L.{a}", {})
+            targets[kind] = tuple(dict.fromkeys([*targets.get(kind, ()), f"A/80/L.{b}"]))
+    graph = build_graph([Entry(e.symbol, e.kind, date=e.date, **by_source.get(e.symbol, {})) for e in entries])
+    keys = [k for k in graph.nodes if rnd.random() < 0.7] or list(graph.nodes)
+    rnd.shuffle(keys)
+    out = graph._adjacent()[0]
+    targets = {}
+    todo = list(keys)
+    while todo:
+        key = todo.pop()
+        if key not in targets:
+            targets[key] = [e.target for e in out.get(key, ())]
+            todo.extend(targets[key])
+    plain = graph_module._kahn_plain(keys, targets, graph.ranks())
+    assert plain == graph_module._kahn(keys, targets, {k: k for k in targets}, graph.nodes)

@@ -10,6 +10,7 @@ import pytest
 from lineage.corpus.index import build_index
 from lineage.corpus.manifest import load_manifest
 from lineage.corpus.store import add_document
+from lineage.trace import inferred
 from lineage.trace.graph import load_graph
 from lineage.trace.inferred import infer_links, with_inferred
 from support.session_corpus import REAL, build_session_corpus, gold_document
@@ -117,3 +118,35 @@ def test_graph_says_when_the_index_is_stale(pool, tmp_path, run_cli):
     code, out, err = run_cli("graph", "A/RES/80/107", "--corpus", str(work))
     assert code == 0 and "index" in err and "stale" in err and "A-80-L.13.en.txt" in err
     assert "adopted from (inferred): A/80/L.13" in out  # read from the texts instead
+
+
+def test_the_headers_kept_between_commands_give_the_same_links_and_follow_a_changed_text(
+        pool, tmp_path, monkeypatch):
+    # lineage.trace.inferred keeps the header fields of a large corpus's texts in the cache
+    # folder; here every corpus counts as large.
+    monkeypatch.setattr(inferred, "CACHE_MIN_TEXTS", 1)
+    monkeypatch.setenv("LINEAGE_CACHE_DIR", str(tmp_path / "cache"))
+    work = tmp_path / "c"
+    shutil.copytree(pool, work)
+    first = _found(work)
+    assert set(first) == CHAINS and list((tmp_path / "cache").glob("headers-*.bin"))
+    # The second command reads no header: every text still is the file it was.
+    read = inferred.CorpusHeaders.read
+    monkeypatch.setattr(inferred.CorpusHeaders, "read", lambda *a, **k: pytest.fail("a header was read again"))
+    again = _found(work)
+    assert again == first
+    # A text rewritten (as `lineage add` replaces one) is read again: its masthead note is gone.
+    monkeypatch.setattr(inferred.CorpusHeaders, "read", read)
+    text = next((work / "texts").glob("A-RES-80-107.*"))
+    kept = text.read_text(encoding="utf-8")
+    text.write_text("".join(line for line in kept.splitlines(keepends=True) if not line.startswith("note:")),
+                    encoding="utf-8")
+    assert ("A/RES/80/107", "A/80/L.13", "adopted_from") in first
+    changed = _found(work)
+    assert changed[("A/RES/80/107", "A/80/L.13", "adopted_from")].method == "session-match"
+    text.write_text(kept, encoding="utf-8")
+    assert _found(work) == first
+    # A damaged cache file is read as no cache.
+    for cached in (tmp_path / "cache").glob("headers-*.bin"):
+        cached.write_bytes(b"\x00damaged")
+    assert _found(work) == first

@@ -52,6 +52,17 @@ def test_a_command_parser_imports_only_that_commands_choices():
     assert "lineage.trace.blame" not in modules and "lineage.cli.app" not in modules
 
 
+def test_a_graph_whose_links_are_all_written_imports_no_measure_builder_or_picture():
+    # The bundled corpus links each resolution to its draft in the manifest, and its texts
+    # have no masthead notes: nothing to compare (the reuse measures and the normaliser), no
+    # masthead phrase to read, no index to build (the worker pool), no picture to draw.
+    modules = _modules_after("graph", "--corpus", str(REPO / "corpora"))
+    assert "lineage.trace.inferred" in modules and "lineage.corpus.freshness" in modules
+    unused = ("lineage.compare", "lineage.normalize", "lineage.read.masthead", "lineage.corpus.index",
+              "lineage.trace.svg", "lineage.report", "multiprocessing", "concurrent.futures")
+    assert sorted(m for m in modules if m.startswith(unused)) == []
+
+
 def test_a_chinese_diff_of_two_corpus_texts_imports_only_what_it_uses():
     # The reading, normalising, comparing and terminal-report stages; not tabulate or wcwidth
     # (the report's tables hold ASCII, ids and dashes), not jieba (a compact dictionary), not

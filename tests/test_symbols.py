@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lineage.errors import SymbolError
+from lineage.model import symbols as symbol_module
 from lineage.model.symbols import (
     Modifier,
     Symbol,
@@ -198,3 +199,42 @@ def test_invisible_characters_copied_with_a_symbol_are_dropped(typed: str) -> No
     # Zero-width space, BOM, soft hyphen and word joiner ride along when a symbol is copied
     # from a web page or a PDF; the symbol is still A/RES/80/173.
     assert canonical_symbol(typed) == "A/RES/80/173"
+
+
+# Pieces a symbol is typed from, canonical or not: the canonical spellings take the short way
+# through the parser (one match), the others the checks of every component. Both must agree.
+_PIECES = ["A", "E", "S", "a", "RES", "res", "80", "1", "0", "07", "12A", "L.41", "l.41", "L.041", "C.3",
+           "CN.6", "PV.68", "Sub.2", "SUB.2", "SUB", "WSIS-05", "TUNIS", "DOC", "Rev.1", "REV.1", "rev.2",
+           "Rev.0", "Rev.01", "Rev", "REV", "Add.1", "ADD.1", "Corr.2", "CORR", "CORR-2", "Amend.3",
+           "AMEND.3", "REVIEW", "ADDITIONAL", "SUBWAY", "REV-1", "ADD-X", "Rev.12", "rev.3a", "X-", "-X", "1.2", "A.1B", "Ｌ.４１", "", " ", "L. 41"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=7), st.sampled_from(["", "(Rev.1)", " (2015)", " "]))
+def test_the_short_way_for_canonical_symbols_agrees_with_the_long_way(pieces: list[str], tail: str) -> None:
+    text = "/".join(pieces) + tail
+    try:
+        long_way: object = symbol_module._parse_any_symbol(text)
+    except SymbolError as exc:
+        long_way = str(exc)
+    symbol_module._parse_symbol.cache_clear()
+    try:
+        short_way: object = symbol_module._parse_symbol(text)
+    except SymbolError as exc:
+        short_way = str(exc)
+    assert short_way == long_way
+    if isinstance(long_way, Symbol) and str(long_way) == text and "(" not in text and "Sub" not in text:
+        assert symbol_module._CANONICAL_RE.fullmatch(text)  # the usual spelling takes the short way
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=7), st.sampled_from(["", "(Rev.1)", " (2015)", " "]))
+def test_a_canonical_spelling_is_its_own_key(pieces: list[str], tail: str) -> None:
+    text = "/".join(pieces) + tail
+    try:
+        printed = str(symbol_module._parse_any_symbol(text))
+    except SymbolError:
+        with pytest.raises(SymbolError):
+            canonical_symbol(text)
+        return
+    assert canonical_symbol(text) == printed

@@ -1,11 +1,14 @@
 """Files lineage can rebuild from its inputs, kept between runs to start faster: jieba's
-dictionary split into buckets (``lineage.compare.zhwords``) and parsed corpus manifests
-(``lineage.corpus.manifest``).
+dictionary split into buckets (``lineage.compare.zhwords``), parsed corpus manifests
+(``lineage.corpus.manifest``) and the header fields of a large corpus's texts
+(``lineage.trace.inferred``).
 
 They live in ``$LINEAGE_CACHE_DIR``, else ``$XDG_CACHE_HOME/lineage``, else
 ``~/.cache/lineage``. Each file's name carries a digest of what it was built from, so a stale
-file is never read; any file here may be deleted at any time. Where the folder cannot be
-written, callers compute what they need in memory instead (slower, same answers).
+file is never read (the header fields: a digest of the corpus folder's path, and each text's
+fields the identity of the file they were read from, used only while the file keeps it); any
+file here may be deleted at any time. Where the folder cannot be written, callers compute
+what they need in memory instead (slower, same answers).
 """
 from __future__ import annotations
 

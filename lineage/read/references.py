@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-
-from lineage.read.masthead import find_lineage_references
+from typing import Callable
 
 __all__ = ["NOTE_PREFIX", "first_page_text", "masthead_notes", "references_in_notes"]
 
@@ -40,9 +39,16 @@ def first_page_text(path: str | Path) -> str:
     return ""
 
 
+def _finder() -> Callable[[str], list[tuple[str, str, str]]]:
+    """:func:`lineage.read.masthead.find_lineage_references`, loaded on first use: the
+    masthead rules are about 60 regular expressions (0.02 s to import), and most texts a
+    corpus view reads have no masthead notes (``lineage graph`` reads every text's header)."""
+    return importlib.import_module("lineage.read.masthead").find_lineage_references
+
+
 def masthead_notes(path: str | Path) -> list[str]:
     """The ``note:`` lines to keep in a canonical text: one ``masthead: PHRASE`` per phrase."""
-    phrases = dict.fromkeys(phrase for _, _, phrase in find_lineage_references(first_page_text(path)))
+    phrases = dict.fromkeys(phrase for _, _, phrase in _finder()(first_page_text(path)))
     return [NOTE_PREFIX + p for p in phrases]
 
 
@@ -51,7 +57,7 @@ def references_in_notes(notes: tuple[str, ...] | list[str]) -> list[tuple[str, s
     found: list[tuple[str, str, str]] = []
     for note in notes:
         if note.startswith(NOTE_PREFIX):
-            for ref in find_lineage_references(note[len(NOTE_PREFIX):]):
+            for ref in _finder()(note[len(NOTE_PREFIX):]):
                 if ref not in found:
                     found.append(ref)
     return found

@@ -228,6 +228,12 @@ _SINGLE_HEADER = frozenset({"symbol", "language", "date", "distribution", "sessi
                             "issued", "formula", "sponsors", "meeting",
                             "origin-kind", "origin-path", "origin-sha256", "origin-pages"})
 _MULTI_HEADER = frozenset({"agenda-item", "note"})
+# A header line as written: a known field, ": ", a raw value (no quote first, no space at
+# either end); a header of such lines and blank ones (see parse_corpus_header).
+_FIELD_NAMES = "|".join(sorted(_SINGLE_HEADER | _MULTI_HEADER, key=len, reverse=True))
+_HEADER_LINE = rf"(?:{_FIELD_NAMES}): [^\s\"](?:[^\n]*\S)?"
+_USUAL_HEADER_RE = re.compile(rf"(?:{_HEADER_LINE})?(?:\n(?:{_HEADER_LINE})?)*")
+_HEADER_LINE_RE = re.compile(rf"^({_FIELD_NAMES}): ([^\n]*)$", re.MULTILINE)
 
 
 @dataclass
@@ -383,7 +389,30 @@ def parse_corpus_header(text: str, path: str | Path = "<text>") -> dict[str, lis
     """The header fields of a corpus text (or of its beginning: reading stops at the first
     ``@`` block), each key to its decoded values, checked as :func:`parse_corpus_file` checks
     them; for a view that needs a large corpus's metadata and none of its paragraphs."""
-    lines = text.lstrip("\ufeff").split("\n")
+    text = text.lstrip("\ufeff")
+    first, _, body = text.partition("\n")
+    at = body.find("\n@")
+    head = body if at < 0 and not body.startswith("@") else body[:max(at, 0)]
+    if first == _FIRST_LINE and _USUAL_HEADER_RE.fullmatch(head):
+        # Every line is blank or a known field, ": " and a value written raw (neither quoted
+        # nor padded): taken as _header_field takes it, without checking each line again (a
+        # corpus view reads the headers of every text). A field given twice goes the long way.
+        pairs = _HEADER_LINE_RE.findall(head)
+        header = {key: [value] for key, value in pairs}
+        if len(header) == len(pairs):
+            return header
+        header = {}  # a field given more than once: agenda items and notes may be
+        for key, value in pairs:
+            if key in header and key not in _MULTI_HEADER:
+                break
+            header.setdefault(key, []).append(value)
+        else:
+            return header
+    return _parse_header_lines(text, path)
+
+
+def _parse_header_lines(text: str, path: str | Path) -> dict[str, list[str]]:
+    lines = text.split("\n")
     header: dict[str, list[str]] = {}
     lineno = 1
     try:

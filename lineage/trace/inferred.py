@@ -21,20 +21,23 @@ headers (and, for the text reuse, the texts of the few candidates).
 """
 from __future__ import annotations
 
+import hashlib
+import importlib
 import json
+import marshal
 import os
 import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
-from lineage.compare.reuse import comparable
-from lineage.compare.similarity import char_ngrams, two_way_containment
-from lineage.corpus.files import read_corpus_header
-from lineage.corpus.index import IndexStatus, index_path, index_status
-from lineage.corpus.manifest import load_entry_document
+from lineage.corpus.files import CorpusHeaders
+from lineage.corpus.freshness import IndexStatus, index_path, index_status
+from lineage.corpus.manifest import Entry, load_entry_document
 from lineage.errors import LineageError
 from lineage.model.symbols import is_symbol, parse_symbol
+from lineage.read.cache import read_cache, write_cache
 from lineage.read.references import references_in_notes
 from lineage.read.textformat import parse_corpus_header
 from lineage.script.language import gram_size
@@ -68,7 +71,6 @@ class _Facts:
     agenda: set[str] = field(default_factory=set)
     title: str | None = None
     refs: list[tuple[str, str, str]] = field(default_factory=list)
-    languages: set[str] = field(default_factory=set)
 
 
 def _fold_title(title: str | None) -> str | None:
@@ -79,43 +81,107 @@ def _facts_from_index(path: Path) -> dict[str, _Facts]:
     facts: dict[str, _Facts] = {}
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        docs = con.execute("SELECT id, symbol, language, session, agenda, title FROM documents").fetchall()
+        docs = con.execute("SELECT id, symbol, session, agenda, title FROM documents").fetchall()
         refs: dict[int, list[tuple[str, str, str]]] = {}
         for doc, relation, symbol, phrase in con.execute("SELECT doc, relation, symbol, phrase FROM refs"):
             refs.setdefault(doc, []).append((relation, symbol, phrase))
     finally:
         con.close()
-    for doc_id, symbol, language, session, agenda, title in docs:
+    for doc_id, symbol, session, agenda, title in docs:
         f = facts.setdefault(node_key(symbol), _Facts())
         f.session = f.session or session
         if agenda and agenda != "[]":  # most documents name no agenda item: no parse
             f.agenda.update(json.loads(agenda))
         f.title = f.title or title
-        f.languages.add(language)
         f.refs += [r for r in refs.get(doc_id, []) if r not in f.refs]
     return facts
 
 
+# The header fields the facts use, kept per text between commands (see _HeaderFacts).
+_FACT_FIELDS = ("session", "agenda-item", "title", "note")
+_HEADER_CACHE_FORMAT = ("inferred header facts", 1, _FACT_FIELDS)  # never leaves the cache folder
+# Fewer texts than this are read every time: quicker than a cache file is to manage, and no
+# file in the cache folder for every small (or temporary) corpus.
+CACHE_MIN_TEXTS = 1000
+
+
+class _HeaderFacts:
+    """The fields of the texts' headers the facts use, read once and kept in the cache folder
+    (:mod:`lineage.read.cache`) for the next command on the same corpus: each with the
+    identity of its file when read (inode, size, modification and change times), and used
+    again only while the file still has that identity. A corpus of 10,000 texts then costs
+    a ``stat`` per text instead of opening, reading and parsing each header (which was a
+    third of ``lineage graph``). A text that cannot be read is never kept: it fails again.
+    The cache file's name is a digest of the corpus folder's real path and of this format."""
+
+    def __init__(self, corpus_dir: Path, keep: bool) -> None:
+        self.headers = CorpusHeaders(corpus_dir)
+        where = f"{_HEADER_CACHE_FORMAT}\0{os.path.realpath(corpus_dir)}"
+        self.name = f"headers-{hashlib.sha256(where.encode('utf-8', 'surrogatepass')).hexdigest()[:32]}.bin"
+        self.keep = keep
+        self.kept: dict[str, tuple] = {}
+        self.seen: dict[str, tuple] = {}
+        data = read_cache(self.name) if keep else None
+        try:
+            fmt, kept = marshal.loads(data) if data is not None else (None, None)
+        except (EOFError, TypeError, ValueError):
+            fmt, kept = None, None  # damaged: read the headers again
+        if fmt == _HEADER_CACHE_FORMAT and isinstance(kept, dict):
+            self.kept = kept
+
+    def fields(self, rel: str) -> dict[str, list[str]]:
+        """``parse_corpus_header`` of the text ``rel``, the fields of _FACT_FIELDS only; the
+        same errors (LineageError, UnicodeDecodeError, OSError) for a broken text."""
+        identity = self.headers.identity(rel) if self.keep else None
+        row = self.kept.get(rel)
+        if identity is not None and type(row) is tuple and len(row) == 2 and row[0] == identity \
+                and type(row[1]) is dict:
+            self.seen[rel] = row
+            return row[1]
+        header = parse_corpus_header(self.headers.read(rel).decode("utf-8"), rel)
+        fields = {k: header[k] for k in _FACT_FIELDS if k in header}
+        if identity is not None:
+            self.seen[rel] = (identity, fields)
+        return fields
+
+    def close(self) -> None:
+        self.headers.close()
+        if self.keep and self.seen != self.kept:
+            write_cache(self.name, marshal.dumps((_HEADER_CACHE_FORMAT, self.seen)))
+
+
 def _facts_from_texts(corpus_dir: Path, graph: LineageGraph) -> dict[str, _Facts]:
-    """The texts' headers only (everything before the first block): cheap on a large corpus."""
+    """The texts' headers only (everything before the first block): cheap on a large corpus,
+    and kept between commands (_HeaderFacts)."""
     facts: dict[str, _Facts] = {}
-    for key, node in graph.nodes.items():
-        for entry in node.entries:
-            if not entry.text:
-                continue
-            try:
-                header = parse_corpus_header(read_corpus_header(corpus_dir, entry.text).decode("utf-8"),
-                                             os.path.join(corpus_dir, entry.text))
-            except (LineageError, UnicodeDecodeError, OSError):
-                continue  # a broken text is reported by the commands that read it
-            f = facts.setdefault(key, _Facts())
-            f.session = f.session or next(iter(header.get("session", [])), None)
-            f.agenda.update(header.get("agenda-item", []))
-            f.title = f.title or entry.title or next(iter(header.get("title", [])), None)
-            f.languages.add(entry.language or "")
-            if "note" in header:
-                f.refs += [r for r in references_in_notes(tuple(header["note"])) if r not in f.refs]
+    texts = sum(1 for node in graph.nodes.values() for entry in node.entries if entry.text)
+    headers = _HeaderFacts(corpus_dir, keep=texts >= CACHE_MIN_TEXTS)
+    try:
+        for key, node in graph.nodes.items():
+            for entry in node.entries:
+                if entry.text:
+                    try:
+                        header = headers.fields(entry.text)
+                    except (LineageError, UnicodeDecodeError, OSError):
+                        continue  # a broken text is reported by the commands that read it
+                    _add_header(facts, key, entry, header)
+    finally:
+        headers.close()
     return facts
+
+
+def _add_header(facts: dict[str, _Facts], key: str, entry: Entry, header: dict[str, list[str]]) -> None:
+    f = facts.get(key)
+    if f is None:
+        f = facts[key] = _Facts()
+    if not f.session:
+        f.session = header["session"][0] if "session" in header else None
+    if "agenda-item" in header:
+        f.agenda.update(header["agenda-item"])
+    if not f.title:
+        f.title = entry.title or (header["title"][0] if "title" in header else None)
+    if "note" in header:
+        f.refs += [r for r in references_in_notes(tuple(header["note"])) if r not in f.refs]
 
 
 def _session_of(key: str, facts: _Facts | None) -> str | None:
@@ -129,6 +195,13 @@ def _committee(refs: list[tuple[str, str, str]]) -> str | None:
         if relation == "report" and (m := _COMMITTEE_RE.search(phrase)):
             return _COMMITTEES[m.group(1).casefold()]
     return None
+
+
+def _compare(name: str) -> ModuleType:
+    """``lineage.compare.NAME`` (``reuse``, ``similarity``), loaded when a resolution has a
+    draft to compare it with: with the normaliser they bring, about 0.09 s of start-up that
+    ``lineage graph`` on a corpus whose links are all written or all in the mastheads never needs."""
+    return importlib.import_module(f"lineage.compare.{name}")
 
 
 class _Texts:
@@ -150,7 +223,7 @@ class _Texts:
         making the sets again for each pair was nine tenths of ``lineage graph``'s time)."""
         got = self.gram_sets.get((key, language))
         if got is None or got[0] != n:
-            got = (n, frozenset(char_ngrams(self.get(key, language), n)))
+            got = (n, frozenset(_compare("similarity").char_ngrams(self.get(key, language), n)))
             self.gram_sets[(key, language)] = got
         return got[1]
 
@@ -171,6 +244,7 @@ class _Texts:
             doc = load_entry_document(self.corpus_dir, entry)
         except LineageError:
             return ""
+        comparable = _compare("reuse").comparable
         return "".join(comparable(p.text, language) for p in [*doc.preamble, *doc.paragraphs])
 
 
@@ -180,7 +254,8 @@ def _reuse(texts: _Texts, a: str, b: str, language: str) -> float:
     if not (ta and tb):
         return 0.0
     n = gram_size(ta, language)
-    return two_way_containment(ta, tb, n, (texts.grams(a, language, n), texts.grams(b, language, n)))
+    measure = _compare("similarity").two_way_containment
+    return float(measure(ta, tb, n, (texts.grams(a, language, n), texts.grams(b, language, n))))
 
 
 def _explicit(graph: LineageGraph) -> set[tuple[str, str]]:
@@ -191,9 +266,9 @@ def _explicit(graph: LineageGraph) -> set[tuple[str, str]]:
 def _masthead_links(graph: LineageGraph, facts: dict[str, _Facts]) -> list[InferredLink]:
     links = []
     explicit = _explicit(graph)
-    for key in graph.ordered_keys():
-        f = facts.get(key)
-        for relation, symbol, phrase in (f.refs if f else []):
+    # the documents with references, in chronological order (the same order as all of them)
+    for key in graph.ordered_keys([k for k in graph.nodes if k in facts and facts[k].refs]):
+        for relation, symbol, phrase in facts[key].refs:
             target = node_key(symbol)
             if target == key:
                 continue
@@ -207,8 +282,8 @@ def _masthead_links(graph: LineageGraph, facts: dict[str, _Facts]) -> list[Infer
 def _session_links(graph: LineageGraph, facts: dict[str, _Facts], texts: _Texts,
                    have_draft: set[str]) -> list[InferredLink]:
     links: list[InferredLink] = []
-    wanting = [k for k in graph.ordered_keys() if graph.nodes[k].kind == "resolution"
-               and graph.nodes[k].has_text and k not in have_draft]
+    wanting = graph.ordered_keys([k for k, n in graph.nodes.items() if n.kind == "resolution" and n.has_text
+                                  and k not in have_draft])
     if not wanting:
         return links
     # The drafts of each session, by agenda item and by title: a resolution looks only at

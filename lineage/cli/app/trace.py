@@ -26,7 +26,7 @@ def show_graph(corpus_dir: str | Path, symbol: str | None = None, fmt: str = "te
     and every earlier document it builds on, and those that build on it)."""
     # The links found from the documents (inferred) bring the text-reuse measures and
     # normalisation: loaded here only.
-    from lineage.corpus.index import index_status
+    from lineage.corpus.freshness import index_status
     from lineage.trace.graph import load_graph
     from lineage.trace.graph_render import render_graph
     from lineage.trace.inferred import evidence_lines, infer_links, with_inferred
