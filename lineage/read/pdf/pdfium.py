@@ -294,7 +294,7 @@ def _page_text(tp: object, n: int) -> list[int] | None:
 _SURROGATE = re.compile("[\ud800-\udfff\U00010000-\U0010ffff]")
 
 
-def _glyph(font: _FontInfo, vp: ctypes.c_void_p, i: int, code: int) -> tuple[str, float]:
+def _glyph(font: _FontInfo, vp: Any, i: int, code: int) -> tuple[str, float]:
     """The text and advance width (per unit of font size) of character ``i``, whose code is
     ``code``; the same for every glyph of one font and code, so asked once for each."""
     if code == 2:
@@ -313,7 +313,10 @@ def _read_chars(tp: Any, ctm: tuple[float, ...], height: float, objects: dict[in
                 fonts: _Fonts) -> list[Char]:
     """The glyphs of a text page; ``objects`` gets the text objects they belong to."""
     n = pdfium.FPDFText_CountChars(tp)
-    vp = ctypes.c_void_p(ctypes.cast(tp, ctypes.c_void_p).value)
+    # The text page's handle as a ready-made pointer argument: a c_void_p handle is turned
+    # into a new argument object on every call, a reference to memory at its address is not.
+    at = ctypes.c_char.from_address(ctypes.cast(tp, ctypes.c_void_p).value or 0)
+    vp = ctypes.byref(at)
     codes = _page_text(tp, n)
     if codes is None:
         codes = [_get_unicode(vp, i) for i in range(n)]
@@ -332,17 +335,20 @@ def _read_chars(tp: Any, ctm: tuple[float, ...], height: float, objects: dict[in
     append = out.append
     get_object, get_origin, new = _get_object, _get_origin, _new_char
     last_key = None
-    a = b = c = d = fs = dy0 = dy1 = top = bottom = size = 0.0
+    a = b = c = d = fs = dy0 = dy1 = top = bottom = size = gap_limit = 0.0
     last_y: float | None = None
     upright = plain = True
     font: _FontInfo | None = None
     name = ""
     glyphs: dict[int, tuple[str, float]] = {}
+    advances: dict[int, tuple[str, float, float]] = {}
     c0, c1, c2, c3, c4, c5 = ctm
     loose = pdfium.FS_RECTF()
     p_loose = ctypes.byref(loose)
     prev_key = prev_y = None  # the object and baseline of the last plain glyph appended
     prev_i = 0
+    prev_x1 = 0.0  # the right edge and text of the last glyph appended
+    prev_text = ""
     for i in range(n):
         key = get_object(vp, i)
         if not key:
@@ -354,23 +360,29 @@ def _read_chars(tp: Any, ctm: tuple[float, ...], height: float, objects: dict[in
                 asked = (get_matrix(vp, i, p_matrix), font_size(key, p_size), get_font(key), _unpack_answers(answers))
                 info = shared.get(asked)
                 if info is None:
-                    info = shared[asked] = _object_info(asked, ctm, upright_page, fonts)
+                    info = shared[asked] = (*_object_info(asked, ctm, upright_page, fonts), {})
                 objects[key] = info
-            a, b, c, d, upright, fs, font, name, glyphs, dy0, dy1, plain = info
+            a, b, c, d, upright, fs, font, name, glyphs, dy0, dy1, plain, advances = info
             last_key = key
             last_y = None
         code = codes[i]
         if code == 0xFFFE:
             code = _get_unicode(vp, i)  # the text buffer holds 0xFFFE for pdfium's marks
-        g = glyphs.get(code)
+        g = advances.get(code)
         if g is None:
-            g = glyphs[code] = _glyph(font, vp, i, code)  # type: ignore[arg-type]
-        text, w = g
+            # Per object kind (font, size, matrix): the text, the advance (width times size)
+            # and its horizontal extent on the page (times the matrix's a), as the general
+            # transform below multiplies them.
+            t = glyphs.get(code)
+            if t is None:
+                t = glyphs[code] = _glyph(font, vp, i, code)  # type: ignore[arg-type]
+            adv = t[1] * fs
+            g = advances[code] = (t[0], adv, a * adv)
+        text, adv, wide = g
         get_origin(vp, i, p_ox, p_oy)
-        adv = w * fs
         if plain:
             x0 = ox.value + c4
-            x1 = x0 + a * adv
+            x1 = x0 + wide
             if x1 < x0:
                 x0, x1 = x1, x0
             uy = oy.value
@@ -382,20 +394,24 @@ def _read_chars(tp: Any, ctm: tuple[float, ...], height: float, objects: dict[in
                 if y1 < y0:
                     y0, y1 = y1, y0
                 top, bottom, size = height - y1, height - y0, y1 - y0
+                gap_limit = _GAP_CHECK * size
                 last_y = uy
-            if key == prev_key and uy == prev_y and x0 - out[-1][2] > _GAP_CHECK * size \
-                    and text != " " and out[-1][0] != " ":
-                # The width came from the font by the glyph's Unicode value, which pdfium maps
-                # back to a character code: under a ToUnicode map that gives two glyphs one
-                # value (a K printed from a glyph mapped to "u"), that is the other glyph's
-                # width, and a space would appear inside the word. pdfium's loose box of the
-                # glyph itself has its true advance; asked only where such a gap shows.
-                prev = out[-1]
-                if _loose_box(vp, prev_i, p_loose) and a > 0:
-                    right = loose.right + c4
-                    if right > prev[2]:
-                        out[-1] = new(Char, (prev[0], prev[1], min(right, x0), *prev[3:]))
-            prev_key, prev_y, prev_i = key, uy, i
+            if key == prev_key and uy == prev_y:
+                if x0 - prev_x1 > gap_limit and text != " " and prev_text != " ":
+                    # The width came from the font by the glyph's Unicode value, which pdfium
+                    # maps back to a character code: under a ToUnicode map that gives two
+                    # glyphs one value (a K printed from a glyph mapped to "u"), that is the
+                    # other glyph's width, and a space would appear inside the word. pdfium's
+                    # loose box of the glyph itself has its true advance; asked only where
+                    # such a gap shows.
+                    prev = out[-1]
+                    if _loose_box(vp, prev_i, p_loose) and a > 0:
+                        right = loose.right + c4
+                        if right > prev[2]:
+                            out[-1] = new(Char, (prev[0], prev[1], min(right, x0), *prev[3:]))
+            else:
+                prev_key, prev_y = key, uy
+            prev_i, prev_x1, prev_text = i, x1, text
             append(new(Char, (text, x0, x1, top, bottom, size, name, upright)))
             continue
         prev_key = None
