@@ -257,7 +257,8 @@ def _quick(restype: Any, *argtypes: Any) -> Any:
 
 # Object handles come back as plain integers (keys of the per-object cache); an index is a C int.
 _get_object = _bare(pdfium.FPDFText_GetTextObject, ctypes.c_size_t)
-_get_origin = _bare(pdfium.FPDFText_GetCharOrigin, ctypes.c_int)
+# Its answer (whether the index was valid: it always is here) is not read, so not converted.
+_get_origin = _bare(pdfium.FPDFText_GetCharOrigin, None)
 _get_unicode = _bare(pdfium.FPDFText_GetUnicode, ctypes.c_uint)
 _map_error = _bare(pdfium.FPDFText_HasUnicodeMapError, ctypes.c_int)
 _get_matrix = _bare(pdfium.FPDFText_GetMatrix, ctypes.c_int)
@@ -334,7 +335,7 @@ def _read_chars(tp: Any, ctm: tuple[float, ...], height: float, objects: dict[in
     out: list[Char] = []
     append = out.append
     get_object, get_origin, new = _get_object, _get_origin, _new_char
-    last_key = None
+    last_key = last_info = None
     a = b = c = d = fs = dy0 = dy1 = top = bottom = size = gap_limit = 0.0
     last_y: float | None = None
     upright = plain = True
@@ -362,9 +363,14 @@ def _read_chars(tp: Any, ctm: tuple[float, ...], height: float, objects: dict[in
                 if info is None:
                     info = shared[asked] = (*_object_info(asked, ctm, upright_page, fonts), {})
                 objects[key] = info
-            a, b, c, d, upright, fs, font, name, glyphs, dy0, dy1, plain, advances = info
+            if info is not last_info:
+                # A new kind of object (consecutive objects of one kind, as one per glyph
+                # makes them, keep what was worked out for the last one, its vertical
+                # extent on the baseline included).
+                a, b, c, d, upright, fs, font, name, glyphs, dy0, dy1, plain, advances = info
+                last_info = info
+                last_y = None
             last_key = key
-            last_y = None
         code = codes[i]
         if code == 0xFFFE:
             code = _get_unicode(vp, i)  # the text buffer holds 0xFFFE for pdfium's marks
@@ -473,8 +479,9 @@ def _walk_objects(page: Any, ctm: tuple[float, ...], height: float, rules: list[
     whether the page shows an image. Form XObjects are entered. ``text_objects`` are objects
     known to be text (a page may have one per word), passed over without asking pdfium."""
     has_images = False
-    owner = ctypes.c_void_p(ctypes.cast(page, ctypes.c_void_p).value)
-    stack: list[tuple[int, Callable[[ctypes.c_void_p, int], int], ctypes.c_void_p, tuple[float, ...], int]] = [
+    # The page as a ready-made pointer argument of the bare _page_object (see _read_chars).
+    owner: Any = ctypes.byref(ctypes.c_char.from_address(ctypes.cast(page, ctypes.c_void_p).value or 0))
+    stack: list[tuple[int, Callable[[Any, int], int], Any, tuple[float, ...], int]] = [
         (pdfium.FPDFPage_CountObjects(page), _page_object, owner, ctm, 0)]
     while stack:
         count, get, owner, frame, depth = stack.pop()
