@@ -12,7 +12,7 @@ from lineage.model.document import Document, ExtractionWarning, Source
 from lineage.read.digest import sha256_file
 from lineage.read.pdf.analyse import PageLines, analyse_pages
 from lineage.read.pdf.assemble import to_document
-from lineage.read.pdf.boundary import check_header, iter_pages, open_pdf, resolve_engine
+from lineage.read.pdf.boundary import check_header, iter_pages, load_engine, open_pdf, resolve_engine
 from lineage.read.pdf.limits import LIMITS, Limits, prescan
 from lineage.read.pdf.lines import build_lines
 from lineage.read.pdf.records import Char, PageData
@@ -78,6 +78,7 @@ def extract_pdf(path: str | Path, engine: str | None = None, *, isolate: bool | 
     if isolate is None:
         isolate = can_isolate()
     if isolate:
+        load_engine(name)
         return run_isolated(lambda progress: _extract(path, name, limits, progress), path, limits)
     return _extract(path, name, limits, None)
 
