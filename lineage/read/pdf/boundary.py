@@ -23,7 +23,7 @@ from lineage.errors import PdfError
 from lineage.read.pdf.records import PageData
 
 __all__ = ["ENGINES", "DEFAULT_ENGINE", "check_header", "open_pdf", "iter_pages", "resolve_engine",
-           "default_engine", "use_engine"]
+           "default_engine", "use_engine", "load_engine"]
 
 ENGINES = ("pdfium", "pdfplumber")
 DEFAULT_ENGINE = "pdfium"
@@ -34,6 +34,13 @@ _SOURCES = {"pdfium": "lineage.read.pdf.pdfium", "pdfplumber": "lineage.read.pdf
 
 def _source(name: str) -> ModuleType:
     return importlib.import_module(_SOURCES[name])
+
+
+def load_engine(engine: str | None = None) -> None:
+    """Import the character source of ``engine`` now (``extract_pdf`` does so before it
+    forks the child that reads the PDF: imported in the child, it would be imported again
+    for every PDF a process reads; in the parent, once)."""
+    _source(resolve_engine(engine))
 
 _TAIL = 4096
 # The engine used when a caller passes none: the CLI's --engine sets it for one command, so

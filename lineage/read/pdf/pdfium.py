@@ -56,12 +56,22 @@ class PdfiumDocument:
     def __init__(self, handle: object, path: Path) -> None:
         self.handle = handle
         self.path = path
+        # The last page read, held open until the next one is read (see iter_pages); closed
+        # before the document, whoever stops first.
+        self.held: object = None
 
     def page_count(self) -> int:
         return int(pdfium.FPDF_GetPageCount(self.handle))
 
+    def hold(self, page: object) -> None:
+        """Keep ``page`` open in place of the page held so far (which is closed)."""
+        held, self.held = self.held, page
+        if held is not None:
+            pdfium.FPDF_ClosePage(held)
+
     def close(self) -> None:
         if self.handle is not None:
+            self.hold(None)
             handle, self.handle = self.handle, None
             pdfium.FPDF_CloseDocument(handle)
 
@@ -85,15 +95,22 @@ def iter_pages(doc: PdfiumDocument, path: Path) -> Iterator[PageData]:
     n = doc.page_count()
     if n <= 0:
         raise PdfError("the PDF has no pages (its page tree is empty)", path)
-    for i in range(n):
-        page = pdfium.FPDF_LoadPage(doc.handle, i)
-        if not page:
-            raise PdfError(f"page {i + 1}: truncated or corrupt PDF (pdfium cannot load the page)", path)
-        try:
-            record = page_record(page, i + 1)
-        finally:
-            pdfium.FPDF_ClosePage(page)
-        yield record
+    fonts = _Fonts()
+    try:
+        for i in range(n):
+            page = pdfium.FPDF_LoadPage(doc.handle, i)
+            if not page:
+                raise PdfError(f"page {i + 1}: truncated or corrupt PDF (pdfium cannot load the page)", path)
+            try:
+                record = page_record(page, i + 1, fonts)
+            finally:
+                # The page stays open while the next is read, so that the fonts the two share
+                # are alive throughout and keep their addresses (see _Fonts).
+                doc.hold(page)
+            yield record
+    finally:
+        if doc.handle is not None:
+            doc.hold(None)
 
 
 def _page_frame(page: object) -> tuple[tuple[float, float, float, float, float, float], float, float]:
@@ -153,11 +170,49 @@ class _FontInfo:
         return w
 
 
-def page_record(page: object, number: int) -> PageData:
-    """Convert one pdfium page to a typed record (glyphs, thin horizontal rules, images)."""
+class _Fonts:
+    """The fonts met on the page being read and on the page before, by the address of
+    pdfium's font (``FPDF_FONT``, a ``CPDF_Font*``), with their glyph caches: asking a font
+    for a glyph's width loads the glyph, about 10 us each, and consecutive pages share most
+    fonts (1,860 of the 1,966 font uses of the 308-page fixture).
+
+    An address names one font only while that font is alive: once freed, another font may
+    be built at the same address, and a cache keyed by it across pages would give the new
+    font the old one's widths. So the cache holds only fonts of pages that are open: a text
+    object holds a reference to its font, and :func:`iter_pages` keeps the previous page
+    open until the next one has been read; a font met on the previous page is therefore
+    still alive, and a font met now at its address is that same font. Fonts of older pages
+    are dropped (:meth:`next_page`) before their page closes."""
+
+    __slots__ = ("current", "previous")
+
+    def __init__(self) -> None:
+        self.current: dict[int, _FontInfo] = {}
+        self.previous: dict[int, _FontInfo] = {}
+
+    def next_page(self) -> None:
+        """Start a page: keep the fonts of the page just read (open until this one is read)."""
+        self.previous, self.current = self.current, {}
+
+    def get(self, key: int) -> _FontInfo:
+        font = self.current.get(key)
+        if font is None:
+            font = self.previous.get(key)
+            if font is None:
+                font = _FontInfo(key)
+            self.current[key] = font
+        return font
+
+
+def page_record(page: object, number: int, fonts: _Fonts | None = None) -> PageData:
+    """Convert one pdfium page to a typed record (glyphs, thin horizontal rules, images).
+    ``fonts``: the font cache of the pages read before (see :class:`_Fonts`)."""
     ctm, width, height = _page_frame(page)
     text_objects: dict[int, tuple] = {}
-    chars = _chars(page, ctm, height, text_objects)
+    if fonts is None:
+        fonts = _Fonts()
+    fonts.next_page()
+    chars = _chars(page, ctm, height, text_objects, fonts)
     rules: list[Rule] = []
     images: list[tuple[float, float, float, float]] = []
     has_images = _walk_objects(page, ctm, height, rules, images, text_objects)
@@ -166,12 +221,13 @@ def page_record(page: object, number: int) -> PageData:
                     has_images=has_images, image_cover=cover)
 
 
-def _chars(page: object, ctm: tuple[float, ...], height: float, objects: dict[int, tuple]) -> list[Char]:
+def _chars(page: object, ctm: tuple[float, ...], height: float, objects: dict[int, tuple],
+           fonts: _Fonts) -> list[Char]:
     text_page = pdfium.FPDFText_LoadPage(page)
     if not text_page:
         return []
     try:
-        return _read_chars(text_page, ctm, height, objects)
+        return _read_chars(text_page, ctm, height, objects, fonts)
     finally:
         pdfium.FPDFText_ClosePage(text_page)
 
@@ -187,26 +243,35 @@ def _bare(func: Any, restype: Any) -> Callable[..., Any]:
     passes the arguments as they are (a ``c_void_p`` handle, an ``int`` index, ``byref``
     pointers) without converting each, and pypdfium2's typed handles (a Python object per
     call) are avoided; together most of the time of a per-glyph loop. Only for functions
-    whose arguments are pointers and C ints: a bare call passes a Python int as a C int."""
-    return ctypes.CFUNCTYPE(restype)(_address(func))
+    whose arguments are pointers and C ints: a bare call passes a Python int as a C int.
+    (:func:`_quick`: the call keeps the GIL.)"""
+    return _quick(restype)(_address(func))
+
+
+def _quick(restype: Any, *argtypes: Any) -> Any:
+    """A function prototype whose calls keep the GIL: releasing and taking it back costs
+    about a sixth of a short call (cachegrind: 2,900 -> 2,500 instructions a call), and the
+    per-glyph and per-object calls are short lookups that never call back into Python."""
+    return ctypes.PYFUNCTYPE(restype, *argtypes)
 
 
 # Object handles come back as plain integers (keys of the per-object cache); an index is a C int.
 _get_object = _bare(pdfium.FPDFText_GetTextObject, ctypes.c_size_t)
-_get_origin = _bare(pdfium.FPDFText_GetCharOrigin, ctypes.c_int)
+# Its answer (whether the index was valid: it always is here) is not read, so not converted.
+_get_origin = _bare(pdfium.FPDFText_GetCharOrigin, None)
 _get_unicode = _bare(pdfium.FPDFText_GetUnicode, ctypes.c_uint)
 _map_error = _bare(pdfium.FPDFText_HasUnicodeMapError, ctypes.c_int)
 _get_matrix = _bare(pdfium.FPDFText_GetMatrix, ctypes.c_int)
 # Called with an object's integer key: a declared pointer argument converts it faster than
 # wrapping it in a c_void_p for a bare call.
-_font_size = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)(
+_font_size = _quick(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)(
     _address(pdfium.FPDFTextObj_GetFontSize))
-_get_font = ctypes.CFUNCTYPE(ctypes.c_size_t, ctypes.c_void_p)(_address(pdfium.FPDFTextObj_GetFont))
+_get_font = _quick(ctypes.c_size_t, ctypes.c_void_p)(_address(pdfium.FPDFTextObj_GetFont))
 _glyph_width = _bare(pdfium.FPDFFont_GetGlyphWidth, ctypes.c_int)
 _page_object = _bare(pdfium.FPDFPage_GetObject, ctypes.c_size_t)
 _object_type = _bare(pdfium.FPDFPageObj_GetType, ctypes.c_int)
 # The index is an unsigned long: passed converted, as a bare call would pass a C int.
-_form_object = ctypes.CFUNCTYPE(ctypes.c_size_t, ctypes.c_void_p, ctypes.c_ulong)(
+_form_object = _quick(ctypes.c_size_t, ctypes.c_void_p, ctypes.c_ulong)(
     _address(pdfium.FPDFFormObj_GetObject))
 _ONE = ctypes.c_float(1.0)
 _loose_box = _bare(pdfium.FPDFText_GetLooseCharBox, ctypes.c_int)
@@ -230,7 +295,7 @@ def _page_text(tp: object, n: int) -> list[int] | None:
 _SURROGATE = re.compile("[\ud800-\udfff\U00010000-\U0010ffff]")
 
 
-def _glyph(font: _FontInfo, vp: ctypes.c_void_p, i: int, code: int) -> tuple[str, float]:
+def _glyph(font: _FontInfo, vp: Any, i: int, code: int) -> tuple[str, float]:
     """The text and advance width (per unit of font size) of character ``i``, whose code is
     ``code``; the same for every glyph of one font and code, so asked once for each."""
     if code == 2:
@@ -245,32 +310,46 @@ def _glyph(font: _FontInfo, vp: ctypes.c_void_p, i: int, code: int) -> tuple[str
     return text, font.width(code)
 
 
-def _read_chars(tp: Any, ctm: tuple[float, ...], height: float, objects: dict[int, tuple]) -> list[Char]:
+def _read_chars(tp: Any, ctm: tuple[float, ...], height: float, objects: dict[int, tuple],
+                fonts: _Fonts) -> list[Char]:
     """The glyphs of a text page; ``objects`` gets the text objects they belong to."""
     n = pdfium.FPDFText_CountChars(tp)
-    vp = ctypes.c_void_p(ctypes.cast(tp, ctypes.c_void_p).value)
+    # The text page's handle as a ready-made pointer argument: a c_void_p handle is turned
+    # into a new argument object on every call, a reference to memory at its address is not.
+    at = ctypes.c_char.from_address(ctypes.cast(tp, ctypes.c_void_p).value or 0)
+    vp = ctypes.byref(at)
     codes = _page_text(tp, n)
     if codes is None:
         codes = [_get_unicode(vp, i) for i in range(n)]
     ox, oy = ctypes.c_double(), ctypes.c_double()
     p_ox, p_oy = ctypes.byref(ox), ctypes.byref(oy)
-    fonts: dict[int, _FontInfo] = {}
-    scratch = _Scratch(ctm)
+    upright_page = tuple(ctm[:4]) == (1.0, 0.0, 0.0, 1.0)
+    # The out-parameters of the per-object calls side by side, read back in one unpack.
+    answers = _Answers()
+    p_matrix, p_size = ctypes.byref(answers), ctypes.addressof(answers) + _Answers.size.offset
+    get_matrix, font_size, get_font = _get_matrix, _font_size, _get_font
+    # The answers of the objects met so far on this page -> what their glyphs share: a page
+    # with one text object per glyph has few distinct answers. (Font addresses stay valid
+    # while the page is open.)
+    shared: dict[tuple, tuple] = {}
     out: list[Char] = []
     append = out.append
     get_object, get_origin, new = _get_object, _get_origin, _new_char
-    last_key = None
-    a = b = c = d = fs = dy0 = dy1 = top = bottom = size = 0.0
+    last_key = last_info = None
+    a = b = c = d = fs = dy0 = dy1 = top = bottom = size = gap_limit = 0.0
     last_y: float | None = None
     upright = plain = True
     font: _FontInfo | None = None
     name = ""
     glyphs: dict[int, tuple[str, float]] = {}
+    advances: dict[int, tuple[str, float, float]] = {}
     c0, c1, c2, c3, c4, c5 = ctm
     loose = pdfium.FS_RECTF()
     p_loose = ctypes.byref(loose)
     prev_key = prev_y = None  # the object and baseline of the last plain glyph appended
     prev_i = 0
+    prev_x1 = 0.0  # the right edge and text of the last glyph appended
+    prev_text = ""
     for i in range(n):
         key = get_object(vp, i)
         if not key:
@@ -278,22 +357,38 @@ def _read_chars(tp: Any, ctm: tuple[float, ...], height: float, objects: dict[in
         if key != last_key:
             info = objects.get(key)
             if info is None:
-                info = objects[key] = _object_info(vp, i, key, ctm, fonts, scratch)
-            a, b, c, d, upright, fs, font, name, glyphs, dy0, dy1, plain = info
+                # The calls first, then the unpack of what they wrote (left to right).
+                asked = (get_matrix(vp, i, p_matrix), font_size(key, p_size), get_font(key), _unpack_answers(answers))
+                info = shared.get(asked)
+                if info is None:
+                    info = shared[asked] = (*_object_info(asked, ctm, upright_page, fonts), {})
+                objects[key] = info
+            if info is not last_info:
+                # A new kind of object (consecutive objects of one kind, as one per glyph
+                # makes them, keep what was worked out for the last one, its vertical
+                # extent on the baseline included).
+                a, b, c, d, upright, fs, font, name, glyphs, dy0, dy1, plain, advances = info
+                last_info = info
+                last_y = None
             last_key = key
-            last_y = None
         code = codes[i]
         if code == 0xFFFE:
             code = _get_unicode(vp, i)  # the text buffer holds 0xFFFE for pdfium's marks
-        g = glyphs.get(code)
+        g = advances.get(code)
         if g is None:
-            g = glyphs[code] = _glyph(font, vp, i, code)  # type: ignore[arg-type]
-        text, w = g
+            # Per object kind (font, size, matrix): the text, the advance (width times size)
+            # and its horizontal extent on the page (times the matrix's a), as the general
+            # transform below multiplies them.
+            t = glyphs.get(code)
+            if t is None:
+                t = glyphs[code] = _glyph(font, vp, i, code)  # type: ignore[arg-type]
+            adv = t[1] * fs
+            g = advances[code] = (t[0], adv, a * adv)
+        text, adv, wide = g
         get_origin(vp, i, p_ox, p_oy)
-        adv = w * fs
         if plain:
             x0 = ox.value + c4
-            x1 = x0 + a * adv
+            x1 = x0 + wide
             if x1 < x0:
                 x0, x1 = x1, x0
             uy = oy.value
@@ -305,20 +400,24 @@ def _read_chars(tp: Any, ctm: tuple[float, ...], height: float, objects: dict[in
                 if y1 < y0:
                     y0, y1 = y1, y0
                 top, bottom, size = height - y1, height - y0, y1 - y0
+                gap_limit = _GAP_CHECK * size
                 last_y = uy
-            if key == prev_key and uy == prev_y and x0 - out[-1][2] > _GAP_CHECK * size \
-                    and text != " " and out[-1][0] != " ":
-                # The width came from the font by the glyph's Unicode value, which pdfium maps
-                # back to a character code: under a ToUnicode map that gives two glyphs one
-                # value (a K printed from a glyph mapped to "u"), that is the other glyph's
-                # width, and a space would appear inside the word. pdfium's loose box of the
-                # glyph itself has its true advance; asked only where such a gap shows.
-                prev = out[-1]
-                if _loose_box(vp, prev_i, p_loose) and a > 0:
-                    right = loose.right + c4
-                    if right > prev[2]:
-                        out[-1] = new(Char, (prev[0], prev[1], min(right, x0), *prev[3:]))
-            prev_key, prev_y, prev_i = key, uy, i
+            if key == prev_key and uy == prev_y:
+                if x0 - prev_x1 > gap_limit and text != " " and prev_text != " ":
+                    # The width came from the font by the glyph's Unicode value, which pdfium
+                    # maps back to a character code: under a ToUnicode map that gives two
+                    # glyphs one value (a K printed from a glyph mapped to "u"), that is the
+                    # other glyph's width, and a space would appear inside the word. pdfium's
+                    # loose box of the glyph itself has its true advance; asked only where
+                    # such a gap shows.
+                    prev = out[-1]
+                    if _loose_box(vp, prev_i, p_loose) and a > 0:
+                        right = loose.right + c4
+                        if right > prev[2]:
+                            out[-1] = new(Char, (prev[0], prev[1], min(right, x0), *prev[3:]))
+            else:
+                prev_key, prev_y = key, uy
+            prev_i, prev_x1, prev_text = i, x1, text
             append(new(Char, (text, x0, x1, top, bottom, size, name, upright)))
             continue
         prev_key = None
@@ -335,52 +434,42 @@ def _read_chars(tp: Any, ctm: tuple[float, ...], height: float, objects: dict[in
     return out
 
 
-class _Scratch:
-    """Out-parameters of the per-object pdfium calls, allocated once per page."""
+class _Answers(ctypes.Structure):
+    """Where the per-object calls write: a text object's matrix (``FS_MATRIX``) and font size."""
 
-    __slots__ = ("matrix", "p_matrix", "size", "p_size", "upright_page")
-
-    def __init__(self, ctm: tuple[float, ...]) -> None:
-        # An upright page (no /Rotate): user space maps to the page by a shift only.
-        self.upright_page = tuple(ctm[:4]) == (1.0, 0.0, 0.0, 1.0)
-        self.matrix = pdfium.FS_MATRIX()
-        self.p_matrix = ctypes.byref(self.matrix)
-        self.size = ctypes.c_float()
-        self.p_size = ctypes.addressof(self.size)
+    _fields_ = [("matrix", pdfium.FS_MATRIX), ("size", ctypes.c_float)]
 
 
-def _object_info(vp: ctypes.c_void_p, i: int, key: int, ctm: tuple[float, ...], fonts: dict[int, _FontInfo],
-                 scratch: _Scratch) -> tuple:
-    """What every glyph of one text object (``key``, holding character ``i`` of the text
-    page ``vp``) shares: its matrix (with the page frame), whether it is upright, its font
-    size and font, the font's name and glyph cache, the vertical extent of its glyph boxes,
-    and whether its glyphs need the general transform. (A page may have one object per word:
-    this runs for most glyphs of such a page.)"""
-    if _get_matrix(vp, i, scratch.p_matrix):
-        ma, mb, mc, md = _FLOAT4(scratch.matrix)
-    else:
+# The matrix's a, b, c, d and the font size (its e and f skipped: the position is per glyph).
+_unpack_answers = struct.Struct("4f8xf").unpack_from
+assert struct.calcsize("4f8x") == _Answers.size.offset
+
+
+def _object_info(asked: tuple[int, int, int, tuple[float, float, float, float, float]], ctm: tuple[float, ...],
+                 upright_page: bool, fonts: _Fonts) -> tuple:
+    """What every glyph of one text object shares, from pdfium's answers about it
+    (``FPDFText_GetMatrix`` and ``FPDFTextObj_GetFontSize`` succeeded, its font, the matrix's
+    four numbers and the size): its matrix (with the page frame), whether it is upright, its
+    font size and font, the font's name and glyph cache, the vertical extent of its glyph
+    boxes, and whether its glyphs need the general transform. ``upright_page``: the page has
+    no /Rotate (user space maps to the page by a shift only)."""
+    has_matrix, has_size, fkey, (ma, mb, mc, md, size) = asked
+    if not has_matrix:
         ma, mb, mc, md = 1.0, 0.0, 0.0, 1.0
-    if scratch.upright_page:
+    if upright_page:
         # _mul with the upright frame, written out (x * 1.0 is x exactly).
         a, b, c, d = ma + mb * 0.0, ma * 0.0 + mb, mc + md * 0.0, mc * 0.0 + md
     else:
         a, b, c, d, _, _ = _mul((ma, mb, mc, md, 0.0, 0.0), (*ctm[:4], 0.0, 0.0))
-    fs = scratch.size.value if _font_size(key, scratch.p_size) else 0.0
-    fkey = _get_font(key)
+    fs = size if has_size else 0.0
     font = fonts.get(fkey)
-    if font is None:
-        font = fonts[fkey] = _FontInfo(fkey)
     # The glyph box in text space relative to the origin runs from (0, descent) to
     # (advance, descent + size); it goes through the glyph's matrix.
     dy0 = font.descent * fs
     # Unrotated, unskewed text on an upright page (nearly every glyph): the general
     # transform of _read_chars with its zero terms left out gives the same numbers.
-    plain = scratch.upright_page and b == 0.0 and c == 0.0
+    plain = upright_page and b == 0.0 and c == 0.0
     return a, b, c, d, a * d > 0 and b * c <= 0, fs, font, font.name, font.glyphs, dy0, dy0 + fs, plain
-
-
-# The first four fields of an FS_MATRIX (a, b, c, d: floats) in one call.
-_FLOAT4 = struct.Struct("4f").unpack_from
 
 
 def _walk_objects(page: Any, ctm: tuple[float, ...], height: float, rules: list[Rule],
@@ -390,8 +479,9 @@ def _walk_objects(page: Any, ctm: tuple[float, ...], height: float, rules: list[
     whether the page shows an image. Form XObjects are entered. ``text_objects`` are objects
     known to be text (a page may have one per word), passed over without asking pdfium."""
     has_images = False
-    owner = ctypes.c_void_p(ctypes.cast(page, ctypes.c_void_p).value)
-    stack: list[tuple[int, Callable[[ctypes.c_void_p, int], int], ctypes.c_void_p, tuple[float, ...], int]] = [
+    # The page as a ready-made pointer argument of the bare _page_object (see _read_chars).
+    owner: Any = ctypes.byref(ctypes.c_char.from_address(ctypes.cast(page, ctypes.c_void_p).value or 0))
+    stack: list[tuple[int, Callable[[Any, int], int], Any, tuple[float, ...], int]] = [
         (pdfium.FPDFPage_CountObjects(page), _page_object, owner, ctm, 0)]
     while stack:
         count, get, owner, frame, depth = stack.pop()
