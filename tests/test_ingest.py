@@ -13,9 +13,10 @@ import pytest
 
 from lineage.cli.main import build_parser
 from lineage.corpus import load_entry_document, load_manifest
-from lineage.corpus.ingest import find_inputs, ingest
+from lineage.corpus.ingest import extract_one, find_inputs, ingest
 from lineage.corpus.txn import TXN_DIR, stray_temp_files
 from lineage.read.textformat import parse_corpus_file
+from lineage.script.lines import english_words
 from support.cli import fork_cli, wait_exit
 
 REAL = Path(__file__).parent / "pdfs" / "real"
@@ -189,3 +190,12 @@ def test_death_between_a_text_and_its_manifest_is_rolled_back_and_resumed(tmp_pa
     summary = ingest([src], corpus, jobs=2)
     assert (len(summary.added), len(summary.skipped)) == (2, 2)
     assert len(assert_consistent(corpus)) == 4
+
+
+def test_a_worker_reads_the_word_list_once_for_its_pdfs() -> None:
+    # Each PDF is read in a child forked from the worker: the hyphen policy's word list,
+    # read in the worker first, is inherited instead of read again for every file.
+    english_words.cache_clear()
+    got = extract_one(str(REAL / "A-80-L.13.en.pdf"))
+    assert got.error is None and got.document is not None
+    assert english_words.cache_info().currsize == 1
