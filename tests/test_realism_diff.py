@@ -198,8 +198,8 @@ def test_history_of_a_split_piece_shows_every_piece(corpus) -> None:
     h = _history(corpus, "A/C.2/80/L.12/Rev.1", "6")
     assert [(s.symbol, s.ids, s.status) for s in h.steps] == [
         ("A/C.2/80/L.12", ["6"], "first"), ("A/C.2/80/L.12/Rev.1", ["5", "6"], "split")]
-    from lineage.trace.history import render_history
-    assert render_history(h).startswith("History of paragraph 6 of A/C.2/80/L.12/Rev.1 (zh)\n")
+    from lineage.trace.history import render_paragraph_history
+    assert render_paragraph_history(h).startswith("History of paragraph 6 of A/C.2/80/L.12/Rev.1 (zh)\n")
 
 
 def test_history_of_inserted_deleted_moved_and_merged(corpus) -> None:
