@@ -24,7 +24,7 @@ from lineage.corpus.manifest import MANIFEST_NAME
 from lineage.errors import CorpusError
 
 __all__ = ["INDEX_NAME", "FORMAT", "IndexStatus", "index_path", "index_status", "require_fresh_index", "open_index",
-           "open_if_fresh", "sha256_bytes"]
+           "open_if_fresh", "sha256_bytes", "connect_index", "read_meta", "file_stat", "folder_times"]
 
 INDEX_NAME = "index.sqlite"
 FORMAT = "index-format-5"  # not a JSON contract: the layout of index.sqlite
@@ -56,7 +56,8 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _stat(corpus_dir: str | Path, rel: str) -> tuple[int, int] | None:
+def file_stat(corpus_dir: str | Path, rel: str) -> tuple[int, int] | None:
+    """Size and mtime (ns) of ``corpus_dir/rel`` as the index records them; None if gone."""
     try:
         st = os.stat(os.path.join(corpus_dir, rel))  # not Path's /: called once per text
     except OSError:
@@ -64,7 +65,8 @@ def _stat(corpus_dir: str | Path, rel: str) -> tuple[int, int] | None:
     return st.st_size, st.st_mtime_ns
 
 
-def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
+def connect_index(path: Path, readonly: bool = False) -> sqlite3.Connection:
+    """A connection to the index at ``path``: read-only, or set up for a build."""
     if readonly:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     else:
@@ -79,11 +81,12 @@ def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
     return con
 
 
-def _meta(con: sqlite3.Connection) -> dict[str, str]:
+def read_meta(con: sqlite3.Connection) -> dict[str, str]:
+    """The index's ``meta`` table (format, manifest fingerprint, folder times, counts)."""
     return dict(con.execute("SELECT key, value FROM meta"))
 
 
-def _folder_times(corpus_dir: Path, folders: Iterable[str]) -> dict[str, int]:
+def folder_times(corpus_dir: Path, folders: Iterable[str]) -> dict[str, int]:
     """The modification time of each folder (those holding the texts: ``texts`` as a rule)."""
     out = {}
     for folder in sorted(folders):
@@ -107,9 +110,9 @@ def index_status(corpus_dir: str | Path, *, quick: bool = False) -> IndexStatus:
     if not path.is_file():
         return IndexStatus("missing", None, path)
     try:
-        con = _connect(path, readonly=True)
+        con = connect_index(path, readonly=True)
         try:
-            meta = _meta(con)
+            meta = read_meta(con)
             docs: list[tuple[str, str, int, int]] = []
             if not (quick and meta.get("text_folders")):
                 docs = con.execute("SELECT text_path, text_sha256, text_size, text_mtime_ns FROM documents").fetchall()
@@ -129,12 +132,12 @@ def index_status(corpus_dir: str | Path, *, quick: bool = False) -> IndexStatus:
             return IndexStatus("stale", "the manifest changed since it was built", path)
     if quick and meta.get("text_folders"):
         folders: dict[str, int] = json.loads(meta["text_folders"])
-        if _folder_times(corpus_dir, folders) == folders:
+        if folder_times(corpus_dir, folders) == folders:
             return IndexStatus("fresh", None, path)
         return index_status(corpus_dir)  # something was replaced, added or removed: which?
     root = os.fspath(corpus_dir)  # a string joins faster than a Path, ten thousand times
     for rel, sha, size, mtime in docs:
-        now = _stat(root, rel)
+        now = file_stat(root, rel)
         if now is None:
             return IndexStatus("stale", f"{rel} is gone", path)
         if now != (size, mtime):
@@ -159,7 +162,7 @@ def require_fresh_index(corpus_dir: str | Path, *, quick: bool = False) -> Path:
 
 def open_index(corpus_dir: str | Path, *, quick: bool = False) -> sqlite3.Connection:
     """A read-only connection to a fresh index (CorpusError otherwise)."""
-    return _connect(require_fresh_index(corpus_dir, quick=quick), readonly=True)
+    return connect_index(require_fresh_index(corpus_dir, quick=quick), readonly=True)
 
 
 def open_if_fresh(corpus_dir: str | Path) -> tuple[IndexStatus, sqlite3.Connection | None]:
@@ -173,7 +176,7 @@ def open_if_fresh(corpus_dir: str | Path) -> tuple[IndexStatus, sqlite3.Connecti
     if not path.is_file():
         return index_status(corpus_dir), None
     try:
-        con = _connect(path, readonly=True)
+        con = connect_index(path, readonly=True)
     except sqlite3.Error:
         return IndexStatus("stale", "the index file is unreadable", path), None
     try:

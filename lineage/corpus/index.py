@@ -44,14 +44,14 @@ from lineage.corpus.freshness import (
     FORMAT,
     INDEX_NAME,
     IndexStatus,
-    _connect,
-    _folder_times,
-    _meta,
-    _stat,
+    connect_index,
+    file_stat,
+    folder_times,
     index_path,
     index_status,
     open_if_fresh,
     open_index,
+    read_meta,
     require_fresh_index,
     sha256_bytes,
 )
@@ -120,7 +120,7 @@ def document_rows(corpus_dir: str | Path, entry: Entry) -> DocRows:
     """Read one entry's text and compute its index rows (runs in a worker process)."""
     corpus_dir = Path(corpus_dir)
     rel = entry.text or ""
-    stat = _stat(corpus_dir, rel)
+    stat = file_stat(corpus_dir, rel)
     data = read_corpus_file(corpus_dir, rel)
     try:
         parsed = parse_corpus_file(data.decode("utf-8"), corpus_dir / rel)
@@ -293,14 +293,14 @@ def _open_for_build(path: Path) -> sqlite3.Connection:
     """The existing index when it is of this format, else a new empty one."""
     if path.exists():
         try:
-            con = _connect(path)
-            if _meta(con).get("format") == FORMAT:
+            con = connect_index(path)
+            if read_meta(con).get("format") == FORMAT:
                 return con
             con.close()
         except sqlite3.Error:
             pass
         path.unlink()
-    con = _connect(path)
+    con = connect_index(path)
     con.executescript(_SCHEMA)
     con.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
     con.commit()
@@ -327,13 +327,13 @@ def build_index(corpus_dir: str | Path, *, jobs: int = 1,
         wanted = {e.text: e for e in manifest if e.has_text and e.text}
         # Before any text is read: a text replaced during the build changes its folder's time
         # after this, so the quick freshness check looks at the texts again.
-        folders = _folder_times(corpus_dir, {posixpath.dirname(rel) or "." for rel in wanted})
+        folders = folder_times(corpus_dir, {posixpath.dirname(rel) or "." for rel in wanted})
         stale_ids = [v[0] for rel, v in existing.items() if rel not in wanted]
         todo: list[Entry] = []
         for rel, entry in wanted.items():
             old = existing.get(rel)
             if old is not None:
-                now = _stat(corpus_dir, rel)
+                now = file_stat(corpus_dir, rel)
                 same = now == (old[2], old[3]) or (
                     now is not None and sha256_bytes(read_corpus_file(corpus_dir, rel)) == old[1])
                 if same:
