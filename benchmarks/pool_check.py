@@ -27,6 +27,7 @@ table. Exit 0 always (a report, not a test); a PDF we refuse is listed with its 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import pickle
 import re
@@ -287,8 +288,7 @@ def _extract(pdf: Path, cache: Path | None) -> Document:
         if not hasattr(r, "image_cover"):
             object.__setattr__(r, "image_cover", 0.0)
     doc = document_from_pages(records, pdf)
-    doc.source.pages = len(records)
-    return doc
+    return dataclasses.replace(doc, source=dataclasses.replace(doc.source, pages=len(records)))
 
 
 def run(paths: list[Path], cache: Path | None = None) -> list[FileResult]:

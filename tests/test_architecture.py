@@ -8,6 +8,8 @@ CLI's lazy imports, which exist for start-up speed, not to break a loop.
 from __future__ import annotations
 
 import ast
+import dataclasses
+import importlib
 import re
 from pathlib import Path
 
@@ -221,3 +223,18 @@ def test_every_module_is_named_in_the_docs() -> None:
     pages = [p.read_text(encoding="utf-8") for p in DOCS]
     unnamed = [m for m in MODULES if not _named_in_docs(m, pages)]
     assert not unnamed, f"modules named nowhere in README.md or docs/: {unnamed}"
+
+
+def test_records_are_frozen() -> None:
+    # A record (a dataclass that serialises to a contract: it has ``to_dict``) passed from
+    # one stage to the next cannot be changed by the one it was handed to (docs/architecture.md).
+    records, thawed = [], []
+    for module in MODULES:
+        for name, value in vars(importlib.import_module(module)).items():
+            if (isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == module
+                    and hasattr(value, "to_dict")):
+                records.append(f"{module}.{name}")
+                if not value.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+                    thawed.append(f"{module}.{name}")
+    assert "lineage.model.document.Document" in records and "lineage.model.comparison.Pair" in records
+    assert not thawed, f"records that are not frozen dataclasses: {thawed}"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -179,8 +180,8 @@ def test_bundled_pair_matches_golden():
     old_path = repo / "corpora" / "texts" / "WSIS+20_outcome_draft-reconstructed.zh.txt"
     new_path = repo / "corpora" / "texts" / "A-RES-80-173.zh.txt"
     c = compare_documents(read_document(old_path), read_document(new_path))
-    c.old.source = old_path.relative_to(repo).as_posix()
-    c.new.source = new_path.relative_to(repo).as_posix()
+    c = replace(c, old=replace(c.old, source=old_path.relative_to(repo).as_posix()),
+                new=replace(c.new, source=new_path.relative_to(repo).as_posix()))
     want = (Path(__file__).parent / "golden" / "bundled.diff.json").read_text(encoding="utf-8")
     got = c.to_json()
     assert got == want, "".join(difflib.unified_diff(

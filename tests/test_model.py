@@ -1,4 +1,5 @@
 import json
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -83,7 +84,8 @@ def test_unknown_schema_is_refused():
 @given(st.lists(st.text(min_size=1), min_size=1, max_size=5))
 def test_paragraph_texts_round_trip(texts):
     doc = sample_document()
-    doc.paragraphs = [Paragraph(id=str(i + 1), number=str(i + 1), text=t) for i, t in enumerate(texts)]
+    doc = replace(doc, paragraphs=[Paragraph(id=str(i + 1), number=str(i + 1), text=t)
+                                   for i, t in enumerate(texts)])
     assert Document.from_json(doc.to_json()) == doc
 
 

@@ -15,6 +15,7 @@ from lineage.model.comparison import Op
 from lineage.read import read_document
 from lineage.report import build_report, render_html, render_markdown, render_terminal
 from lineage.report.brackets import widen_bracket_edits
+from support.documents import with_heading, with_text
 
 DATA = Path(__file__).parent / "data" / "realism"
 EN = (DATA / "en_zero_draft.txt", DATA / "en_rev1.txt")
@@ -70,12 +71,10 @@ def test_english_reworded_merge_reads_right(en_report) -> None:
 
 def test_english_plain_merge_and_heading_rename() -> None:
     old, new = (read_document(p) for p in EN)
-    new.paragraph("7").text = ("Emphasizes the need for enhanced international cooperation on capacity-building, "
-                               "and also emphasizes the role of financing mechanisms in support of "
-                               "capacity-building in developing countries;")
-    for h in new.headings:
-        if h.text == "Bridging digital divides":
-            h.text = "Closing digital divides"
+    new = with_text(new, "7", "Emphasizes the need for enhanced international cooperation on capacity-building, "
+                              "and also emphasizes the role of financing mechanisms in support of "
+                              "capacity-building in developing countries;")
+    new = with_heading(new, "Bridging digital divides", "Closing digital divides")
     c = compare_documents(old, new)
     assert (["7", "8"], ["7"], "merged") in _kinds(c)
     assert [(h.old, h.new, h.kind) for h in c.headings if h.kind != "unchanged"] == [

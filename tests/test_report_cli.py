@@ -13,6 +13,7 @@ import pytest
 
 from lineage.corpus.store import add_document
 from lineage.read.textformat import format_document
+from support.documents import with_text
 from support.paths import CORPORA
 from support.report_fixture import SCRIPT, new_document, old_document
 
@@ -51,8 +52,8 @@ def test_fail_on_change_exit_codes(run_cli, pair_files, tmp_path):
     assert run_cli("diff", old, old, "--fail-on-change")[0] == 0
     # presentation only: same text with layout spaces and a traditional character slip
     doc = old_document()
-    doc.paragraphs[0].text = doc.paragraphs[0].text.replace("首脑会议", "首脑會議")
-    doc.preamble[0].text = "回顾大会第 70/125 号决议，"
+    doc = with_text(doc, doc.paragraphs[0].id, doc.paragraphs[0].text.replace("首脑会议", "首脑會議"))
+    doc = with_text(doc, doc.preamble[0].id, "回顾大会第 70/125 号决议，")
     variant = tmp_path / "variant.txt"
     variant.write_text(format_document(doc), encoding="utf-8")
     code, out, _ = run_cli("diff", old, str(variant), "--fail-on-change", "--format", "json")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -112,7 +113,7 @@ def make_chromium(out: Path, name: str = "chromium-zh") -> None:
     meta = dict(symbol="A/RES/80/173", language="zh", date="2025-12-17", distribution="General",
                 session="80", agenda_items=["15"], title=ZH_TITLE)
     gold = gold_document(pdf, parts, notes, meta)
-    gold.source.sha256 = sha256_file(pdf)
+    gold = replace(gold, source=replace(gold.source, sha256=sha256_file(pdf)))
     (out / f"{name}.gold.json").write_text(dumps(gold.to_dict()), encoding="utf-8")
     print(f"{pdf.relative_to(REPO)}: {gold.source.pages} pages, {pdf.stat().st_size // 1024} kB")
 
@@ -217,6 +218,6 @@ def make_chromium_en(out: Path, name: str = "chromium-en") -> None:
                         "--no-pdf-header-footer", f"--print-to-pdf={pdf}", src.resolve().as_uri()],
                        check=True, capture_output=True, timeout=300)
     gold = gold_document(pdf, parts, {}, meta)
-    gold.source.sha256 = sha256_file(pdf)
+    gold = replace(gold, source=replace(gold.source, sha256=sha256_file(pdf)))
     (out / f"{name}.gold.json").write_text(dumps(gold.to_dict()), encoding="utf-8")
     print(f"{pdf.relative_to(REPO)}: {gold.source.pages} pages, {pdf.stat().st_size // 1024} kB")

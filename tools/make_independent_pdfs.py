@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -655,7 +655,7 @@ def make_lo(name: str, builder) -> None:
     write_fodt(src, d, masthead, front, parts, notes, closing)
     pdf = soffice_to_pdf(src, OUT)
     gold = gold_document(pdf, parts, notes, meta)
-    gold.source.sha256 = sha256_file(pdf)
+    gold = replace(gold, source=replace(gold.source, sha256=sha256_file(pdf)))
     (OUT / f"{name}.gold.json").write_text(dumps(gold.to_dict()), encoding="utf-8")
     print(f"{pdf.relative_to(REPO)}: {gold.source.pages} pages, {pdf.stat().st_size // 1024} kB")
 
@@ -680,7 +680,7 @@ def make_docx_zh(name: str) -> None:
                typed_text=word_source_text)
     pdf = soffice_to_pdf(src, OUT)
     gold = gold_document(pdf, parts, notes, meta)
-    gold.source.sha256 = sha256_file(pdf)
+    gold = replace(gold, source=replace(gold.source, sha256=sha256_file(pdf)))
     (OUT / f"{name}.gold.json").write_text(dumps(gold.to_dict()), encoding="utf-8")
     print(f"{pdf.relative_to(REPO)}: {gold.source.pages} pages, {pdf.stat().st_size // 1024} kB")
 
@@ -734,7 +734,7 @@ def make_docx_en(name: str) -> None:
                doc_grid=False, subitem_format="(%1)", heading_align="left")
     pdf = soffice_to_pdf(src, OUT)
     gold = gold_document(pdf, parts, notes, meta)
-    gold.source.sha256 = sha256_file(pdf)
+    gold = replace(gold, source=replace(gold.source, sha256=sha256_file(pdf)))
     (OUT / f"{name}.gold.json").write_text(dumps(gold.to_dict()), encoding="utf-8")
     print(f"{pdf.relative_to(REPO)}: {gold.source.pages} pages, {pdf.stat().st_size // 1024} kB")
 

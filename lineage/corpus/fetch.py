@@ -122,7 +122,7 @@ class FetchPlan:
                 f"  {self.pdf_path}\n  {self.text_path}\n  manifest.toml\n")
 
 
-@dataclass
+@dataclass(frozen=True)
 class FetchResult:
     plan: FetchPlan
     sha256: str

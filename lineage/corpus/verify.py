@@ -41,7 +41,7 @@ class Difference:
     detail: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class EntryCheck:
     label: str
     text: str | None
@@ -60,7 +60,7 @@ class EntryCheck:
                 "differences": [{"where": d.where, "detail": d.detail} for d in self.differences]}
 
 
-@dataclass
+@dataclass(frozen=True)
 class VerifyReport:
     corpus: str
     checks: list[EntryCheck] = field(default_factory=list)
@@ -150,32 +150,30 @@ def verify_entry(corpus_dir: Path, entry: Entry) -> EntryCheck:
     """Check one entry whose source is a PDF."""
     assert entry.source is not None
     source = corpus_dir / entry.source
-    check = EntryCheck(entry.label, entry.text, entry.source, "ok")
+
+    def check(status: str, message: str = "", differences: list[Difference] | None = None) -> EntryCheck:
+        return EntryCheck(entry.label, entry.text, entry.source, status, message, differences or [])
+
     try:
         digest = sha256_corpus_file(corpus_dir, entry.source)
     except CorpusError as exc:
-        check.status, check.message = "unreadable", f"source PDF {entry.source}: {exc.reason}"
-        return check
+        return check("unreadable", f"source PDF {entry.source}: {exc.reason}")
     except OSError as exc:
-        check.status, check.message = "unreadable", f"cannot read the source PDF ({exc.strerror or exc})"
-        return check
+        return check("unreadable", f"cannot read the source PDF ({exc.strerror or exc})")
     if entry.source_sha256 and digest != entry.source_sha256:
-        check.status = "sha256-mismatch"
-        check.message = f"source PDF sha256 is {digest}, the manifest records {entry.source_sha256}"
-        return check
+        return check("sha256-mismatch",
+                     f"source PDF sha256 is {digest}, the manifest records {entry.source_sha256}")
     try:
         corpus_doc = load_entry_document(corpus_dir, entry)
         pdf_doc = extract_pdf(source)
     except LineageError as exc:
-        check.status, check.message = "unreadable", exc.message
-        return check
-    check.differences = compare_documents_text(corpus_doc, pdf_doc)
-    if check.differences:
-        check.status = "differs"
-        check.message = f"{len(check.differences)} difference(s) between the corpus text and the PDF"
+        return check("unreadable", exc.message)
+    differences = compare_documents_text(corpus_doc, pdf_doc)
+    message = (f"{len(differences)} difference(s) between the corpus text and the PDF"
+               if differences else "")
     if not entry.source_sha256:
-        check.message = (check.message + "; " if check.message else "") + "no source_sha256 recorded"
-    return check
+        message = (message + "; " if message else "") + "no source_sha256 recorded"
+    return check("differs" if differences else "ok", message, differences)
 
 
 def verify_corpus(corpus_dir: str | Path | None = None) -> VerifyReport:
@@ -184,15 +182,14 @@ def verify_corpus(corpus_dir: str | Path | None = None) -> VerifyReport:
     folder = Path(corpus_dir) if corpus_dir is not None else default_corpus_dir()
     # A missing text or PDF fails its own entry (exit 1) and the others are still checked.
     manifest = load_manifest(folder, check_files=False)
-    report = VerifyReport(str(folder))
+    checks: list[EntryCheck] = []
     for entry in manifest:
         bad = _not_regular(folder, entry)
         if bad is not None:
-            report.checks.append(bad)
+            checks.append(bad)
         elif entry.text and _is_pdf_source(folder, entry):
-            report.checks.append(verify_entry(folder, entry))
-    report.notes = _unlisted_files(folder, manifest)
-    return report
+            checks.append(verify_entry(folder, entry))
+    return VerifyReport(str(folder), checks, _unlisted_files(folder, manifest))
 
 
 def _not_regular(folder: Path, entry: Entry) -> EntryCheck | None:

@@ -83,7 +83,7 @@ def _ops_from(ops: list[dict[str, Any]] | None) -> list[Op] | None:
     return None if ops is None else [Op.from_dict(o) for o in ops]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Pair:
     """Old paragraph ids matched to new ones. ``similarity`` and ``ops`` are None for
     inserted and deleted pairs."""
@@ -112,7 +112,7 @@ class Pair:
         )
 
 
-@dataclass
+@dataclass(frozen=True)
 class HeadingPair:
     """A section heading of the old version matched to one of the new version (added to the
     contract as the ``headings`` list; paragraphs stay in ``pairs``). ``old``/``new`` are the
@@ -154,7 +154,7 @@ class HeadingPair:
         )
 
 
-@dataclass
+@dataclass(frozen=True)
 class DocRef:
     symbol: str | None
     source: str
@@ -167,7 +167,7 @@ class DocRef:
         return cls(symbol=d.get("symbol"), source=d["source"])
 
 
-@dataclass
+@dataclass(frozen=True)
 class Comparison:
     old: DocRef
     new: DocRef

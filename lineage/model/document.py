@@ -62,7 +62,7 @@ class SourceSpan:
         return cls(page=d.get("page"), line_start=d.get("line_start"), line_end=d.get("line_end"))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Paragraph:
     """A preambular (``number is None``, id ``pp1``...) or operative (id = printed number)
     paragraph. ``text`` is whole, as printed, without number or footnote marks."""
@@ -104,7 +104,7 @@ class Paragraph:
         )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Heading:
     """A section heading; ``before`` is the id of the first paragraph after it (None at the end).
     ``level`` is 1 for a top section, 2 for a subsection, when the source shows it.
@@ -130,7 +130,7 @@ class Heading:
                    footnote_refs=[FootnoteRef.from_dict(r) for r in d.get("footnote_refs", [])])
 
 
-@dataclass
+@dataclass(frozen=True)
 class Footnote:
     number: str
     text: str
@@ -147,7 +147,7 @@ class Footnote:
         return cls(number=str(d["number"]), text=d["text"], pages=[int(p) for p in d.get("pages", [])])
 
 
-@dataclass
+@dataclass(frozen=True)
 class ExtractionWarning:
     """Something a reader was unsure of (``code`` is a stable kebab-case key)."""
 
@@ -163,7 +163,7 @@ class ExtractionWarning:
         return cls(code=d["code"], message=d["message"], page=d.get("page"))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Source:
     """The file a document was read from. ``kind``: ``pdf``, ``markdown``, ``text``, ``corpus``."""
 
@@ -180,7 +180,7 @@ class Source:
         return cls(path=d["path"], kind=d["kind"], sha256=d.get("sha256"), pages=d.get("pages"))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Document:
     symbol: str | None
     language: str | None

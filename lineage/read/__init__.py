@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -121,7 +122,7 @@ def read_document(path: str | Path, changes: str = "accept", engine: str | None 
             return office.read_office(p, kind, changes, sha256=sha256_file(p))
     doc = read_text_document(data, p)
     if doc.source.sha256 is None:
-        doc.source.sha256 = sha256_file(p)
+        doc = replace(doc, source=replace(doc.source, sha256=sha256_file(p)))
     return doc
 
 

@@ -198,8 +198,7 @@ def _read_preamble(blocks: list[Block], clean: Cleaner, headings: list[Heading],
         pb = _ParagraphBuilder(f"pp{len(preamble) + 1}", None, None)
         pb.add(inline, b)
         preamble.append(pb)
-        for h in pending:
-            h.before = pb.id
+        _anchor(headings, pending, pb.id)
         pending = []
     return preamble, pending
 
@@ -239,8 +238,7 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
             pb = _ParagraphBuilder(pid, number, section)
             pb.add(_strip_number(inline, numbered[1]), b)
             operative.append(pb)
-            for h in pending:
-                h.before = pid
+            _anchor(headings, pending, pid)
             pending = []
             closing_seen = False
             placing_stray = False
@@ -311,6 +309,14 @@ def _closing_block(b: Block, clean: Cleaner, front: Front, meeting: list[str] | 
 _NUMBERED_HEADING = re.compile(r"^\s*(?:(?:[IVXL]{1,5}|\d{1,2})[.．]?\s|[A-Z][.．]\s|第\S{1,3}[章节部分编])")
 
 
+def _anchor(headings: list[Heading], pending: list[Heading], pid: str) -> None:
+    """The headings of ``pending`` (all in ``headings``) stand before paragraph ``pid``:
+    each is replaced in ``headings`` by its copy saying so."""
+    if pending:
+        waiting = {id(h) for h in pending}
+        headings[:] = [dataclasses.replace(h, before=pid) if id(h) in waiting else h for h in headings]
+
+
 def _add_heading(inline: Inline, headings: list[Heading], pending: list[Heading]) -> Heading:
     """Record the heading ``inline`` (its text and footnote marks). An annex label (``Annex``)
     straight before it, with no paragraph between, joins it as one heading (``Annex Doha
@@ -319,9 +325,10 @@ def _add_heading(inline: Inline, headings: list[Heading], pending: list[Heading]
     text = inline.text
     if pending and pending[-1] is headings[-1] and mh.is_annex_label(pending[-1].text) \
             and not _NUMBERED_HEADING.match(text) and not mh.is_annex_label(text):
-        h = pending[-1]
-        joined = join_inline([Inline(h.text, list(h.footnote_refs)), inline])
-        h.text, h.footnote_refs = joined.text, list(joined.refs)
+        label = pending[-1]
+        joined = join_inline([Inline(label.text, list(label.footnote_refs)), inline])
+        h = dataclasses.replace(label, text=joined.text, footnote_refs=list(joined.refs))
+        headings[-1] = pending[-1] = h
         return h
     h = Heading(text=text, before=None, footnote_refs=list(inline.refs))
     headings.append(h)

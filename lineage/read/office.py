@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from lineage.errors import UnknownFormatError
@@ -90,5 +91,4 @@ def read_office(path: Path, kind: str, changes: str = "accept", sha256: str | No
                 f"LibreOffice could not convert the .{kind} file (corrupt or password-protected?)"
                 + (f": {detail[-1]}" if detail else ""), path)
         doc = read_docx(out, changes, sha256=sha256, display_path=path)
-    doc.source.kind = kind
-    return doc
+    return replace(doc, source=replace(doc.source, kind=kind))

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -464,7 +464,7 @@ def _assemble(header: dict[str, list[str]], blocks: list[_Block], text: str, pat
     )
     # Implicit values depend on what comes next (a heading's `before`), so resolve per block.
     section: str | None = None
-    pending: list[tuple[_Block, Heading]] = []
+    pending: list[int] = []  # indices into doc.headings of headings waiting for a paragraph
     seen_operative = False
     for b in blocks:
         try:
@@ -472,19 +472,18 @@ def _assemble(header: dict[str, list[str]], blocks: list[_Block], text: str, pat
                 raise LineError(f"@{b.kind} has no '|' text line (write '|' for an empty text)")
             if b.kind == "heading":
                 level = parse_int(b.one("level") or "", "level") if "level" in b.attrs else None
-                h = Heading(text=b.text, before=None, level=level)
-                if "before" in b.attrs:
-                    h.before = b.one("before")
-                elif "no-before" not in b.attrs:
-                    pending.append((b, h))
+                before = b.one("before") if "before" in b.attrs else None
+                h = Heading(text=b.text, before=before, level=level)
+                if "before" not in b.attrs and "no-before" not in b.attrs:
+                    pending.append(len(doc.headings))
                 doc.headings.append(h)
                 section = h.text
             elif b.kind in ("preamble", "paragraph"):
                 if b.kind == "preamble" and seen_operative:
                     raise LineError("@preamble after an @paragraph (preambular paragraphs come first)")
                 seen_operative = seen_operative or b.kind == "paragraph"
-                for _, h in pending:
-                    h.before = b.ident
+                for k in pending:
+                    doc.headings[k] = replace(doc.headings[k], before=b.ident)
                 pending.clear()
                 para = _build_paragraph(b, section)
                 (doc.paragraphs if b.kind == "paragraph" else doc.preamble).append(para)

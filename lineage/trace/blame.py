@@ -65,7 +65,7 @@ class SentenceOrigin:
         }
 
 
-@dataclass
+@dataclass(frozen=True)
 class Blame:
     symbol: str
     date: str | None

@@ -58,7 +58,7 @@ def node_key(symbol: str) -> str:
     return document_key(symbol)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Node:
     symbol: str
     date: str | None = None
@@ -78,9 +78,13 @@ class Node:
 
     def sort_key(self) -> tuple:
         """Chronological: by date (undated last), then by symbol order."""
-        if self._sort_key is None:
-            self._sort_key = (self.date is None, self.date or "", symbol_sort_key(self.symbol))
-        return self._sort_key
+        key = self._sort_key
+        if key is None:
+            key = (self.date is None, self.date or "", symbol_sort_key(self.symbol))
+            # A cache, not a field of the record (no init, no compare): the frozen record
+            # lets it be set once.
+            object.__setattr__(self, "_sort_key", key)
+        return key
 
     @property
     def shown_date(self) -> str:
@@ -114,7 +118,7 @@ class Edge:
         return {"source": self.source, "target": self.target, "kind": self.kind, "inferred": self.inferred}
 
 
-@dataclass
+@dataclass(frozen=True)
 class LineageGraph:
     """Nodes by key and edges in display order. The queries below index the edges by node on
     first use (``edges`` is complete once :func:`build_graph` returns; a graph changed after
@@ -129,14 +133,16 @@ class LineageGraph:
 
     def _adjacent(self) -> tuple[dict[str, list[Edge]], dict[str, list[Edge]]]:
         """Each node's outgoing and incoming edges, in the order of ``edges``."""
-        if self._index is None:
+        index = self._index
+        if index is None:
             out: dict[str, list[Edge]] = defaultdict(list)
             into: dict[str, list[Edge]] = defaultdict(list)
             for e in self.edges:
                 out[e.source].append(e)
                 into[e.target].append(e)
-            self._index = (out, into)
-        return self._index
+            index = (out, into)
+            object.__setattr__(self, "_index", index)  # a cache, set once (see Node.sort_key)
+        return index
 
     # --- navigation -----------------------------------------------------------------------
     def node(self, symbol: str) -> Node:
@@ -160,9 +166,11 @@ class LineageGraph:
     def ranks(self) -> dict[str, int]:
         """:func:`chronological_ranks` of every node, made on first use (like the edge index,
         it assumes the nodes no longer change). Ranks among all nodes order any subset too."""
-        if self._ranks is None:
-            self._ranks = chronological_ranks(self.nodes, self.nodes)
-        return self._ranks
+        ranks = self._ranks
+        if ranks is None:
+            ranks = chronological_ranks(self.nodes, self.nodes)
+            object.__setattr__(self, "_ranks", ranks)  # a cache, set once (see Node.sort_key)
+        return ranks
 
     def out_edges(self, key: str, kinds: Iterable[str] = EDGE_KINDS) -> list[Edge]:
         kinds = tuple(kinds)
@@ -256,7 +264,7 @@ class LineageGraph:
                 continue
             keep.append(edge)
         reduced = LineageGraph(dict(self.nodes), keep)
-        reduced._ranks = self._ranks  # the same nodes
+        object.__setattr__(reduced, "_ranks", self._ranks)  # the same nodes, the same ranks
         return reduced
 
     def _reachable_without(self, skip: Edge) -> bool:

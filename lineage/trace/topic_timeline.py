@@ -38,7 +38,7 @@ TOPIC_SCHEMA = "lineage.topic/1"
 PAIR_THRESHOLD = 0.4
 
 
-@dataclass
+@dataclass(frozen=True)
 class TopicChange:
     """How topic paragraph ``id`` relates to the previous document: ``new`` (no counterpart),
     ``unchanged`` or ``modified`` against ``previous_id``."""
@@ -59,7 +59,7 @@ class TopicChange:
         }
 
 
-@dataclass
+@dataclass(frozen=True)
 class TopicEntry:
     symbol: str
     language: str
@@ -111,7 +111,7 @@ def _change_fields(change: TopicChange | None) -> dict:
     return d
 
 
-@dataclass
+@dataclass(frozen=True)
 class TopicTimeline:
     topic: Topic
     entries: list[TopicEntry]
@@ -149,11 +149,12 @@ class TopicTimeline:
         }
 
 
-def _pair(entry: TopicEntry, previous: TopicEntry, comparables: dict[str, str]) -> None:
-    """Pair each topic paragraph of ``entry`` with the most similar one of ``previous``.
+def _pair(hits: list[TopicHit], language: str, previous: TopicEntry,
+          comparables: dict[str, str]) -> tuple[list[TopicChange], list[str]]:
+    """Pair each topic paragraph of ``hits`` (in ``language``) with the most similar one of
+    ``previous``: the changes, and the ids of ``previous``'s paragraphs no hit took up.
     ``comparables``: the comparable form by printed text, of the texts met so far that the
     next pairing may meet again (the caller keeps the previous document's)."""
-    language = entry.language
 
     def comparable_form(raw: str) -> str:
         form = comparables.get(raw)
@@ -171,7 +172,8 @@ def _pair(entry: TopicEntry, previous: TopicEntry, comparables: dict[str, str]) 
         return found
 
     used: set[str] = set()
-    for hit in entry.hits:
+    changes: list[TopicChange] = []
+    for hit in hits:
         text = comparable_form(hit.paragraph.text)
         n = gram_size(text)
         best: tuple[float, str, str] | None = None
@@ -180,24 +182,23 @@ def _pair(entry: TopicEntry, previous: TopicEntry, comparables: dict[str, str]) 
             if best is None or score > best[0]:
                 best = (score, pid, raw)
         if best is None or best[0] < PAIR_THRESHOLD:
-            entry.changes.append(TopicChange(hit.id, "new"))
+            changes.append(TopicChange(hit.id, "new"))
             continue
         score, pid, raw = best
         used.add(pid)
         ops = [] if raw == hit.paragraph.text else diff_ops(raw, hit.paragraph.text, language)
-        entry.changes.append(TopicChange(hit.id, "modified" if ops else "unchanged", pid, score, ops or None))
-    entry.dropped = [pid for pid, _, _ in old if pid not in used]
+        changes.append(TopicChange(hit.id, "modified" if ops else "unchanged", pid, score, ops or None))
+    return changes, [pid for pid, _, _ in old if pid not in used]
 
 
-def _cross(entry: TopicEntry, other: TopicEntry) -> None:
-    """Reach ``entry`` from the same document in another language (a bridge): paragraphs
-    pair by number, a paragraph on the topic in both is the same paragraph (``unchanged``)."""
-    entry.previous = other.symbol
-    entry.bridged_from = other.language
+def _cross(hits: list[TopicHit], other: TopicEntry) -> tuple[list[TopicChange], list[str]]:
+    """Reach ``hits`` from the same document in another language (a bridge): paragraphs
+    pair by number, a paragraph on the topic in both is the same paragraph (``unchanged``).
+    The changes, and the ids of ``other``'s topic paragraphs none of ``hits`` is."""
     theirs = {h.id for h in other.hits}
-    entry.changes = [TopicChange(h.id, "unchanged" if h.id in theirs else "new", h.id if h.id in theirs else None)
-                     for h in entry.hits]
-    entry.dropped = [pid for pid in theirs if pid not in {h.id for h in entry.hits}]
+    changes = [TopicChange(h.id, "unchanged" if h.id in theirs else "new", h.id if h.id in theirs else None)
+               for h in hits]
+    return changes, [pid for pid in theirs if pid not in {h.id for h in hits}]
 
 
 def _hits(corpus: CorpusView, topic: Topic, key: str, language: str, candidates: set[str] | None) -> list[TopicHit]:
@@ -240,21 +241,25 @@ def topic_timeline(corpus: CorpusView, topic: Topic, symbols: Sequence[str] = ()
         for lang in langs:
             if lang not in node.languages:
                 continue
-            entry = TopicEntry(key, lang, node.date, node.title, _hits(corpus, topic, key, lang, candidates),
-                               date_inferred=node.date_inferred)
+            hits = _hits(corpus, topic, key, lang, candidates)
             previous = last.get(lang)
             bridge = next((e for e in here if e.language != lang and e.hits), None)
-            if previous is not None and entry.hits:
-                entry.previous = previous.symbol
+            against = bridged_from = None
+            dropped: list[str] = []
+            if previous is not None and hits:
+                against = previous.symbol
                 seen = comparables.setdefault(lang, {})
-                for h in (*previous.hits, *entry.hits):
+                for h in (*previous.hits, *hits):
                     if h.paragraph.text not in seen:
                         seen[h.paragraph.text] = corpus.comparable(h.paragraph.text, lang)
-                _pair(entry, previous, seen)
-            elif bridge is not None and entry.hits:
-                _cross(entry, bridge)
+                changes, dropped = _pair(hits, lang, previous, seen)
+            elif bridge is not None and hits:
+                against, bridged_from = bridge.symbol, bridge.language
+                changes, dropped = _cross(hits, bridge)
             else:
-                entry.changes = [TopicChange(h.id, "new") for h in entry.hits]
+                changes = [TopicChange(h.id, "new") for h in hits]
+            entry = TopicEntry(key, lang, node.date, node.title, hits, against, node.date_inferred,
+                               bridged_from, changes, dropped)
             entries.append(entry)
             here.append(entry)
             # A document silent on the topic is no baseline: the next one that speaks of it is

@@ -1,9 +1,27 @@
 """Small documents several test modules use."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lineage.model.document import Document, Paragraph, Source
 
-__all__ = ["english_doc"]
+__all__ = ["english_doc", "with_text", "with_heading"]
+
+
+def with_text(doc: Document, pid: str, text: str) -> Document:
+    """``doc`` with paragraph ``pid``'s text replaced (records are frozen: a new document)."""
+    if pid not in {p.id for p in doc.all_paragraphs()}:
+        raise KeyError(pid)
+
+    def edit(ps: list[Paragraph]) -> list[Paragraph]:
+        return [replace(p, text=text) if p.id == pid else p for p in ps]
+
+    return replace(doc, preamble=edit(doc.preamble), paragraphs=edit(doc.paragraphs))
+
+
+def with_heading(doc: Document, old: str, new: str) -> Document:
+    """``doc`` with every heading reading ``old`` renamed ``new``."""
+    return replace(doc, headings=[replace(h, text=new) if h.text == old else h for h in doc.headings])
 
 
 def english_doc() -> Document:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lineage.model.document import Document, Footnote, FootnoteRef, Heading, Paragraph, Source
@@ -100,12 +100,11 @@ RES_TITLE = "关于信息社会世界首脑会议成果文件执行情况全面�
 
 
 def resolution_spec(name: str, fonts: str) -> Spec:
-    doc = load_seed_document()
     # Front and closing matter the fixture prints (masthead date, adopting formula, meeting),
     # which the document model keeps as metadata (docs/extraction.md).
-    doc.issued = "2025-12-19"
-    doc.formula = "在其第八十届会议上通过了关于信息社会世界首脑会议成果文件执行情况全面审查的大会高级别会议成果文件："
-    doc.meeting = "第 68 次全体会议"
+    doc = replace(load_seed_document(), issued="2025-12-19",
+                  formula="在其第八十届会议上通过了关于信息社会世界首脑会议成果文件执行情况全面审查的大会高级别会议成果文件：",
+                  meeting="第 68 次全体会议")
     furn = Furniture(
         symbol="A/RES/80/173", job="25-21063", lang_mark="(C)", header_title=RES_TITLE,
         masthead=UnMasthead("A/RES/80/173", "General", "19 December 2025",
@@ -146,8 +145,7 @@ def limited_spec(name: str, first_paragraphs: int = 12) -> Spec:
     """A/80/L.41: the draft that became A/RES/80/173 (its first paragraphs), L masthead."""
     seed = load_seed_document()
     paras = [copy.deepcopy(p) for p in seed.paragraphs[:first_paragraphs]]
-    extra = copy.deepcopy(_L41_SUBITEMS)
-    extra.section = paras[-1].section
+    extra = replace(_L41_SUBITEMS, section=paras[-1].section)
     paras.append(extra)
     keep = {p.id for p in paras}
     refs = {r.number for p in [*seed.preamble, *paras] for r in p.footnote_refs}
@@ -271,12 +269,11 @@ def english_spec(name: str) -> Spec:
         i += 1
     cur[-1] += EN_COMPLETION
     flush()
-    for h in headings:
-        h.before = next(p.id for p in paras if p.section == h.text)
+    headings = [replace(h, before=next(p.id for p in paras if p.section == h.text)) for h in headings]
     # Paragraph 11 names the Geneva Declaration of Principles: footnote as the resolution has.
-    p11 = next(p for p in paras if p.id == "11")
     anchor = "Geneva Declaration of Principles"
-    p11.footnote_refs = [FootnoteRef("1", p11.text.index(anchor) + len(anchor))]
+    paras = [replace(p, footnote_refs=[FootnoteRef("1", p.text.index(anchor) + len(anchor))]) if p.id == "11" else p
+             for p in paras]
     doc = Document(
         symbol="A/RES/70/125", language="en", source=Source("", "pdf"), date="2015-12-16",
         distribution="General", session="70", agenda_items=["13", "17"], title=EN_TITLE,
@@ -319,12 +316,12 @@ def with_pages(doc: Document, para_pages: dict[str, list[int]], fn_pages: dict[s
                source: Source) -> Document:
     """A copy of ``doc`` with the pages the layout put each paragraph and footnote on."""
     out = copy.deepcopy(doc)
-    out.source = source
-    for p in out.all_paragraphs():
-        p.pages = list(para_pages.get(p.id, []))
-        p.spans = []
-    out.footnotes = [Footnote(f.number, f.text, list(fn_pages.get(f.number, []))) for f in out.footnotes]
-    out.warnings = []
-    return out
+
+    def paged(ps: list[Paragraph]) -> list[Paragraph]:
+        return [replace(p, pages=list(para_pages.get(p.id, [])), spans=[]) for p in ps]
+
+    return replace(out, source=source, preamble=paged(out.preamble), paragraphs=paged(out.paragraphs),
+                   footnotes=[Footnote(f.number, f.text, list(fn_pages.get(f.number, []))) for f in out.footnotes],
+                   warnings=[])
 
 

@@ -10,38 +10,39 @@ extraction while it times it.
 """
 from __future__ import annotations
 
-import copy
+from dataclasses import replace
 from pathlib import Path
 
-from lineage.model.document import Document, FootnoteRef, Heading, Source
+from lineage.model.document import Document, Footnote, FootnoteRef, Heading, Paragraph, Source
 
 __all__ = ["make_long_pdf"]
 
 
 def _repeat(doc: Document, times: int) -> Document:
-    out = copy.deepcopy(doc)
-    out.paragraphs, out.headings, out.footnotes = [], [], []
+    paragraphs: list[Paragraph] = []
+    headings: list[Heading] = []
+    footnotes: list[Footnote] = []
+    preamble = list(doc.preamble)
     heads = {h.before: h for h in doc.headings}
     n = 0
     for t in range(times):
         fn_map = {}
         for f in doc.footnotes:
-            g = copy.deepcopy(f)
-            g.number = str(len(out.footnotes) + 1)
+            g = replace(f, number=str(len(footnotes) + 1), pages=list(f.pages))
             fn_map[f.number] = g.number
-            out.footnotes.append(g)
+            footnotes.append(g)
         for p in doc.paragraphs:
             n += 1
-            q = copy.deepcopy(p)
-            q.id = q.number = str(n)
-            q.footnote_refs = [FootnoteRef(fn_map[r.number], r.offset) for r in p.footnote_refs]
+            q = replace(p, id=str(n), number=str(n), pages=list(p.pages), spans=list(p.spans),
+                        footnote_refs=[FootnoteRef(fn_map[r.number], r.offset) for r in p.footnote_refs])
             if p.id in heads:
-                out.headings.append(Heading(heads[p.id].text, q.id, heads[p.id].level))
-            out.paragraphs.append(q)
+                headings.append(Heading(heads[p.id].text, q.id, heads[p.id].level))
+            paragraphs.append(q)
         if t == 0:
-            for p in out.preamble:
-                p.footnote_refs = [FootnoteRef(fn_map[r.number], r.offset) for r in p.footnote_refs]
-    return out
+            preamble = [replace(p, footnote_refs=[FootnoteRef(fn_map[r.number], r.offset) for r in p.footnote_refs])
+                        for p in doc.preamble]
+    return replace(doc, preamble=preamble, paragraphs=paragraphs, headings=headings, footnotes=footnotes,
+                   agenda_items=list(doc.agenda_items), warnings=list(doc.warnings))
 
 
 def make_long_pdf(out_dir: str | Path, pages: int = 300, fonts: str = "embedded") -> tuple[Path, Document]:

@@ -10,9 +10,10 @@ the result.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Sequence
 
-from lineage.model.document import Document, ExtractionWarning, FootnoteRef, Source, SourceSpan
+from lineage.model.document import Document, ExtractionWarning, FootnoteRef, Paragraph, Source, SourceSpan
 from lineage.read import masthead as mh
 from lineage.read.assemble import Block, Inline, build_document
 from lineage.read.front import is_masthead_line
@@ -135,21 +136,24 @@ def to_document(analysis: Analysis, source: Source) -> Document:
         add("footnote", Inline(fn.builder.text, []), fn.pages, number=fn.number)
 
     doc = build_document(blocks, lambda key: inlines[key], source, keep_stray=True, metadata=True)
-    if doc.symbol is None:
-        doc.symbol = masthead_symbol(analysis)
-
-    # The interpreter numbers source lines; here each block's "line" is its page.
-    for p in doc.all_paragraphs():
-        pages = sorted({pg for s in p.spans for pg in range(s.line_start or 0, (s.line_end or 0) + 1) if pg})
-        p.pages = pages
-        p.spans = [SourceSpan(page=pg) for pg in pages]
     fn_pages = {fn.number: fn.pages for fn in analysis.footnotes}
-    for f in doc.footnotes:
-        f.pages = list(fn_pages.get(f.number, []))
     warnings = list(analysis.warnings)
     for w in doc.warnings:
         m = _LINE_REF.search(w.message)
         page = int(m.group(1)) if m else w.page
         warnings.append(ExtractionWarning(w.code, _LINE_REF.sub(_page_ref, w.message), page))
-    doc.warnings = warnings
-    return doc
+    return replace(
+        doc,
+        symbol=doc.symbol if doc.symbol is not None else masthead_symbol(analysis),
+        preamble=[_on_pages(p) for p in doc.preamble],
+        paragraphs=[_on_pages(p) for p in doc.paragraphs],
+        footnotes=[replace(f, pages=list(fn_pages.get(f.number, []))) for f in doc.footnotes],
+        warnings=warnings,
+    )
+
+
+def _on_pages(p: Paragraph) -> Paragraph:
+    """``p`` with its pages and spans in pages: the interpreter numbers source lines, and
+    here each block's "line" is its page."""
+    pages = sorted({pg for s in p.spans for pg in range(s.line_start or 0, (s.line_end or 0) + 1) if pg})
+    return replace(p, pages=pages, spans=[SourceSpan(page=pg) for pg in pages])

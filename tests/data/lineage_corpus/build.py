@@ -61,17 +61,17 @@ def _subset(seed: Document, symbol: str, date: str) -> Document:
 
 
 def _strip_refs(doc: Document) -> Document:
-    for p in doc.all_paragraphs():
-        p.footnote_refs = []
-    return doc
+    return dataclasses.replace(doc, preamble=[dataclasses.replace(p, footnote_refs=[]) for p in doc.preamble],
+                               paragraphs=[dataclasses.replace(p, footnote_refs=[]) for p in doc.paragraphs])
 
 
-def _edit(doc: Document, pid: str, text: str | None) -> None:
+def _edit(doc: Document, pid: str, text: str | None) -> Document:
     if text is None:
-        doc.paragraphs = [p for p in doc.paragraphs if p.id != pid]
-        doc.headings = [h for h in doc.headings if h.before != pid]
-        return
-    doc.paragraph(pid).text = text
+        return dataclasses.replace(doc, paragraphs=[p for p in doc.paragraphs if p.id != pid],
+                                   headings=[h for h in doc.headings if h.before != pid])
+    edit = [dataclasses.replace(p, text=text) if p.id == pid else p for p in doc.paragraphs]
+    assert edit != doc.paragraphs, pid
+    return dataclasses.replace(doc, paragraphs=edit)
 
 
 def build(folder: Path = HERE) -> None:
@@ -88,13 +88,13 @@ def build(folder: Path = HERE) -> None:
     assert "公平、有意义的参与" in p4 and "常设论坛" in p99
 
     l41 = _subset(seed, "A/80/L.41", "2025-12-01")
-    _edit(l41, "4", p4.replace("公平、有意义的参与", "公平的参与"))
-    _edit(l41, "17", p17 + "我们强调数字公共基础设施对于加快实现可持续发展目标的重要性。")
-    _edit(l41, "99", "我们决定将互联网治理论坛的任务期限再延长 10 年，其秘书处将由秘书处经济和社会事务部承担。")
-    _edit(l41, "103", None)
+    l41 = _edit(l41, "4", p4.replace("公平、有意义的参与", "公平的参与"))
+    l41 = _edit(l41, "17", p17 + "我们强调数字公共基础设施对于加快实现可持续发展目标的重要性。")
+    l41 = _edit(l41, "99", "我们决定将互联网治理论坛的任务期限再延长 10 年，其秘书处将由秘书处经济和社会事务部承担。")
+    l41 = _edit(l41, "103", None)
 
     rev1 = _subset(seed, "A/80/L.41/Rev.1", "2025-12-10")
-    _edit(rev1, "99", "我们决定将互联网治理论坛确立为联合国的一个常设论坛，其续设的秘书处将由秘书处经济和社会事务部承担。")
+    rev1 = _edit(rev1, "99", "我们决定将互联网治理论坛确立为联合国的一个常设论坛，其续设的秘书处将由秘书处经济和社会事务部承担。")
 
     res = _subset(seed, "A/RES/80/173", "2025-12-17")
     # Two sentences of the generated 2015 text stand in the seed already: para 70's first
