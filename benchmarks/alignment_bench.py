@@ -28,6 +28,7 @@ import platform
 import statistics
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -36,8 +37,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))  # test support (mutations, accuracy) lives with the tests
 
-from lineage.compare.align import GAP_THRESHOLD, MATCH_THRESHOLD  # noqa: E402
-from lineage.compare.documents import align_documents, compare_documents  # noqa: E402
+from lineage.compare.align import GAP_THRESHOLD, MATCH_THRESHOLD, align_texts  # noqa: E402
+from lineage.compare.documents import align_documents, compare_documents, document_language  # noqa: E402
 from lineage.compare.similarity import paragraph_similarity  # noqa: E402
 from lineage.compare.textdiff import diff_ops  # noqa: E402
 from lineage.model.comparison import PAIR_KINDS, Comparison, DocRef, Pair  # noqa: E402
@@ -62,29 +63,42 @@ def _comparison(old: Document, new: Document, pairs: list[Pair]) -> Comparison:
                       pairs)
 
 
-def greedy_baseline(old: Document, new: Document) -> Comparison:
-    """Baseline (a): greedy best match above a 0.8 Levenshtein ratio, scanning forward."""
-    olds, news = old.all_paragraphs(), new.all_paragraphs()
+def greedy_texts(olds: list[str], news: list[str]) -> list[tuple[int | None, int | None, str, float | None]]:
+    """Baseline (a) on two lists of texts: ``(old index, new index, kind, similarity)`` for
+    each new text in order (old None: inserted), then the old texts left over (deleted)."""
     used: set[int] = set()
-    pairs: list[Pair] = []
+    out: list[tuple[int | None, int | None, str, float | None]] = []
     last = -1
-    for q in news:
+    for j, q in enumerate(news):
         best, best_i = 0.8, None
         for i, p in enumerate(olds):
             if i in used:
                 continue
-            s = Levenshtein.normalized_similarity(p.text, q.text, score_cutoff=best)
+            s = Levenshtein.normalized_similarity(p, q, score_cutoff=best)
             if s > best or (s == best and best_i is None and s >= 0.8):
                 best, best_i = s, i
         if best_i is None:
-            pairs.append(Pair([], [q.id], "inserted"))
+            out.append((None, j, "inserted", None))
             continue
         used.add(best_i)
-        p = olds[best_i]
-        kind = "moved" if best_i < last else ("unchanged" if p.text == q.text else "modified")
+        kind = "moved" if best_i < last else ("unchanged" if olds[best_i] == q else "modified")
         last = max(last, best_i)
-        pairs.append(Pair([p.id], [q.id], kind, best, []))
-    pairs += [Pair([p.id], [], "deleted") for i, p in enumerate(olds) if i not in used]
+        out.append((best_i, j, kind, best))
+    out += [(i, None, "deleted", None) for i in range(len(olds)) if i not in used]
+    return out
+
+
+def greedy_baseline(old: Document, new: Document) -> Comparison:
+    """Baseline (a): greedy best match above a 0.8 Levenshtein ratio, scanning forward."""
+    olds, news = old.all_paragraphs(), new.all_paragraphs()
+    pairs: list[Pair] = []
+    for i, j, kind, s in greedy_texts([p.text for p in olds], [q.text for q in news]):
+        if i is None:
+            pairs.append(Pair([], [news[j].id], kind))  # type: ignore[index]
+        elif j is None:
+            pairs.append(Pair([olds[i].id], [], kind))
+        else:
+            pairs.append(Pair([olds[i].id], [news[j].id], kind, s, []))
     return _comparison(old, new, pairs)
 
 
@@ -115,11 +129,11 @@ def greedy_with_diff(old: Document, new: Document) -> Comparison:
     same word-level diff (lineage.compare.textdiff). Timed only; its pairs are those of (a)."""
     result = greedy_baseline(old, new)
     lang = new.language or old.language
-    for pair in result.pairs:
-        if pair.kind in ("modified", "moved"):
-            pair.ops = diff_ops(old.paragraph(pair.old[0]).text,
-                                new.paragraph(pair.new[0]).text, lang)
-    return result
+    return dataclasses.replace(result, pairs=[
+        dataclasses.replace(pair, ops=diff_ops(old.paragraph(pair.old[0]).text,
+                                               new.paragraph(pair.new[0]).text, lang))
+        if pair.kind in ("modified", "moved") else pair
+        for pair in result.pairs])
 
 
 def machine() -> str:
@@ -266,35 +280,33 @@ def _best_of(fn, *args, repeat: int = 5) -> float:
     return best
 
 
-def _stages(old: Document, new: Document) -> dict[str, float]:
-    """Best CPU time of each stage of ``compare_documents`` on one pair, in seconds: the
-    paragraphs normalised as it normalises them (those whose printed text is not found as
-    often on both sides), ``align_texts`` on the keys, and the rest of the alignment (pairs,
-    headings) and the word diff as the differences between the whole functions."""
-    from collections import Counter
-
-    from lineage.compare.align import align_texts
-    from lineage.compare.documents import document_language
-
+def compare_keys(old: Document, new: Document) -> tuple[list[str], list[str]]:
+    """The texts ``align_documents`` hands the aligner: each paragraph's printed text when it
+    is found as often on both sides, else its compare-normal form."""
     language = document_language(old, new)
     olds = [p.text for p in old.all_paragraphs()]
     news = [p.text for p in new.all_paragraphs()]
     count_old, count_new = Counter(olds), Counter(news)
+    cache: dict[str, str] = {}
 
-    def keys() -> tuple[list[str], list[str]]:
-        cache: dict[str, str] = {}
+    def key(text: str) -> str:
+        if count_old[text] == count_new[text]:
+            return text
+        if text not in cache:
+            cache[text] = normalize(text, "compare", language).text
+        return cache[text]
 
-        def key(text: str) -> str:
-            if count_old[text] == count_new[text]:
-                return text
-            if text not in cache:
-                cache[text] = normalize(text, "compare", language).text
-            return cache[text]
+    return [key(t) for t in olds], [key(t) for t in news]
 
-        return [key(t) for t in olds], [key(t) for t in news]
 
-    key_old, key_new = keys()
-    normalise = _best_of(keys, repeat=20)
+def _stages(old: Document, new: Document) -> dict[str, float]:
+    """Best CPU time of each stage of ``compare_documents`` on one pair, in seconds: the
+    paragraphs normalised as it normalises them (:func:`compare_keys`), ``align_texts`` on
+    the keys, and the rest of the alignment (pairs, headings) and the word diff as the
+    differences between the whole functions."""
+    language = document_language(old, new)
+    key_old, key_new = compare_keys(old, new)
+    normalise = _best_of(compare_keys, old, new, repeat=20)
     align = _best_of(align_texts, key_old, key_new, language, repeat=20)
     aligned = _best_of(align_documents, old, new, repeat=20)
     whole = _best_of(compare_documents, old, new, repeat=20)
