@@ -18,10 +18,10 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "lineage"
 
 # The stages from the bottom up; a module may import its own stage and the ones before it.
-# errors and model are the floor everyone stands on; the front door (lineage/__init__.py)
+# errors, runtime and model are the floor everyone stands on; the front door (lineage/__init__.py)
 # may import anything.
 LAYERS: list[tuple[str, ...]] = [
-    ("errors",),
+    ("errors", "runtime"),
     ("script",),
     ("model",),
     ("normalize",),

@@ -30,11 +30,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import gc
-
     from lineage.cli.app.trace import show_graph
     from lineage.cli.output import check_output_path, emit
     from lineage.corpus.manifest import default_corpus_dir
+    from lineage.runtime import cycle_collection_paused
 
     if args.output:
         check_output_path(args.output)
@@ -42,12 +41,7 @@ def run(args: argparse.Namespace) -> int:
     # reference cycle; the cycle collector would only walk them again and again as they
     # accumulate (8 % of the instructions and more of the time at 10,000 documents,
     # docs/performance.md). Off while the graph is built, as it was before afterwards.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with cycle_collection_paused():
         out = show_graph(args.corpus or default_corpus_dir(), args.symbol, args.format, args.all_links)
-    finally:
-        if collecting:
-            gc.enable()
     emit(args.output, out)
     return 0

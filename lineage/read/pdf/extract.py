@@ -1,11 +1,9 @@
 """``extract_pdf(path) -> Document``: read a UN PDF page by page into the document model."""
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Sequence
 
 from lineage.errors import PdfError, PdfLimitError, ScannedPdfError
 from lineage.model.document import Document, ExtractionWarning, Source
@@ -18,6 +16,7 @@ from lineage.read.pdf.lines import build_lines
 from lineage.read.pdf.records import Char, PageData
 from lineage.read.pdf.sandbox import can_isolate, run_isolated
 from lineage.read.pdf.script import is_garbage
+from lineage.runtime import cycle_collection_paused
 from lineage.script.chars import is_space
 
 __all__ = ["extract_pdf", "document_from_pages", "page_lines", "GARBAGE_SHARE", "SCAN_COVER"]
@@ -86,24 +85,11 @@ def extract_pdf(path: str | Path, engine: str | None = None, *, isolate: bool | 
 def _extract(path: Path, engine: str, limits: Limits, progress: Callable[[int], None] | None) -> Document:
     if progress:
         progress(0)
-    with _cycle_collection_paused(), open_pdf(path, engine) as pdf:
+    # Extraction makes hundreds of thousands of glyph records (tuples the collector keeps
+    # tracking) and almost no cycles (about 700 objects in cycles for the 52-page A/80/L.17,
+    # 3,000 for the 308-page benchmark PDF): 3 to 10% of the reading went to the collector.
+    with cycle_collection_paused(), open_pdf(path, engine) as pdf:
         return document_from_pages(iter_pages(pdf, path), path, limits, progress)
-
-
-@contextmanager
-def _cycle_collection_paused() -> Iterator[None]:
-    """Python's cycle collector off while a PDF is read: extraction makes hundreds of
-    thousands of glyph records (tuples the collector keeps tracking) and almost no cycles
-    (about 700 objects in cycles for the 52-page A/80/L.17, 3,000 for the 308-page
-    benchmark PDF), so the collector's passes over the records are pure cost (3 to 10% of
-    the reading). The earlier state comes back afterwards, whatever happens."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def document_from_pages(records: Iterable[PageData], path: Path, limits: Limits = LIMITS,
