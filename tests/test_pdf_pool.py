@@ -297,3 +297,42 @@ def test_a_glyph_mapped_to_another_letter_gets_its_own_width_not_a_space() -> No
         text = _all_text(doc)
         assert "the uunming-Montreal Biodiversity Framework" in text, engine
         assert "u unming" not in text, engine
+
+
+# --- a divider of asterisks is structure, not text ---------------------------------------------
+
+def test_a_divider_of_asterisks_is_a_heading_not_text() -> None:
+    # One line of three to five asterisks between paragraphs (UN texts set "* * *" centred
+    # where a group of paragraphs ends without a new title) closes the section before it.
+    doc = _doc([("text", "Recalling its resolution 78/149,"), ("text", "Stressing the importance of connectivity,"),
+                ("text", "* * *"), ("text", "Recognizing the role of energy hubs,"),
+                ("text", "1. Encourages efforts;"), ("text", "***"), ("text", "2. Invites the Secretary-General;")],
+               keep=True)
+    assert [p.text for p in doc.preamble] == [
+        "Recalling its resolution 78/149,", "Stressing the importance of connectivity,",
+        "Recognizing the role of energy hubs,"]
+    assert [(h.text, h.before) for h in doc.headings] == [("* * *", "pp3"), ("***", "2")]
+    assert doc.paragraph("2").section == "***"
+
+
+def test_a_line_with_fewer_asterisks_or_with_words_stays_text() -> None:
+    doc = _doc([("text", "Recalling its resolution 78/149,"), ("text", "* *"),
+                ("text", "1. Encourages efforts *** in the region;")], keep=True)
+    assert not doc.headings
+    assert [p.text for p in doc.all_paragraphs()] == [
+        "Recalling its resolution 78/149,", "* *", "Encourages efforts *** in the region;"]
+
+
+def test_res_80_131_the_divider_closes_the_preamble_section() -> None:
+    # pdftotext -layout of page 2: "Countries in special situations" (left, above
+    # "Underlining that, without stable, ..."), then three paragraphs, then "***" centred
+    # (pdftotext -bbox: three words "*" at x 295-317 on a column 123-488), then
+    # "Recognizing the important role of energy transportation hubs ...".
+    doc = extract_pdf(POOL / "A-RES-80-131.en.pdf")
+    assert [(h.text, h.before) for h in doc.headings] == [
+        ("Countries in special situations", "pp10"), ("* * *", "pp13")]
+    assert doc.paragraph("pp12").text.endswith("maritime and multimodal transport and economic corridors,")
+    assert doc.paragraph("pp13").text == (
+        "Recognizing the important role of energy transportation hubs in the reliable and stable "
+        "transit of energy to international markets,")
+    assert [len(doc.preamble), len(doc.paragraphs)] == [17, 4]

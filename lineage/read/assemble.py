@@ -87,7 +87,7 @@ def build_document(blocks: list[Block], clean: Cleaner, source: Source, keep_str
     warnings: list[ExtractionWarning] = []
     clean = with_words(clean, blocks)
     footnotes = _footnotes(blocks, clean, warnings)
-    body = [b for b in blocks if b.kind not in ("footnote", "rule")]
+    body = [_divider_as_heading(b, clean) for b in blocks if b.kind not in ("footnote", "rule")]
 
     first_op = next(
         (i for i, b in enumerate(body) if b.kind == "text" and split_number(block_inline(b, clean).text)),
@@ -125,6 +125,18 @@ def build_document(blocks: list[Block], clean: Cleaner, source: Source, keep_str
         footnotes=footnotes,
         warnings=warnings,
     )
+
+
+# A line of three to five asterisks (``* * *``) divides a text where no title does: between
+# groups of preambular paragraphs, before an annexed text. It is printed structure, so it is
+# kept as a heading: it closes the section before it and never joins the paragraph after it.
+_DIVIDER = re.compile(r"\s*\*(?:\s*\*){2,4}\s*")
+
+
+def _divider_as_heading(b: Block, clean: Cleaner) -> Block:
+    if b.kind == "text" and len(b.lines) == 1 and _DIVIDER.fullmatch(block_inline(b, clean).text):
+        return dataclasses.replace(b, kind="heading")
+    return b
 
 
 def _footnotes(blocks: list[Block], clean: Cleaner, warnings: list[ExtractionWarning]) -> list[Footnote]:
