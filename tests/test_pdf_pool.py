@@ -336,3 +336,45 @@ def test_res_80_131_the_divider_closes_the_preamble_section() -> None:
         "Recognizing the important role of energy transportation hubs in the reliable and stable "
         "transit of energy to international markets,")
     assert [len(doc.preamble), len(doc.paragraphs)] == [17, 4]
+
+
+# --- a paragraph number printed without its full stop ------------------------------------------
+
+def test_a_number_without_its_stop_opens_the_next_paragraph_only() -> None:
+    doc = _doc([("text", "1. Recalls its resolution 78/149;"), ("text", "2 Condemns any denial of the Holocaust;"),
+                ("text", "5 States have ratified the Convention;"), ("text", "3. Requests a report;")], keep=True)
+    assert [(p.number, p.text) for p in doc.paragraphs] == [
+        ("1", "Recalls its resolution 78/149;"),
+        # "2" is the next number: a paragraph; "5" is not: the text goes on (as before).
+        ("2", "Condemns any denial of the Holocaust; 5 States have ratified the Convention;"),
+        ("3", "Requests a report;")]
+    assert [(w.code, w.message) for w in doc.warnings] == [
+        ("number-without-stop", "paragraph 2 at line 2 is numbered without a full stop ('2')")]
+
+
+def test_c3_l2_paragraphs_25_and_26_printed_without_their_stops() -> None:
+    # pdftotext -layout of page 6: "24. Recalls the recommendation ... “pure” nations; 14",
+    # then "25 Condemns without reservation any denial ... or religious belief;" and
+    # "26 Affirms its deep commitment ... Holocaust denial; 15", then "27. Recalls the
+    # conclusions ..."; the draft's paragraphs run to 74 (A/RES/80/192 has 75: one inserted).
+    doc = extract_pdf(POOL / "A-C.3-80-L.2.en.pdf")
+    assert [p.number for p in doc.paragraphs] == [str(n) for n in range(1, 75)]
+    assert doc.paragraph("24").text.endswith("ethnonationalist myths of racially or ethnically “pure” nations;")
+    assert doc.paragraph("25").text == (
+        "Condemns without reservation any denial of or attempt to deny the Holocaust, as well as any "
+        "manifestation of religious intolerance, incitement, harassment or violence against persons or "
+        "communities, on the basis of ethnic origin or religious belief;")
+    assert doc.paragraph("26").text.startswith("Affirms its deep commitment to the duty of remembrance")
+    assert doc.paragraph("26").text.endswith("to put an end to all forms of Holocaust denial;")
+    assert [(w.code, w.page) for w in doc.warnings if w.code == "number-without-stop"] == [
+        ("number-without-stop", 6), ("number-without-stop", 6)]
+
+
+def test_a_closing_date_after_the_paragraphs_is_no_paragraph_number() -> None:
+    # A/RES/80/155 (tests/pdfs/real): paragraph 14, then the adoption date "15 December 2025"
+    # and the meeting: 15 is the next number, but the line is a date.
+    doc = _doc([("text", "13. Invites the Secretary-General to report;"), ("text", "14. Decides to remain seized."),
+                ("text", "15 December 2025"), ("text", "60th plenary meeting")], keep=True)
+    assert [p.number for p in doc.paragraphs] == ["13", "14"]
+    assert doc.meeting == "60th plenary meeting"
+    assert not [w for w in doc.warnings if w.code == "number-without-stop"]

@@ -242,7 +242,7 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
             continue
         numbered = split_number(inline.text) if b.kind == "text" else None
         if not numbered and b.kind == "text":
-            numbered = _next_long_number(inline.text, operative)
+            numbered = _next_in_sequence(inline.text, operative, b, warnings)
         if numbered:
             number = numbered[0]
             _check_sequence(operative, number, b, warnings)
@@ -286,16 +286,31 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
 
 
 _LONG_NUMBER = re.compile(r"^\s*(\d{4})\s*[.．](?!\d)\s*(?=\S)")
+# A number printed without its full stop, before the capital of the paragraph's first word.
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,4})[ \t\u00a0]+(?=[A-Z]|[^\W\d_](?<=[\u3400-\u9fff]))")
 
 
-def _next_long_number(text: str, operative: list[_ParagraphBuilder]) -> tuple[str, str] | None:
-    """Paragraph 1000 and on: a four-digit number (which could be a year, ``2030. ...``)
-    opens a paragraph only where the previous paragraph's number says it is the next."""
-    m = _LONG_NUMBER.match(text)
+def _next_in_sequence(text: str, operative: list[_ParagraphBuilder], b: Block,
+                      warnings: list[ExtractionWarning]) -> tuple[str, str] | None:
+    """Numbers the plain pattern does not take open a paragraph only where the previous
+    paragraph's number says it is the next: paragraph 1000 and on (a four-digit number could
+    be a year, ``2030. ...``), and a number whose full stop the document left out
+    (``25 Condemns ...`` after paragraph 24, A/C.3/80/L.2), reported as a warning."""
     prev = next((p.number for p in reversed(operative) if p.number), None)
-    if not m or not prev or not prev.split()[0].isdigit() or int(m.group(1)) != int(prev.split()[0]) + 1:
+    if not prev or not prev.split()[0].isdigit():
         return None
-    return m.group(1), text[m.end():]
+    expected = int(prev.split()[0]) + 1
+    m = _LONG_NUMBER.match(text)
+    if m and int(m.group(1)) == expected:
+        return m.group(1), text[m.end():]
+    m = _BARE_NUMBER.match(text)
+    # ``15 December 2025`` under the last paragraph is the adoption date, not paragraph 15.
+    if m and int(m.group(1)) == expected and not is_closing_line(text.strip()):
+        warnings.append(ExtractionWarning(
+            "number-without-stop",
+            f"paragraph {expected} at line {b.line_start} is numbered without a full stop ({text[:m.end()].strip()!r})"))
+        return m.group(1), text[m.end():]
+    return None
 
 
 def _closing_block(b: Block, clean: Cleaner, front: Front, meeting: list[str] | None) -> bool:
