@@ -378,3 +378,40 @@ def test_a_closing_date_after_the_paragraphs_is_no_paragraph_number() -> None:
     assert [p.number for p in doc.paragraphs] == ["13", "14"]
     assert doc.meeting == "60th plenary meeting"
     assert not [w for w in doc.warnings if w.code == "number-without-stop"]
+
+
+# --- an italic subheading over a boxed heading -------------------------------------------------
+
+def _italic(line: Line) -> Line:
+    return Line(line.page, line.text, line.x0, line.x1, line.top, line.bottom, line.size, line.bold,
+                line.marks, line.pieces, italic=True)
+
+
+def test_an_italic_line_between_a_finished_paragraph_and_a_heading_is_a_heading() -> None:
+    lines = [mk(1, "11. Decisions should take account of the individuals concerned at that point", 100),
+             mk(1, "in time.", 112, x1=160),
+             _italic(mk(1, "Assessments", 140, x1=190)),
+             mk(1, "Model strategy No. 1", 168, x0=147, x1=250, bold=True),
+             mk(1, "12. Decisions regarding individual offenders should exhibit a clear basis in the", 196)]
+    col = measure_column(lines)
+    assert [(b.kind, b.lines[0].text) for b in segment(lines, col)] == [
+        ("text", lines[0].text), ("heading", "Assessments"), ("heading", "Model strategy No. 1"),
+        ("text", lines[4].text)]
+    # Upright, or after a line that does not finish a clause (the second line of a table
+    # cell, "Report of the Advisory Committee on" / "Administrative and Budgetary Questions"
+    # in A/C.5/80/L.1), it stays text.
+    upright = [*lines[:2], mk(1, "Assessments", 140, x1=190), *lines[3:]]
+    assert segment(upright, col)[1].kind == "text"
+    unfinished = [lines[0], mk(1, "in time, and", 112, x1=170), *lines[2:]]
+    assert segment(unfinished, col)[1].kind == "text"
+
+
+def test_c3_l8_p5_the_subheading_assessments_is_no_part_of_paragraph_11() -> None:
+    # pdftotext -layout of page 5: "where feasible, ... at that point in time. 7" (the end of
+    # paragraph 11), "Assessments" (italic on the rendered page), the box "Model strategy
+    # No. 1 / States should base their decisions ...", then "12. Decisions regarding ...".
+    doc = extract_pdf(POOL / "A-C.3-80-L.8.p5.en.pdf")
+    assert doc.preamble[0].text.endswith("take account of the individuals concerned and their specific "
+                                         "situation at that point in time.")
+    assert [(h.text, h.before) for h in doc.headings][:2] == [("Assessments", "12"), ("Model strategy No. 1", "12")]
+    assert doc.paragraph("12").text.startswith("Decisions regarding individual offenders should exhibit")

@@ -131,8 +131,12 @@ def _promote_headings(blocks: list[LayoutBlock], col: Column) -> None:
             and not NUMBER_RE.match(text)
             and not SUBITEM_RE.match(text)
             and ln.x1 < col.right - 4 * col.size
-            and nxt.kind == "text"
-            and NUMBER_RE.match(nxt.lines[0].text)
+            and (nxt.kind == "text" and NUMBER_RE.match(nxt.lines[0].text)
+                 # An italic subheading between a finished paragraph and a heading (an
+                 # annex's "Assessments" over its boxed "Model strategy No. 1", A/C.3/80/L.8);
+                 # not the second line of a table cell (A/C.5/80/L.1).
+                 or ln.italic and nxt.kind == "heading" and i > 0
+                 and ends_clause(blocks[i - 1].lines[-1].text.strip()))
             and not ln.marks
         ):
             b.kind = "heading"

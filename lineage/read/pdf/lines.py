@@ -21,7 +21,7 @@ from lineage.read.pdf.records import Char, Line, Mark
 from lineage.read.pdf.script import fold_lookalike
 from lineage.script.chars import is_cjk, is_neutral, is_space
 
-__all__ = ["SPACE_GAP", "PIECE_GAP", "group_lines", "build_line", "build_lines", "is_bold_font"]
+__all__ = ["SPACE_GAP", "PIECE_GAP", "group_lines", "build_line", "build_lines", "is_bold_font", "is_italic_font"]
 
 # A gap wider than this fraction of the font size (after the line's stretch) is a word space.
 SPACE_GAP = 0.15
@@ -36,19 +36,32 @@ _MARK_TEXT = re.compile(r"\d{1,3}")
 _MARK_LIST = re.compile(r"\d{1,3}(?:,\d{1,3})+")
 
 
+_ITALIC_FONT = re.compile(r"italic|oblique", re.IGNORECASE)
+
+
+def _font_style(fontname: str) -> tuple[bool, bool]:
+    """(bold, italic) of a font by its name. Subset fonts carry a tag: ``ABCDEF+SimHei``;
+    Chinese headings use a Hei (sans) face; ``TimesNewRomanPS-BoldItalicMT`` is both."""
+    style = _STYLE_CACHE.get(fontname)
+    if style is None:
+        if len(_STYLE_CACHE) > _CACHE_MAX:
+            _STYLE_CACHE.clear()
+        name = fontname.split("+", 1)[-1]
+        style = _STYLE_CACHE[fontname] = (bool(_BOLD_FONT.search(name)), bool(_ITALIC_FONT.search(name)))
+    return style
+
+
 def is_bold_font(fontname: str) -> bool:
-    # Subset fonts carry a tag: ``ABCDEF+SimHei``; Chinese headings use a Hei (sans) face.
-    bold = _BOLD_CACHE.get(fontname)
-    if bold is None:
-        if len(_BOLD_CACHE) > _CACHE_MAX:
-            _BOLD_CACHE.clear()
-        bold = _BOLD_CACHE[fontname] = bool(_BOLD_FONT.search(fontname.split("+", 1)[-1]))
-    return bold
+    return _font_style(fontname)[0]
+
+
+def is_italic_font(fontname: str) -> bool:
+    return _font_style(fontname)[1]
 
 
 # Answers per font name and per glyph text: a document has a handful of fonts and a few
 # thousand distinct glyphs but hundreds of thousands of glyphs, asked about several times.
-_BOLD_CACHE: dict[str, bool] = {}
+_STYLE_CACHE: dict[str, tuple[bool, bool]] = {}
 _C_CACHE: dict[str, bool] = {}
 _SPACE_CACHE: dict[str, bool] = {}
 _CACHE_MAX = 100_000
@@ -309,7 +322,9 @@ def build_line(chars: Sequence[Char], page: int) -> Line | None:
     body = visible if smallest >= floor else [c for c in visible if c.size >= floor] or visible
     bottoms = list(map(_BOTTOM, body))
     base = median(bottoms)
-    bold_n = sum(k for font, k in Counter(map(_FONT, body)).items() if is_bold_font(font))
+    fonts = Counter(map(_FONT, body)).items()
+    bold_n = sum(k for font, k in fonts if is_bold_font(font))
+    italic_n = sum(k for font, k in fonts if is_italic_font(font))
 
     super_size = size * SUPER_SIZE
     super_base = base - SUPER_RAISE * size
@@ -336,7 +351,7 @@ def build_line(chars: Sequence[Char], page: int) -> Line | None:
         # Glyphs only (no space glyph, no mark), each pair CJK or neutral on both sides (a
         # line of Chinese): nothing goes between them, whatever the gaps.
         line_text = "".join(map(_FOLDED, glyph_infos))
-        return _line(page, line_text, [], [line_text.strip()], visible, body, bottoms, size, bold_n)
+        return _line(page, line_text, [], [line_text.strip()], visible, body, bottoms, size, bold_n, italic_n)
     # The line's stretch: how far justification or character spacing pushed CJK glyphs apart
     # (the gaps between two glyphs, the first ending and the second starting CJK or neutral).
     stretch = 0.0
@@ -401,11 +416,11 @@ def build_line(chars: Sequence[Char], page: int) -> Line | None:
         explicit = False
     line_text = "".join(parts)
     pieces.append(line_text[piece_start:].strip())
-    return _line(page, line_text, marks, pieces, visible, body, bottoms, size, bold_n)
+    return _line(page, line_text, marks, pieces, visible, body, bottoms, size, bold_n, italic_n)
 
 
 def _line(page: int, text: str, marks: list[Mark], pieces: list[str], visible: Sequence[Char],
-          body: Sequence[Char], bottoms: list[float], size: float, bold_n: int) -> Line:
+          body: Sequence[Char], bottoms: list[float], size: float, bold_n: int, italic_n: int) -> Line:
     if not text:
         # Only marks on this line (a footnote number standing alone): keep them as text.
         text = " ".join(m.number for m in marks)
@@ -422,6 +437,7 @@ def _line(page: int, text: str, marks: list[Mark], pieces: list[str], visible: S
         bold=bold_n > 0.6 * len(body),
         marks=tuple(marks),
         pieces=tuple(pieces),
+        italic=italic_n > 0.6 * len(body),
     )
 
 

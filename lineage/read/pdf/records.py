@@ -67,7 +67,7 @@ class Mark:
 @dataclass(slots=True)
 class Line:
     """A printed line: its text built from the glyphs (superscript marks taken out into
-    ``marks``), its box, dominant font size and whether most of it is bold."""
+    ``marks``), its box, dominant font size and whether most of it is bold or italic."""
 
     page: int
     text: str
@@ -81,6 +81,7 @@ class Line:
     # The text of the pieces the line falls into at wide gaps (a hanging number and its
     # paragraph text, a header's left and right parts); ``pieces[0]`` starts the line.
     pieces: tuple[str, ...] = field(default_factory=tuple)
+    italic: bool = False  # most of it set in an italic face
 
     @property
     def height(self) -> float:
