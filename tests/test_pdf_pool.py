@@ -415,3 +415,32 @@ def test_c3_l8_p5_the_subheading_assessments_is_no_part_of_paragraph_11() -> Non
                                          "situation at that point in time.")
     assert [(h.text, h.before) for h in doc.headings][:2] == [("Assessments", "12"), ("Model strategy No. 1", "12")]
     assert doc.paragraph("12").text.startswith("Decisions regarding individual offenders should exhibit")
+
+
+# --- sub-items of a preambular paragraph stay in it ---------------------------------------------
+
+def test_sub_items_of_a_preambular_paragraph_stay_in_it() -> None:
+    doc = _doc([("text", "Recalling the Awaza Programme of Action, in its six priority areas:"),
+                ("text", "(a) Structural transformation and science, technology and innovation;"),
+                ("text", "(b) Trade, trade facilitation and regional integration,"),
+                ("text", "Recognizing the importance of national-level implementation,"),
+                ("text", "1. Calls for the implementation of the Programme;")], keep=True)
+    assert [p.text for p in doc.preamble] == [
+        "Recalling the Awaza Programme of Action, in its six priority areas:\n"
+        "(a) Structural transformation and science, technology and innovation;\n"
+        "(b) Trade, trade facilitation and regional integration,",
+        "Recognizing the importance of national-level implementation,"]
+    assert [p.id for p in doc.paragraphs] == ["1"]
+
+
+def test_c4_l3_the_decision_keeps_its_lettered_items() -> None:
+    # pdftotext -layout: "The General Assembly, recalling its decision 79/521 of 4 December
+    # 2024:" then "(a) Urges the Governments of Spain ..." to "(d) Welcomes the efforts ...
+    # dialogue and cooperation."; no numbered paragraph.
+    doc = extract_pdf(POOL / "A-C.4-80-L.3.en.pdf")
+    assert not doc.paragraphs
+    assert len(doc.preamble) == 1
+    text = doc.preamble[0].text
+    assert text.startswith("The General Assembly, recalling its decision 79/521 of 4 December 2024:\n(a) Urges")
+    assert [line[:3] for line in text.split("\n")[1:]] == ["(a)", "(b)", "(c)", "(d)"]
+    assert text.endswith("towards a relationship based on dialogue and cooperation.")

@@ -35,6 +35,7 @@ from lineage.read.textjoin import (
     split_number,
     with_words,
 )
+from lineage.script.chars import HAN
 from lineage.script.language import guess_language
 from lineage.script.punctuation import ends_clause
 
@@ -204,8 +205,10 @@ def _read_preamble(blocks: list[Block], clean: Cleaner, headings: list[Heading],
             # "PP3 Recalling ...": an informal draft's label opens a paragraph, and is no text.
             inline = Inline(inline.text[label:],
                             [FootnoteRef(r.number, max(r.offset - label, 0)) for r in inline.refs])
-        elif preamble and not pending and not preamble[-1].ends_complete():
-            preamble[-1].add(inline, b)  # cut by a page break or footnotes
+        elif preamble and (SUBITEM_LABEL.match(inline.text) or not pending and not preamble[-1].ends_complete()):
+            # Cut by a page break or footnotes; or a sub-item (``(b) Trade, ...``) of a
+            # preambular paragraph, which stays in it as in an operative one.
+            preamble[-1].add(inline, b)
             continue
         pb = _ParagraphBuilder(f"pp{len(preamble) + 1}", None, None)
         pb.add(inline, b)
@@ -287,7 +290,7 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
 
 _LONG_NUMBER = re.compile(r"^\s*(\d{4})\s*[.．](?!\d)\s*(?=\S)")
 # A number printed without its full stop, before the capital of the paragraph's first word.
-_BARE_NUMBER = re.compile(r"^\s*(\d{1,4})[ \t\u00a0]+(?=[A-Z]|[^\W\d_](?<=[\u3400-\u9fff]))")
+_BARE_NUMBER = re.compile(rf"^\s*(\d{{1,4}})[ \t\u00a0]+(?=[A-Z{HAN}])")
 
 
 def _next_in_sequence(text: str, operative: list[_ParagraphBuilder], b: Block,
