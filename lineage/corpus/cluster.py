@@ -17,7 +17,7 @@ import contextlib
 import itertools
 import logging
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from lineage.corpus.index import DocRows, document_rows
 from lineage.corpus.ingest import Extracted, extract_one
@@ -57,7 +57,7 @@ def dask_client(scheduler: str, workers: int = 2) -> Iterator[Any]:
         yield client
 
 
-def dask_extractor(client: Any):
+def dask_extractor(client: Any) -> Callable[[list[Path]], Iterator[Extracted]]:
     """An ``extract`` function for :func:`lineage.corpus.ingest.ingest`: files read on the
     cluster's workers, results as they finish."""
     from dask.distributed import as_completed
@@ -88,7 +88,8 @@ def dask_extractor(client: Any):
     return extract
 
 
-def dask_extractor_on_demand(scheduler: str, workers: int, stack: contextlib.ExitStack):
+def dask_extractor_on_demand(scheduler: str, workers: int, stack: contextlib.ExitStack,
+                             ) -> Callable[[list[Path]], Iterator[Extracted]]:
     """As :func:`dask_extractor`, the client made (the local cluster started, the scheduler
     reached) only when there is a file to read: a run that skips everything starts nothing.
     The client lives as long as ``stack``."""
@@ -102,7 +103,7 @@ def dask_extractor_on_demand(scheduler: str, workers: int, stack: contextlib.Exi
     return extract
 
 
-def dask_index_rows(client: Any):
+def dask_index_rows(client: Any) -> Callable[[Path, list[Entry]], Iterable[DocRows]]:
     """A ``compute`` function for :func:`lineage.corpus.index.build_index`: each text's rows
     computed on a worker, returned in the entries' order."""
 

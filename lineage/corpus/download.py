@@ -21,7 +21,7 @@ import urllib.parse
 import urllib.request
 import zlib
 from dataclasses import dataclass
-from typing import Callable, TextIO
+from typing import IO, Callable, TextIO
 
 from lineage import __version__
 from lineage.errors import FetchError, TransientError
@@ -108,7 +108,8 @@ class _RedirectHandler(urllib.request.HTTPRedirectHandler):
 
     max_redirections = 5
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
+    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
+                         headers: http.client.HTTPMessage, newurl: str) -> urllib.request.Request | None:
         old = urllib.parse.urlsplit(req.full_url)
         new = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, newurl))
         where = f"the server redirected to {escape_terminal(new.geturl())[:200]}"
@@ -135,11 +136,11 @@ def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
             deadline.watch(self.sock)
 
     class HttpHandler(urllib.request.HTTPHandler):
-        def http_open(self, req):
+        def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
             return self.do_open(Http, req)
 
     class HttpsHandler(urllib.request.HTTPSHandler):
-        def https_open(self, req):
+        def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
             # typeshed omits the _context HTTPSHandler.__init__ sets (the stdlib's own https_open reads it)
             return self.do_open(Https, req, context=self._context)  # type: ignore[attr-defined]
 

@@ -9,7 +9,7 @@ texts), so that the links and metadata of the versions never disagree.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from lineage.corpus.manifest import (
     KINDS,
@@ -67,7 +67,11 @@ def _entries(manifest: Manifest, symbol: str, language: str | None) -> list[Entr
     return found
 
 
-def _rewrite(corpus_dir: Path, change, what: str) -> list[Entry]:
+# A manifest edit: for each entry it changes, the entry and its new table.
+_Change = Callable[[Manifest], Iterable[tuple[Entry, dict[str, Any]]]]
+
+
+def _rewrite(corpus_dir: Path, change: _Change, what: str) -> list[Entry]:
     """Apply ``change(manifest) -> list of (old entry, new dict)`` under the lock."""
     manifest_path = corpus_dir / MANIFEST_NAME
     with corpus_transaction(corpus_dir) as txn:
@@ -90,7 +94,7 @@ def set_fields(corpus_dir: str | Path, symbol: str, values: dict[str, str | None
     if "kind" in values and values["kind"] is None:
         raise UsageError(f"kind cannot be empty (known: {', '.join(KINDS)})")
 
-    def change(manifest: Manifest):
+    def change(manifest: Manifest) -> Iterator[tuple[Entry, dict[str, Any]]]:
         for e in _entries(manifest, symbol, language):
             table = e.to_dict()
             for key, value in values.items():
@@ -113,7 +117,7 @@ def link(corpus_dir: str | Path, old: str, new: str, kind: str) -> list[Entry]:
         raise UsageError(f"unknown link kind {kind!r} (known: {', '.join(LINK_KINDS)})")
     target = document_key(old)
 
-    def change(manifest: Manifest):
+    def change(manifest: Manifest) -> Iterator[tuple[Entry, dict[str, Any]]]:
         for e in _entries(manifest, new, None):
             if target in {document_key(s) for s in getattr(e, field)}:
                 raise CorpusError(f"{e.label} already {field.replace('_', ' ')} {target}", manifest.path)
@@ -128,7 +132,7 @@ def unlink(corpus_dir: str | Path, old: str, new: str) -> list[Entry]:
     """Remove every link from ``new`` to ``old``; an error when there is none."""
     target = document_key(old)
 
-    def change(manifest: Manifest):
+    def change(manifest: Manifest) -> Iterator[tuple[Entry, dict[str, Any]]]:
         found = False
         for e in _entries(manifest, new, None):
             table = e.to_dict()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lineage.corpus.files import corpus_file_problem, open_corpus_file, sha256_corpus_file
-from lineage.corpus.manifest import Entry, default_corpus_dir, load_entry_document, load_manifest
+from lineage.corpus.manifest import Entry, Manifest, default_corpus_dir, load_entry_document, load_manifest
 from lineage.corpus.txn import CORPUS_FOLDERS
 from lineage.errors import CorpusError, LineageError
 from lineage.model.document import Document, dumps
@@ -210,7 +210,7 @@ def _not_regular(folder: Path, entry: Entry) -> EntryCheck | None:
     return None
 
 
-def _unlisted_files(folder: Path, manifest) -> list[str]:
+def _unlisted_files(folder: Path, manifest: Manifest) -> list[str]:
     """Files in the corpus folders that no entry names (an interrupted write of an old
     version, a file copied in by hand): reported so that someone looks."""
     named = {e.text for e in manifest} | {e.source for e in manifest}

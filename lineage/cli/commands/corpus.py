@@ -7,6 +7,13 @@ import sys
 
 from lineage.errors import UsageError
 
+# typing.TYPE_CHECKING without importing typing at start-up (see lineage.cli.main).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from lineage.corpus.manifest import Entry
+
 __all__ = ["HELP", "register", "run_list", "run_show", "run_set", "run_link", "run_unlink"]
 
 HELP = "list the documents of the corpus, show one, or edit its manifest entry (set, link, unlink)"
@@ -92,7 +99,7 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _said(entries) -> str:
+def _said(entries: Iterable[Entry]) -> str:
     return ", ".join(e.label for e in entries)
 
 
