@@ -444,3 +444,19 @@ def test_c4_l3_the_decision_keeps_its_lettered_items() -> None:
     assert text.startswith("The General Assembly, recalling its decision 79/521 of 4 December 2024:\n(a) Urges")
     assert [line[:3] for line in text.split("\n")[1:]] == ["(a)", "(b)", "(c)", "(d)"]
     assert text.endswith("towards a relationship based on dialogue and cooperation.")
+
+
+def test_c3_l1_masthead_date_merged_with_the_language_note() -> None:
+    # pdftotext -layout of page 1: "Distr.: Limited" over "4 September 2025" over "Original:
+    # English" in the top-right corner; the text layer gives the last two as one line, "4
+    # September 2025 Original: English", whose date was not read (the only document of the
+    # session's 543 without a date).
+    doc = _real("A-C.3-80-L.1.en.pdf")
+    assert (doc.date, doc.distribution, doc.symbol) == ("2025-09-04", "Limited", "A/C.3/80/L.1")
+
+
+def test_a_date_line_with_the_language_note_beside_it_is_the_masthead_date() -> None:
+    doc = _doc([("text", "A/C.3/80/L.9"), ("text", "Distr.: Limited"), ("text", "4 September 2025 Original: English"),
+                ("text", "1. Decides to hold a meeting;")], keep=True)
+    assert doc.date == "2025-09-04"
+    assert [p.text for p in doc.all_paragraphs()] == ["Decides to hold a meeting;"]

@@ -30,6 +30,9 @@ _ORGAN = re.compile(
     r"信息社会世界(?:峰会|首脑会议))\s*$",
     re.IGNORECASE,
 )
+# The language note at the end of a masthead line that a text layer merged with the date
+# above it: "4 September 2025 Original: English" (A/C.3/80/L.1).
+_TRAILING_LANG_NOTE = re.compile(r"\s+(?:\S+\s*/\s*)?(?:Original|原文)\s*[:：].*$", re.IGNORECASE)
 _SYMBOL_LABEL = re.compile(r"^(?:Document|文件|Symbol|文号)\s*[:：]?$", re.IGNORECASE)
 _LANG_NOTE = re.compile(
     r"^\s*(?:(?:\S+\s*/\s*)?(?:Original|原文)\s*[:：].*|Chinese|English|French|Spanish|Russian|Arabic|中文)\s*$",
@@ -107,7 +110,7 @@ def _classify_front_line(line: str, front: Front) -> str | None:
         if (sym := mh.find_symbol(rest)):
             front.symbol = front.symbol or mh.strip_language_suffix(sym)
         return "masthead"
-    if mh.is_date_line(s):
+    if mh.is_date_line(s) or mh.is_date_line(_TRAILING_LANG_NOTE.sub("", s)):
         front.date = front.date or mh.parse_date(s)
         return "masthead"
     if (sess := mh.session_line(s)):
