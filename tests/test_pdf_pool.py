@@ -460,3 +460,21 @@ def test_a_date_line_with_the_language_note_beside_it_is_the_masthead_date() -> 
                 ("text", "1. Decides to hold a meeting;")], keep=True)
     assert doc.date == "2025-09-04"
     assert [p.text for p in doc.all_paragraphs()] == ["Decides to hold a meeting;"]
+
+
+def test_a_row_border_over_the_last_rows_of_a_table_is_no_continuation_separator() -> None:
+    # A/C.5/80/L.13, page 3 (annex II, pdftotext -layout): the table ends with "Total credits
+    # reported in the financial" / "performance report for 2024   8 898 000   9 756 600" in
+    # small type under a row border drawn across the column; those rows were read as the
+    # rest of footnote 4 of page 2 (Word's full-width continuation separator looks the same).
+    body = [mk(3, "budget for the year 2024 (4 000) (862 600)", 190, size=8.5,
+               pieces=("budget for the year 2024", "(4 000)", "(862 600)")),
+            mk(3, "Total credits reported in the financial", 215, size=8.5),
+            mk(3, "performance report for 2024 8 898 000 9 756 600", 226, size=8.5,
+               pieces=("performance report for 2024", "8 898 000", "9 756 600"))]
+    border = (Rule(123.4, 337.9, 209.9, 210.4), Rule(338.4, 412.6, 209.9, 210.4), Rule(413.1, 489.2, 209.9, 210.4))
+    assert split_footnote_area(body, border, 10.0, 123.0, 488.0) == len(body)
+    # The same rule over prose that continues a footnote still opens the footnote area.
+    prose = [body[0], mk(3, "Official Records of the General Assembly, Eightieth Session,", 215, size=8.5),
+             mk(3, "Supplement No. 5 (A/80/5).", 226, size=8.5)]
+    assert split_footnote_area(prose, border, 10.0, 123.0, 488.0) == 1

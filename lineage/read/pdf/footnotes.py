@@ -79,8 +79,12 @@ def split_footnote_area(
             continue
         # A short rule is the separator; a long one only when the text under it continues a
         # footnote of the previous page (Word's full-width continuation separator): it
-        # does not start with a footnote number.
-        if rule.width <= MAX_RULE_FRACTION * column or not _starts_with_number(lines[first]):
+        # does not start with a footnote number, and it is prose, not the last rows of a
+        # table under a row border (a line of three pieces or more: label and amounts, as
+        # below; A/C.5/80/L.13's "Total credits reported ... 8 898 000 9 756 600").
+        if rule.width <= MAX_RULE_FRACTION * column:
+            return first
+        if not _starts_with_number(lines[first]) and all(len(lines[i].pieces) < 3 for i in below):
             return first
     # No usable rule: the trailing run of small lines, if it starts with a footnote number.
     # A line of three pieces or more (number, label, amount) is a table row, not a
