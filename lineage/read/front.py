@@ -30,9 +30,9 @@ _ORGAN = re.compile(
     r"信息社会世界(?:峰会|首脑会议))\s*$",
     re.IGNORECASE,
 )
-# The language note at the end of a masthead line that a text layer merged with the date
-# above it: "4 September 2025 Original: English" (A/C.3/80/L.1).
-_TRAILING_LANG_NOTE = re.compile(r"\s+(?:\S+\s*/\s*)?(?:Original|原文)\s*[:：].*$", re.IGNORECASE)
+# Where the language note starts (searched, not matched from a run of spaces before it, which
+# would try every start in a long run of spaces: quadratic on hostile input).
+_LANG_NOTE_START = re.compile(r"(?:Original|原文)\s*[:：]", re.IGNORECASE)
 _SYMBOL_LABEL = re.compile(r"^(?:Document|文件|Symbol|文号)\s*[:：]?$", re.IGNORECASE)
 _LANG_NOTE = re.compile(
     r"^\s*(?:(?:\S+\s*/\s*)?(?:Original|原文)\s*[:：].*|Chinese|English|French|Spanish|Russian|Arabic|中文)\s*$",
@@ -85,6 +85,13 @@ class Front:
     sponsors: str | None = None
 
 
+def _date_beside_language_note(s: str) -> bool:
+    """A date with the language note after it on one line, as a text layer may merge the
+    masthead corner's lines: "4 September 2025 Original: English" (A/C.3/80/L.1)."""
+    m = _LANG_NOTE_START.search(s)
+    return m is not None and m.start() > 0 and mh.is_date_line(s[:m.start()])
+
+
 def _classify_front_line(line: str, front: Front) -> str | None:
     """Record what a masthead line says; return its role, or None for ordinary text."""
     s = line.strip()
@@ -110,7 +117,7 @@ def _classify_front_line(line: str, front: Front) -> str | None:
         if (sym := mh.find_symbol(rest)):
             front.symbol = front.symbol or mh.strip_language_suffix(sym)
         return "masthead"
-    if mh.is_date_line(s) or mh.is_date_line(_TRAILING_LANG_NOTE.sub("", s)):
+    if mh.is_date_line(s) or _date_beside_language_note(s):
         front.date = front.date or mh.parse_date(s)
         return "masthead"
     if (sess := mh.session_line(s)):
