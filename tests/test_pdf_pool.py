@@ -15,7 +15,7 @@ from pathlib import Path
 from lineage.model.document import Document, FootnoteRef, Heading, Source
 from lineage.read.assemble import build_document
 from lineage.read.pdf import extract_pdf
-from lineage.read.pdf.blocks import measure_column, segment
+from lineage.read.pdf.blocks import Column, measure_column, segment
 from lineage.read.pdf.footnotes import split_footnote_area
 from lineage.read.pdf.furniture import find_furniture
 from lineage.read.pdf.records import Line, Mark, Rule
@@ -478,3 +478,26 @@ def test_a_row_border_over_the_last_rows_of_a_table_is_no_continuation_separator
     prose = [body[0], mk(3, "Official Records of the General Assembly, Eightieth Session,", 215, size=8.5),
              mk(3, "Supplement No. 5 (A/80/5).", 226, size=8.5)]
     assert split_footnote_area(prose, border, 10.0, 123.0, 488.0) == 1
+
+
+# --- a label brought to a line start by the wrap of a run-in list ------------------------------
+
+def test_a_label_at_a_line_start_in_a_run_in_list_continues_the_paragraph() -> None:
+    # A/80/L.34 paragraph 13 (pdftotext -layout): "... who are exposed to second-hand smoke;" /
+    # "(b) 2.6 million deaths each year attributable to alcohol consumption; (c) 35 million",
+    # both lines at the left edge: one paragraph whose list runs in, "(b)" where the line broke.
+    lines = [mk(1, "13. Emphasize with concern that, globally, there are: (a) 1.3 billion tobacco", 100, x0=146.0),
+             mk(1, "users and more than 7 million tobacco-related deaths each year, including an", 112),
+             mk(1, "estimated 1.6 million non-smokers who are exposed to second-hand smoke;", 124),
+             mk(1, "(b) 2.6 million deaths each year attributable to alcohol consumption; (c) 35 million", 136),
+             mk(1, "children under 5 years of age currently overweight.", 148, x1=350.0)]
+    col = measure_column(lines)
+    assert [len(b.lines) for b in segment(lines, col)] == [5]
+    # A list of one-line items, each label at the same left edge (A/C.2/80/L.60's programme:
+    # "(a) Operational activities ... system;" / "(b) South-South cooperation ..."): each
+    # item its own block, as before.
+    items = [mk(1, "9. Operational activities for development:", 100, x0=123.0, x1=316.0),
+             mk(1, "(a) Operational activities for development of the United Nations system;", 112, x0=147.0, x1=468.0),
+             mk(1, "(b) South-South cooperation for development.", 124, x0=147.0, x1=354.0)]
+    col = Column(left=147.0, right=482.0, size=10.0, outer=123.0)
+    assert [b.lines[0].text[:3] for b in segment(items, col)] == ["9. ", "(a)", "(b)"]

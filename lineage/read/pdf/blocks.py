@@ -203,11 +203,17 @@ def segment(lines: Sequence[Line], col: Column) -> list[LayoutBlock]:
                 # text indented) stands right of the first without starting anything.
                 hanging_second = len(cur.lines) == 1 and bool(
                     NUMBER_RE.match(prev.text) or SUBITEM_RE.match(prev.text))
+                # A label that a line wrap brought to the start of a line in a run-in list
+                # ("... second-hand smoke;" / "(b) 2.6 million deaths ...; (c) 35 million",
+                # A/80/L.34): the line stands at the left edge of the full line above it,
+                # which is no label line itself. It continues the block.
+                run_in = (abs(ln.x0 - prev.x0) < 0.5 * ln.size and not SUBITEM_RE.match(prev.text)
+                          and not NUMBER_RE.match(prev.text))
                 start = not lone_number and (
                     numbered
                     or _is_right_aligned(ln, col)
                     or _is_right_aligned(prev, col)
-                    or bool(SUBITEM_RE.match(ln.text))
+                    or bool(SUBITEM_RE.match(ln.text)) and not run_in
                     or gap_above
                     or _ends_short(prev, col)
                     or ln.x0 > prev.x0 + 0.8 * ln.size and (
