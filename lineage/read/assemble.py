@@ -88,7 +88,7 @@ def build_document(blocks: list[Block], clean: Cleaner, source: Source, keep_str
     warnings: list[ExtractionWarning] = []
     clean = with_words(clean, blocks)
     footnotes = _footnotes(blocks, clean, warnings)
-    body = [_divider_as_heading(b, clean) for b in blocks if b.kind not in ("footnote", "rule")]
+    body = [b for b in blocks if b.kind not in ("footnote", "rule")]
 
     first_op = next(
         (i for i, b in enumerate(body) if b.kind == "text" and split_number(block_inline(b, clean).text)),
@@ -134,10 +134,11 @@ def build_document(blocks: list[Block], clean: Cleaner, source: Source, keep_str
 _DIVIDER = re.compile(r"\s*\*(?:\s*\*){2,4}\s*")
 
 
-def _divider_as_heading(b: Block, clean: Cleaner) -> Block:
-    if b.kind == "text" and len(b.lines) == 1 and _DIVIDER.fullmatch(block_inline(b, clean).text):
-        return dataclasses.replace(b, kind="heading")
-    return b
+def _is_heading(b: Block, inline: Inline) -> bool:
+    """A heading block, or a divider (``inline``: the block's clean text, which the callers
+    have made already)."""
+    return b.kind == "heading" or (b.kind == "text" and len(b.lines) == 1
+                                   and _DIVIDER.fullmatch(inline.text) is not None)
 
 
 def _footnotes(blocks: list[Block], clean: Cleaner, warnings: list[ExtractionWarning]) -> list[Footnote]:
@@ -183,7 +184,7 @@ def _read_preamble(blocks: list[Block], clean: Cleaner, headings: list[Heading],
     pending: list[Heading] = []
     for b in blocks:
         inline = block_inline(b, clean)
-        if b.kind == "heading":
+        if _is_heading(b, inline):
             _add_heading(inline, headings, pending)
             continue
         if front is not None and _closing_block(b, clean, front, meeting):
@@ -238,7 +239,7 @@ def _read_operative(blocks: list[Block], clean: Cleaner, front: Front, headings:
     placing_stray = False
     for b in blocks:
         inline = block_inline(b, clean)
-        if b.kind == "heading":
+        if _is_heading(b, inline):
             h = _add_heading(inline, headings, pending)
             if not (first and not operative and _titles_document(h.text, front)):
                 section = h.text
