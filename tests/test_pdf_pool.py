@@ -9,6 +9,7 @@ on the page), never from the extractor.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 from pathlib import Path
 
@@ -383,8 +384,7 @@ def test_a_closing_date_after_the_paragraphs_is_no_paragraph_number() -> None:
 # --- an italic subheading over a boxed heading -------------------------------------------------
 
 def _italic(line: Line) -> Line:
-    return Line(line.page, line.text, line.x0, line.x1, line.top, line.bottom, line.size, line.bold,
-                line.marks, line.pieces, italic=True)
+    return dataclasses.replace(line, italic=True)
 
 
 def test_an_italic_line_between_a_finished_paragraph_and_a_heading_is_a_heading() -> None:
