@@ -10,7 +10,9 @@ import random
 import signal
 import subprocess
 import sys
+import time
 import zlib
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,7 @@ import pytest
 from lineage.errors import LineageError, PdfError, PdfLimitError
 from lineage.read.pdf import extract_pdf
 from lineage.read.pdf.limits import Limits, prescan
-from lineage.read.pdf.sandbox import run_isolated
+from lineage.read.pdf.sandbox import run_isolated, run_isolated_all
 from support import hostile_pdfs as H
 
 REPO = Path(__file__).resolve().parent.parent
@@ -186,14 +188,71 @@ def test_typed_errors_and_results_cross_the_process_boundary(tmp_path):
     assert info.value.path == str(tmp_path / "x.pdf")
 
 
+def test_several_children_at_once_give_their_results_in_order(tmp_path):
+    fns = [lambda progress, k=k: (k, os.getpid()) for k in range(3)]
+    got = run_isolated_all(fns, tmp_path / "x.pdf")
+    assert [k for k, _ in got] == [0, 1, 2]
+    assert len({pid for _, pid in got} | {os.getpid()}) == 4  # each in a process of its own
+
+
+def test_the_error_of_the_earliest_page_is_the_one_raised(tmp_path):
+    """As a reading in one process would have met it first, whichever child finished first."""
+    path = tmp_path / "x.pdf"
+
+    def late(progress):
+        progress(7)
+        raise PdfError("page 7 is broken", path)
+
+    def early(progress):
+        progress(2)
+        time.sleep(0.3)  # fails after the other
+        raise PdfLimitError("page 2 is too big", path)
+
+    with pytest.raises(PdfLimitError, match="page 2 is too big"):
+        run_isolated_all([late, early, lambda progress: "fine"], path)
+
+    def dies(progress):
+        progress(4)
+        os._exit(3)
+
+    with pytest.raises(PdfError, match=r"page 4: extraction failed in its child process \(exit 3\)"):
+        run_isolated_all([lambda progress: "fine", dies], path)
+
+
+def test_a_slow_page_stops_every_child(tmp_path):
+    pids = tmp_path / "pids"
+    pids.mkdir()
+
+    def hang(progress, page):
+        (pids / str(os.getpid())).touch()
+        progress(page)
+        while True:
+            pass
+
+    def slow(progress):
+        (pids / str(os.getpid())).touch()
+        progress(1)
+        time.sleep(0.1)
+        progress(3)  # each page within the limit
+        time.sleep(60)
+
+    with pytest.raises(PdfLimitError, match=r"page 2 took longer than 0.5 s \(limit: time per page\)"):
+        run_isolated_all([slow, partial(hang, page=2)], tmp_path / "x.pdf", Limits(page_seconds=0.5))
+    assert len(list(pids.iterdir())) == 2
+    for marker in pids.iterdir():
+        with pytest.raises(ProcessLookupError):
+            os.kill(int(marker.name), 0)
+
+
 def test_isolated_and_in_process_extraction_agree():
     pdf = PDFS / "a-res-70-125-en.pdf"
     assert extract_pdf(pdf, isolate=True).to_dict() == extract_pdf(pdf, isolate=False).to_dict()
 
 
-def test_glyphs_per_page_limit():
-    with pytest.raises(PdfLimitError, match="limit: glyphs per page"):
-        extract_pdf(PDFS / "a-res-70-125-en.pdf", limits=Limits(max_page_glyphs=100))
+@pytest.mark.parametrize("workers", [1, 2])
+def test_glyphs_per_page_limit(workers):
+    with pytest.raises(PdfLimitError, match="page 1 has .* glyphs, over the limit of 100 .limit: glyphs per page"):
+        extract_pdf(PDFS / "a-res-70-125-en.pdf", limits=Limits(max_page_glyphs=100), workers=workers)
 
 
 def test_close_error_does_not_mask_the_real_error(tmp_path, monkeypatch):

@@ -13,7 +13,7 @@ from lineage.read import read_document
 SEED = Path(__file__).parent.parent / "corpora" / "sources" / "000_cb2b676f44ca9b86.txt"
 
 
-def _fake_pdf_document(path, engine: str | None = None) -> Document:
+def _fake_pdf_document(path, engine: str | None = None, workers: int | None = None) -> Document:
     return Document(symbol="A/80/L.41", language="en", source=Source(path=str(path), kind="pdf"))
 
 

@@ -99,15 +99,16 @@ def _name_from_file(path: Path) -> str:
     return " ".join(path.stem.replace("_", " ").split()) or path.name
 
 
-def extract_one(path: str) -> Extracted:
-    """Read one file (runs in a worker process). Never raises: failures come back as text."""
+def extract_one(path: str, workers: int | None = None) -> Extracted:
+    """Read one file (runs in a worker process). Never raises: failures come back as text.
+    ``workers``: processes reading a PDF's pages at once (None: by its size and the cores)."""
     try:
         if path.lower().endswith(".pdf"):
             # The hyphen policy's word list, read once per worker (kept by english_words):
             # each PDF is read in a child forked from here, which would otherwise read the
             # list again for every file (0.05 s of the 0.4 s a session PDF takes).
             english_words()
-        doc = read_document(path)
+        doc = read_document(path, workers=workers)
         notes = tuple(masthead_notes(path))
         informal = False
         if not doc.symbol:
@@ -158,7 +159,8 @@ def _extract_all(files: list[Path], jobs: int) -> Iterator[Extracted]:
             while (pending or running) and not broken:
                 while pending and len(running) < 2 * jobs:
                     path = pending.pop()
-                    running[pool.submit(extract_one, path)] = path
+                    # The pool keeps the cores busy with whole files: one process a PDF.
+                    running[pool.submit(extract_one, path, 1)] = path
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for fut in done:
                     path = running.pop(fut)

@@ -103,18 +103,21 @@ def read_text_file(path: str | Path) -> str:
     return _decode(_read_bytes(p), p)
 
 
-def read_document(path: str | Path, changes: str = "accept", engine: str | None = None) -> Document:
+def read_document(path: str | Path, changes: str = "accept", engine: str | None = None,
+                  workers: int | None = None) -> Document:
     """Read ``path`` (PDF, Word, corpus text, converter Markdown or plain text) into a
     Document. ``changes``: how tracked changes in a word-processor file are read, ``accept``
     (the text as it will stand) or ``reject`` (as it stood before them). ``engine`` picks the
-    PDF character source (``"pdfium"`` or ``"pdfplumber"``; None: the default, see
-    ``lineage.read.pdf.extract_pdf``)."""
+    PDF character source (``"pdfium"`` or ``"pdfplumber"``; None: the default) and
+    ``workers`` how many processes read a PDF's pages at once (None: by its size and the
+    cores), see ``lineage.read.pdf.extract_pdf``."""
     p = Path(path)
     if p.is_file() and is_pdf_file(p):
-        return _module("pdf").extract_pdf(p, engine)  # PDFs have their own limits (lineage.read.pdf)
+        # PDFs have their own limits (lineage.read.pdf)
+        return _module("pdf").extract_pdf(p, engine, workers=workers)
     data = _read_bytes(p)
     if data.lstrip()[:5] == b"%PDF-":  # the magic after more than a kilobyte of blanks
-        return _module("pdf").extract_pdf(p, engine)
+        return _module("pdf").extract_pdf(p, engine, workers=workers)
     if data.startswith(_OFFICE_MAGIC) or data.lstrip()[:5] == b"{\\rtf":
         office = _module("office")
         kind = office.office_kind(data, p)

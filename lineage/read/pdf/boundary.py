@@ -114,7 +114,8 @@ def open_pdf(path: Path, engine: str | None = None) -> Iterator[_Opened]:
         yield _Opened(name, handle)
 
 
-def iter_pages(pdf: _Opened, path: Path) -> Iterator[PageData]:
-    """The pages of an opened PDF, one at a time (memory bounded by one page)."""
+def iter_pages(pdf: _Opened, path: Path, share: tuple[int, int] = (0, 1)) -> Iterator[PageData]:
+    """The pages of an opened PDF, one at a time (memory bounded by one page). ``share``:
+    ``(part, count)``, only the pages whose index (from 0) is ``part`` modulo ``count``."""
     source = _source(pdf.engine)
-    yield from source.iter_pages(pdf.handle, path)
+    yield from source.iter_pages(pdf.handle, path, share)

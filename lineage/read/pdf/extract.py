@@ -1,9 +1,12 @@
 """``extract_pdf(path) -> Document``: read a UN PDF page by page into the document model."""
 from __future__ import annotations
 
+import os
 from collections import Counter
+from functools import partial
+from operator import attrgetter
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from lineage.errors import PdfError, PdfLimitError, ScannedPdfError
 from lineage.model.document import Document, ExtractionWarning, Source
@@ -14,12 +17,13 @@ from lineage.read.pdf.boundary import check_header, iter_pages, load_engine, ope
 from lineage.read.pdf.limits import LIMITS, Limits, prescan
 from lineage.read.pdf.lines import build_lines
 from lineage.read.pdf.records import Char, PageData
-from lineage.read.pdf.sandbox import can_isolate, run_isolated
+from lineage.read.pdf.sandbox import can_isolate, run_isolated, run_isolated_all
 from lineage.read.pdf.script import is_garbage
 from lineage.runtime import cycle_collection_paused
 from lineage.script.chars import is_space
 
-__all__ = ["extract_pdf", "document_from_pages", "page_lines", "GARBAGE_SHARE", "SCAN_COVER"]
+__all__ = ["extract_pdf", "document_from_pages", "read_pages", "page_lines", "reading_workers", "PageRead",
+           "GARBAGE_SHARE", "SCAN_COVER", "BYTES_PER_WORKER", "MAX_WORKERS"]
 
 # Refuse the PDF when more than this share of its glyphs have no usable Unicode value; below
 # it, the odd unmapped symbol (a bullet from a symbol font) is dropped with a warning.
@@ -61,7 +65,7 @@ def _kind(text: str) -> int:
 
 
 def extract_pdf(path: str | Path, engine: str | None = None, *, isolate: bool | None = None,
-                limits: Limits = LIMITS) -> Document:
+                limits: Limits = LIMITS, workers: int | None = None) -> Document:
     """Extract a UN PDF into a Document (see docs/extraction.md). ``engine`` picks the
     character source (``"pdfium"``, the default, or ``"pdfplumber"``; None: the current
     default, see :func:`~lineage.read.pdf.boundary.use_engine`). Raises
@@ -69,51 +73,114 @@ def extract_pdf(path: str | Path, engine: str | None = None, *, isolate: bool | 
     :class:`~lineage.errors.PdfLimitError` for one that breaches a resource limit.
 
     The pages are read in a child process with a memory ceiling and a time limit per page
-    (``isolate``; default: wherever ``os.fork`` exists), see docs/security.md, "PDF"."""
+    (``isolate``; default: wherever ``os.fork`` exists), see docs/security.md, "PDF". A long
+    PDF is read by ``workers`` children at once, each reading every ``workers``-th page
+    (default: :func:`reading_workers`); the document is the same whatever their number."""
     path = Path(path)
     name = resolve_engine(engine)
     check_header(path)
     prescan(path, limits)
     if isolate is None:
         isolate = can_isolate()
-    if isolate:
-        load_engine(name)
+    if not isolate:
+        return _extract(path, name, limits, None)
+    load_engine(name)
+    count = reading_workers(path) if workers is None else max(1, workers)
+    if count == 1:
         return run_isolated(lambda progress: _extract(path, name, limits, progress), path, limits)
-    return _extract(path, name, limits, None)
+    shares = run_isolated_all(
+        [partial(_read_share, path, name, limits, part=part, count=count) for part in range(count)], path, limits)
+    read = sorted((page for share in shares for page in share), key=_PAGE_NUMBER)
+    with cycle_collection_paused():
+        return _document(read, path)
+
+
+# A PDF smaller than this is read by one child: a few pages, which a second child would
+# hardly shorten (every child opens the PDF and learns its fonts anew). Larger ones get a
+# child per this many bytes, as many as there are cores and at most MAX_WORKERS.
+BYTES_PER_WORKER = 256 * 1024
+MAX_WORKERS = 4
+
+
+def reading_workers(path: Path) -> int:
+    """How many children read the PDF at ``path`` at once by default."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return 1
+    return max(1, min(cores, MAX_WORKERS, 1 + size // BYTES_PER_WORKER))
 
 
 def _extract(path: Path, engine: str, limits: Limits, progress: Callable[[int], None] | None) -> Document:
+    read = _read_share(path, engine, limits, progress)
+    with cycle_collection_paused():
+        return _document(read, path)
+
+
+def _read_share(path: Path, engine: str, limits: Limits, progress: Callable[[int], None] | None,
+                part: int = 0, count: int = 1) -> list[PageRead]:
+    """Pages ``part + 1``, ``part + 1 + count``, ... of the PDF, read."""
     if progress:
         progress(0)
     # Extraction makes hundreds of thousands of glyph records (tuples the collector keeps
     # tracking) and almost no cycles (about 700 objects in cycles for the 52-page A/80/L.17,
     # 3,000 for the 308-page benchmark PDF): 3 to 10% of the reading went to the collector.
     with cycle_collection_paused(), open_pdf(path, engine) as pdf:
-        return document_from_pages(iter_pages(pdf, path), path, limits, progress)
+        if progress:
+            progress(part + 1)
+        return read_pages(iter_pages(pdf, path, (part, count)), path, limits, progress, count)
+
+
+class PageRead(NamedTuple):
+    """One page read: its lines and what the checks of the whole document need of it."""
+
+    lines: PageLines
+    visible: int  # glyphs printed (not spaces, not garbage)
+    bad: Counter[str]  # fonts of the glyphs dropped for having no Unicode value
+    images_only: bool  # images and no visible glyph
+    scanned: bool  # visible glyphs over an image covering the page (a scan's OCR layer)
+
+
+_PAGE_NUMBER = attrgetter("lines.number")
+
+
+def read_pages(records: Iterable[PageData], path: Path, limits: Limits = LIMITS,
+               progress: Callable[[int], None] | None = None, step: int = 1) -> list[PageRead]:
+    """Each page record read into its lines, one at a time. ``progress`` is told the number
+    of the next page (this one's plus ``step``) as each is done."""
+    out: list[PageRead] = []
+    for page in records:
+        if len(page.chars) > limits.max_page_glyphs:
+            raise PdfLimitError(f"page {page.number} has {len(page.chars)} glyphs, over the limit of "
+                                f"{limits.max_page_glyphs} (limit: glyphs per page)", path)
+        pl, n_visible, page_bad = page_lines(page)
+        out.append(PageRead(pl, n_visible, page_bad, page.has_images and n_visible == 0,
+                            bool(n_visible) and page.image_cover >= SCAN_COVER))
+        if progress:
+            progress(page.number + step)
+    return out
 
 
 def document_from_pages(records: Iterable[PageData], path: Path, limits: Limits = LIMITS,
                         progress: Callable[[int], None] | None = None) -> Document:
     """The document of a PDF's page records, read one at a time (``extract_pdf``; a benchmark
     may replay records it kept). ``progress`` is told each page number done."""
-    pages: list[PageLines] = []
-    visible = 0
+    return _document(read_pages(records, path, limits, progress), path)
+
+
+def _document(read: list[PageRead], path: Path) -> Document:
+    """The document of a PDF's pages, read in order."""
+    pages = [r.lines for r in read]
+    visible = sum(r.visible for r in read)
     bad: Counter[str] = Counter()
-    image_pages = 0
-    scanned: list[int] = []
-    for page in records:
-        if len(page.chars) > limits.max_page_glyphs:
-            raise PdfLimitError(f"page {page.number} has {len(page.chars)} glyphs, over the limit of "
-                                f"{limits.max_page_glyphs} (limit: glyphs per page)", path)
-        pl, n_visible, page_bad = page_lines(page)
-        pages.append(pl)
-        visible += n_visible
-        bad.update(page_bad)
-        image_pages += page.has_images and n_visible == 0
-        if n_visible and page.image_cover >= SCAN_COVER:
-            scanned.append(page.number)
-        if progress:
-            progress(page.number + 1)
+    for r in read:
+        bad.update(r.bad)
+    image_pages = sum(r.images_only for r in read)
+    scanned = [r.lines.number for r in read if r.scanned]
     if scanned:
         which = f"page {scanned[0]}" if len(scanned) == 1 else f"{len(scanned)} pages"
         raise ScannedPdfError(

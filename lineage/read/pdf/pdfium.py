@@ -90,14 +90,15 @@ def open_document(path: Path) -> Iterator[PdfiumDocument]:
         doc.close()
 
 
-def iter_pages(doc: PdfiumDocument, path: Path) -> Iterator[PageData]:
-    """Yield pages one at a time; each page's pdfium objects are released before the next."""
+def iter_pages(doc: PdfiumDocument, path: Path, share: tuple[int, int] = (0, 1)) -> Iterator[PageData]:
+    """Yield pages one at a time; each page's pdfium objects are released before the next.
+    ``share``: ``(part, count)``, only every ``count``-th page from index ``part``."""
     n = doc.page_count()
     if n <= 0:
         raise PdfError("the PDF has no pages (its page tree is empty)", path)
     fonts = _Fonts()
     try:
-        for i in range(n):
+        for i in range(share[0], n, share[1]):
             page = pdfium.FPDF_LoadPage(doc.handle, i)
             if not page:
                 raise PdfError(f"page {i + 1}: truncated or corrupt PDF (pdfium cannot load the page)", path)

@@ -92,16 +92,20 @@ def _image_cover(images: list[dict[str, Any]], width: float, height: float) -> f
                 for im in images), default=0.0)
 
 
-def iter_pages(pdf: Any, path: Path) -> Iterator[PageData]:
+def iter_pages(pdf: Any, path: Path, share: tuple[int, int] = (0, 1)) -> Iterator[PageData]:
     """Yield pages one at a time, releasing each page's parsed objects before the next, so
-    memory stays bounded by one page however long the PDF."""
+    memory stays bounded by one page however long the PDF. ``share``: ``(part, count)``,
+    only every ``count``-th page from index ``part``."""
     try:
         pages = pdf.pages
     except Exception as exc:
         raise PdfError(_classify_open_error(exc), path) from None
     if not pages:
         raise PdfError("the PDF has no pages (its page tree is empty)", path)
+    part, count = share
     for i, page in enumerate(pages, start=1):
+        if (i - 1) % count != part:
+            continue
         try:
             record = page_record(page, i)
         except PdfError:

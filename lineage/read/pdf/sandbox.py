@@ -5,8 +5,10 @@ stays in control: it kills a child whose page takes longer than the limit, and r
 child that died (out of memory, a crash) as one clear error instead of dying with it.
 
 The child reports each page as it starts, so the time limit is per page, and sends back the
-Document (or the typed error) pickled through a pipe. Where ``os.fork`` does not exist the
-extraction runs in-process (the byte-level limits of ``limits.prescan`` still apply).
+Document (or the typed error) pickled through a pipe. A long PDF can be read by several
+children at once, each reading a share of its pages under the same limits
+(:func:`run_isolated_all`). Where ``os.fork`` does not exist the extraction runs in-process
+(the byte-level limits of ``limits.prescan`` still apply).
 """
 from __future__ import annotations
 
@@ -18,13 +20,14 @@ import signal
 import struct
 import time
 import traceback
+from operator import attrgetter
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, NoReturn, Sequence, TypeVar
 
 from lineage.errors import LineageError, PdfError, PdfLimitError
 from lineage.read.pdf.limits import LIMITS, Limits
 
-__all__ = ["can_isolate", "run_isolated"]
+__all__ = ["can_isolate", "run_isolated", "run_isolated_all"]
 
 T = TypeVar("T")
 _HEAD = struct.Struct("!cI")  # kind (P: page started, R: result), number or payload length
@@ -100,63 +103,109 @@ def run_isolated(fn: Callable[[Callable[[int], None]], T], path: Path, limits: L
     """``fn(progress)`` in a child process; ``progress(page)`` is called by ``fn`` as each
     page starts. Returns what ``fn`` returned; raises the LineageError it raised, or a
     PdfLimitError/PdfError when the child was stopped or died."""
-    rfd, wfd = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(rfd)
-        _child(fn, wfd, limits)
-    os.close(wfd)
-    page = 0
-    buf = bytearray()
-    result: tuple[Any, ...] | None = None  # what the child pickled (see _child)
-    deadline = time.monotonic() + limits.page_seconds
+    return run_isolated_all([fn], path, limits)[0]
+
+
+class _Child:
+    """A child at work, as the parent sees it: what it has sent so far, the page it is on
+    and the time by which that page must be done."""
+
+    __slots__ = ("pid", "fd", "buf", "page", "deadline", "result", "done")
+
+    def __init__(self, pid: int, fd: int, deadline: float) -> None:
+        self.pid, self.fd, self.deadline = pid, fd, deadline
+        self.buf = bytearray()
+        self.page = 0
+        self.result: tuple[Any, ...] | None = None  # what the child pickled (see _child)
+        self.done = False
+
+    def take(self, chunk: bytes, page_seconds: float) -> None:
+        """Read the messages of ``chunk`` (with what is left over from the last one)."""
+        buf = self.buf
+        buf += chunk
+        while len(buf) >= _HEAD.size:
+            kind, n = _HEAD.unpack_from(buf)
+            if kind == b"P":
+                del buf[:_HEAD.size]
+                self.page = n
+                self.deadline = time.monotonic() + page_seconds
+            elif len(buf) >= _HEAD.size + n:
+                self.result = pickle.loads(bytes(buf[_HEAD.size:_HEAD.size + n]))
+                del buf[:_HEAD.size + n]
+            else:
+                break
+
+
+def run_isolated_all(fns: Sequence[Callable[[Callable[[int], None]], T]], path: Path,
+                     limits: Limits = LIMITS) -> list[T]:
+    """Each ``fn(progress)`` of ``fns`` in a child process of its own, all at once (the pages
+    of one PDF shared out among the cores), each with the memory ceiling and the time limit
+    per page. Returns what each returned, in order. When some fail, the error is that of the
+    one that was on the earliest page (the first error a reading in one process would have
+    met); when a page takes too long, every child is stopped at once."""
+    children: list[_Child] = []
     try:
-        while True:
-            wait = deadline - time.monotonic()
-            ready = select.select([rfd], [], [], max(0.0, wait))[0] if wait > 0 else []
+        for fn in fns:
+            rfd, wfd = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                os.close(rfd)
+                _child(fn, wfd, limits)
+            os.close(wfd)
+            children.append(_Child(pid, rfd, time.monotonic() + limits.page_seconds))
+        by_fd = {c.fd: c for c in children}
+        working = list(children)
+        while working:
+            late = min(working, key=_DEADLINE)
+            wait = late.deadline - time.monotonic()
+            ready = select.select([c.fd for c in working], [], [], max(0.0, wait))[0] if wait > 0 else []
             if not ready:
-                _kill(pid)
-                what = f"page {page}" if page else "opening the PDF"
+                what = f"page {late.page}" if late.page else "opening the PDF"
                 raise PdfLimitError(f"{what} took longer than {limits.page_seconds:g} s "
                                     "(limit: time per page)", path)
-            chunk = os.read(rfd, 1 << 20)
-            if not chunk:
-                break
-            buf += chunk
-            while len(buf) >= _HEAD.size:
-                kind, n = _HEAD.unpack_from(buf)
-                if kind == b"P":
-                    del buf[:_HEAD.size]
-                    page = n
-                    deadline = time.monotonic() + limits.page_seconds
-                elif len(buf) >= _HEAD.size + n:
-                    result = pickle.loads(bytes(buf[_HEAD.size:_HEAD.size + n]))
-                    del buf[:_HEAD.size + n]
+            for fd in ready:
+                child = by_fd[fd]
+                chunk = os.read(fd, 1 << 20)
+                if chunk:
+                    child.take(chunk, limits.page_seconds)
                 else:
-                    break
+                    child.done = True
+            working = [c for c in working if not c.done]
     except BaseException:
-        _kill(pid)  # a time limit, Ctrl-C: the child must not outlive the command
-        _reap(pid)
+        for c in children:
+            _kill(c.pid)  # a time limit, Ctrl-C: no child may outlive the command
+            _reap(c.pid)
         raise
     finally:
-        os.close(rfd)
-    status = _reap(pid)
+        for c in children:
+            os.close(c.fd)
+    statuses = [_reap(c.pid) for c in children]
+    failed = [(c.page, k) for k, c in enumerate(children) if c.result is None or c.result[0] != "ok"]
+    if failed:
+        k = min(failed)[1]
+        _raise(children[k], statuses[k], path, limits)
+    return [c.result[1] for c in children]  # type: ignore[index]  # every result is ("ok", value) here
+
+
+_DEADLINE = attrgetter("deadline")
+
+
+def _raise(child: _Child, status: int, path: Path, limits: Limits) -> NoReturn:
+    """The error of a child that sent no result, or the one it sent."""
+    where = f"page {child.page}" if child.page else "opening the PDF"
+    result = child.result
     if result is None:
-        where = f"page {page}" if page else "opening the PDF"
         if os.WIFSIGNALED(status):
             sig = signal.Signals(os.WTERMSIG(status)).name
             raise PdfLimitError(f"{where}: the PDF library stopped ({sig}): the page is malformed or needs more "
                                 f"than {limits.memory_bytes >> 20} MiB (limit: memory per extraction)", path)
         raise PdfError(f"{where}: extraction failed in its child process (exit {os.WEXITSTATUS(status)})", path)
     kind = result[0]
-    if kind == "ok":
-        return result[1]
     if kind == "crash":
-        where = f"page {page}" if page else "opening the PDF"
         raise PdfError(f"{where}: internal error while reading the PDF ({result[1]}); please report it "
                        f"with the PDF", path)
     if kind == "memory":
-        raise PdfLimitError(f"page {page}: needs more than {limits.memory_bytes >> 20} MiB "
+        raise PdfLimitError(f"page {child.page}: needs more than {limits.memory_bytes >> 20} MiB "
                             "(limit: memory per extraction)", path)
     _, cls, reason, epath = result
     raise cls(reason, epath)

@@ -1,0 +1,102 @@
+"""A PDF read by several processes at once (``extract_pdf(..., workers=N)``): each reads every
+Nth page, the parent puts the document together; the document must be the one a single
+reader makes, with either engine."""
+from __future__ import annotations
+
+import os
+from concurrent.futures import Future
+from pathlib import Path
+
+import pytest
+
+import lineage.read.pdf as pdf_package
+from lineage.corpus import ingest
+from lineage.read import read_document
+from lineage.read.pdf import extract_pdf
+from lineage.read.pdf.extract import BYTES_PER_WORKER, MAX_WORKERS, reading_workers
+
+PDFS = Path(__file__).resolve().parent / "pdfs"
+
+
+@pytest.mark.parametrize("name", ["real/A-80-L.5.en.pdf", "a-res-80-173-zh-subset.pdf", "a-res-70-125-en.pdf"])
+def test_shared_out_pages_give_the_same_document(name):
+    one = extract_pdf(PDFS / name, workers=1).to_dict()
+    assert len(one["paragraphs"]) > 3  # a real reading, not an empty one
+    for workers in (2, 3):
+        assert extract_pdf(PDFS / name, workers=workers).to_dict() == one
+
+
+def test_shared_out_pages_with_the_pdfplumber_engine():
+    pdf = PDFS / "real" / "A-C.2-80-L.59.en.pdf"  # 4 pages
+    one = extract_pdf(pdf, "pdfplumber", workers=1).to_dict()
+    assert extract_pdf(pdf, "pdfplumber", workers=3).to_dict() == one
+
+
+def test_more_workers_than_pages():
+    pdf = PDFS / "real" / "A-C.2-80-L.59.en.pdf"
+    assert extract_pdf(pdf, workers=6).to_dict() == extract_pdf(pdf, workers=1).to_dict()
+
+
+def test_errors_of_a_shared_out_reading_are_the_same(tmp_path):
+    bad = tmp_path / "zero.pdf"
+    bad.write_bytes((PDFS / "err-zero-pages.pdf").read_bytes())
+    with pytest.raises(Exception, match="the PDF has no pages") as one:
+        extract_pdf(bad, workers=1)
+    with pytest.raises(type(one.value), match="the PDF has no pages"):
+        extract_pdf(bad, workers=2)
+
+
+def test_default_number_of_workers(tmp_path, monkeypatch):
+    small = tmp_path / "small.pdf"
+    small.write_bytes(b"%PDF-1.4\n" + b" " * (BYTES_PER_WORKER - 100))
+    big = tmp_path / "big.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + b" " * (10 * BYTES_PER_WORKER))
+    medium = tmp_path / "medium.pdf"
+    medium.write_bytes(b"%PDF-1.4\n" + b" " * (BYTES_PER_WORKER + 10))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(8)), raising=False)
+    assert reading_workers(small) == 1
+    assert reading_workers(medium) == 2
+    assert reading_workers(big) == MAX_WORKERS
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert reading_workers(big) == 1  # one core: one reader
+    assert reading_workers(tmp_path / "missing.pdf") == 1
+
+
+def test_read_document_passes_the_number_on(monkeypatch):
+    seen = []
+    real = pdf_package.extract_pdf
+
+    def spy(path, engine=None, **kw):
+        seen.append(kw.get("workers"))
+        return real(path, engine, **kw)
+
+    monkeypatch.setattr(pdf_package, "extract_pdf", spy)
+    read_document(PDFS / "real" / "A-C.2-80-L.59.en.pdf", workers=2)
+    assert seen == [2]
+
+
+def test_a_pool_of_ingest_jobs_reads_each_pdf_in_one_process(monkeypatch):
+    """`lineage add --jobs N` keeps the cores busy with whole files: a PDF read by several
+    processes in each of N jobs would only crowd them."""
+    submitted = []
+
+    class Pool:
+        def __init__(self, max_workers):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def submit(self, fn, *args):
+            submitted.append((fn, args))
+            fut: Future = Future()
+            fut.set_result(ingest.Extracted(args[0], error="not read"))
+            return fut
+
+    monkeypatch.setattr(ingest, "ProcessPoolExecutor", Pool)
+    got = list(ingest._extract_all([Path("a.pdf"), Path("b.pdf")], jobs=2))
+    assert [g.path for g in got] == ["a.pdf", "b.pdf"]
+    assert submitted == [(ingest.extract_one, ("a.pdf", 1)), (ingest.extract_one, ("b.pdf", 1))]
