@@ -90,6 +90,9 @@ def test_skipping_steps_by_trigger_changes_nothing(text: str, profile: str) -> N
 
 @settings(max_examples=200, deadline=None)
 @given(texts)
+# Found by Hypothesis: `display` composed the accent before joining the lines, `compare` after,
+# and the hyphen rule saw two different words (``matioń``, ``mation``).
+@example("infor-\nmation\u0301")
 def test_compare_ignores_what_display_keeps(text: str) -> None:
     # compare is a coarser equivalence: normalising the display text gives the same result.
     assert normalize(normalize(text, "display").text, "compare").text == normalize(text, "compare").text

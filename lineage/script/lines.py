@@ -50,6 +50,7 @@ import gzip
 import importlib.util
 import json
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import pairwise
@@ -306,8 +307,11 @@ def join_break(left: str, right: str, words: Words | None = None) -> tuple[int, 
         return 0, " "  # the common case (English), decided by rule 4 alone
     before = left[-2] if len(left) > 1 else ""
     if a in HYPHENS and before.isalpha() and b.isalpha():
-        head = _LETTERS_BEFORE_HYPHEN.search(left, max(0, len(left) - CONTEXT))
-        tail = _LETTERS.match(right, 0, CONTEXT)
+        # The words composed (NFC): a letter and a combining accent after it are one letter
+        # (``matio`` + ``n`` + U+0301 is ``matioń``), whether a step composed them before the
+        # lines were joined (`display`) or will after (`compare`).
+        head = _LETTERS_BEFORE_HYPHEN.search(unicodedata.normalize("NFC", left[-CONTEXT:]))
+        tail = _LETTERS.match(unicodedata.normalize("NFC", right[:CONTEXT]))
         if head and tail and not is_cjk(head.group(1)[-1]) and not is_cjk(tail.group()[0]):
             return (0 if hyphen_kept(head.group(1), tail.group(), words) else 1), ""
     if joins_tight(left, right):
