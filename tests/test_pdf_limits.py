@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import faulthandler
 import os
-import random
 import signal
 import subprocess
 import sys
@@ -279,31 +278,12 @@ def test_close_error_does_not_mask_the_real_error(tmp_path, monkeypatch):
         extract_pdf(PDFS / "a-res-70-125-en.pdf", engine="pdfplumber", isolate=False)
 
 
-def _mutants(seed: int, count: int) -> list[tuple[str, bytes]]:
-    rng = random.Random(seed)
-    sources = [PDFS / "a-res-70-125-en.pdf", PDFS / "wsis-tunis-doc6-zh.pdf", PDFS / "real" / "A-80-L.13.en.pdf"]
-    out = []
-    for k in range(count):
-        src = rng.choice(sources)
-        data = bytearray(src.read_bytes())
-        for _ in range(rng.randint(1, 20)):
-            op = rng.random()
-            i = rng.randrange(len(data))
-            if op < 0.6:
-                data[i] = rng.randrange(256)
-            elif op < 0.8:
-                del data[i:i + rng.randint(1, 64)]
-            else:
-                data[i:i] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 64)))
-        out.append((f"{src.stem}-{k}", bytes(data)))
-    return out
-
-
 @pytest.mark.parametrize("engine", ENGINES)
 def test_fuzz_mutants_give_a_document_or_a_typed_error(tmp_path, engine):
     """Seeded byte mutations of fixture PDFs (a short run; the fuzzing harness of docs/security.md runs many):
     each gives a document or a LineageError, in bounded time - never another exception."""
-    for name, data in _mutants(seed=15 + len(engine), count=12):
+    sources = [PDFS / "a-res-70-125-en.pdf", PDFS / "wsis-tunis-doc6-zh.pdf", PDFS / "real" / "A-80-L.13.en.pdf"]
+    for name, data in H.byte_mutants(sources, seed=15 + len(engine), count=12):
         pdf = tmp_path / f"{name}.pdf"
         pdf.write_bytes(data)
         try:

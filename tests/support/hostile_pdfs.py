@@ -3,11 +3,12 @@ one a few hundred bytes (the bomb: about a megabyte) with a correct cross-refere
 so that the library reads the damage we meant and not a repair of it."""
 from __future__ import annotations
 
+import random
 import struct
 import zlib
 from pathlib import Path
 
-__all__ = ["write_pdf", "simple_page_objects", "HOSTILE"]
+__all__ = ["write_pdf", "simple_page_objects", "HOSTILE", "byte_mutants"]
 
 _CONTENT = b"BT /F1 12 Tf 72 720 Td (Hello hostile world) Tj ET"
 _FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
@@ -137,3 +138,27 @@ HOSTILE = {
     "deep-page-tree": deep_page_tree,
     "deep-form-nesting": deep_form_nesting,
 }
+
+
+def byte_mutants(sources: list[Path], seed: int, count: int, *,
+                 in_place: bool = False) -> list[tuple[str, bytes]]:
+    """``count`` seeded mutants of the PDFs ``sources`` (name, bytes): each one of them with 1
+    to 20 bytes changed, runs of bytes cut out or random bytes put in. ``in_place``: bytes
+    changed only, so that the cross-reference table still points at every object and the
+    damage is inside objects and streams (fonts, contents)."""
+    rng = random.Random(seed)
+    out = []
+    for k in range(count):
+        src = rng.choice(sources)
+        data = bytearray(src.read_bytes())
+        for _ in range(rng.randint(1, 20)):
+            op = 0.0 if in_place else rng.random()
+            i = rng.randrange(len(data))
+            if op < 0.6:
+                data[i] = rng.randrange(256)
+            elif op < 0.8:
+                del data[i:i + rng.randint(1, 64)]
+            else:
+                data[i:i] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 64)))
+        out.append((f"{src.stem}-{k}", bytes(data)))
+    return out
