@@ -1,20 +1,25 @@
 """A PDF read by several processes at once (``extract_pdf(..., workers=N)``): each reads every
 Nth page, the parent puts the document together; the document must be the one a single
-reader makes, with either engine."""
+reader makes, with either engine. Several PDFs read side by side (``extract_pdfs``,
+``read_documents``): one process a PDF, a bounded number at once."""
 from __future__ import annotations
 
 import os
+import time
 from concurrent.futures import Future
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 import lineage.read.pdf as pdf_package
 from lineage.corpus import ingest
-from lineage.errors import LineageError
-from lineage.read import read_document
-from lineage.read.pdf import extract_pdf
+from lineage.errors import LineageError, PdfLimitError
+from lineage.read import read_document, read_documents
+from lineage.read.pdf import extract_pdf, extract_pdfs
 from lineage.read.pdf.extract import BYTES_PER_WORKER, MAX_WORKERS, reading_workers
+from lineage.read.pdf.limits import Limits
+from lineage.read.pdf.sandbox import run_isolated_each
 from support import hostile_pdfs as H
 
 PDFS = Path(__file__).resolve().parent / "pdfs"
@@ -127,5 +132,81 @@ def test_a_pool_of_ingest_jobs_reads_each_pdf_in_one_process(monkeypatch):
 
     monkeypatch.setattr(ingest, "ProcessPoolExecutor", Pool)
     got = list(ingest._extract_all([Path("a.pdf"), Path("b.pdf")], jobs=2))
-    assert [g.path for g in got] == ["a.pdf", "b.pdf"]
+    assert sorted(g.path for g in got) == ["a.pdf", "b.pdf"]  # in the order they finish
     assert submitted == [(ingest.extract_one, ("a.pdf", 1)), (ingest.extract_one, ("b.pdf", 1))]
+
+
+def test_several_pdfs_side_by_side(tmp_path):
+    """`extract_pdfs`: one process a PDF, each document the one a single reader makes, each
+    failure in its own place."""
+    good = [PDFS / "real" / "A-C.2-80-L.59.en.pdf", PDFS / "a-res-70-125-en.pdf"]
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + b"garbage " * 100 + b"\n%%EOF\n")
+    got = extract_pdfs([good[0], broken, tmp_path / "missing.pdf", good[1]], at_once=2)
+    assert got[0].to_dict() == extract_pdf(good[0], workers=1).to_dict()
+    assert got[3].to_dict() == extract_pdf(good[1], workers=1).to_dict()
+    with pytest.raises(LineageError) as one:
+        extract_pdf(broken)
+    assert isinstance(got[1], type(one.value)) and got[1].reason == one.value.reason
+    assert isinstance(got[2], LineageError) and got[2].reason == "no such file"
+    assert got[1].path == str(broken) and got[2].path == str(tmp_path / "missing.pdf")
+
+
+def test_read_documents_raises_the_first_failure_in_order(tmp_path):
+    good = PDFS / "real" / "A-C.2-80-L.59.en.pdf"
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + b"garbage " * 100 + b"\n%%EOF\n")
+    text = tmp_path / "notes.txt"
+    text.write_text("")  # an empty text: EmptyDocumentError
+    docs = read_documents([good, PDFS / "a-res-70-125-en.pdf"])
+    assert [d.source.path for d in docs] == [str(good), str(PDFS / "a-res-70-125-en.pdf")]
+    with pytest.raises(LineageError) as info:
+        read_documents([good, broken, text])
+    assert info.value.path == str(broken)
+    with pytest.raises(LineageError) as info:
+        read_documents([text, good, broken])
+    assert info.value.path == str(text)
+
+
+def _crowd(progress, folder: Path):
+    """A job that notes how many jobs are running while it runs."""
+    mine = folder / str(os.getpid())
+    mine.touch()
+    time.sleep(0.3)
+    seen = len(list(folder.iterdir()))
+    mine.unlink()
+    return seen
+
+
+@pytest.mark.parametrize("at_once", [1, 2])
+def test_jobs_run_at_most_so_many_at_once(tmp_path, at_once):
+    folder = tmp_path / "running"
+    folder.mkdir()
+    jobs = [(partial(_crowd, folder=folder), tmp_path / f"{k}.pdf") for k in range(4)]
+    seen = run_isolated_each(jobs, at_once=at_once)
+    assert max(seen) == at_once
+
+
+def test_a_slow_page_among_several_pdfs_stops_that_one(tmp_path):
+    """The others are read to the end (`lineage verify` reports each entry)."""
+    marker = tmp_path / "pid"
+
+    def hang(progress):
+        marker.write_text(str(os.getpid()))
+        progress(3)
+        while True:
+            pass
+
+    def slow(progress):
+        for page in range(1, 5):  # ends after the other was stopped, each page in time
+            progress(page)
+            time.sleep(0.3)
+        return "done"
+
+    jobs = [(slow, tmp_path / "a.pdf"), (hang, tmp_path / "b.pdf"), (lambda progress: "also", tmp_path / "c.pdf")]
+    got = run_isolated_each(jobs, Limits(page_seconds=0.5), at_once=2)
+    assert got[0] == "done" and got[2] == "also"
+    assert isinstance(got[1], PdfLimitError) and got[1].path == str(tmp_path / "b.pdf")
+    assert "page 3 took longer than 0.5 s (limit: time per page)" in got[1].reason
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(marker.read_text()), 0)

@@ -134,3 +134,18 @@ def test_a_missing_text_fails_its_entry(corpus, run_cli):
     code, out, _ = run_cli("verify", str(corpus))
     assert code == 1
     assert f"FAIL A/RES/80/173 (zh): {seed_entry.text} <- {seed_entry.source}: the text file" in out
+
+
+@pytest.mark.parametrize("batch", [1, 2, 16])
+def test_pdfs_read_side_by_side_give_the_report_of_one_by_one(corpus, monkeypatch, batch):
+    """verify reads the PDFs of several entries at once (extract_pdfs); the checks must be
+    those of each entry verified on its own, in manifest order, a failing one included."""
+    from lineage.corpus import verify as verify_module
+
+    path = _text_path(corpus)
+    path.write_text(path.read_text(encoding="utf-8").replace("加强国际合作", "加强国际協作", 1), encoding="utf-8")
+    one_by_one = [verify_module.verify_entry(corpus, e).to_dict() for e in load_manifest(corpus)
+                  if e.text and e.source and e.source.endswith(".pdf")]
+    assert len(one_by_one) >= 2 and {c["status"] for c in one_by_one} == {"ok", "differs"}
+    monkeypatch.setattr(verify_module, "_BATCH", batch)
+    assert [c.to_dict() for c in verify_corpus(corpus).checks] == one_by_one

@@ -23,7 +23,7 @@ from lineage.corpus.manifest import Entry, Manifest, default_corpus_dir, load_en
 from lineage.corpus.txn import CORPUS_FOLDERS
 from lineage.errors import CorpusError, LineageError
 from lineage.model.document import Document, dumps
-from lineage.read.pdf import extract_pdf
+from lineage.read.pdf import extract_pdf, extract_pdfs
 from lineage.report.escape import escape_terminal
 
 __all__ = ["Difference", "EntryCheck", "VerifyReport", "char_diff", "compare_documents_text",
@@ -148,32 +148,54 @@ def _is_pdf_source(corpus_dir: Path, entry: Entry) -> bool:
 
 def verify_entry(corpus_dir: Path, entry: Entry) -> EntryCheck:
     """Check one entry whose source is a PDF."""
+    ready = _before_reading(corpus_dir, entry)
+    if isinstance(ready, EntryCheck):
+        return ready
+    try:
+        pdf_doc: Document | LineageError = extract_pdf(corpus_dir / (entry.source or ""))
+    except LineageError as exc:
+        pdf_doc = exc
+    return _after_reading(entry, ready, pdf_doc)
+
+
+def _check(entry: Entry, status: str, message: str = "", differences: list[Difference] | None = None) -> EntryCheck:
+    return EntryCheck(entry.label, entry.text, entry.source, status, message, differences or [])
+
+
+def _before_reading(corpus_dir: Path, entry: Entry) -> EntryCheck | Document:
+    """What can be known of an entry before its PDF is read: a failed check, or the corpus
+    text's document to compare with the PDF's."""
     assert entry.source is not None
-    source = corpus_dir / entry.source
-
-    def check(status: str, message: str = "", differences: list[Difference] | None = None) -> EntryCheck:
-        return EntryCheck(entry.label, entry.text, entry.source, status, message, differences or [])
-
     try:
         digest = sha256_corpus_file(corpus_dir, entry.source)
     except CorpusError as exc:
-        return check("unreadable", f"source PDF {entry.source}: {exc.reason}")
+        return _check(entry, "unreadable", f"source PDF {entry.source}: {exc.reason}")
     except OSError as exc:
-        return check("unreadable", f"cannot read the source PDF ({exc.strerror or exc})")
+        return _check(entry, "unreadable", f"cannot read the source PDF ({exc.strerror or exc})")
     if entry.source_sha256 and digest != entry.source_sha256:
-        return check("sha256-mismatch",
-                     f"source PDF sha256 is {digest}, the manifest records {entry.source_sha256}")
+        return _check(entry, "sha256-mismatch",
+                      f"source PDF sha256 is {digest}, the manifest records {entry.source_sha256}")
     try:
-        corpus_doc = load_entry_document(corpus_dir, entry)
-        pdf_doc = extract_pdf(source)
+        return load_entry_document(corpus_dir, entry)
     except LineageError as exc:
-        return check("unreadable", exc.message)
+        return _check(entry, "unreadable", exc.message)
+
+
+def _after_reading(entry: Entry, corpus_doc: Document, pdf_doc: Document | LineageError) -> EntryCheck:
+    """The check of an entry, its PDF read (or the error its reading ended with)."""
+    if isinstance(pdf_doc, LineageError):
+        return _check(entry, "unreadable", pdf_doc.message)
     differences = compare_documents_text(corpus_doc, pdf_doc)
     message = (f"{len(differences)} difference(s) between the corpus text and the PDF"
                if differences else "")
     if not entry.source_sha256:
         message = (message + "; " if message else "") + "no source_sha256 recorded"
-    return check("differs" if differences else "ok", message, differences)
+    return _check(entry, "differs" if differences else "ok", message, differences)
+
+
+# PDFs read side by side in one go (lineage.read.pdf.extract_pdfs, as many at once as there
+# are cores); the corpus texts of a batch are held until its PDFs are read.
+_BATCH = 16
 
 
 def verify_corpus(corpus_dir: str | Path | None = None) -> VerifyReport:
@@ -182,14 +204,34 @@ def verify_corpus(corpus_dir: str | Path | None = None) -> VerifyReport:
     folder = Path(corpus_dir) if corpus_dir is not None else default_corpus_dir()
     # A missing text or PDF fails its own entry (exit 1) and the others are still checked.
     manifest = load_manifest(folder, check_files=False)
-    checks: list[EntryCheck] = []
+    checks: list[EntryCheck | None] = []
+    waiting: list[tuple[int, Entry, Document]] = []  # entries whose PDF is still to be read
     for entry in manifest:
         bad = _not_regular(folder, entry)
         if bad is not None:
             checks.append(bad)
         elif entry.text and _is_pdf_source(folder, entry):
-            checks.append(verify_entry(folder, entry))
-    return VerifyReport(str(folder), checks, _unlisted_files(folder, manifest))
+            ready = _before_reading(folder, entry)
+            if isinstance(ready, EntryCheck):
+                checks.append(ready)
+                continue
+            waiting.append((len(checks), entry, ready))
+            checks.append(None)
+            if len(waiting) == _BATCH:
+                _read_waiting(folder, waiting, checks)
+    _read_waiting(folder, waiting, checks)
+    return VerifyReport(str(folder), [c for c in checks if c is not None], _unlisted_files(folder, manifest))
+
+
+def _read_waiting(folder: Path, waiting: list[tuple[int, Entry, Document]], checks: list[EntryCheck | None]) -> None:
+    """Read the PDFs of the waiting entries side by side and check each (``waiting`` is
+    emptied)."""
+    if not waiting:
+        return
+    read = extract_pdfs([folder / (entry.source or "") for _, entry, _ in waiting])
+    for (k, entry, corpus_doc), pdf_doc in zip(waiting, read):
+        checks[k] = _after_reading(entry, corpus_doc, pdf_doc)
+    waiting.clear()
 
 
 def _not_regular(folder: Path, entry: Entry) -> EntryCheck | None:

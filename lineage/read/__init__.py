@@ -19,9 +19,16 @@ import os
 from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
-from lineage.errors import EmptyDocumentError, EncodingError, FileMissingError, InputError, UnknownFormatError
+from lineage.errors import (
+    EmptyDocumentError,
+    EncodingError,
+    FileMissingError,
+    InputError,
+    LineageError,
+    UnknownFormatError,
+)
 from lineage.model.document import Document
 from lineage.read.digest import MAX_TEXT_BYTES, sha256_file
 from lineage.read.textformat import looks_like_corpus_text, parse_corpus_text
@@ -31,7 +38,7 @@ if TYPE_CHECKING:
     from lineage.read.markdown import parse_markdown
     from lineage.read.plaintext import parse_plaintext
 
-__all__ = ["is_pdf_file", "read_document", "read_text_document", "read_text_file", "parse_markdown", "parse_plaintext"]
+__all__ = ["is_pdf_file", "read_document", "read_documents", "read_text_document", "read_text_file", "parse_markdown", "parse_plaintext"]
 
 # Word support (lxml) and PDF support (pdfium, the layout analysis) take about 0.15 s to
 # import: each is loaded when a file of its kind is met, so reading a text pays for neither.
@@ -127,6 +134,25 @@ def read_document(path: str | Path, changes: str = "accept", engine: str | None 
     if doc.source.sha256 is None:
         doc = replace(doc, source=replace(doc.source, sha256=sha256_file(p)))
     return doc
+
+
+def read_documents(paths: Sequence[str | Path], changes: str = "accept",
+                   engine: str | None = None) -> list[Document]:
+    """Each file as :func:`read_document` reads it, the PDFs among them read side by side
+    (``lineage.read.pdf.extract_pdfs``: one process a PDF, as many at once as there are
+    cores). Raises the error of the first file, in order, that cannot be read."""
+    files = [Path(p) for p in paths]
+    pdfs = [k for k, p in enumerate(files) if p.is_file() and is_pdf_file(p)]
+    if len(pdfs) < 2:
+        return [read_document(p, changes, engine) for p in files]
+    read = dict(zip(pdfs, _module("pdf").extract_pdfs([files[k] for k in pdfs], engine)))
+    out: list[Document] = []
+    for k, p in enumerate(files):
+        got = read[k] if k in read else read_document(p, changes, engine)
+        if isinstance(got, LineageError):
+            raise got
+        out.append(got)
+    return out
 
 
 def read_text_document(data: bytes, path: str | Path) -> Document:

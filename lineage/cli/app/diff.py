@@ -11,7 +11,7 @@ from lineage.compare.bridge import is_bridge, languages_differ
 from lineage.compare.documents import compare_documents
 from lineage.errors import UsageError
 from lineage.model.document import Document
-from lineage.read import read_document
+from lineage.read import read_documents
 from lineage.report.build import build_report
 from lineage.report.model import PairView, Report, ReportFilter, filter_report
 from lineage.report.render import render_report
@@ -158,7 +158,8 @@ def diff_files(old_path: str | Path, new_path: str | Path, *, changes: str = "ac
     """``lineage diff``: read ``old_path`` and ``new_path`` (any format the readers accept;
     tracked changes in Word files read as ``changes`` says) and diff them; ``options`` as for
     :func:`diff_documents`."""
-    return diff_documents(read_document(old_path, changes), read_document(new_path, changes), **options)
+    old, new = read_documents([old_path, new_path], changes)
+    return diff_documents(old, new, **options)
 
 
 def diff_versions(paths: list[str | Path], *, fmt: str = "text", changes: str = "accept",
@@ -170,6 +171,6 @@ def diff_versions(paths: list[str | Path], *, fmt: str = "text", changes: str = 
     if fmt not in HISTORY_FORMATS:
         raise UsageError(f"a history of {len(paths)} versions is written as {', '.join(HISTORY_FORMATS)}, "
                          f"not {fmt}; compare two versions for a {fmt} redline (see 'lineage diff --help')")
-    history = build_history([read_document(p, changes) for p in paths])
+    history = build_history(read_documents(paths, changes))
     text = render_history(history, fmt, changed_only=changed_only and fmt != "json")
     return HistoryOutput(text, history.changed, history)

@@ -14,10 +14,10 @@ records shared by both engines:
 - ``joining``: lines -> paragraph text (the one line-join rule and hyphen policy of lineage.script);
 - ``blocks``: body lines -> paragraph/heading blocks from the layout;
 - ``analyse``: the page-level pipeline; ``assemble``: blocks -> Document;
-- ``extract``: ``extract_pdf``.
+- ``extract``: ``extract_pdf``, and ``extract_pdfs`` for several PDFs side by side.
 """
 from __future__ import annotations
 
-from lineage.read.pdf.extract import extract_pdf
+from lineage.read.pdf.extract import extract_pdf, extract_pdfs
 
-__all__ = ["extract_pdf"]
+__all__ = ["extract_pdf", "extract_pdfs"]

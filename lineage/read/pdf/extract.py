@@ -8,7 +8,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, Sequence
 
-from lineage.errors import PdfError, PdfLimitError, ScannedPdfError
+from lineage.errors import LineageError, PdfError, PdfLimitError, ScannedPdfError
 from lineage.model.document import Document, ExtractionWarning, Source
 from lineage.read.digest import sha256_file
 from lineage.read.pdf.analyse import PageLines, analyse_pages
@@ -17,12 +17,12 @@ from lineage.read.pdf.boundary import check_header, iter_pages, load_engine, ope
 from lineage.read.pdf.limits import LIMITS, Limits, prescan
 from lineage.read.pdf.lines import build_lines
 from lineage.read.pdf.records import Char, PageData
-from lineage.read.pdf.sandbox import can_isolate, run_isolated, run_isolated_all
+from lineage.read.pdf.sandbox import Job, can_isolate, run_isolated, run_isolated_all, run_isolated_each
 from lineage.read.pdf.script import is_garbage
 from lineage.runtime import cycle_collection_paused
 from lineage.script.chars import is_space
 
-__all__ = ["extract_pdf", "document_from_pages", "read_pages", "page_lines", "reading_workers", "PageRead",
+__all__ = ["extract_pdf", "extract_pdfs", "document_from_pages", "read_pages", "page_lines", "reading_workers", "PageRead",
            "GARBAGE_SHARE", "SCAN_COVER", "BYTES_PER_WORKER", "MAX_WORKERS"]
 
 # Refuse the PDF when more than this share of its glyphs have no usable Unicode value; below
@@ -112,14 +112,51 @@ MAX_WORKERS = 4
 def reading_workers(path: Path) -> int:
     """How many children read the PDF at ``path`` at once by default."""
     try:
-        cores = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cores = os.cpu_count() or 1
-    try:
         size = path.stat().st_size
     except OSError:
         return 1
-    return max(1, min(cores, MAX_WORKERS, 1 + size // BYTES_PER_WORKER))
+    return max(1, min(_cores(), MAX_WORKERS, 1 + size // BYTES_PER_WORKER))
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def extract_pdfs(paths: Sequence[str | Path], engine: str | None = None, *, limits: Limits = LIMITS,
+                 at_once: int | None = None) -> list[Document | LineageError]:
+    """Several PDFs read side by side, each by one child (the files keep the cores busy),
+    ``at_once`` at a time (default: the cores): for each, in order, its document or the
+    :class:`~lineage.errors.LineageError` its reading ended with (a page over the time limit
+    too). Each document is the one ``extract_pdf(path, workers=1)`` gives."""
+    name = resolve_engine(engine)
+    out: list[Document | LineageError | None] = [None] * len(paths)
+    jobs: list[Job] = []
+    where: list[int] = []
+    for k, raw in enumerate(paths):
+        path = Path(raw)
+        try:
+            check_header(path)
+            prescan(path, limits)
+        except LineageError as exc:
+            out[k] = exc
+            continue
+        jobs.append((partial(_extract, path, name, limits), path))
+        where.append(k)
+    if not can_isolate():
+        for k, (_, path) in zip(where, jobs):
+            try:
+                out[k] = _extract(path, name, limits, None)
+            except LineageError as exc:
+                out[k] = exc
+        return out  # type: ignore[return-value]  # every entry set
+    load_engine(name)
+    for k, got in zip(where, run_isolated_each(jobs, limits, at_once or _cores())):
+        out[k] = got
+    return out  # type: ignore[return-value]  # every entry set
 
 
 def _extract(path: Path, engine: str, limits: Limits, progress: Callable[[int], None] | None) -> Document:

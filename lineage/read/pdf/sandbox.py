@@ -22,12 +22,12 @@ import time
 import traceback
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, Callable, NoReturn, Sequence, TypeVar
+from typing import Any, Callable, Sequence, TypeVar
 
 from lineage.errors import LineageError, PdfError, PdfLimitError
 from lineage.read.pdf.limits import LIMITS, Limits
 
-__all__ = ["can_isolate", "run_isolated", "run_isolated_all"]
+__all__ = ["Job", "can_isolate", "run_isolated", "run_isolated_all", "run_isolated_each"]
 
 T = TypeVar("T")
 _HEAD = struct.Struct("!cI")  # kind (P: page started, R: result), number or payload length
@@ -107,17 +107,19 @@ def run_isolated(fn: Callable[[Callable[[int], None]], T], path: Path, limits: L
 
 
 class _Child:
-    """A child at work, as the parent sees it: what it has sent so far, the page it is on
-    and the time by which that page must be done."""
+    """A child at work, as the parent sees it: the PDF it reads, what it has sent so far, the
+    page it is on and the time by which that page must be done."""
 
-    __slots__ = ("pid", "fd", "buf", "page", "deadline", "result", "done")
+    __slots__ = ("pid", "fd", "path", "buf", "page", "deadline", "result", "done", "status", "late")
 
-    def __init__(self, pid: int, fd: int, deadline: float) -> None:
-        self.pid, self.fd, self.deadline = pid, fd, deadline
+    def __init__(self, pid: int, fd: int, path: Path, deadline: float) -> None:
+        self.pid, self.fd, self.path, self.deadline = pid, fd, path, deadline
         self.buf = bytearray()
         self.page = 0
         self.result: tuple[Any, ...] | None = None  # what the child pickled (see _child)
         self.done = False
+        self.status = 0  # as waitpid gave it
+        self.late: PdfLimitError | None = None  # stopped for taking too long over a page
 
     def take(self, chunk: bytes, page_seconds: float) -> None:
         """Read the messages of ``chunk`` (with what is left over from the last one)."""
@@ -135,6 +137,91 @@ class _Child:
             else:
                 break
 
+    def error(self, limits: Limits) -> LineageError | None:
+        """The error the child ended with (None: it sent a result)."""
+        if self.late is not None:
+            return self.late
+        where = f"page {self.page}" if self.page else "opening the PDF"
+        result = self.result
+        if result is None:
+            if os.WIFSIGNALED(self.status):
+                sig = signal.Signals(os.WTERMSIG(self.status)).name
+                return PdfLimitError(f"{where}: the PDF library stopped ({sig}): the page is malformed or needs "
+                                     f"more than {limits.memory_bytes >> 20} MiB (limit: memory per extraction)",
+                                     self.path)
+            return PdfError(f"{where}: extraction failed in its child process (exit "
+                            f"{os.WEXITSTATUS(self.status)})", self.path)
+        kind = result[0]
+        if kind == "ok":
+            return None
+        if kind == "crash":
+            return PdfError(f"{where}: internal error while reading the PDF ({result[1]}); please report it "
+                            f"with the PDF", self.path)
+        if kind == "memory":
+            return PdfLimitError(f"page {self.page}: needs more than {limits.memory_bytes >> 20} MiB "
+                                 "(limit: memory per extraction)", self.path)
+        _, cls, reason, epath = result
+        error: LineageError = cls(reason, epath)
+        return error
+
+
+Job = tuple[Callable[[Callable[[int], None]], Any], Path]
+
+
+def _run(jobs: Sequence[Job], limits: Limits, at_once: int, stop_all: bool) -> list[_Child]:
+    """Each job ``(fn, path)`` in a child process, at most ``at_once`` at a time (the next
+    starts as one ends), until all have ended; how each ended is in its record. A page over
+    the time limit stops its child, or with ``stop_all`` every child and raises."""
+    pending = list(reversed(jobs))
+    children: list[_Child] = []
+    working: list[_Child] = []
+    try:
+        while pending or working:
+            while pending and len(working) < at_once:
+                fn, path = pending.pop()
+                rfd, wfd = os.pipe()
+                pid = os.fork()
+                if pid == 0:
+                    os.close(rfd)
+                    _child(fn, wfd, limits)
+                os.close(wfd)
+                child = _Child(pid, rfd, path, time.monotonic() + limits.page_seconds)
+                children.append(child)
+                working.append(child)
+            late = min(working, key=_DEADLINE)
+            wait = late.deadline - time.monotonic()
+            ready = select.select([c.fd for c in working], [], [], max(0.0, wait))[0] if wait > 0 else []
+            if not ready:
+                what = f"page {late.page}" if late.page else "opening the PDF"
+                error = PdfLimitError(f"{what} took longer than {limits.page_seconds:g} s "
+                                      "(limit: time per page)", late.path)
+                if stop_all:
+                    raise error
+                _kill(late.pid)
+                _reap(late.pid)
+                os.close(late.fd)
+                late.late, late.done = error, True
+                working.remove(late)
+                continue
+            for child in working:
+                if child.fd not in ready:
+                    continue
+                chunk = os.read(child.fd, 1 << 20)
+                if chunk:
+                    child.take(chunk, limits.page_seconds)
+                else:
+                    child.done = True
+                    os.close(child.fd)
+                    child.status = _reap(child.pid)
+            working = [c for c in working if not c.done]
+    except BaseException:
+        for c in working:
+            _kill(c.pid)  # a time limit, Ctrl-C: no child may outlive the command
+            _reap(c.pid)
+            os.close(c.fd)
+        raise
+    return children
+
 
 def run_isolated_all(fns: Sequence[Callable[[Callable[[int], None]], T]], path: Path,
                      limits: Limits = LIMITS) -> list[T]:
@@ -143,72 +230,27 @@ def run_isolated_all(fns: Sequence[Callable[[Callable[[int], None]], T]], path: 
     per page. Returns what each returned, in order. When some fail, the error is that of the
     one that was on the earliest page (the first error a reading in one process would have
     met); when a page takes too long, every child is stopped at once."""
-    children: list[_Child] = []
-    try:
-        for fn in fns:
-            rfd, wfd = os.pipe()
-            pid = os.fork()
-            if pid == 0:
-                os.close(rfd)
-                _child(fn, wfd, limits)
-            os.close(wfd)
-            children.append(_Child(pid, rfd, time.monotonic() + limits.page_seconds))
-        by_fd = {c.fd: c for c in children}
-        working = list(children)
-        while working:
-            late = min(working, key=_DEADLINE)
-            wait = late.deadline - time.monotonic()
-            ready = select.select([c.fd for c in working], [], [], max(0.0, wait))[0] if wait > 0 else []
-            if not ready:
-                what = f"page {late.page}" if late.page else "opening the PDF"
-                raise PdfLimitError(f"{what} took longer than {limits.page_seconds:g} s "
-                                    "(limit: time per page)", path)
-            for fd in ready:
-                child = by_fd[fd]
-                chunk = os.read(fd, 1 << 20)
-                if chunk:
-                    child.take(chunk, limits.page_seconds)
-                else:
-                    child.done = True
-            working = [c for c in working if not c.done]
-    except BaseException:
-        for c in children:
-            _kill(c.pid)  # a time limit, Ctrl-C: no child may outlive the command
-            _reap(c.pid)
-        raise
-    finally:
-        for c in children:
-            os.close(c.fd)
-    statuses = [_reap(c.pid) for c in children]
-    failed = [(c.page, k) for k, c in enumerate(children) if c.result is None or c.result[0] != "ok"]
+    children = _run([(fn, path) for fn in fns], limits, len(fns), stop_all=True)
+    failed = [(c.page, k) for k, c in enumerate(children) if c.error(limits) is not None]
     if failed:
-        k = min(failed)[1]
-        _raise(children[k], statuses[k], path, limits)
+        raise children[min(failed)[1]].error(limits)  # type: ignore[misc]  # not None: in failed
     return [c.result[1] for c in children]  # type: ignore[index]  # every result is ("ok", value) here
 
 
+def run_isolated_each(jobs: Sequence[Job], limits: Limits = LIMITS, at_once: int = 1) -> list[Any]:
+    """Each job ``(fn, path)`` in a child process of its own, ``at_once`` at a time (several
+    PDFs read side by side). Returns, in order, what each ``fn`` returned or the
+    :class:`~lineage.errors.LineageError` it ended with (a page over the time limit stops
+    that job only)."""
+    children = _run(jobs, limits, max(1, at_once), stop_all=False)
+    out: list[Any] = []
+    for child in children:
+        error = child.error(limits)
+        out.append(child.result[1] if error is None else error)  # type: ignore[index]  # a result when no error
+    return out
+
+
 _DEADLINE = attrgetter("deadline")
-
-
-def _raise(child: _Child, status: int, path: Path, limits: Limits) -> NoReturn:
-    """The error of a child that sent no result, or the one it sent."""
-    where = f"page {child.page}" if child.page else "opening the PDF"
-    result = child.result
-    if result is None:
-        if os.WIFSIGNALED(status):
-            sig = signal.Signals(os.WTERMSIG(status)).name
-            raise PdfLimitError(f"{where}: the PDF library stopped ({sig}): the page is malformed or needs more "
-                                f"than {limits.memory_bytes >> 20} MiB (limit: memory per extraction)", path)
-        raise PdfError(f"{where}: extraction failed in its child process (exit {os.WEXITSTATUS(status)})", path)
-    kind = result[0]
-    if kind == "crash":
-        raise PdfError(f"{where}: internal error while reading the PDF ({result[1]}); please report it "
-                       f"with the PDF", path)
-    if kind == "memory":
-        raise PdfLimitError(f"page {child.page}: needs more than {limits.memory_bytes >> 20} MiB "
-                            "(limit: memory per extraction)", path)
-    _, cls, reason, epath = result
-    raise cls(reason, epath)
 
 
 def _kill(pid: int) -> None:
