@@ -143,13 +143,7 @@ def test_page_time_limit_kills_the_child(tmp_path):
     """A page that never finishes (a loop inside the PDF library cannot be interrupted from
     Python) is stopped by the parent after the time limit; the child does not survive."""
     marker = tmp_path / "child.pid"
-
-    def hang(progress):
-        marker.write_text(str(os.getpid()))
-        progress(1)
-        while True:
-            pass
-
+    hang = partial(H.hang_on_page, page=1, marker=marker)
     with pytest.raises(PdfLimitError, match=r"page 1 took longer than 0.5 s \(limit: time per page\)"):
         run_isolated(hang, tmp_path / "x.pdf", Limits(page_seconds=0.5))
     pid = int(marker.read_text())
@@ -222,12 +216,6 @@ def test_a_slow_page_stops_every_child(tmp_path):
     pids = tmp_path / "pids"
     pids.mkdir()
 
-    def hang(progress, page):
-        (pids / str(os.getpid())).touch()
-        progress(page)
-        while True:
-            pass
-
     def slow(progress):
         (pids / str(os.getpid())).touch()
         progress(1)
@@ -236,7 +224,7 @@ def test_a_slow_page_stops_every_child(tmp_path):
         time.sleep(60)
 
     with pytest.raises(PdfLimitError, match=r"page 2 took longer than 0.5 s \(limit: time per page\)"):
-        run_isolated_all([slow, partial(hang, page=2)], tmp_path / "x.pdf", Limits(page_seconds=0.5))
+        run_isolated_all([slow, partial(H.hang_on_page, page=2, marker=pids)], tmp_path / "x.pdf", Limits(page_seconds=0.5))
     assert len(list(pids.iterdir())) == 2
     for marker in pids.iterdir():
         with pytest.raises(ProcessLookupError):

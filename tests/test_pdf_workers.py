@@ -190,20 +190,13 @@ def test_jobs_run_at_most_so_many_at_once(tmp_path, at_once):
 def test_a_slow_page_among_several_pdfs_stops_that_one(tmp_path):
     """The others are read to the end (`lineage verify` reports each entry)."""
     marker = tmp_path / "pid"
-
-    def hang(progress):
-        marker.write_text(str(os.getpid()))
-        progress(3)
-        while True:
-            pass
-
     def slow(progress):
         for page in range(1, 5):  # ends after the other was stopped, each page in time
             progress(page)
             time.sleep(0.3)
         return "done"
 
-    jobs = [(slow, tmp_path / "a.pdf"), (hang, tmp_path / "b.pdf"), (lambda progress: "also", tmp_path / "c.pdf")]
+    jobs = [(slow, tmp_path / "a.pdf"), (partial(H.hang_on_page, page=3, marker=marker), tmp_path / "b.pdf"), (lambda progress: "also", tmp_path / "c.pdf")]
     got = run_isolated_each(jobs, Limits(page_seconds=0.5), at_once=2)
     assert got[0] == "done" and got[2] == "also"
     assert isinstance(got[1], PdfLimitError) and got[1].path == str(tmp_path / "b.pdf")

@@ -3,12 +3,14 @@ one a few hundred bytes (the bomb: about a megabyte) with a correct cross-refere
 so that the library reads the damage we meant and not a repair of it."""
 from __future__ import annotations
 
+import os
 import random
 import struct
 import zlib
 from pathlib import Path
+from typing import Callable, NoReturn
 
-__all__ = ["write_pdf", "simple_page_objects", "HOSTILE", "byte_mutants"]
+__all__ = ["write_pdf", "simple_page_objects", "HOSTILE", "byte_mutants", "hang_on_page"]
 
 _CONTENT = b"BT /F1 12 Tf 72 720 Td (Hello hostile world) Tj ET"
 _FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
@@ -162,3 +164,17 @@ def byte_mutants(sources: list[Path], seed: int, count: int, *,
                 data[i:i] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 64)))
         out.append((f"{src.stem}-{k}", bytes(data)))
     return out
+
+
+def hang_on_page(progress: Callable[[int], None], page: int, marker: Path) -> NoReturn:
+    """A reading child that never finishes page ``page`` (as pdfium looping on a malformed
+    page would), its process id written to ``marker`` first (a file, or a folder to add a
+    file named by it to), so that a test can check it is gone."""
+    pid = str(os.getpid())
+    if marker.is_dir():
+        (marker / pid).touch()
+    else:
+        marker.write_text(pid)
+    progress(page)
+    while True:
+        pass
