@@ -157,8 +157,8 @@ def extraction(work: Path) -> list[str]:
     rows = []
     have_poppler = shutil.which("pdftotext") is not None
     for name, path in (("A/80/L.17 (real)", eb.PDFS / "real" / "A-80-L.17.en.pdf"), ("long-300 (generated)", long_pdf)):
-        # The targets are CPU per page: one reader, the cheapest in CPU and how `lineage add
-        # --jobs` reads each file. The default for a long PDF, several readers at once, is
+        # The targets are CPU per page: one reader, the cheapest in CPU and how `lineage
+        # ingest` reads each of several files. The default for a long PDF, several readers, is
         # timed below: less wall time for a little more CPU.
         ours = eb.timed(lambda path=path: eb.extract_pdf(path, workers=1), 3)
         bare = eb.timed(lambda path=path: eb.bare_text(path), 1)

@@ -110,7 +110,7 @@ def test_read_document_passes_the_number_on(monkeypatch):
 
 
 def test_a_pool_of_ingest_jobs_reads_each_pdf_in_one_process(monkeypatch):
-    """`lineage add --jobs N` keeps the cores busy with whole files: a PDF read by several
+    """`lineage ingest --jobs N` keeps the cores busy with whole files: a PDF read by several
     processes in each of N jobs would only crowd them."""
     submitted = []
 
@@ -203,3 +203,18 @@ def test_a_slow_page_among_several_pdfs_stops_that_one(tmp_path):
     assert "page 3 took longer than 0.5 s (limit: time per page)" in got[1].reason
     with pytest.raises(ProcessLookupError):
         os.kill(int(marker.read_text()), 0)
+
+
+def test_ingest_of_one_file_reads_it_here_with_the_default_readers(monkeypatch):
+    """No pool for one file: its pages may be shared out among the cores instead."""
+    calls = []
+
+    class NoPool:
+        def __init__(self, max_workers):
+            raise AssertionError("a pool was started for one file")
+
+    monkeypatch.setattr(ingest, "ProcessPoolExecutor", NoPool)
+    monkeypatch.setattr(ingest, "extract_one", lambda path, workers=None: calls.append((path, workers)) or
+                        ingest.Extracted(path, error="not read"))
+    got = list(ingest._extract_all([Path("a.pdf")], jobs=4))
+    assert [g.path for g in got] == ["a.pdf"] and calls == [("a.pdf", None)]

@@ -146,8 +146,10 @@ def _write(corpus_dir: Path, got: Extracted, known: dict[str, str]) -> IngestRes
 def _extract_all(files: list[Path], jobs: int) -> Iterator[Extracted]:
     """Extractions as they finish: in this process for one job, else in a pool of ``jobs``
     worker processes with at most two files queued per worker (bounded memory). A worker that
-    dies (a crash in a PDF library) fails only the file it held; the pool is started again."""
-    if jobs <= 1:
+    dies (a crash in a PDF library) fails only the file it held; the pool is started again.
+    A single file is read in this process too: a long PDF then gets its pages shared out
+    among the cores instead (``extract_pdf``'s readers)."""
+    if jobs <= 1 or len(files) == 1:
         for f in files:
             yield extract_one(str(f))
         return
