@@ -83,6 +83,29 @@ def test_every_file_is_read_when_there_are_more_files_than_the_cluster_keeps_in_
     assert not got.failed and not got.skipped
 
 
+def test_cluster_workers_read_each_pdf_in_one_process(tmp_path, monkeypatch):
+    """As the local pool: the cluster's threads keep the cores busy with whole files."""
+    from lineage.corpus import cluster as cluster_module
+    from lineage.corpus.ingest import extract_one
+
+    seen = tmp_path / "seen"  # a file: the task may reach the worker as a copy of the function
+
+    def spy(path, workers=None):
+        with open(seen, "a", encoding="utf-8") as fh:
+            fh.write(f"{workers}\n")
+        return extract_one(path, workers)
+
+    monkeypatch.setattr(cluster_module, "extract_one", spy)
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(5):
+        (src / f"draft_{i}.txt").write_text(f"1. We decide item {i} of the agenda.\n", encoding="utf-8")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        got = ingest([src], tmp_path / "c", extract=cluster_module.dask_extractor(client))
+    assert len(got.added) == 5 and seen.read_text(encoding="utf-8").split() == ["1"] * 5
+
+
 def test_scheduler_without_a_reachable_cluster_is_one_error_line(tmp_path, run_cli, monkeypatch):
     import lineage.corpus.cluster as cluster
 

@@ -71,7 +71,8 @@ def dask_extractor(client: Any) -> Callable[[list[Path]], Iterator[Extracted]]:
         pending = iter(paths)
         # islice, not zip(pending, range(window)): zip takes one more path from the iterator
         # before it sees the range is done, and that file was never read.
-        first = [client.submit(extract_one, p, pure=False) for p in itertools.islice(pending, window)]
+        # One process a PDF (workers=1): the cluster's threads already keep its cores busy.
+        first = [client.submit(extract_one, p, 1, pure=False) for p in itertools.islice(pending, window)]
         names = {f.key: p for f, p in zip(first, paths)}
         running = as_completed(first)
         for fut in running:
@@ -81,7 +82,7 @@ def dask_extractor(client: Any) -> Callable[[list[Path]], Iterator[Extracted]]:
                 yield Extracted(names.get(fut.key, "?"), error=f"the Dask worker reading it failed ({type(exc).__name__})")
             nxt = next(pending, None)
             if nxt is not None:
-                new = client.submit(extract_one, nxt, pure=False)
+                new = client.submit(extract_one, nxt, 1, pure=False)
                 names[new.key] = nxt
                 running.add(new)
 
