@@ -67,18 +67,23 @@ def test_a_local_dask_cluster_gives_the_same_corpus_and_index_as_jobs_2(tmp_path
     assert ta == tb
 
 
-def test_every_file_is_read_when_there_are_more_files_than_the_cluster_keeps_in_flight(tmp_path):
-    # One worker thread keeps four files in flight; the fifth and later are submitted as results
-    # come back. (The first window was once taken with zip(), which swallowed the fifth file.)
+def _ingest_drafts_on_one_thread(tmp_path: Path, count: int):
+    """``count`` one-paragraph drafts ingested through a cluster of one worker thread."""
     from lineage.corpus.cluster import dask_extractor
 
     src = tmp_path / "in"
     src.mkdir()
-    for i in range(9):
+    for i in range(count):
         (src / f"draft_{i}.txt").write_text(f"1. We decide item {i} of the agenda.\n", encoding="utf-8")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
-        got = ingest([src], tmp_path / "c", extract=dask_extractor(client))
+        return ingest([src], tmp_path / "c", extract=dask_extractor(client))
+
+
+def test_every_file_is_read_when_there_are_more_files_than_the_cluster_keeps_in_flight(tmp_path):
+    # One worker thread keeps four files in flight; the fifth and later are submitted as results
+    # come back. (The first window was once taken with zip(), which swallowed the fifth file.)
+    got = _ingest_drafts_on_one_thread(tmp_path, 9)
     assert sorted(Path(r.path).name for r in got.added) == [f"draft_{i}.txt" for i in range(9)]
     assert not got.failed and not got.skipped
 
@@ -96,13 +101,7 @@ def test_cluster_workers_read_each_pdf_in_one_process(tmp_path, monkeypatch):
         return extract_one(path, workers)
 
     monkeypatch.setattr(cluster_module, "extract_one", spy)
-    src = tmp_path / "in"
-    src.mkdir()
-    for i in range(5):
-        (src / f"draft_{i}.txt").write_text(f"1. We decide item {i} of the agenda.\n", encoding="utf-8")
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
-        got = ingest([src], tmp_path / "c", extract=cluster_module.dask_extractor(client))
+    got = _ingest_drafts_on_one_thread(tmp_path, 5)
     assert len(got.added) == 5 and seen.read_text(encoding="utf-8").split() == ["1"] * 5
 
 
