@@ -85,9 +85,10 @@ def extract_pdf(path: str | Path, engine: str | None = None, *, isolate: bool | 
     if not isolate:
         return _extract(path, name, limits, None)
     load_engine(name)
+    alone = partial(_extract, path, name, limits)  # the reading of one child, given its progress
     count = reading_workers(path) if workers is None else max(1, workers)
     if count == 1:
-        return run_isolated(lambda progress: _extract(path, name, limits, progress), path, limits)
+        return run_isolated(alone, path, limits)
     shares = run_isolated_all(
         [partial(_read_share, path, name, limits, part=part, count=count) for part in range(count)], path, limits)
     read = sorted((page for share in shares for page in share), key=_PAGE_NUMBER)
@@ -97,7 +98,7 @@ def extract_pdf(path: str | Path, engine: str | None = None, *, isolate: bool | 
         # page read without the one before it lost letters that it had otherwise), so the
         # document is read again as one reader reads it, and is the same whatever the number
         # of readers. None of the 543 session PDFs has such glyphs.
-        return run_isolated(lambda progress: _extract(path, name, limits, progress), path, limits)
+        return run_isolated(alone, path, limits)
     with cycle_collection_paused():
         return _document(read, path)
 

@@ -110,7 +110,7 @@ class _Child:
     """A child at work, as the parent sees it: the PDF it reads, what it has sent so far, the
     page it is on and the time by which that page must be done."""
 
-    __slots__ = ("pid", "fd", "path", "buf", "page", "deadline", "result", "done", "status", "late")
+    __slots__ = ("pid", "fd", "path", "buf", "page", "deadline", "result", "done", "status", "stopped")
 
     def __init__(self, pid: int, fd: int, path: Path, deadline: float) -> None:
         self.pid, self.fd, self.path, self.deadline = pid, fd, path, deadline
@@ -119,7 +119,7 @@ class _Child:
         self.result: tuple[Any, ...] | None = None  # what the child pickled (see _child)
         self.done = False
         self.status = 0  # as waitpid gave it
-        self.late: PdfLimitError | None = None  # stopped for taking too long over a page
+        self.stopped: PdfLimitError | None = None  # stopped for taking too long over a page
 
     def take(self, chunk: bytes, page_seconds: float) -> None:
         """Read the messages of ``chunk`` (with what is left over from the last one)."""
@@ -139,8 +139,8 @@ class _Child:
 
     def error(self, limits: Limits) -> LineageError | None:
         """The error the child ended with (None: it sent a result)."""
-        if self.late is not None:
-            return self.late
+        if self.stopped is not None:
+            return self.stopped
         where = f"page {self.page}" if self.page else "opening the PDF"
         result = self.result
         if result is None:
@@ -200,7 +200,7 @@ def _run(jobs: Sequence[Job], limits: Limits, at_once: int, stop_all: bool) -> l
                 _kill(late.pid)
                 _reap(late.pid)
                 os.close(late.fd)
-                late.late, late.done = error, True
+                late.stopped, late.done = error, True
                 working.remove(late)
                 continue
             for child in working:
